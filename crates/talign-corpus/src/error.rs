@@ -1,0 +1,125 @@
+//! Errors of corpus loading, each naming the file and line at fault.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A place in an input file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line number, where it makes sense.
+    pub line: Option<u64>,
+}
+
+impl Location {
+    /// A location at `line` of `path`.
+    pub fn new(path: impl Into<PathBuf>, line: Option<u64>) -> Location {
+        Location { path: path.into(), line }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}", self.path.display(), l),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
+/// Why a corpus could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The file or directory could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file is not valid UTF-8.
+    #[error("{at}: invalid UTF-8 (byte offset {offset} of the line)")]
+    InvalidUtf8 {
+        /// Where.
+        at: Location,
+        /// Byte offset within the line of the first invalid byte.
+        offset: usize,
+    },
+    /// A JSONL line is not a valid document.
+    #[error("{at}: malformed JSON: {message}")]
+    Json {
+        /// Where.
+        at: Location,
+        /// What the parser said.
+        message: String,
+    },
+    /// A manifest row is malformed.
+    #[error("{at}: malformed CSV: {message}")]
+    Csv {
+        /// Where.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// A required field is missing or empty.
+    #[error("{at}: missing field `{field}`")]
+    MissingField {
+        /// Where.
+        at: Location,
+        /// The field.
+        field: &'static str,
+    },
+    /// The same id names two documents.
+    #[error("{second}: duplicate document id `{id}` (first seen at {first})")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Its first occurrence.
+        first: Location,
+        /// The repeated occurrence.
+        second: Location,
+    },
+    /// A language code is not one talign knows.
+    #[error("{at}: {source}")]
+    UnknownLanguage {
+        /// Where.
+        at: Location,
+        /// The code.
+        #[source]
+        source: crate::UnknownLang,
+    },
+    /// A date is not an ISO date.
+    #[error("{at}: {source}")]
+    BadDate {
+        /// Where.
+        at: Location,
+        /// The value.
+        #[source]
+        source: crate::DateParseError,
+    },
+    /// The manifest names a document for which there is no `.txt` file.
+    #[error("{at}: manifest names `{id}` but there is no {id}.txt beside it")]
+    MissingText {
+        /// Where.
+        at: Location,
+        /// The id.
+        id: String,
+    },
+    /// The path is neither a directory nor a `.jsonl` file.
+    #[error("{0}: not a corpus (expected a directory of .txt files or a .jsonl file)")]
+    NotACorpus(PathBuf),
+    /// No document could be found at the given paths.
+    #[error("no documents found in {0}")]
+    Empty(String),
+    /// A document has no letters in any supported script and no `lang` was given.
+    #[error("{at}: cannot tell the language of document `{id}` (no Bengali, Arabic or Latin letters); give `lang`")]
+    UndetectableLanguage {
+        /// Where.
+        at: Location,
+        /// The id.
+        id: String,
+    },
+}

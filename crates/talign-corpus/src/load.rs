@@ -1,0 +1,414 @@
+//! Loading documents from directories (`*.txt` + `manifest.csv`) and JSONL files.
+
+use crate::{CorpusError, Date, Document, Lang, Location};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Options for [`Corpus::load_with`].
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Accept documents whose language cannot be detected, as English, instead of failing.
+    pub lenient_lang: bool,
+}
+
+/// A set of documents with unique ids, in input order.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    docs: Vec<Document>,
+    by_id: HashMap<String, usize>,
+    warnings: Vec<String>,
+}
+
+impl Corpus {
+    /// Loads every path (directories and `.jsonl` files), in the order given.
+    pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Corpus, CorpusError> {
+        Corpus::load_with(paths, &LoadOptions::default())
+    }
+
+    /// Like [`Corpus::load`], with options.
+    pub fn load_with<P: AsRef<Path>>(paths: &[P], opts: &LoadOptions) -> Result<Corpus, CorpusError> {
+        let mut corpus = Corpus::default();
+        for p in paths {
+            let p = p.as_ref();
+            let docs = load_path(p, opts, &mut corpus.warnings)?;
+            for d in docs {
+                corpus.push(d)?;
+            }
+        }
+        if corpus.docs.is_empty() {
+            let names: Vec<String> = paths.iter().map(|p| p.as_ref().display().to_string()).collect();
+            return Err(CorpusError::Empty(names.join(", ")));
+        }
+        Ok(corpus)
+    }
+
+    /// Parses JSONL text; `name` is used in error messages.
+    pub fn from_jsonl_str(name: &str, text: &str) -> Result<Corpus, CorpusError> {
+        let mut corpus = Corpus::default();
+        let docs = parse_jsonl(Path::new(name), text.as_bytes(), &LoadOptions::default())?;
+        for d in docs {
+            corpus.push(d)?;
+        }
+        Ok(corpus)
+    }
+
+    /// Builds a corpus from documents, checking that ids are unique.
+    pub fn from_docs(docs: impl IntoIterator<Item = Document>) -> Result<Corpus, CorpusError> {
+        let mut corpus = Corpus::default();
+        for d in docs {
+            corpus.push(d)?;
+        }
+        Ok(corpus)
+    }
+
+    /// Adds a document; fails on a duplicate id.
+    pub fn push(&mut self, doc: Document) -> Result<(), CorpusError> {
+        if let Some(&i) = self.by_id.get(&doc.id) {
+            return Err(CorpusError::DuplicateId {
+                id: doc.id.clone(),
+                first: self.docs[i].origin.clone(),
+                second: doc.origin.clone(),
+            });
+        }
+        self.by_id.insert(doc.id.clone(), self.docs.len());
+        self.docs.push(doc);
+        Ok(())
+    }
+
+    /// The documents, in input order.
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// Mutable access to the documents (ids must not be changed).
+    pub fn docs_mut(&mut self) -> &mut [Document] {
+        &mut self.docs
+    }
+
+    /// The document with this id.
+    pub fn get(&self, id: &str) -> Option<&Document> {
+        self.by_id.get(id).map(|&i| &self.docs[i])
+    }
+
+    /// Non-fatal remarks made while loading (documents whose language was guessed, …).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether there are no documents.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> CorpusError + '_ {
+    move |source| CorpusError::Io { path: path.to_owned(), source }
+}
+
+fn load_path(path: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Result<Vec<Document>, CorpusError> {
+    let meta = std::fs::metadata(path).map_err(io_err(path))?;
+    if meta.is_dir() {
+        load_dir(path, opts, warnings)
+    } else if path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson") {
+        let bytes = std::fs::read(path).map_err(io_err(path))?;
+        parse_jsonl(path, &bytes, opts)
+    } else {
+        Err(CorpusError::NotACorpus(path.to_owned()))
+    }
+}
+
+/// Checks that `bytes` are UTF-8, reporting the 1-based line of the first bad byte.
+fn to_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, CorpusError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        CorpusError::InvalidUtf8 { at: Location::new(path, Some(line)), offset: e.valid_up_to() - line_start }
+    })
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonDoc {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    lang: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+struct Meta {
+    lang: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+fn build_doc(id: String, text: String, meta: Meta, at: Location, opts: &LoadOptions) -> Result<Document, CorpusError> {
+    let (lang, detected) = match non_empty(meta.lang) {
+        Some(code) => {
+            let lang =
+                code.parse::<Lang>().map_err(|source| CorpusError::UnknownLanguage { at: at.clone(), source })?;
+            (lang, false)
+        }
+        None => match Lang::detect(&text) {
+            Some(l) => (l, true),
+            None if opts.lenient_lang => (Lang::En, true),
+            None => return Err(CorpusError::UndetectableLanguage { at, id }),
+        },
+    };
+    let published = match non_empty(meta.published) {
+        Some(s) => Some(s.parse::<Date>().map_err(|source| CorpusError::BadDate { at: at.clone(), source })?),
+        None => None,
+    };
+    Ok(Document {
+        id,
+        lang,
+        lang_detected: detected,
+        source: non_empty(meta.source),
+        published,
+        title: non_empty(meta.title),
+        url: non_empty(meta.url),
+        text,
+        origin: at,
+    })
+}
+
+fn parse_jsonl(path: &Path, bytes: &[u8], opts: &LoadOptions) -> Result<Vec<Document>, CorpusError> {
+    let mut docs = Vec::new();
+    let mut seen: HashMap<String, Location> = HashMap::new();
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_no = i as u64 + 1;
+        let at = Location::new(path, Some(line_no));
+        let line = std::str::from_utf8(raw)
+            .map_err(|e| CorpusError::InvalidUtf8 { at: at.clone(), offset: e.valid_up_to() })?;
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let jd: JsonDoc =
+            serde_json::from_str(line).map_err(|e| CorpusError::Json { at: at.clone(), message: e.to_string() })?;
+        let id = match jd.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::String(_)) | None | Some(serde_json::Value::Null) => {
+                return Err(CorpusError::MissingField { at, field: "id" });
+            }
+            Some(other) => {
+                return Err(CorpusError::Json { at, message: format!("`id` must be a string, found {other}") });
+            }
+        };
+        let Some(text) = jd.text else {
+            return Err(CorpusError::MissingField { at, field: "text" });
+        };
+        if let Some(first) = seen.get(&id) {
+            return Err(CorpusError::DuplicateId { id, first: first.clone(), second: at });
+        }
+        seen.insert(id.clone(), at.clone());
+        let meta = Meta { lang: jd.lang, source: jd.source, published: jd.published, title: jd.title, url: jd.url };
+        docs.push(build_doc(id, text, meta, at, opts)?);
+    }
+    Ok(docs)
+}
+
+#[derive(Debug, Deserialize)]
+struct ManifestRow {
+    id: Option<String>,
+    lang: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+fn load_dir(dir: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Result<Vec<Document>, CorpusError> {
+    let mut texts: Vec<(String, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
+        let entry = entry.map_err(io_err(dir))?;
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == "txt") && p.is_file() {
+            let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
+                warnings.push(format!("{}: file name is not UTF-8; skipped", p.display()));
+                continue;
+            };
+            texts.push((stem.to_owned(), p));
+        }
+    }
+    texts.sort();
+
+    let manifest_path = dir.join("manifest.csv");
+    let mut manifest: HashMap<String, (Meta, Location)> = HashMap::new();
+    let mut manifest_order: Vec<String> = Vec::new();
+    if manifest_path.is_file() {
+        let bytes = std::fs::read(&manifest_path).map_err(io_err(&manifest_path))?;
+        let text = to_utf8(&manifest_path, &bytes)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+        let headers = rdr
+            .headers()
+            .map_err(|e| CorpusError::Csv { at: Location::new(&manifest_path, Some(1)), message: e.to_string() })?
+            .clone();
+        if !headers.iter().any(|h| h == "id") {
+            return Err(CorpusError::MissingField { at: Location::new(&manifest_path, Some(1)), field: "id" });
+        }
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| {
+                let line = e.position().map(|p| p.line());
+                CorpusError::Csv { at: Location::new(&manifest_path, line), message: e.to_string() }
+            })?;
+            let at = Location::new(&manifest_path, rec.position().map(|p| p.line()));
+            let row: ManifestRow = rec
+                .deserialize(Some(&headers))
+                .map_err(|e| CorpusError::Csv { at: at.clone(), message: e.to_string() })?;
+            let Some(id) = non_empty(row.id) else {
+                return Err(CorpusError::MissingField { at, field: "id" });
+            };
+            if let Some((_, first)) = manifest.get(&id) {
+                return Err(CorpusError::DuplicateId { id, first: first.clone(), second: at });
+            }
+            manifest_order.push(id.clone());
+            let meta =
+                Meta { lang: row.lang, source: row.source, published: row.published, title: row.title, url: row.url };
+            manifest.insert(id, (meta, at));
+        }
+    }
+
+    let text_ids: HashMap<&str, &PathBuf> = texts.iter().map(|(id, p)| (id.as_str(), p)).collect();
+    for id in &manifest_order {
+        if !text_ids.contains_key(id.as_str()) {
+            let at = manifest[id].1.clone();
+            return Err(CorpusError::MissingText { at, id: id.clone() });
+        }
+    }
+
+    // Manifest order first (it is the author's intended order), then files the manifest does not list.
+    let mut order: Vec<String> = manifest_order.clone();
+    order.extend(texts.iter().filter(|(id, _)| !manifest.contains_key(id)).map(|(id, _)| id.clone()));
+
+    let mut docs = Vec::with_capacity(order.len());
+    for id in order {
+        let path = text_ids[id.as_str()];
+        let bytes = std::fs::read(path).map_err(io_err(path))?;
+        let text = to_utf8(path, &bytes)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+        let (meta, at) = match manifest.remove(&id) {
+            Some((meta, _)) => (meta, Location::new(path, None)),
+            None => {
+                (Meta { lang: None, source: None, published: None, title: None, url: None }, Location::new(path, None))
+            }
+        };
+        docs.push(build_doc(id, text, meta, at, opts)?);
+    }
+    Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmpdir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("talign-corpus-test-{}-{}", name, std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn jsonl_errors_name_the_line() {
+        let err = Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"لاوروف\"}\n{\"id\": \"b\", \"text\": }\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("x.jsonl:2: malformed JSON"), "{err}");
+
+        let err = Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"a\",\"text\":\"y\"}")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "x.jsonl:3: duplicate document id `a` (first seen at x.jsonl:1)");
+
+        let err =
+            Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"lang\":\"xx\"}").unwrap_err().to_string();
+        assert!(err.contains("x.jsonl:1: unknown language `xx`"), "{err}");
+
+        let err = Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\"}").unwrap_err().to_string();
+        assert_eq!(err, "x.jsonl:1: missing field `text`");
+
+        let err = Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"published\":\"20 Dec\"}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("x.jsonl:1: `20 Dec` is not an ISO date"), "{err}");
+
+        let err =
+            Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"colour\":1}").unwrap_err().to_string();
+        assert!(err.contains("unknown field `colour`"), "{err}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let d = tmpdir("utf8");
+        let p = d.join("bad.jsonl");
+        std::fs::write(&p, b"{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n").unwrap();
+        let err = Corpus::load(&[&p]).unwrap_err().to_string();
+        assert!(err.ends_with("bad.jsonl:2: invalid UTF-8 (byte offset 18 of the line)"), "{err}");
+        std::fs::write(d.join("doc.txt"), b"ok\nstill ok\n\xc3(").unwrap();
+        let err = Corpus::load(&[&d]).unwrap_err().to_string();
+        assert!(err.ends_with("doc.txt:3: invalid UTF-8 (byte offset 0 of the line)"), "{err}");
+    }
+
+    #[test]
+    fn directory_with_manifest() {
+        let d = tmpdir("dir");
+        std::fs::write(d.join("b.txt"), "লাভরভ মস্কোয় ফিরেছেন।").unwrap();
+        std::fs::write(d.join("a.txt"), "لاوروف به مسکو بازگشت.").unwrap();
+        std::fs::write(d.join("c.txt"), "Lavrov returned to Moscow.").unwrap();
+        std::fs::write(d.join("manifest.csv"), "id,lang,published\nb,bn,2024-01-02\na,,\n").unwrap();
+        let c = Corpus::load(&[&d]).unwrap();
+        let ids: Vec<&str> = c.docs().iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "c"]);
+        assert_eq!(c.get("a").unwrap().lang, Lang::Fa);
+        assert!(c.get("a").unwrap().lang_detected);
+        assert_eq!(c.get("b").unwrap().published.unwrap().to_string(), "2024-01-02");
+        assert_eq!(c.get("c").unwrap().lang, Lang::En);
+
+        std::fs::write(d.join("manifest.csv"), "id,lang\nb,bn\nzz,fa\n").unwrap();
+        let err = Corpus::load(&[&d]).unwrap_err().to_string();
+        assert!(err.ends_with("manifest.csv:3: manifest names `zz` but there is no zz.txt beside it"), "{err}");
+
+        std::fs::write(d.join("manifest.csv"), "id,lang\nb,bn,extra\n").unwrap();
+        let err = Corpus::load(&[&d]).unwrap_err().to_string();
+        assert!(err.contains("manifest.csv:2: malformed CSV"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_across_inputs_and_empty_inputs() {
+        let d = tmpdir("dup");
+        std::fs::write(d.join("a.txt"), "লাভরভ").unwrap();
+        let j = d.join("more.jsonl");
+        std::fs::write(&j, "{\"id\":\"a\",\"text\":\"x\"}\n").unwrap();
+        let err = Corpus::load(&[d.clone(), j.clone()]).unwrap_err().to_string();
+        assert!(err.contains("duplicate document id `a`"), "{err}");
+
+        let e = d.join("empty.jsonl");
+        std::fs::write(&e, "\n\n").unwrap();
+        let err = Corpus::load(&[&e]).unwrap_err().to_string();
+        assert!(err.starts_with("no documents found in"), "{err}");
+
+        std::fs::write(d.join("blank.txt"), "").unwrap();
+        let err = Corpus::load(&[&d]).unwrap_err().to_string();
+        assert!(err.contains("blank.txt: cannot tell the language of document `blank`"), "{err}");
+        let ok = Corpus::load_with(&[&d], &LoadOptions { lenient_lang: true }).unwrap();
+        assert_eq!(ok.len(), 2);
+    }
+}

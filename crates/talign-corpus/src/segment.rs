@@ -1,0 +1,179 @@
+//! Sentence segmentation for Bengali, Persian and Latin-script news text.
+//!
+//! A sentence ends at a line break, or at `।` `?` `!` `؟` `.` `…` (with any closing
+//! quotes or brackets after it) followed by white space. A full stop does not end a
+//! sentence after a single Latin capital (an initial) or a common abbreviation.
+
+use serde::Serialize;
+
+/// One sentence: its text (trimmed) and its byte range in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence<'a> {
+    /// The sentence text, without surrounding white space.
+    pub text: &'a str,
+    /// Byte offset of the first character in the document.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '।' | '॥' | '?' | '!' | '؟' | '.' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›' | '」')
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "jr",
+    "sr",
+    "prof",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "rep",
+    "sen",
+    "gov",
+    "rev",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "ডা",
+    "মি",
+    "মো",
+    "মোঃ",
+];
+
+/// Whether the full stop at byte `dot` of `text` belongs to an abbreviation or initial.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_ascii_uppercase() {
+            return true;
+        }
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits `text` into sentences, in order; empty sentences are never returned.
+pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let mut cut: Option<usize> = None;
+        if c == '\n' || c == '\r' || c == '\u{2029}' {
+            cut = Some(i);
+        } else if is_terminator(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_terminator(d) || is_closer(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let followed_by_space = match iter.peek() {
+                None => true,
+                Some(&(_, d)) => d.is_whitespace(),
+            };
+            if followed_by_space && !(c == '.' && is_abbreviation(text, i)) {
+                cut = Some(end);
+            }
+        }
+        if let Some(end) = cut {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let s = start + lead;
+        out.push(Sentence { text: trimmed, start: s, end: s + trimmed.len() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        sentences(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn splits_bengali_and_persian() {
+        assert_eq!(
+            texts("ল্যাভরভ পৌঁছেছেন। তিনি বলেন, “শান্তি চাই।” তারপর"),
+            ["ল্যাভরভ পৌঁছেছেন।", "তিনি বলেন, “শান্তি চাই।”", "তারপর"]
+        );
+        assert_eq!(
+            texts("لاوروف وارد شد. آیا می‌آید؟ «بله.» پایان"),
+            ["لاوروف وارد شد.", "آیا می‌آید؟", "«بله.»", "پایان"]
+        );
+    }
+
+    #[test]
+    fn keeps_initials_abbreviations_and_decimals() {
+        assert_eq!(
+            texts("Mr. J. Smith paid 2.5 dollars. Then he left."),
+            ["Mr. J. Smith paid 2.5 dollars.", "Then he left."]
+        );
+        assert_eq!(texts("Washington, D.C.خانم Jean گفت."), ["Washington, D.C.خانم Jean گفت."]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_offsets_are_exact() {
+        let t = "Title line\n\n  Body one. Body two.";
+        let s = sentences(t);
+        assert_eq!(s.len(), 3);
+        for x in &s {
+            assert_eq!(&t[x.start..x.end], x.text);
+        }
+        assert!(sentences("  \n\n ").is_empty());
+    }
+}

@@ -1,0 +1,1 @@
+//! Event alignment across Bengali, Persian and Latin-script news.

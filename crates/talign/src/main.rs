@@ -1,0 +1,3 @@
+//! The `talign` command line.
+
+fn main() {}
