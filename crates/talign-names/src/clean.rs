@@ -1,0 +1,289 @@
+//! Per-script cleaning: the canonical native form of a name, applied identically
+//! to both sides of every comparison.
+//!
+//! What [`normalize`] does, in order:
+//! - Unicode NFC (skipped when the input is already NFC), then Arabic
+//!   presentation forms are folded to their base letters (NFKC does that, NFC does not).
+//! - Arabic-script letters are folded to their Persian forms: ي ى ئ ې ۍ → ی, ك ڪ → ک,
+//!   ة ۀ ە ھ → ه, أ إ ٱ → ا, ؤ → و; hamza above (U+0654) is dropped; tatweel, harakat,
+//!   superscript alef and Quranic marks are removed.
+//! - Bengali: khanda ta spelt ত্‍ becomes ৎ; the nukta letters য় ড় ঢ় are kept in their
+//!   NFC (decomposed) spelling, whichever spelling came in; a vowel sign typed before its
+//!   consonant (visual order) is moved after it, and a stray vowel sign is dropped.
+//! - Bidi controls, ZWJ, zero-width space, soft hyphen and BOM are removed; ZWNJ is kept
+//!   only between two Arabic-script letters (where it is meaningful), once.
+//! - Digits of every system become ASCII digits; runs of white space become one space;
+//!   quotes and brackets around the name are trimmed.
+//!
+//! The result is idempotent: `normalize(normalize(s)) == normalize(s)`.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::digits::digit_value;
+
+/// Returns the cleaned native form of `s`.
+///
+/// ```
+/// use talign_names::normalize;
+/// assert_eq!(normalize("  بزشكيان "), "بزشکیان");
+/// assert_eq!(normalize("«سرگئی لاوروف»"), "سرگیی لاوروف");
+/// assert_eq!(normalize("ল্যাভরভ"), "ল্যাভরভ");
+/// ```
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// Like [`normalize`], appending to `out` (which is cleared first) to reuse its allocation.
+pub fn normalize_into(s: &str, out: &mut String) {
+    out.clear();
+    let needs_nfc = !matches!(is_nfc_quick(s.chars()), IsNormalized::Yes);
+    let has_presentation = s.chars().any(is_presentation_form);
+    if needs_nfc || has_presentation {
+        let nfc: String = if has_presentation {
+            // Fold presentation forms through NFKC, leave everything else to NFC.
+            s.chars()
+                .flat_map(|c| -> Box<dyn Iterator<Item = char>> {
+                    if is_presentation_form(c) { Box::new(std::iter::once(c).nfkc()) } else { Box::new(std::iter::once(c)) }
+                })
+                .nfc()
+                .collect()
+        } else {
+            s.nfc().collect()
+        };
+        clean_nfc(&nfc, out);
+    } else {
+        clean_nfc(s, out);
+    }
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) && c != '\u{FEFF}'
+}
+
+fn is_bidi_or_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{061C}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}'
+    )
+}
+
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E8 | 0x06EA..=0x06ED)
+}
+
+/// Arabic-to-Persian letter folding; `None` drops the character.
+fn fold_arabic(c: char) -> Option<char> {
+    Some(match c {
+        'ي' | 'ى' | 'ئ' | 'ې' | 'ۍ' | 'ێ' | 'ے' | 'ۓ' => 'ی',
+        'ك' | 'ڪ' | 'ػ' | 'ؼ' => 'ک',
+        'ة' | 'ۀ' | 'ە' | 'ھ' | 'ہ' | 'ۂ' | 'ۃ' => 'ه',
+        'أ' | 'إ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ؤ' => 'و',
+        'ـ' => return None,
+        _ => c,
+    })
+}
+
+fn is_bengali_consonant(c: char) -> bool {
+    matches!(c, '\u{0995}'..='\u{09B9}' | '\u{09CE}' | '\u{09DC}' | '\u{09DD}' | '\u{09DF}' | '\u{09F0}' | '\u{09F1}')
+}
+
+fn is_bengali_sign(c: char) -> bool {
+    matches!(c, '\u{09BE}'..='\u{09CC}' | '\u{09D7}' | '\u{09E2}' | '\u{09E3}')
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06D5 | 0x06FA..=0x06FF)
+}
+
+fn is_edge_punct(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | ','
+            | '،'
+            | '؛'
+            | ';'
+            | ':'
+            | '.'
+            | '।'
+            | '!'
+            | '?'
+            | '؟'
+            | '*'
+            | '•'
+            | '-'
+            | '–'
+            | '—'
+    )
+}
+
+/// Cleans an NFC string into `out`.
+fn clean_nfc(s: &str, out: &mut String) {
+    let chars: Vec<char> = s.chars().collect();
+    let mut pending_space = false;
+    let mut i = 0;
+    // Bengali: a vowel sign typed before its consonant, kept until the consonant is written.
+    let mut held_sign: Option<char> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if is_bidi_or_invisible(c) || is_arabic_mark(c) {
+            continue;
+        }
+        if c == '\u{200C}' {
+            // ZWNJ: keep once, only between Arabic-script letters.
+            let prev_ok = out.chars().next_back().is_some_and(is_arabic_letter) && !pending_space;
+            let next = chars[i..].iter().copied().find(|&d| !(is_bidi_or_invisible(d) || d == '\u{200C}'));
+            if prev_ok && next.is_some_and(|d| is_arabic_letter(fold_arabic(d).unwrap_or(d))) {
+                out.push('\u{200C}');
+            }
+            continue;
+        }
+        if c == '\u{0654}' {
+            // Hamza above: ۀ / هٔ are folded to ه, ئ-like seats already handled.
+            continue;
+        }
+        let mapped = if let Some(v) = digit_value(c) {
+            char::from(b'0' + v as u8)
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            match fold_arabic(c) {
+                Some(m) => m,
+                None => continue,
+            }
+        } else {
+            c
+        };
+        // Bengali fixes.
+        if ('\u{0980}'..='\u{09FF}').contains(&mapped) {
+            // ত + ্ + ZWJ (already dropped) is khanda ta when nothing follows in the cluster.
+            if mapped == '\u{09CD}' && out.ends_with('\u{09A4}') {
+                let next = chars[i..].iter().copied().find(|&d| !is_bidi_or_invisible(d));
+                if !next.is_some_and(is_bengali_consonant) {
+                    out.pop();
+                    push_with_space(out, &mut pending_space, '\u{09CE}');
+                    continue;
+                }
+            }
+            if is_bengali_sign(mapped) {
+                let prev = out.chars().next_back();
+                let after_consonant_or_sign =
+                    !pending_space && prev.is_some_and(|p| is_bengali_consonant(p) || p == '\u{09BC}' || p == '\u{09CD}');
+                // Two-part vowels written as ে + া / ে + ৗ compose under NFC already;
+                // any other sign not after a consonant is misplaced.
+                if !after_consonant_or_sign {
+                    let next = chars.get(i).copied();
+                    if matches!(mapped, '\u{09C7}' | '\u{09C8}') && next.is_some_and(is_bengali_consonant) {
+                        held_sign = Some(mapped);
+                    }
+                    continue;
+                }
+            }
+            push_with_space(out, &mut pending_space, mapped);
+            if let Some(sign) = held_sign.take() {
+                if is_bengali_consonant(mapped) {
+                    // Attach the held sign after the consonant (and its nukta, if one follows).
+                    if chars.get(i) == Some(&'\u{09BC}') {
+                        out.push('\u{09BC}');
+                        i += 1;
+                    }
+                    out.push(sign);
+                }
+            }
+            continue;
+        }
+        held_sign = None;
+        push_with_space(out, &mut pending_space, mapped);
+    }
+    // Trim quotes, brackets and sentence punctuation around the name.
+    let trimmed_end = out.trim_end_matches(|c: char| is_edge_punct(c) || c.is_whitespace()).len();
+    out.truncate(trimmed_end);
+    let lead = out.len() - out.trim_start_matches(|c: char| is_edge_punct(c) || c.is_whitespace()).len();
+    if lead > 0 {
+        out.drain(..lead);
+    }
+    // NFC again only if the Bengali reordering produced a composable sequence (ে + া).
+    if !matches!(is_nfc_quick(out.chars()), IsNormalized::Yes) {
+        let re: String = out.nfc().collect();
+        *out = re;
+    }
+}
+
+fn push_with_space(out: &mut String, pending_space: &mut bool, c: char) {
+    if *pending_space {
+        out.push(' ');
+        *pending_space = false;
+    }
+    out.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_letters_fold_to_persian() {
+        assert_eq!(normalize("بزشكيان"), "بزشکیان");
+        assert_eq!(normalize("مدرسة"), "مدرسه");
+        assert_eq!(normalize("إيران"), "ایران");
+        assert_eq!(normalize("مؤسسه"), "موسسه");
+        assert_eq!(normalize("خانهٔ"), "خانه");
+        assert_eq!(normalize("خانۀ"), "خانه");
+        assert_eq!(normalize("تـــهران"), "تهران");
+        assert_eq!(normalize("مُحَمَّد"), "محمد");
+        assert_eq!(normalize("\u{FEE3}\u{FEB4}\u{FEDC}\u{FEEE}"), "مسکو");
+    }
+
+    #[test]
+    fn zwnj_and_controls() {
+        assert_eq!(normalize("لوس\u{200C}آنجلس"), "لوس\u{200C}آنجلس");
+        assert_eq!(normalize("لوس\u{200C}\u{200C}آنجلس"), "لوس\u{200C}آنجلس");
+        assert_eq!(normalize("لوس \u{200C}آنجلس"), "لوس آنجلس");
+        assert_eq!(normalize("\u{200F}تهران\u{200E}"), "تهران");
+        assert_eq!(normalize("ক\u{200C}ল"), "কল");
+    }
+
+    #[test]
+    fn bengali_spellings_unify() {
+        // য় precomposed (U+09DF) and decomposed (য + nukta) give the same result.
+        assert_eq!(normalize("\u{09DF}"), normalize("\u{09AF}\u{09BC}"));
+        assert_eq!(normalize("কায়রো"), normalize("কা\u{09DF}রো"));
+        // Khanda ta.
+        assert_eq!(normalize("হঠাত\u{09CD}\u{200D}"), "হঠাৎ");
+        assert_eq!(normalize("উচিত্"), "উচিৎ");
+        // A vowel sign typed before its consonant.
+        assert_eq!(normalize("\u{09C7}পজেশকিয়ান"), normalize("পেজেশকিয়ান"));
+        // Stray sign before an independent vowel is dropped.
+        assert_eq!(normalize("\u{09C7}এই"), "এই");
+    }
+
+    #[test]
+    fn digits_spaces_and_edges() {
+        assert_eq!(normalize("  «۲۹ آذر ۱۴۰۲» "), "29 آذر 1402");
+        assert_eq!(normalize("“ক্লের্মোঁ-ফেরঁ”,"), "ক্লের্মোঁ-ফেরঁ");
+        assert_eq!(normalize("Sameh\t\u{00A0}Shoukry"), "Sameh Shoukry");
+        assert_eq!(normalize(""), "");
+        assert_eq!(normalize(" ... "), "");
+    }
+}

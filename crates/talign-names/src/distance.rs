@@ -1,0 +1,240 @@
+//! A phonetic weighted edit distance over phoneme strings (see [`crate::phon`]).
+//!
+//! Substituting sounds of one class (v/w, k/q, s/sh, z/j…) is cheap, vowels are cheap to
+//! change, an `O` (a vowel that may be silent) is nearly free to drop, and a vowel is
+//! cheap to insert against an abjad (Persian writes no short vowels). Adjacent
+//! transpositions cost half a substitution, and two sounds swapped around a third
+//! (Ashgabat / আশবাগাত) a little more.
+
+use std::sync::LazyLock;
+
+struct Costs {
+    sub: Vec<f32>,
+    indel: [f32; 128],
+    indel_vs_abjad: [f32; 128],
+}
+
+const CONSONANT_INDEL: f32 = 1.0;
+const VOWEL_INDEL: f32 = 0.4;
+const VOWEL_INDEL_VS_ABJAD: f32 = 0.12;
+const TRANSPOSE: f32 = 0.5;
+const TRANSPOSE_AROUND: f32 = 0.7;
+
+static COSTS: LazyLock<Costs> = LazyLock::new(build_costs);
+
+fn build_costs() -> Costs {
+    let mut sub = vec![1.0f32; 128 * 128];
+    let vowels = b"aeiouEOUIH";
+    for &a in vowels {
+        for &b in vowels {
+            sub[a as usize * 128 + b as usize] = 0.45;
+        }
+    }
+    for i in 0..128 {
+        sub[i * 128 + i] = 0.0;
+    }
+    let pairs: &[(&[u8], &[u8], f32)] = &[
+        (b"a", b"e", 0.3),
+        (b"e", b"i", 0.25),
+        (b"o", b"u", 0.15),
+        (b"a", b"o", 0.35),
+        (b"E", b"ae", 0.05),
+        (b"O", b"aeiouEUIH", 0.1),
+        (b"U", b"uo", 0.0),
+        (b"U", b"wW", 0.15),
+        (b"U", b"v", 0.25),
+        (b"I", b"i", 0.0),
+        (b"I", b"e", 0.05),
+        (b"I", b"yY", 0.1),
+        (b"H", b"h", 0.0),
+        (b"H", b"e", 0.05),
+        (b"H", b"a", 0.1),
+        (b"W", b"vw", 0.0),
+        (b"W", b"u", 0.1),
+        (b"W", b"o", 0.15),
+        (b"W", b"f", 0.25),
+        (b"W", b"b", 0.35),
+        (b"Y", b"y", 0.0),
+        (b"Y", b"i", 0.1),
+        (b"Y", b"e", 0.2),
+        (b"y", b"i", 0.2),
+        (b"y", b"e", 0.35),
+        (b"y", b"j", 0.5),
+        (b"w", b"v", 0.15),
+        (b"w", b"u", 0.2),
+        (b"w", b"o", 0.3),
+        (b"w", b"bf", 0.4),
+        (b"v", b"f", 0.25),
+        (b"v", b"b", 0.3),
+        (b"b", b"p", 0.25),
+        (b"p", b"f", 0.5),
+        (b"t", b"d", 0.45),
+        (b"k", b"q", 0.2),
+        (b"k", b"g", 0.4),
+        (b"k", b"x", 0.35),
+        (b"k", b"G", 0.4),
+        (b"k", b"c", 0.6),
+        (b"g", b"G", 0.25),
+        (b"g", b"q", 0.35),
+        (b"g", b"x", 0.5),
+        (b"g", b"j", 0.5),
+        (b"q", b"G", 0.15),
+        (b"q", b"x", 0.35),
+        (b"x", b"G", 0.35),
+        (b"x", b"h", 0.4),
+        (b"h", b"G", 0.5),
+        (b"s", b"S", 0.25),
+        (b"s", b"z", 0.45),
+        (b"s", b"c", 0.55),
+        (b"s", b"t", 0.7),
+        (b"S", b"c", 0.4),
+        (b"S", b"Z", 0.5),
+        (b"z", b"Z", 0.25),
+        (b"z", b"j", 0.2),
+        (b"Z", b"j", 0.2),
+        (b"j", b"c", 0.45),
+        (b"m", b"n", 0.4),
+        (b"N", b"n", 0.0),
+        (b"N", b"m", 0.1),
+        (b"l", b"r", 0.5),
+    ];
+    for &(xs, ys, c) in pairs {
+        for &x in xs {
+            for &y in ys {
+                sub[x as usize * 128 + y as usize] = c;
+                sub[y as usize * 128 + x as usize] = c;
+            }
+        }
+    }
+    let mut indel = [CONSONANT_INDEL; 128];
+    let mut indel_vs_abjad = [CONSONANT_INDEL; 128];
+    for &v in b"aeiouE" {
+        indel[v as usize] = VOWEL_INDEL;
+        indel_vs_abjad[v as usize] = VOWEL_INDEL_VS_ABJAD;
+    }
+    for (p, c) in [(b'O', 0.08), (b'U', 0.3), (b'I', 0.3), (b'H', 0.2), (b'h', 0.3), (b'y', 0.25), (b'Y', 0.3), (b'N', 0.15), (b'w', 0.45), (b'W', 0.5)] {
+        indel[p as usize] = c;
+        indel_vs_abjad[p as usize] = c;
+    }
+    // Digits and anything unexpected count as consonants.
+    Costs { sub, indel, indel_vs_abjad }
+}
+
+#[inline]
+fn idx(p: u8) -> usize {
+    (p & 0x7f) as usize
+}
+
+/// The cost of dropping phoneme `p` from one side when the other side is (or is not) an abjad.
+#[inline]
+pub fn indel_cost(p: u8, other_is_abjad: bool) -> f32 {
+    let c = &*COSTS;
+    if other_is_abjad { c.indel_vs_abjad[idx(p)] } else { c.indel[idx(p)] }
+}
+
+/// The cost of reading phoneme `a` as `b`.
+#[inline]
+pub fn sub_cost(a: u8, b: u8) -> f32 {
+    COSTS.sub[idx(a) * 128 + idx(b)]
+}
+
+/// The weight of a phoneme string: the cost of deleting all of it against a non-abjad.
+pub fn weight(a: &[u8]) -> f32 {
+    a.iter().map(|&p| indel_cost(p, false)).sum()
+}
+
+/// Longest phoneme string compared in full; longer inputs are truncated (names are short,
+/// and this bounds the work an enormous input line can cause).
+pub const MAX_LEN: usize = 64;
+
+/// Weighted Damerau (optimal string alignment) distance. Symmetric:
+/// `distance(a, aa, b, ba) == distance(b, ba, a, aa)`.
+pub fn distance(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
+    let a = &a[..a.len().min(MAX_LEN)];
+    let b = &b[..b.len().min(MAX_LEN)];
+    let c = &*COSTS;
+    let (del_tab, ins_tab) = (
+        if b_abjad { &c.indel_vs_abjad } else { &c.indel },
+        if a_abjad { &c.indel_vs_abjad } else { &c.indel },
+    );
+    let m = b.len();
+    let mut prev3 = [0f32; MAX_LEN + 1];
+    let mut prev2 = [0f32; MAX_LEN + 1];
+    let mut prev = [0f32; MAX_LEN + 1];
+    let mut cur = [0f32; MAX_LEN + 1];
+    for j in 1..=m {
+        prev[j] = prev[j - 1] + ins_tab[idx(b[j - 1])];
+    }
+    for i in 1..=a.len() {
+        let ai = a[i - 1];
+        let del = del_tab[idx(ai)];
+        cur[0] = prev[0] + del;
+        let row = idx(ai) * 128;
+        for j in 1..=m {
+            let bj = b[j - 1];
+            let mut best = prev[j - 1] + c.sub[row + idx(bj)];
+            let d = prev[j] + del;
+            if d < best {
+                best = d;
+            }
+            let ins = cur[j - 1] + ins_tab[idx(bj)];
+            if ins < best {
+                best = ins;
+            }
+            if i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == bj && ai != bj {
+                let t = prev2[j - 2] + TRANSPOSE;
+                if t < best {
+                    best = t;
+                }
+            }
+            // Two consonants swapped around one shared sound (Ashgabat / আশবাগাত).
+            if i > 2 && j > 2 && ai == b[j - 3] && a[i - 3] == bj && a[i - 2] == b[j - 2] && ai != bj {
+                let t = prev3[j - 3] + TRANSPOSE_AROUND;
+                if t < best {
+                    best = t;
+                }
+            }
+            cur[j] = best;
+        }
+        prev3[..=m].copy_from_slice(&prev2[..=m]);
+        prev2[..=m].copy_from_slice(&prev[..=m]);
+        prev[..=m].copy_from_slice(&cur[..=m]);
+    }
+    prev[m]
+}
+
+/// Similarity in [0, 1]: one minus the distance over the larger weight.
+pub fn similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let a = &a[..a.len().min(MAX_LEN)];
+    let b = &b[..b.len().min(MAX_LEN)];
+    let w = weight(a).max(weight(b));
+    if w <= 0.0 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    (1.0 - distance(a, a_abjad, b, b_abjad) / w).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_is_zero_and_symmetric() {
+        assert_eq!(distance(b"lavrov", false, b"lavrov", false), 0.0);
+        let x = distance(b"laWrUf", true, b"lEvOrOvO", false);
+        let y = distance(b"lEvOrOvO", false, b"laWrUf", true);
+        assert_eq!(x, y);
+        assert!(x < 1.0, "{x}");
+    }
+
+    #[test]
+    fn classes_are_cheaper_than_strangers() {
+        assert!(similarity(b"laWrUf", true, b"lavrov", false) > similarity(b"laWrUf", true, b"latvia", false));
+        assert!(similarity(b"pzSkYan", true, b"pezeSkian", false) > 0.8);
+        assert!(similarity(b"aSbagatO", false, b"aSgabat", false) > 0.8);
+        assert_eq!(similarity(b"abc", false, b"xyz", false), 0.0);
+    }
+}

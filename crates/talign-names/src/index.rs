@@ -1,0 +1,207 @@
+//! Pairing many names against many without comparing every pair.
+//!
+//! Each candidate is indexed under the bigrams and trigrams of its words' consonant
+//! skeletons (with word-boundary marks) and under its lexicon entity. A query gathers
+//! candidates from those postings, weighting each shared gram by its rarity, keeps the
+//! best [`NameIndex::shortlist`] of them and scores only those in full.
+//!
+//! **Invariant:** results do not depend on the number of threads: ties are broken by
+//! candidate position, and parallel work is collected in input order.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::lexicon::{EntityId, Lexicon};
+use crate::name::{Match, Name, skeleton};
+
+const CLASSES: usize = 9;
+const BEGIN: usize = CLASSES;
+const END: usize = CLASSES + 1;
+const SYMBOLS: usize = CLASSES + 2;
+const TRIGRAMS: usize = SYMBOLS * SYMBOLS * SYMBOLS;
+const GRAMS: usize = TRIGRAMS + SYMBOLS * SYMBOLS;
+
+/// Default number of candidates scored in full per query.
+pub const DEFAULT_SHORTLIST: usize = 48;
+
+/// One candidate found for a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Position of the candidate in the index.
+    pub index: usize,
+    /// The score and its explanation.
+    pub matched: Match,
+}
+
+/// An index over a list of candidate names.
+#[derive(Debug)]
+pub struct NameIndex<'l> {
+    lexicon: &'l Lexicon,
+    names: Vec<Name>,
+    postings: Vec<Vec<u32>>,
+    idf: Vec<f32>,
+    by_entity: HashMap<EntityId, Vec<u32>>,
+    shortlist: usize,
+}
+
+/// The distinct grams of a name's words.
+fn grams(name: &Name, out: &mut Vec<u32>) {
+    out.clear();
+    for t in &name.tokens {
+        let mut seq: Vec<usize> = Vec::with_capacity(t.ph.len() + 2);
+        seq.push(BEGIN);
+        seq.extend(skeleton(&t.ph).map(usize::from));
+        seq.push(END);
+        for w in seq.windows(2) {
+            out.push((TRIGRAMS + w[0] * SYMBOLS + w[1]) as u32);
+        }
+        for w in seq.windows(3) {
+            out.push((w[0] * SYMBOLS * SYMBOLS + w[1] * SYMBOLS + w[2]) as u32);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+impl<'l> NameIndex<'l> {
+    /// Prepares and indexes `names` (in parallel) with the given lexicon.
+    pub fn new<S: AsRef<str> + Sync>(names: &[S], lexicon: &'l Lexicon) -> NameIndex<'l> {
+        let prepared: Vec<Name> = names.par_iter().map(|s| Name::with_lexicon(s.as_ref(), lexicon)).collect();
+        NameIndex::from_prepared(prepared, lexicon)
+    }
+
+    /// Indexes names already prepared.
+    pub fn from_prepared(names: Vec<Name>, lexicon: &'l Lexicon) -> NameIndex<'l> {
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); GRAMS];
+        let mut by_entity: HashMap<EntityId, Vec<u32>> = HashMap::new();
+        let mut g = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            grams(n, &mut g);
+            for &x in &g {
+                postings[x as usize].push(i as u32);
+            }
+            if let Some(e) = n.entity {
+                by_entity.entry(e).or_default().push(i as u32);
+            }
+        }
+        let total = names.len().max(1) as f32;
+        let idf = postings.iter().map(|p| if p.is_empty() { 0.0 } else { (1.0 + total / p.len() as f32).ln() }).collect();
+        NameIndex { lexicon, names, postings, idf, by_entity, shortlist: DEFAULT_SHORTLIST }
+    }
+
+    /// Sets how many candidates per query are scored in full (more is slower and surer).
+    pub fn with_shortlist(mut self, n: usize) -> Self {
+        self.shortlist = n.max(1);
+        self
+    }
+
+    /// The number of candidates scored in full per query.
+    pub fn shortlist(&self) -> usize {
+        self.shortlist
+    }
+
+    /// The indexed names, in input order.
+    pub fn names(&self) -> &[Name] {
+        &self.names
+    }
+
+    /// The best `k` candidates for `query`, best first (ties: earlier candidate first).
+    pub fn query(&self, query: &Name, k: usize) -> Vec<Hit> {
+        let mut scratch = Scratch::new(self.names.len());
+        self.query_with(query, k, &mut scratch)
+    }
+
+    fn query_with(&self, query: &Name, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
+        if self.names.is_empty() || k == 0 {
+            return Vec::new();
+        }
+        let mut g = std::mem::take(&mut scratch.grams);
+        grams(query, &mut g);
+        for &x in &g {
+            let w = self.idf[x as usize];
+            for &c in &self.postings[x as usize] {
+                let slot = &mut scratch.acc[c as usize];
+                if *slot == 0.0 {
+                    scratch.touched.push(c);
+                }
+                *slot += w;
+            }
+        }
+        scratch.grams = g;
+        let mut cands: Vec<(f32, u32)> = scratch.touched.iter().map(|&c| (scratch.acc[c as usize], c)).collect();
+        for &c in &scratch.touched {
+            scratch.acc[c as usize] = 0.0;
+        }
+        scratch.touched.clear();
+        let keep = self.shortlist.max(k);
+        if cands.len() > keep {
+            cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            cands.truncate(keep);
+        }
+        let mut ids: Vec<u32> = cands.into_iter().map(|(_, c)| c).collect();
+        if let Some(e) = query.entity {
+            if let Some(list) = self.by_entity.get(&e) {
+                ids.extend_from_slice(list);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let mut hits: Vec<Hit> = ids
+            .into_iter()
+            .map(|c| Hit { index: c as usize, matched: query.score_with(&self.names[c as usize], self.lexicon) })
+            .collect();
+        hits.sort_by(|a, b| b.matched.score.total_cmp(&a.matched.score).then(a.index.cmp(&b.index)));
+        hits.truncate(k);
+        hits
+    }
+
+    /// Runs [`NameIndex::query`] for every query in parallel; results in query order.
+    pub fn query_all(&self, queries: &[Name], k: usize) -> Vec<Vec<Hit>> {
+        queries
+            .par_iter()
+            .map_init(|| Scratch::new(self.names.len()), |scratch, q| self.query_with(q, k, scratch))
+            .collect()
+    }
+}
+
+/// Per-thread buffers, reused across queries.
+struct Scratch {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    grams: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        Scratch { acc: vec![0.0; n], touched: Vec::new(), grams: Vec::new() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_right_candidate_among_many() {
+        let right = ["Lavrov", "Sergey Lavrov", "Shoukry", "Pezeshkian", "Putin", "Cairo", "Egypt", "Tehran"];
+        let lex = Lexicon::builtin();
+        let idx = NameIndex::new(&right, lex);
+        let best = |q: &str| right[idx.query(&Name::new(q), 1)[0].index];
+        assert_eq!(best("ল্যাভরভের"), "Lavrov");
+        assert_eq!(best("سرگئی لاوروف"), "Sergey Lavrov");
+        assert_eq!(best("پزشکیان"), "Pezeshkian");
+        assert_eq!(best("মিশর"), "Egypt");
+    }
+
+    #[test]
+    fn query_all_matches_query() {
+        let right = ["Moscow", "Beijing", "Ashgabat", "Tehran", "Cairo", "Marrakech"];
+        let idx = NameIndex::new(&right, Lexicon::builtin());
+        let qs: Vec<Name> = ["মস্কোর", "বেইজিংয়ে", "আশবাগাত", "تهران"].iter().map(|s| Name::new(s)).collect();
+        let all = idx.query_all(&qs, 2);
+        for (q, hits) in qs.iter().zip(&all) {
+            assert_eq!(&idx.query(q, 2), hits);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! `talign names normalize` and `talign names pair`.
+
+use anyhow::{Result, bail};
+use rayon::prelude::*;
+use talign_names::{Lexicon, Name, NameIndex};
+
+use crate::input::read_name_list;
+use crate::table::{Cell, Table, write_output};
+use crate::{NormalizeArgs, Output, PairArgs};
+
+fn emit(table: &Table, out: &Output) -> Result<()> {
+    let bytes = table.render(out.format)?;
+    write_output(out.output.as_deref(), &bytes)
+}
+
+pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
+    let lines = read_name_list(&args.list)?;
+    let lex = Lexicon::builtin();
+    let names: Vec<Name> = lines.par_iter().map(|l| Name::with_lexicon(&l.text, lex)).collect();
+    let mut headers = vec!["input", "script", "normalized", "latin", "key"];
+    if args.explain {
+        headers.extend(["phonemes", "entity"]);
+    }
+    let mut t = Table::new(&headers);
+    for (l, n) in lines.iter().zip(&names) {
+        let mut row: Vec<Cell> =
+            vec![l.text.as_str().into(), n.script().code().into(), n.clean().into(), n.romanize().into(), n.key().into()];
+        if args.explain {
+            row.push(n.phonemes().join(" ").into());
+            row.push(n.entity().map(|e| lex.entity(e).canonical.clone()).into());
+        }
+        t.push(row);
+    }
+    emit(&t, &args.out)
+}
+
+pub(crate) fn pair(args: &PairArgs) -> Result<()> {
+    if let Some(s) = args.min_score {
+        if !(0.0..=1.0).contains(&s) {
+            bail!("--min-score must be between 0 and 1, got {s}");
+        }
+    }
+    if args.top == Some(0) {
+        bail!("--top must be at least 1");
+    }
+    let left = read_name_list(&args.left)?;
+    let right = read_name_list(&args.right)?;
+    let lex = Lexicon::builtin();
+    let right_texts: Vec<&str> = right.iter().map(|l| l.text.as_str()).collect();
+    let index = NameIndex::new(&right_texts, lex).with_shortlist(args.shortlist);
+    let queries: Vec<Name> = left.par_iter().map(|l| Name::with_lexicon(&l.text, lex)).collect();
+    let k = args.top.unwrap_or(1);
+    let results = index.query_all(&queries, k);
+
+    let mut headers = vec!["left", "right", "score"];
+    if args.top.is_some() {
+        headers.push("rank");
+    }
+    if args.explain {
+        headers.push("explanation");
+    }
+    let mut t = Table::new(&headers);
+    for (l, hits) in left.iter().zip(&results) {
+        if hits.is_empty() {
+            let mut row: Vec<Cell> = vec![l.text.as_str().into(), Cell::Null, Cell::Null];
+            if args.top.is_some() {
+                row.push(Cell::Int(1));
+            }
+            if args.explain {
+                row.push("no candidate shares a sound".into());
+            }
+            t.push(row);
+            continue;
+        }
+        for (rank, h) in hits.iter().enumerate() {
+            let below = args.min_score.is_some_and(|s| h.matched.score < s);
+            let right_cell: Cell = if below { Cell::Null } else { right[h.index].text.as_str().into() };
+            let mut row: Vec<Cell> = vec![l.text.as_str().into(), right_cell, h.matched.score.into()];
+            if args.top.is_some() {
+                row.push(Cell::Int(rank as i64 + 1));
+            }
+            if args.explain {
+                row.push(h.matched.explain().into());
+            }
+            t.push(row);
+        }
+    }
+    emit(&t, &args.out)
+}

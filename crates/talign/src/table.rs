@@ -1,0 +1,244 @@
+//! Tables and their output formats: CSV (RFC 4180), TSV, JSON, JSON Lines and Markdown.
+//! Output to a file is written to a temporary file beside it and renamed into place,
+//! so that a failed run never leaves a partial file behind.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+
+/// The output formats every table command accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// RFC 4180 CSV with a header row.
+    #[default]
+    Csv,
+    /// Tab-separated values with a header row; tabs and newlines inside cells become spaces.
+    Tsv,
+    /// One JSON array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A GitHub-flavoured Markdown table.
+    Markdown,
+}
+
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Str(String),
+    /// A score or other real number, printed with 4 decimals.
+    Num(f64),
+    /// An integer.
+    Int(i64),
+    /// Nothing (empty in CSV, null in JSON).
+    Null,
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Str(s) => s.clone(),
+            Cell::Num(x) => format!("{x:.4}"),
+            Cell::Int(i) => i.to_string(),
+            Cell::Null => String::new(),
+        }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        match self {
+            Cell::Str(s) => serde_json::Value::String(s.clone()),
+            Cell::Num(x) => {
+                let rounded = (x * 10_000.0).round() / 10_000.0;
+                serde_json::Number::from_f64(rounded).map_or(serde_json::Value::Null, serde_json::Value::Number)
+            }
+            Cell::Int(i) => serde_json::Value::from(*i),
+            Cell::Null => serde_json::Value::Null,
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Str(s)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Str(s.to_owned())
+    }
+}
+
+impl From<f32> for Cell {
+    fn from(x: f32) -> Cell {
+        Cell::Num(f64::from(x))
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(x: f64) -> Cell {
+        Cell::Num(x)
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(x: usize) -> Cell {
+        Cell::Int(x as i64)
+    }
+}
+
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(x: Option<T>) -> Cell {
+        x.map_or(Cell::Null, Into::into)
+    }
+}
+
+/// A table: a header and rows of cells.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// An empty table with these column names.
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Table {
+        Table { headers: headers.iter().map(|s| s.as_ref().to_owned()).collect(), rows: Vec::new() }
+    }
+
+    /// Adds a row; it must have one cell per column.
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.headers.len(), "row width must match the header");
+        self.rows.push(row);
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Renders the table in `format`.
+    pub fn render(&self, format: Format) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        match format {
+            Format::Csv | Format::Tsv => {
+                let mut w = csv::WriterBuilder::new()
+                    .delimiter(if format == Format::Csv { b',' } else { b'\t' })
+                    .quote_style(if format == Format::Csv { csv::QuoteStyle::Necessary } else { csv::QuoteStyle::Never })
+                    .terminator(if format == Format::Csv { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                    .from_writer(&mut out);
+                let clean = |s: String| if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s };
+                w.write_record(self.headers.iter().map(|h| clean(h.clone())))?;
+                for r in &self.rows {
+                    w.write_record(r.iter().map(|c| clean(c.text())))?;
+                }
+                w.flush()?;
+            }
+            Format::Json => {
+                let arr: Vec<serde_json::Value> = self.rows.iter().map(|r| self.object(r)).collect();
+                serde_json::to_writer_pretty(&mut out, &arr)?;
+                out.push(b'\n');
+            }
+            Format::Jsonl => {
+                for r in &self.rows {
+                    serde_json::to_writer(&mut out, &self.object(r))?;
+                    out.push(b'\n');
+                }
+            }
+            Format::Markdown => {
+                let esc = |s: String| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+                writeln!(out, "| {} |", self.headers.join(" | "))?;
+                writeln!(out, "|{}|", vec!["---"; self.headers.len()].join("|"))?;
+                for r in &self.rows {
+                    let cells: Vec<String> = r.iter().map(|c| esc(c.text())).collect();
+                    writeln!(out, "| {} |", cells.join(" | "))?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn object(&self, row: &[Cell]) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        for (h, c) in self.headers.iter().zip(row) {
+            m.insert(h.clone(), c.json());
+        }
+        serde_json::Value::Object(m)
+    }
+}
+
+/// Writes bytes to `path` atomically (temporary file + rename), or to stdout for `None` / `-`.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match path {
+        None => write_stdout(bytes),
+        Some(p) if p == Path::new("-") => write_stdout(bytes),
+        Some(p) => write_atomic(p, bytes),
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`talign … | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(e).context("writing to standard output"),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Table {
+        let mut t = Table::new(&["left", "right", "score"]);
+        t.push(vec!["ল্যাভরভ".into(), "Lavrov, Sergey".into(), Cell::Num(0.91234)]);
+        t.push(vec!["a|b".into(), Cell::Null, Cell::Num(0.1)]);
+        t
+    }
+
+    #[test]
+    fn csv_is_rfc4180() {
+        let s = String::from_utf8(sample().render(Format::Csv).unwrap()).unwrap();
+        assert_eq!(s, "left,right,score\r\nল্যাভরভ,\"Lavrov, Sergey\",0.9123\r\na|b,,0.1000\r\n");
+    }
+
+    #[test]
+    fn other_formats() {
+        let t = sample();
+        let md = String::from_utf8(t.render(Format::Markdown).unwrap()).unwrap();
+        assert!(md.contains("| a\\|b |  | 0.1000 |"), "{md}");
+        let jl = String::from_utf8(t.render(Format::Jsonl).unwrap()).unwrap();
+        assert_eq!(jl.lines().next().unwrap(), r#"{"left":"ল্যাভরভ","right":"Lavrov, Sergey","score":0.9123}"#);
+        let js: serde_json::Value = serde_json::from_slice(&t.render(Format::Json).unwrap()).unwrap();
+        assert_eq!(js[1]["right"], serde_json::Value::Null);
+        let tsv = String::from_utf8(t.render(Format::Tsv).unwrap()).unwrap();
+        assert!(tsv.starts_with("left\tright\tscore\n"));
+    }
+}
