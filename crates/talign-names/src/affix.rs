@@ -80,6 +80,12 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
         }
         Script::Arabic => {
             let t = token.trim_end_matches('\u{200C}');
+            // The Arabic article: العیون, الجنینه.
+            if let Some(rest) = t.strip_prefix("ال") {
+                if rest.chars().count() >= 3 {
+                    push_unique(&mut out, rest);
+                }
+            }
             for suf in FA_SUFFIXES {
                 if let Some(stem) = t.strip_suffix(suf) {
                     let stem = stem.trim_end_matches('\u{200C}');

@@ -45,7 +45,11 @@ pub fn normalize_into(s: &str, out: &mut String) {
             // Fold presentation forms through NFKC, leave everything else to NFC.
             s.chars()
                 .flat_map(|c| -> Box<dyn Iterator<Item = char>> {
-                    if is_presentation_form(c) { Box::new(std::iter::once(c).nfkc()) } else { Box::new(std::iter::once(c)) }
+                    if is_presentation_form(c) {
+                        Box::new(std::iter::once(c).nfkc())
+                    } else {
+                        Box::new(std::iter::once(c))
+                    }
                 })
                 .nfc()
                 .collect()
@@ -188,8 +192,8 @@ fn clean_nfc(s: &str, out: &mut String) {
             }
             if is_bengali_sign(mapped) {
                 let prev = out.chars().next_back();
-                let after_consonant_or_sign =
-                    !pending_space && prev.is_some_and(|p| is_bengali_consonant(p) || p == '\u{09BC}' || p == '\u{09CD}');
+                let after_consonant_or_sign = !pending_space
+                    && prev.is_some_and(|p| is_bengali_consonant(p) || p == '\u{09BC}' || p == '\u{09CD}');
                 // Two-part vowels written as ে + া / ে + ৗ compose under NFC already;
                 // any other sign not after a consonant is misplaced.
                 if !after_consonant_or_sign {

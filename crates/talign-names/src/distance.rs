@@ -39,6 +39,7 @@ fn build_costs() -> Costs {
         (b"o", b"u", 0.15),
         (b"a", b"o", 0.35),
         (b"E", b"ae", 0.05),
+        (b"E", b"yY", 0.3),
         (b"O", b"aeiouEUIH", 0.1),
         (b"U", b"uo", 0.0),
         (b"U", b"wW", 0.15),
@@ -93,6 +94,8 @@ fn build_costs() -> Costs {
         (b"z", b"j", 0.2),
         (b"Z", b"j", 0.2),
         (b"j", b"c", 0.45),
+        (b"c", b"Z", 0.45),
+        (b"c", b"q", 0.5),
         (b"m", b"n", 0.4),
         (b"N", b"n", 0.0),
         (b"N", b"m", 0.1),
@@ -108,11 +111,25 @@ fn build_costs() -> Costs {
     }
     let mut indel = [CONSONANT_INDEL; 128];
     let mut indel_vs_abjad = [CONSONANT_INDEL; 128];
-    for &v in b"aeiouE" {
+    // Persian leaves its short vowels (a, e, o) unwritten, but writes long ones (ا و ی), and
+    // foreign names usually spell "a" with ا: an unmatched a, i or u is weaker evidence
+    // of an omission than an unmatched e or o.
+    for (v, c) in [(b'a', 0.3), (b'e', VOWEL_INDEL_VS_ABJAD), (b'o', 0.15), (b'i', 0.25), (b'u', 0.25), (b'E', 0.2)] {
         indel[v as usize] = VOWEL_INDEL;
-        indel_vs_abjad[v as usize] = VOWEL_INDEL_VS_ABJAD;
+        indel_vs_abjad[v as usize] = c;
     }
-    for (p, c) in [(b'O', 0.08), (b'U', 0.3), (b'I', 0.3), (b'H', 0.2), (b'h', 0.3), (b'y', 0.25), (b'Y', 0.3), (b'N', 0.15), (b'w', 0.45), (b'W', 0.5)] {
+    for (p, c) in [
+        (b'O', 0.08),
+        (b'U', 0.3),
+        (b'I', 0.3),
+        (b'H', 0.2),
+        (b'h', 0.5),
+        (b'y', 0.25),
+        (b'Y', 0.3),
+        (b'N', 0.15),
+        (b'w', 0.45),
+        (b'W', 0.5),
+    ] {
         indel[p as usize] = c;
         indel_vs_abjad[p as usize] = c;
     }
@@ -153,10 +170,8 @@ pub fn distance(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
     let a = &a[..a.len().min(MAX_LEN)];
     let b = &b[..b.len().min(MAX_LEN)];
     let c = &*COSTS;
-    let (del_tab, ins_tab) = (
-        if b_abjad { &c.indel_vs_abjad } else { &c.indel },
-        if a_abjad { &c.indel_vs_abjad } else { &c.indel },
-    );
+    let (del_tab, ins_tab) =
+        (if b_abjad { &c.indel_vs_abjad } else { &c.indel }, if a_abjad { &c.indel_vs_abjad } else { &c.indel });
     let m = b.len();
     let mut prev3 = [0f32; MAX_LEN + 1];
     let mut prev2 = [0f32; MAX_LEN + 1];

@@ -86,7 +86,8 @@ impl<'l> NameIndex<'l> {
             }
         }
         let total = names.len().max(1) as f32;
-        let idf = postings.iter().map(|p| if p.is_empty() { 0.0 } else { (1.0 + total / p.len() as f32).ln() }).collect();
+        let idf =
+            postings.iter().map(|p| if p.is_empty() { 0.0 } else { (1.0 + total / p.len() as f32).ln() }).collect();
         NameIndex { lexicon, names, postings, idf, by_entity, shortlist: DEFAULT_SHORTLIST }
     }
 

@@ -145,7 +145,9 @@ impl Lexicon {
     pub fn from_csv(entities: &str, terms: &str) -> Result<Lexicon, LexiconError> {
         let mut lex = Lexicon::default();
         let mut slug_index: HashMap<String, EntityId> = HashMap::new();
-        for (line, rec) in read_rows("entities.csv", entities, &["id", "canonical", "kind", "lang", "variant", "source"])? {
+        for (line, rec) in
+            read_rows("entities.csv", entities, &["id", "canonical", "kind", "lang", "variant", "source"])?
+        {
             let err = |message: String| LexiconError::Row { file: "entities.csv".into(), line, message };
             let (slug, canonical, kind, variant) = (&rec[0], &rec[1], &rec[2], &rec[4]);
             let kind = Kind::parse(kind).ok_or_else(|| err(format!("unknown kind `{kind}`")))?;
@@ -153,7 +155,12 @@ impl Lexicon {
                 return Err(err("every row needs a source".into()));
             }
             let id = *slug_index.entry(slug.clone()).or_insert_with(|| {
-                lex.entities.push(Entity { slug: slug.clone(), canonical: canonical.clone(), kind, variants: Vec::new() });
+                lex.entities.push(Entity {
+                    slug: slug.clone(),
+                    canonical: canonical.clone(),
+                    kind,
+                    variants: Vec::new(),
+                });
                 (lex.entities.len() - 1) as EntityId
             });
             let entity = &mut lex.entities[id as usize];
@@ -241,10 +248,8 @@ impl Lexicon {
 
 fn read_rows(file: &str, text: &str, header: &[&str]) -> Result<Vec<(u64, Vec<String>)>, LexiconError> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let h = rdr
-        .headers()
-        .map_err(|e| LexiconError::Row { file: file.into(), line: 1, message: e.to_string() })?
-        .clone();
+    let h =
+        rdr.headers().map_err(|e| LexiconError::Row { file: file.into(), line: 1, message: e.to_string() })?.clone();
     let got: Vec<&str> = h.iter().collect();
     if got != header {
         return Err(LexiconError::Row {

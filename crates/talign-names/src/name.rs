@@ -151,7 +151,7 @@ impl Name {
         let script = Script::detect(&clean);
         // A qualifier after a comma or in brackets (Jinja, Uganda; Georgia (country)) is not the name.
         let primary = {
-            let cut = clean.find([',', '،', '(']).unwrap_or(clean.len());
+            let cut = clean.find([',', '،', '٬', '(']).unwrap_or(clean.len());
             let p = clean[..cut].trim();
             if p.is_empty() { clean.as_str() } else { p }
         };
@@ -201,7 +201,9 @@ impl Name {
         let entity = lex.lookup(primary).or_else(|| {
             // The whole name with a case ending on its last word.
             let last = raw_tokens.last()?;
-            let head = &primary[..primary.len() - last.len()];
+            // Tokens are slices of `primary`, so the offset of the last one is exact.
+            let offset = last.as_ptr() as usize - primary.as_ptr() as usize;
+            let head = &primary[..offset];
             affix::stems(last, token_script(last, script)).iter().find_map(|s| lex.lookup(&format!("{head}{s}")))
         });
         Name { clean, script, tokens, concat, concat_stems, entity }
@@ -281,7 +283,8 @@ impl Name {
 
     /// Like [`Name::score`], naming entities from the given lexicon.
     pub fn score_with(&self, other: &Name, lex: &Lexicon) -> Match {
-        let name_of = |id: EntityId| lex.entities().get(id as usize).map_or_else(|| id.to_string(), |e| e.canonical.clone());
+        let name_of =
+            |id: EntityId| lex.entities().get(id as usize).map_or_else(|| id.to_string(), |e| e.canonical.clone());
         match (self.entity, other.entity) {
             (Some(a), Some(b)) if a == b => {
                 return Match { score: 1.0, how: How::Lexicon { entity: name_of(a) } };

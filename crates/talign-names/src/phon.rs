@@ -346,7 +346,9 @@ pub(crate) fn fold_latin(c: char, out: &mut Vec<u8>) {
         return;
     }
     let s: &[u8] = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => b"a",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
+            b"a"
+        }
         'æ' | 'Æ' => b"ae",
         'ç' | 'Ç' | 'ś' | 'Ś' | 'ș' | 'ş' | 'Ș' | 'Ş' => b"s",
         'č' | 'Č' | 'ć' | 'Ć' => b"ch",
@@ -434,7 +436,13 @@ fn latin(token: &str, out: &mut Vec<u8>) {
                 step = 2;
             }
             (b'x', _, _) => {
-                out.extend_from_slice(if i == 0 { b"S" } else { b"ks" });
+                // Initial x, and x before i or u (pinyin Xi, Wuxi, Xuzhou), is sh; elsewhere ks.
+                out.extend_from_slice(if i == 0 || matches!(c1, b'i' | b'u') { b"S" } else { b"ks" });
+                step = 1;
+            }
+            (b'g', b'e' | b'i' | b'y', _) if i == 0 => {
+                // Initial soft g (George, Geneva, Gibraltar).
+                out.push(b'j');
                 step = 1;
             }
             (b'c', b'e' | b'i' | b'y', _) => {

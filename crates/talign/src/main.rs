@@ -39,10 +39,14 @@ enum Command {
 #[derive(Debug, Subcommand)]
 enum NamesCommand {
     /// One row per input name: script, cleaned form, romanization and comparison key.
-    #[command(after_help = "Output columns: input,script,normalized,latin,key\n\nExample:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -")]
+    #[command(
+        after_help = "Output columns: input,script,normalized,latin,key\n\nExample:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -"
+    )]
     Normalize(NormalizeArgs),
     /// For each LEFT name, the RIGHT name that most likely names the same entity.
-    #[command(after_help = "Output columns: left,right,score (plus rank with --top, explanation with --explain)\n\nExample:\n  talign names pair bn.txt en.txt --top 3 --min-score 0.6")]
+    #[command(
+        after_help = "Output columns: left,right,score (plus rank with --top, explanation with --explain)\n\nExample:\n  talign names pair bn.txt en.txt --top 3 --min-score 0.6"
+    )]
     Pair(PairArgs),
 }
 

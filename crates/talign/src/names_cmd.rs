@@ -23,8 +23,13 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
     }
     let mut t = Table::new(&headers);
     for (l, n) in lines.iter().zip(&names) {
-        let mut row: Vec<Cell> =
-            vec![l.text.as_str().into(), n.script().code().into(), n.clean().into(), n.romanize().into(), n.key().into()];
+        let mut row: Vec<Cell> = vec![
+            l.text.as_str().into(),
+            n.script().code().into(),
+            n.clean().into(),
+            n.romanize().into(),
+            n.key().into(),
+        ];
         if args.explain {
             row.push(n.phonemes().join(" ").into());
             row.push(n.entity().map(|e| lex.entity(e).canonical.clone()).into());

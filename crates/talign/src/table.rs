@@ -140,7 +140,11 @@ impl Table {
             Format::Csv | Format::Tsv => {
                 let mut w = csv::WriterBuilder::new()
                     .delimiter(if format == Format::Csv { b',' } else { b'\t' })
-                    .quote_style(if format == Format::Csv { csv::QuoteStyle::Necessary } else { csv::QuoteStyle::Never })
+                    .quote_style(if format == Format::Csv {
+                        csv::QuoteStyle::Necessary
+                    } else {
+                        csv::QuoteStyle::Never
+                    })
                     .terminator(if format == Format::Csv { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
                     .from_writer(&mut out);
                 let clean = |s: String| if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s };
