@@ -82,10 +82,10 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         return false;
     }
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_ascii_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_ascii_uppercase()
+    {
+        return true;
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())

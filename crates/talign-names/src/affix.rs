@@ -81,10 +81,10 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
         Script::Arabic => {
             let t = token.trim_end_matches('\u{200C}');
             // The Arabic article: العیون, الجنینه.
-            if let Some(rest) = t.strip_prefix("ال") {
-                if rest.chars().count() >= 3 {
-                    push_unique(&mut out, rest);
-                }
+            if let Some(rest) = t.strip_prefix("ال")
+                && rest.chars().count() >= 3
+            {
+                push_unique(&mut out, rest);
             }
             for suf in FA_SUFFIXES {
                 if let Some(stem) = t.strip_suffix(suf) {
@@ -98,10 +98,10 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
         }
         Script::Latin | Script::Other => {
             for suf in ["'s", "’s", "'", "’"] {
-                if let Some(stem) = token.strip_suffix(suf) {
-                    if stem.chars().count() >= MIN_STEM_CHARS {
-                        push_unique(&mut out, stem);
-                    }
+                if let Some(stem) = token.strip_suffix(suf)
+                    && stem.chars().count() >= MIN_STEM_CHARS
+                {
+                    push_unique(&mut out, stem);
                 }
             }
         }

@@ -205,15 +205,15 @@ fn clean_nfc(s: &str, out: &mut String) {
                 }
             }
             push_with_space(out, &mut pending_space, mapped);
-            if let Some(sign) = held_sign.take() {
-                if is_bengali_consonant(mapped) {
-                    // Attach the held sign after the consonant (and its nukta, if one follows).
-                    if chars.get(i) == Some(&'\u{09BC}') {
-                        out.push('\u{09BC}');
-                        i += 1;
-                    }
-                    out.push(sign);
+            if let Some(sign) = held_sign.take()
+                && is_bengali_consonant(mapped)
+            {
+                // Attach the held sign after the consonant (and its nukta, if one follows).
+                if chars.get(i) == Some(&'\u{09BC}') {
+                    out.push('\u{09BC}');
+                    i += 1;
                 }
+                out.push(sign);
             }
             continue;
         }

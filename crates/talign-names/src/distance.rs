@@ -220,12 +220,22 @@ pub fn distance(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
 
 /// Similarity in [0, 1]: one minus the distance over the larger weight.
 pub fn similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
+    similarity_weighted(a, weight(a), a_abjad, b, weight(b), b_abjad)
+}
+
+/// [`similarity`] with the weights of `a` and `b` already known ([`weight`]).
+pub fn similarity_weighted(a: &[u8], wa: f32, a_abjad: bool, b: &[u8], wb: f32, b_abjad: bool) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
+    let (wa, wb) = if a.len() > MAX_LEN || b.len() > MAX_LEN {
+        (weight(&a[..a.len().min(MAX_LEN)]), weight(&b[..b.len().min(MAX_LEN)]))
+    } else {
+        (wa, wb)
+    };
     let a = &a[..a.len().min(MAX_LEN)];
     let b = &b[..b.len().min(MAX_LEN)];
-    let w = weight(a).max(weight(b));
+    let w = wa.max(wb);
     if w <= 0.0 {
         return if a == b { 1.0 } else { 0.0 };
     }

@@ -2,8 +2,10 @@
 //!
 //! Each candidate is indexed under the bigrams and trigrams of its words' consonant
 //! skeletons (with word-boundary marks) and under its lexicon entity. A query gathers
-//! candidates from those postings, weighting each shared gram by its rarity, keeps the
-//! best [`NameIndex::shortlist`] of them and scores only those in full.
+//! candidates from the trigram postings first, weighting each shared gram by its rarity,
+//! keeps the best [`NameIndex::shortlist`] of them and scores only those in full. Only
+//! when no candidate then scores as a confident match does it also gather from the
+//! (longer) bigram postings, which find names whose every trigram a changed sound broke.
 //!
 //! **Invariant:** results do not depend on the number of threads: ties are broken by
 //! candidate position, and parallel work is collected in input order.
@@ -21,6 +23,44 @@ const END: usize = CLASSES + 1;
 const SYMBOLS: usize = CLASSES + 2;
 const TRIGRAMS: usize = SYMBOLS * SYMBOLS * SYMBOLS;
 const GRAMS: usize = TRIGRAMS + SYMBOLS * SYMBOLS;
+
+/// A best score at or above this after the trigram pass ends the search for a query.
+const CONFIDENT: f32 = 0.85;
+
+/// How many times the shortlist is gathered by gram counts before reranking by skeleton.
+const RERANK_WIDTH: usize = 3;
+
+/// Normalized Levenshtein similarity of two consonant skeletons (ASCII class letters).
+/// The same measure as `strsim::normalized_levenshtein`, on bytes and without allocating:
+/// it runs for every gathered candidate.
+pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len().max(b.len());
+    if n == 0 {
+        return 1.0;
+    }
+    if n > 63 {
+        return strsim::normalized_levenshtein(
+            std::str::from_utf8(a).unwrap_or(""),
+            std::str::from_utf8(b).unwrap_or(""),
+        ) as f32;
+    }
+    let mut row = [0u8; 64];
+    for (j, r) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *r = j as u8;
+    }
+    for (i, &x) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i as u8 + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            let v = (diag + u8::from(x != y)).min(up + 1).min(row[j] + 1);
+            diag = up;
+            row[j + 1] = v;
+        }
+    }
+    1.0 - f32::from(row[b.len()]) / n as f32
+}
 
 /// Default number of candidates scored in full per query.
 pub const DEFAULT_SHORTLIST: usize = 48;
@@ -119,7 +159,29 @@ impl<'l> NameIndex<'l> {
         }
         let mut g = std::mem::take(&mut scratch.grams);
         grams(query, &mut g);
-        for &x in &g {
+        // Pass 1: trigrams only; their postings are short.
+        self.accumulate(g.iter().copied().filter(|&x| (x as usize) < TRIGRAMS), scratch);
+        let mut hits = self.score_shortlist(query, k, scratch);
+        let confident = hits.len() >= k && hits[k - 1].matched.score >= CONFIDENT;
+        if !confident {
+            // Pass 2: bigrams too, for names whose every trigram was broken by a changed sound.
+            // Bigrams in more than a twentieth of all names say little and cost much: skipped,
+            // unless the query has nothing else.
+            let cap = (self.names.len() / 20).max(2_000);
+            let has_rare = g.iter().any(|&x| self.postings[x as usize].len() <= cap);
+            self.accumulate(
+                g.iter().copied().filter(|&x| !has_rare || self.postings[x as usize].len() <= cap),
+                scratch,
+            );
+            hits = self.score_shortlist(query, k, scratch);
+        }
+        scratch.grams = g;
+        hits
+    }
+
+    /// Adds the weights of the given grams' postings to the accumulator.
+    fn accumulate(&self, grams: impl Iterator<Item = u32>, scratch: &mut Scratch) {
+        for x in grams {
             let w = self.idf[x as usize];
             for &c in &self.postings[x as usize] {
                 let slot = &mut scratch.acc[c as usize];
@@ -129,32 +191,51 @@ impl<'l> NameIndex<'l> {
                 *slot += w;
             }
         }
-        scratch.grams = g;
+    }
+
+    /// Scores the best-accumulated candidates (and the query's lexicon entity) in full, and
+    /// clears the accumulator.
+    fn score_shortlist(&self, query: &Name, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
         let mut cands: Vec<(f32, u32)> = scratch.touched.iter().map(|&c| (scratch.acc[c as usize], c)).collect();
         for &c in &scratch.touched {
             scratch.acc[c as usize] = 0.0;
         }
         scratch.touched.clear();
         let keep = self.shortlist.max(k);
+        // Gram counts are a rough proxy: take a wider set by them, then rerank that set by
+        // the edit similarity of the consonant skeletons (strsim), and score the best in full.
+        let wide = keep * RERANK_WIDTH;
+        if cands.len() > wide {
+            cands.select_nth_unstable_by(wide - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            cands.truncate(wide);
+        }
         if cands.len() > keep {
+            let top = cands.iter().map(|c| c.0).fold(0f32, f32::max).max(f32::MIN_POSITIVE);
+            let qs = query.skeleton();
+            for c in cands.iter_mut() {
+                let ks = key_similarity(qs, self.names[c.1 as usize].skeleton());
+                c.0 = ks + 0.25 * c.0 / top;
+            }
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             cands.truncate(keep);
         }
         let mut ids: Vec<u32> = cands.into_iter().map(|(_, c)| c).collect();
-        if let Some(e) = query.entity {
-            if let Some(list) = self.by_entity.get(&e) {
-                ids.extend_from_slice(list);
-            }
+        if let Some(e) = query.entity
+            && let Some(list) = self.by_entity.get(&e)
+        {
+            ids.extend_from_slice(list);
         }
         ids.sort_unstable();
         ids.dedup();
-        let mut hits: Vec<Hit> = ids
+        let mut scored: Vec<(f32, u32)> =
+            ids.into_iter().map(|c| (query.score_value(&self.names[c as usize], self.lexicon), c)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(k);
+        // Explanations only for what is returned.
+        scored
             .into_iter()
-            .map(|c| Hit { index: c as usize, matched: query.score_with(&self.names[c as usize], self.lexicon) })
-            .collect();
-        hits.sort_by(|a, b| b.matched.score.total_cmp(&a.matched.score).then(a.index.cmp(&b.index)));
-        hits.truncate(k);
-        hits
+            .map(|(_, c)| Hit { index: c as usize, matched: query.score_with(&self.names[c as usize], self.lexicon) })
+            .collect()
     }
 
     /// Runs [`NameIndex::query`] for every query in parallel; results in query order.

@@ -8,11 +8,12 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Serialize;
 
 use crate::clean::normalize;
+use crate::name::Name;
 use crate::script::Script;
 
 /// What kind of thing an entity is.
@@ -91,6 +92,8 @@ pub enum LexiconError {
 /// Canonical entities and translated generic terms.
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// Variants prepared for fuzzy matching, built on first use.
+    prepared: OnceLock<Vec<Vec<Name>>>,
     entities: Vec<Entity>,
     by_key: HashMap<String, EntityId>,
     concepts: Vec<String>,
@@ -225,6 +228,19 @@ impl Lexicon {
     /// The concept's English keyword.
     pub fn concept_name(&self, id: u32) -> &str {
         &self.concepts[id as usize]
+    }
+
+    /// The variants of an entity prepared for fuzzy matching (with an empty lexicon), in
+    /// the order of [`Entity::variants`].
+    pub(crate) fn variant_names(&self, id: EntityId) -> &[Name] {
+        let all = self.prepared.get_or_init(|| {
+            let empty = Lexicon::empty();
+            self.entities
+                .iter()
+                .map(|e| e.variants.iter().map(|(_, v)| Name::from_clean(v.clone(), &empty)).collect())
+                .collect()
+        });
+        all.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The entity with this id.

@@ -26,6 +26,7 @@ pub mod lexicon;
 mod name;
 pub mod phon;
 pub mod script;
+pub mod synth;
 
 pub use clean::{normalize, normalize_into};
 pub use index::{DEFAULT_SHORTLIST, Hit, NameIndex};

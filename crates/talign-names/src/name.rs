@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::affix;
 use crate::clean::normalize;
-use crate::distance::{similarity, weight};
+use crate::distance::{similarity, similarity_weighted, weight};
 use crate::lexicon::{EntityId, Lexicon};
 use crate::phon::{self, is_vowel};
 use crate::script::Script;
@@ -39,7 +39,9 @@ pub struct Name {
     script: Script,
     pub(crate) tokens: Vec<Token>,
     concat: Vec<u8>,
+    concat_w: f32,
     concat_stems: Vec<Vec<u8>>,
+    skeleton: String,
     pub(crate) entity: Option<EntityId>,
 }
 
@@ -206,7 +208,15 @@ impl Name {
             let head = &primary[..offset];
             affix::stems(last, token_script(last, script)).iter().find_map(|s| lex.lookup(&format!("{head}{s}")))
         });
-        Name { clean, script, tokens, concat, concat_stems, entity }
+        let skeleton: String =
+            tokens.iter().flat_map(|t| skeleton(&t.ph)).map(|c| CLASS_LETTERS[c as usize] as char).collect();
+        let concat_w = weight(&concat);
+        Name { clean, script, tokens, concat, concat_w, concat_stems, skeleton, entity }
+    }
+
+    /// The consonant-class skeleton of all words together (see [`Name::key`]).
+    pub(crate) fn skeleton(&self) -> &str {
+        &self.skeleton
     }
 
     /// The cleaned native form.
@@ -283,14 +293,27 @@ impl Name {
 
     /// Like [`Name::score`], naming entities from the given lexicon.
     pub fn score_with(&self, other: &Name, lex: &Lexicon) -> Match {
-        let name_of =
-            |id: EntityId| lex.entities().get(id as usize).map_or_else(|| id.to_string(), |e| e.canonical.clone());
+        self.compare(other, lex, true)
+    }
+
+    /// The score alone, without building an explanation (for ranking many candidates).
+    pub fn score_value(&self, other: &Name, lex: &Lexicon) -> f32 {
+        self.compare(other, lex, false).score
+    }
+
+    fn compare(&self, other: &Name, lex: &Lexicon, explain: bool) -> Match {
+        let name_of = |id: EntityId| {
+            if !explain {
+                return String::new();
+            }
+            lex.entities().get(id as usize).map_or_else(|| id.to_string(), |e| e.canonical.clone())
+        };
         match (self.entity, other.entity) {
             (Some(a), Some(b)) if a == b => {
                 return Match { score: 1.0, how: How::Lexicon { entity: name_of(a) } };
             }
             (Some(a), Some(b)) => {
-                let fuzzy = self.fuzzy(other);
+                let fuzzy = self.fuzzy(other, false);
                 return Match {
                     score: fuzzy.score * DIFFERENT_ENTITIES,
                     how: How::DifferentEntities { left: name_of(a), right: name_of(b) },
@@ -298,23 +321,23 @@ impl Name {
             }
             _ => {}
         }
-        let mut best = self.fuzzy(other);
+        let mut best = self.fuzzy(other, explain);
         // One side is a known entity: also try its variants in the other side's script.
         for (known, unknown) in [(self, other), (other, self)] {
             let Some(id) = known.entity else { continue };
             let Some(entity) = lex.entities().get(id as usize) else { continue };
-            for (script, variant) in &entity.variants {
+            for (v, (script, variant)) in lex.variant_names(id).iter().zip(&entity.variants) {
                 if *script != unknown.script || *variant == known.clean {
                     continue;
                 }
-                let v = Name::from_clean(variant.clone(), &Lexicon::empty());
-                let m = v.fuzzy(unknown);
-                let s = m.score * 0.98;
+                let s = v.fuzzy(unknown, false).score * 0.98;
                 if s > best.score {
-                    best = Match {
-                        score: s,
-                        how: How::LexiconVariant { entity: entity.canonical.clone(), variant: variant.clone() },
+                    let how = if explain {
+                        How::LexiconVariant { entity: entity.canonical.clone(), variant: variant.clone() }
+                    } else {
+                        How::None
                     };
+                    best = Match { score: s, how };
                 }
             }
         }
@@ -322,28 +345,28 @@ impl Name {
     }
 
     /// Fuzzy similarity only: whole-name phonemes and word-by-word, whichever is higher.
-    pub(crate) fn fuzzy(&self, other: &Name) -> Match {
+    pub(crate) fn fuzzy(&self, other: &Name, explain: bool) -> Match {
         if self.tokens.is_empty() || other.tokens.is_empty() {
             return Match { score: 0.0, how: How::None };
         }
         let (aa, ba) = (self.is_abjad(), other.is_abjad());
-        let mut whole = similarity(&self.concat, aa, &other.concat, ba);
+        let mut whole = similarity_weighted(&self.concat, self.concat_w, aa, &other.concat, other.concat_w, ba);
         for s in &self.concat_stems {
             whole = whole.max(similarity(s, aa, &other.concat, ba) - STEM_PENALTY);
         }
         for s in &other.concat_stems {
             whole = whole.max(similarity(&self.concat, aa, s, ba) - STEM_PENALTY);
         }
-        let whole_match =
-            Match { score: whole, how: How::Whole { left: lossy(&self.concat), right: lossy(&other.concat) } };
+        let whole_how =
+            || if explain { How::Whole { left: lossy(&self.concat), right: lossy(&other.concat) } } else { How::None };
         if self.tokens.len() == 1 && other.tokens.len() == 1 {
-            return whole_match;
+            return Match { score: whole, how: whole_how() };
         }
-        let words = self.words(other);
-        if words.score > whole_match.score { words } else { whole_match }
+        let words = self.words(other, explain);
+        if words.score > whole { words } else { Match { score: whole, how: whole_how() } }
     }
 
-    fn words(&self, other: &Name) -> Match {
+    fn words(&self, other: &Name, explain: bool) -> Match {
         let (aa, ba) = (self.is_abjad(), other.is_abjad());
         let n = self.tokens.len();
         let m = other.tokens.len();
@@ -395,6 +418,9 @@ impl Name {
         let (ca, cb) = (if wa > 0.0 { ma / wa } else { 1.0 }, if wb > 0.0 { mb / wb } else { 1.0 });
         let cover = if ca + cb > 0.0 { 2.0 * ca * cb / (ca + cb) } else { 0.0 };
         let score = (quality * (0.5 + 0.5 * cover)).clamp(0.0, 1.0);
+        if !explain {
+            return Match { score, how: How::None };
+        }
         pairs.sort_by_key(|&(i, _, _)| i);
         let mut unmatched: Vec<String> =
             self.tokens.iter().enumerate().filter(|(i, _)| !used_a[*i]).map(|(_, t)| t.text.clone()).collect();
@@ -419,12 +445,12 @@ fn token_sim(a: &Token, aa: bool, b: &Token, ba: bool) -> f32 {
         (Some(_), None) | (None, Some(_)) => {}
         (None, None) => {}
     }
-    if let (Some(x), Some(y)) = (a.entity, b.entity) {
-        if x == y {
-            return 1.0;
-        }
+    if let (Some(x), Some(y)) = (a.entity, b.entity)
+        && x == y
+    {
+        return 1.0;
     }
-    let mut s = similarity(&a.ph, aa, &b.ph, ba);
+    let mut s = similarity_weighted(&a.ph, a.w, aa, &b.ph, b.w, ba);
     for st in &a.stems {
         s = s.max(similarity(st, aa, &b.ph, ba) - STEM_PENALTY);
     }
@@ -488,10 +514,8 @@ fn latin_ascii(c: char, out: &mut Vec<u8>) {
         let upper = c.is_uppercase();
         let mut tmp = Vec::new();
         phon::fold_latin(c, &mut tmp);
-        if upper {
-            if let Some(f) = tmp.first_mut() {
-                f.make_ascii_uppercase();
-            }
+        if upper && let Some(f) = tmp.first_mut() {
+            f.make_ascii_uppercase();
         }
         out.extend_from_slice(&tmp);
     }

@@ -308,7 +308,7 @@ fn persian(token: &str, out: &mut Vec<u8>) {
                 let initial_vowel = i == 1 && chars[0] == 'ا';
                 if initial_vowel {
                     out.push(b'I');
-                } else if (first && !last) || is_alef(prev) && !last || is_alef(next) {
+                } else if ((first || is_alef(prev)) && !last) || is_alef(next) {
                     out.push(b'Y');
                 } else {
                     out.push(b'I');
@@ -389,93 +389,92 @@ fn latin(token: &str, out: &mut Vec<u8>) {
         let c = w[i];
         let c1 = at(i + 1);
         let c2 = at(i + 2);
-        let step;
-        match (c, c1, c2) {
+        let step = match (c, c1, c2) {
             (b's', b'c', b'h') => {
                 out.push(b'S');
-                step = 3;
+                3
             }
             (b't', b'c', b'h') => {
                 out.push(b'c');
-                step = 3;
+                3
             }
             (b's', b'h', _) => {
                 out.push(b'S');
-                step = 2;
+                2
             }
             (b'c', b'h', _) => {
                 out.push(b'c');
-                step = 2;
+                2
             }
             (b'z', b'h', _) => {
                 out.push(b'Z');
-                step = 2;
+                2
             }
             (b'k', b'h', _) => {
                 out.push(b'x');
-                step = 2;
+                2
             }
             (b'g', b'h', _) => {
                 out.push(b'G');
-                step = 2;
+                2
             }
             (b'p', b'h', _) => {
                 out.push(b'f');
-                step = 2;
+                2
             }
             (b't', b'h', _) | (b'd', b'h', _) | (b'b', b'h', _) => {
                 out.push(c);
-                step = 2;
+                2
             }
             (b'c', b'k', _) => {
                 out.push(b'k');
-                step = 2;
+                2
             }
             (b'q', b'u', _) => {
                 out.extend_from_slice(b"kw");
-                step = 2;
+                2
             }
             (b'x', _, _) => {
                 // Initial x, and x before i or u (pinyin Xi, Wuxi, Xuzhou), is sh; elsewhere ks.
                 out.extend_from_slice(if i == 0 || matches!(c1, b'i' | b'u') { b"S" } else { b"ks" });
-                step = 1;
+                1
             }
             (b'g', b'e' | b'i' | b'y', _) if i == 0 => {
                 // Initial soft g (George, Geneva, Gibraltar).
                 out.push(b'j');
-                step = 1;
+                1
             }
             (b'c', b'e' | b'i' | b'y', _) => {
                 out.push(b's');
-                step = 1;
+                1
             }
             (b'c', _, _) => {
                 out.push(b'k');
-                step = 1;
+                1
             }
             (b'o', b'u', _) | (b'o', b'o', _) => {
                 out.push(b'u');
-                step = 2;
+                2
             }
             (b'e', b'e', _) => {
                 out.push(b'i');
-                step = 2;
+                2
             }
             (b'y', _, _) => {
                 let consonantal = is_v(c1) && (i == 0 || is_v(at(i.wrapping_sub(1))));
                 out.push(if consonantal { b'y' } else { b'i' });
-                step = 1;
+                1
             }
             (b'e', 0, _) if i >= 2 && !is_v(at(i - 1)) => {
                 // Final e after a consonant is often silent.
                 out.push(b'O');
-                step = 1;
+                1
             }
             _ => {
                 out.push(c);
-                step = 1;
+                1
             }
-        }
+        };
         i += step;
     }
 }

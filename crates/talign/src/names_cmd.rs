@@ -40,10 +40,10 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
 }
 
 pub(crate) fn pair(args: &PairArgs) -> Result<()> {
-    if let Some(s) = args.min_score {
-        if !(0.0..=1.0).contains(&s) {
-            bail!("--min-score must be between 0 and 1, got {s}");
-        }
+    if let Some(s) = args.min_score
+        && !(0.0..=1.0).contains(&s)
+    {
+        bail!("--min-score must be between 0 and 1, got {s}");
     }
     if args.top == Some(0) {
         bail!("--top must be at least 1");

@@ -128,11 +128,6 @@ impl Table {
         self.rows.push(row);
     }
 
-    /// Number of rows.
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Renders the table in `format`.
     pub fn render(&self, format: Format) -> Result<Vec<u8>> {
         let mut out = Vec::new();
