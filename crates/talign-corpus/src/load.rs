@@ -234,8 +234,78 @@ struct ManifestRow {
     url: Option<String>,
 }
 
+type Manifest = (HashMap<String, (Meta, Location)>, Vec<String>);
+
+/// Parses a `manifest.csv`; `path` names it in errors.
+fn parse_manifest(path: &Path, bytes: &[u8]) -> Result<Manifest, CorpusError> {
+    let mut manifest: HashMap<String, (Meta, Location)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let text = to_utf8(path, bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| CorpusError::Csv { at: Location::new(path, Some(1)), message: e.to_string() })?
+        .clone();
+    if !headers.iter().any(|h| h == "id") {
+        return Err(CorpusError::MissingField { at: Location::new(path, Some(1)), field: "id" });
+    }
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line());
+            CorpusError::Csv { at: Location::new(path, line), message: e.to_string() }
+        })?;
+        let at = Location::new(path, rec.position().map(|p| p.line()));
+        let row: ManifestRow =
+            rec.deserialize(Some(&headers)).map_err(|e| CorpusError::Csv { at: at.clone(), message: e.to_string() })?;
+        let Some(id) = non_empty(row.id) else {
+            return Err(CorpusError::MissingField { at, field: "id" });
+        };
+        if let Some((_, first)) = manifest.get(&id) {
+            return Err(CorpusError::DuplicateId { id, first: first.clone(), second: at });
+        }
+        order.push(id.clone());
+        let meta =
+            Meta { lang: row.lang, source: row.source, published: row.published, title: row.title, url: row.url };
+        manifest.insert(id, (meta, at));
+    }
+    Ok((manifest, order))
+}
+
+/// Joins texts (id, path, bytes) with their manifest rows: manifest order first (the
+/// author's intended order), then the texts the manifest does not list, by id.
+fn assemble(
+    mut texts: Vec<(String, PathBuf, Vec<u8>)>,
+    manifest: Option<Manifest>,
+    opts: &LoadOptions,
+) -> Result<Vec<Document>, CorpusError> {
+    texts.sort_by(|a, b| a.0.cmp(&b.0));
+    let (mut manifest, manifest_order) = manifest.unwrap_or_default();
+    let text_ids: HashMap<&str, usize> = texts.iter().enumerate().map(|(i, t)| (t.0.as_str(), i)).collect();
+    for id in &manifest_order {
+        if !text_ids.contains_key(id.as_str()) {
+            let at = manifest[id].1.clone();
+            return Err(CorpusError::MissingText { at, id: id.clone() });
+        }
+    }
+    let mut order: Vec<String> = manifest_order.clone();
+    order.extend(texts.iter().filter(|t| !manifest.contains_key(&t.0)).map(|t| t.0.clone()));
+    let mut docs = Vec::with_capacity(order.len());
+    for id in order {
+        let (_, path, bytes) = &texts[text_ids[id.as_str()]];
+        let text = to_utf8(path, bytes)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+        let meta = match manifest.remove(&id) {
+            Some((meta, _)) => meta,
+            None => Meta { lang: None, source: None, published: None, title: None, url: None },
+        };
+        docs.push(build_doc(id, text, meta, Location::new(path, None), opts)?);
+    }
+    Ok(docs)
+}
+
 fn load_dir(dir: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Result<Vec<Document>, CorpusError> {
-    let mut texts: Vec<(String, PathBuf)> = Vec::new();
+    let mut texts: Vec<(String, PathBuf, Vec<u8>)> = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
         let entry = entry.map_err(io_err(dir))?;
         let p = entry.path();
@@ -244,75 +314,35 @@ fn load_dir(dir: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Resul
                 warnings.push(format!("{}: file name is not UTF-8; skipped", p.display()));
                 continue;
             };
-            texts.push((stem.to_owned(), p));
+            let bytes = std::fs::read(&p).map_err(io_err(&p))?;
+            texts.push((stem.to_owned(), p, bytes));
         }
     }
-    texts.sort();
-
     let manifest_path = dir.join("manifest.csv");
-    let mut manifest: HashMap<String, (Meta, Location)> = HashMap::new();
-    let mut manifest_order: Vec<String> = Vec::new();
-    if manifest_path.is_file() {
+    let manifest = if manifest_path.is_file() {
         let bytes = std::fs::read(&manifest_path).map_err(io_err(&manifest_path))?;
-        let text = to_utf8(&manifest_path, &bytes)?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-        let headers = rdr
-            .headers()
-            .map_err(|e| CorpusError::Csv { at: Location::new(&manifest_path, Some(1)), message: e.to_string() })?
-            .clone();
-        if !headers.iter().any(|h| h == "id") {
-            return Err(CorpusError::MissingField { at: Location::new(&manifest_path, Some(1)), field: "id" });
-        }
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                let line = e.position().map(|p| p.line());
-                CorpusError::Csv { at: Location::new(&manifest_path, line), message: e.to_string() }
-            })?;
-            let at = Location::new(&manifest_path, rec.position().map(|p| p.line()));
-            let row: ManifestRow = rec
-                .deserialize(Some(&headers))
-                .map_err(|e| CorpusError::Csv { at: at.clone(), message: e.to_string() })?;
-            let Some(id) = non_empty(row.id) else {
-                return Err(CorpusError::MissingField { at, field: "id" });
-            };
-            if let Some((_, first)) = manifest.get(&id) {
-                return Err(CorpusError::DuplicateId { id, first: first.clone(), second: at });
-            }
-            manifest_order.push(id.clone());
-            let meta =
-                Meta { lang: row.lang, source: row.source, published: row.published, title: row.title, url: row.url };
-            manifest.insert(id, (meta, at));
-        }
-    }
+        Some(parse_manifest(&manifest_path, &bytes)?)
+    } else {
+        None
+    };
+    assemble(texts, manifest, opts)
+}
 
-    let text_ids: HashMap<&str, &PathBuf> = texts.iter().map(|(id, p)| (id.as_str(), p)).collect();
-    for id in &manifest_order {
-        if !text_ids.contains_key(id.as_str()) {
-            let at = manifest[id].1.clone();
-            return Err(CorpusError::MissingText { at, id: id.clone() });
-        }
-    }
-
-    // Manifest order first (it is the author's intended order), then files the manifest does not list.
-    let mut order: Vec<String> = manifest_order.clone();
-    order.extend(texts.iter().filter(|(id, _)| !manifest.contains_key(id)).map(|(id, _)| id.clone()));
-
-    let mut docs = Vec::with_capacity(order.len());
-    for id in order {
-        let path = text_ids[id.as_str()];
-        let bytes = std::fs::read(path).map_err(io_err(path))?;
-        let text = to_utf8(path, &bytes)?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
-        let (meta, at) = match manifest.remove(&id) {
-            Some((meta, _)) => (meta, Location::new(path, None)),
-            None => {
-                (Meta { lang: None, source: None, published: None, title: None, url: None }, Location::new(path, None))
-            }
+impl Corpus {
+    /// A directory corpus given as contents rather than files (for corpora embedded in a
+    /// binary): `dir` names it in errors, `files` are (file name without `.txt`, text).
+    pub fn from_dir_contents(dir: &str, manifest: Option<&str>, files: &[(&str, &str)]) -> Result<Corpus, CorpusError> {
+        let dir = Path::new(dir);
+        let texts = files
+            .iter()
+            .map(|(id, t)| (id.to_string(), dir.join(format!("{id}.txt")), t.as_bytes().to_vec()))
+            .collect();
+        let manifest = match manifest {
+            Some(m) => Some(parse_manifest(&dir.join("manifest.csv"), m.as_bytes())?),
+            None => None,
         };
-        docs.push(build_doc(id, text, meta, at, opts)?);
+        Corpus::from_docs(assemble(texts, manifest, &LoadOptions::default())?)
     }
-    Ok(docs)
 }
 
 #[cfg(test)]

@@ -48,7 +48,8 @@ const FA_SUFFIXES: &[&str] = &["هایی", "های", "ها", "یی", "ای", "ی
 /// Minimum number of characters a stem must keep.
 const MIN_STEM_CHARS: usize = 2;
 
-/// Candidate stems of one cleaned token, longest stem first, at most three; the token itself is not included.
+/// Candidate stems of one cleaned token, longest ending first, at most three; the token
+/// itself is not included.
 ///
 /// ```
 /// use talign_names::affix::stems;
@@ -106,7 +107,6 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
             }
         }
     }
-    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
     out.truncate(3);
     out
 }

@@ -291,3 +291,100 @@ mod tests {
         assert_eq!(normalize(" ... "), "");
     }
 }
+
+/// Running text folded for searching, with the way back to the original offsets.
+///
+/// Folding is per character and mirrors [`normalize`] followed by
+/// [`crate::lexicon::lookup_key`]: Arabic letters folded to Persian, marks, tatweel and
+/// invisible controls dropped, precomposed Bengali nukta letters spelt in their NFC
+/// (decomposed) form, digits made ASCII, Latin lowercased, and ZWNJ, hyphens and
+/// underscores turned into spaces.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each byte of `text`, the byte offset of the original character it came from;
+    /// one extra entry holds the original length.
+    offsets: Vec<u32>,
+}
+
+impl Folded {
+    /// Folds `s`.
+    ///
+    /// ```
+    /// use talign_names::Folded;
+    /// let f = Folded::new("«سرگئي لاوروف»");
+    /// assert_eq!(f.text, "«سرگیی لاوروف»");
+    /// let start = f.text.find("لاوروف").unwrap();
+    /// assert_eq!(f.original(start), "«سرگئي ".len());
+    /// ```
+    pub fn new(s: &str) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut offsets: Vec<u32> = Vec::with_capacity(s.len() + 1);
+        let mut push = |text: &mut String, c: char, at: usize| {
+            let before = text.len();
+            text.push(c);
+            offsets.extend(std::iter::repeat_n(at as u32, text.len() - before));
+        };
+        for (at, c) in s.char_indices() {
+            if is_bidi_or_invisible(c) || is_arabic_mark(c) || c == '\u{0654}' {
+                continue;
+            }
+            if let Some(v) = digit_value(c) {
+                push(&mut text, char::from(b'0' + v as u8), at);
+                continue;
+            }
+            match c {
+                '\u{200C}' | '-' | '_' | '‐' | '‑' => push(&mut text, ' ', at),
+                '\u{09DC}' => {
+                    push(&mut text, '\u{09A1}', at);
+                    push(&mut text, '\u{09BC}', at);
+                }
+                '\u{09DD}' => {
+                    push(&mut text, '\u{09A2}', at);
+                    push(&mut text, '\u{09BC}', at);
+                }
+                '\u{09DF}' => {
+                    push(&mut text, '\u{09AF}', at);
+                    push(&mut text, '\u{09BC}', at);
+                }
+                '\u{0600}'..='\u{06FF}' => {
+                    if let Some(m) = fold_arabic(c) {
+                        push(&mut text, m, at);
+                    }
+                }
+                _ if is_presentation_form(c) => {
+                    for d in std::iter::once(c).nfkc() {
+                        if let Some(m) = fold_arabic(d) {
+                            if !is_arabic_mark(m) {
+                                push(&mut text, m, at);
+                            }
+                        }
+                    }
+                }
+                _ if c.is_uppercase() => {
+                    for l in c.to_lowercase() {
+                        push(&mut text, l, at);
+                    }
+                }
+                _ => push(&mut text, c, at),
+            }
+        }
+        offsets.push(s.len() as u32);
+        Folded { text, offsets }
+    }
+
+    /// The byte offset in the original text of the character that folded byte `i` came
+    /// from (`i == text.len()` gives the original length).
+    pub fn original(&self, i: usize) -> usize {
+        self.offsets.get(i).copied().unwrap_or_else(|| self.offsets.last().copied().unwrap_or(0)) as usize
+    }
+
+    /// The original byte range of the folded range `start..end`.
+    pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let s = self.original(start);
+        // The end is the start of the character after the last folded byte.
+        let e = if end >= self.text.len() { self.original(self.text.len()) } else { self.original(end) };
+        s..e.max(s)
+    }
+}

@@ -101,8 +101,11 @@ pub struct Lexicon {
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::from_csv(include_str!("../data/entities.csv"), include_str!("../data/terms.csv"))
-        .expect("the embedded lexicon is valid (checked by a unit test)")
+    Lexicon::from_tables(
+        &[("entities.csv", include_str!("../data/entities.csv")), ("people.csv", include_str!("../data/people.csv"))],
+        include_str!("../data/terms.csv"),
+    )
+    .expect("the embedded lexicon is valid (checked by a unit test)")
 });
 
 /// The key under which lexicon variants and names are looked up: the cleaned form,
@@ -146,12 +149,20 @@ impl Lexicon {
     /// Reads the two tables: `entities` with columns `id,canonical,kind,lang,variant,source`
     /// and `terms` with columns `concept,lang,term,source`.
     pub fn from_csv(entities: &str, terms: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::from_tables(&[("entities.csv", entities)], terms)
+    }
+
+    /// Like [`Lexicon::from_csv`], with several entity tables given as (file name, text).
+    pub fn from_tables(entity_tables: &[(&str, &str)], terms: &str) -> Result<Lexicon, LexiconError> {
         let mut lex = Lexicon::default();
         let mut slug_index: HashMap<String, EntityId> = HashMap::new();
-        for (line, rec) in
-            read_rows("entities.csv", entities, &["id", "canonical", "kind", "lang", "variant", "source"])?
-        {
-            let err = |message: String| LexiconError::Row { file: "entities.csv".into(), line, message };
+        let header = ["id", "canonical", "kind", "lang", "variant", "source"];
+        let mut rows = Vec::new();
+        for (file, text) in entity_tables {
+            rows.extend(read_rows(file, text, &header)?.into_iter().map(|(line, rec)| (*file, line, rec)));
+        }
+        for (file, line, rec) in rows {
+            let err = |message: String| LexiconError::Row { file: file.into(), line, message };
             let (slug, canonical, kind, variant) = (&rec[0], &rec[1], &rec[2], &rec[4]);
             let kind = Kind::parse(kind).ok_or_else(|| err(format!("unknown kind `{kind}`")))?;
             if rec[5].trim().is_empty() {

@@ -28,7 +28,7 @@ pub mod phon;
 pub mod script;
 pub mod synth;
 
-pub use clean::{normalize, normalize_into};
+pub use clean::{Folded, normalize, normalize_into};
 pub use index::{DEFAULT_SHORTLIST, Hit, NameIndex};
 pub use lexicon::{Entity, EntityId, Kind, Lexicon};
 pub use name::{How, Match, Name};
