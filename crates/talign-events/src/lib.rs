@@ -1,1 +1,25 @@
-//! Event alignment across Bengali, Persian and Latin-script news.
+//! Event alignment across Bengali, Persian and Latin-script news: which articles report
+//! the same event, and which passages inside them say the same thing.
+//!
+//! ```no_run
+//! use talign_corpus::Corpus;
+//! use talign_events::Analysis;
+//! let corpus = Corpus::load(&["corpora/seeds"]).unwrap();
+//! let analysis = Analysis::new(&corpus);
+//! for link in &analysis.links {
+//!     println!("{} ~ {}: {}", corpus.docs()[link.left].id, corpus.docs()[link.right].id, link.evidence);
+//! }
+//! ```
+
+pub mod align;
+pub mod analysis;
+pub mod entities;
+pub mod keywords;
+pub mod lists;
+pub mod mentions;
+pub mod numbers;
+pub mod passages;
+mod scan;
+pub mod temporal;
+
+pub use analysis::{Analysis, DocFacts, Options, PassagePair, extract};

@@ -1,8 +1,10 @@
 //! The `talign` command line: names, events and bilingual tables for Bengali, Persian
 //! and Latin-script news. See `docs/cli-contract.md` for the contract it keeps.
 
+mod events_cmd;
 mod input;
 mod names_cmd;
+mod seeds;
 mod table;
 
 use std::path::PathBuf;
@@ -34,6 +36,100 @@ enum Command {
     /// Clean, romanize and pair names across scripts.
     #[command(subcommand)]
     Names(NamesCommand),
+    /// Find the documents that report the same event.
+    #[command(subcommand)]
+    Events(EventsCommand),
+    /// Bilingual tables: name variants per entity, aligned passages.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Write every table (links, events, names, sentences) into a directory.
+    #[command(
+        after_help = "With no CORPUS, runs on the five seed articles built into the binary.\n\nExamples:\n  talign report\n  talign report corpora/ntrex-dev/articles.jsonl --out ntrex-report --format markdown"
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum EventsCommand {
+    /// One row per pair of documents judged to report the same event.
+    #[command(
+        after_help = "Output columns: left,right,score,evidence\n\nExample:\n  talign events align corpora/seeds"
+    )]
+    Align(CorpusCommandArgs),
+    /// Every input document once, with the event it belongs to.
+    #[command(
+        after_help = "Output columns: event,doc,lang,published,title\n\nExample:\n  talign events cluster corpora/seeds more.jsonl --format markdown"
+    )]
+    Cluster(CorpusCommandArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// One row per entity: canonical name, kind, variants per script, documents, mentions.
+    #[command(
+        after_help = "Output columns: canonical,kind,bn,fa,docs,mentions\n\nExample:\n  talign export names corpora/seeds"
+    )]
+    Names(CorpusCommandArgs),
+    /// The passages that say the same thing in each pair of linked documents.
+    #[command(
+        after_help = "Output columns: event,left_doc,right_doc,left,right,score\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv"
+    )]
+    Sentences(CorpusCommandArgs),
+}
+
+/// Corpus inputs.
+#[derive(Debug, Args)]
+struct CorpusArgs {
+    /// Corpora: directories of .txt files (with an optional manifest.csv) or .jsonl files.
+    #[arg(value_name = "CORPUS")]
+    corpus: Vec<PathBuf>,
+    /// Load documents whose language cannot be detected (no letters) as English instead of failing.
+    #[arg(long)]
+    lenient_lang: bool,
+}
+
+#[derive(Debug, Args)]
+struct CorpusCommandArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    tuning: Tuning,
+    #[command(flatten)]
+    out: Output,
+}
+
+/// Thresholds of the event decisions (defaults suit most corpora).
+#[derive(Debug, Args)]
+struct Tuning {
+    /// Link two documents whose score reaches S, whatever else they match.
+    #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().link)]
+    link_score: f32,
+    /// Link two documents that are each other's best partner when their score reaches S.
+    #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().mutual)]
+    mutual_score: f32,
+}
+
+impl Tuning {
+    fn options(&self) -> talign_events::Options {
+        let mut o = talign_events::Options::default();
+        o.align.link = self.link_score;
+        o.align.mutual = self.mutual_score;
+        o
+    }
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    tuning: Tuning,
+    /// Directory to write the tables into.
+    #[arg(long, value_name = "DIR", default_value = "talign-report")]
+    out: PathBuf,
+    /// Format of the table files.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,6 +186,9 @@ struct PairArgs {
     /// Add an `explanation` column saying which rule or lexicon entry matched.
     #[arg(long)]
     explain: bool,
+    /// Match by rules alone, without the curated lexicon of exonyms and known names.
+    #[arg(long)]
+    no_lexicon: bool,
     /// Candidates scored in full per name (more is slower and surer).
     #[arg(long, value_name = "N", default_value_t = talign_names::DEFAULT_SHORTLIST)]
     shortlist: usize,
@@ -102,6 +201,19 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Names(NamesCommand::Normalize(a)) => names_cmd::normalize(&a),
         Command::Names(NamesCommand::Pair(a)) => names_cmd::pair(&a),
+        Command::Events(EventsCommand::Align(a)) => {
+            events_cmd::run(events_cmd::Table::Links, &a.corpus, &a.tuning.options(), &a.out)
+        }
+        Command::Events(EventsCommand::Cluster(a)) => {
+            events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out)
+        }
+        Command::Export(ExportCommand::Names(a)) => {
+            events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
+        }
+        Command::Export(ExportCommand::Sentences(a)) => {
+            events_cmd::run(events_cmd::Table::Sentences, &a.corpus, &a.tuning.options(), &a.out)
+        }
+        Command::Report(a) => events_cmd::report(&a.corpus, &a.tuning.options(), &a.out, a.format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -50,7 +50,8 @@ pub(crate) fn pair(args: &PairArgs) -> Result<()> {
     }
     let left = read_name_list(&args.left)?;
     let right = read_name_list(&args.right)?;
-    let lex = Lexicon::builtin();
+    let empty = Lexicon::empty();
+    let lex = if args.no_lexicon { &empty } else { Lexicon::builtin() };
     let right_texts: Vec<&str> = right.iter().map(|l| l.text.as_str()).collect();
     let index = NameIndex::new(&right_texts, lex).with_shortlist(args.shortlist);
     let queries: Vec<Name> = left.par_iter().map(|l| Name::with_lexicon(&l.text, lex)).collect();

@@ -128,6 +128,11 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.rows.len()
+    }
+
     /// Renders the table in `format`.
     pub fn render(&self, format: Format) -> Result<Vec<u8>> {
         let mut out = Vec::new();

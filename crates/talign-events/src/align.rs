@@ -1,0 +1,378 @@
+//! Document alignment: which documents report the same event, and why.
+//!
+//! Each document becomes a bag of features (resolved entities, numbers, dates and
+//! event concepts), each weighted by its rarity in the corpus (IDF), so that "Russia"
+//! counts less than "Shoukry". Candidate partners come from an inverted index over the
+//! features (no all-pairs loop); each candidate pair is scored by an IDF-weighted
+//! cosine per feature type, combined with fixed weights, and penalised for
+//! contradictions (publication dates far apart; the same people with different dates).
+//!
+//! A pair is linked when its score is high, or when it is fairly high and each document
+//! is the other's best partner.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// The kinds of features a document has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeatureKind {
+    /// A resolved entity confirmed as a name.
+    Entity,
+    /// An unconfirmed name candidate (weak evidence).
+    Candidate,
+    /// A number.
+    Number,
+    /// A date.
+    Date,
+    /// An event concept.
+    Event,
+}
+
+impl FeatureKind {
+    fn weight(self) -> f32 {
+        match self {
+            FeatureKind::Entity => 0.40,
+            FeatureKind::Candidate => 0.10,
+            FeatureKind::Number => 0.25,
+            FeatureKind::Date => 0.15,
+            FeatureKind::Event => 0.10,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            FeatureKind::Entity => "entities",
+            FeatureKind::Candidate => "names",
+            FeatureKind::Number => "numbers",
+            FeatureKind::Date => "dates",
+            FeatureKind::Event => "events",
+        }
+    }
+
+    const ALL: [FeatureKind; 5] =
+        [FeatureKind::Entity, FeatureKind::Candidate, FeatureKind::Number, FeatureKind::Date, FeatureKind::Event];
+}
+
+/// A feature: its kind and a label (entity name, number, ISO date, concept).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Feature {
+    /// The kind.
+    pub kind: FeatureKind,
+    /// The label shown in evidence.
+    pub label: String,
+}
+
+/// The features of every document, interned.
+#[derive(Debug, Default)]
+pub struct FeatureSpace {
+    ids: HashMap<Feature, u32>,
+    features: Vec<Feature>,
+    /// For each document, its distinct feature ids, ascending.
+    pub docs: Vec<Vec<u32>>,
+    /// Publication date per document (days since epoch), where known.
+    pub published: Vec<Option<i64>>,
+    /// Day dates mentioned per document (days since epoch), ascending.
+    pub days: Vec<Vec<i64>>,
+}
+
+impl FeatureSpace {
+    /// An empty space for documents added in order.
+    pub fn new() -> FeatureSpace {
+        FeatureSpace::default()
+    }
+
+    /// Adds a document's features.
+    pub fn push_doc(&mut self, feats: impl IntoIterator<Item = Feature>, published: Option<i64>, mut days: Vec<i64>) {
+        let mut ids: Vec<u32> = feats
+            .into_iter()
+            .map(|f| {
+                let next = self.features.len() as u32;
+                *self.ids.entry(f.clone()).or_insert_with(|| {
+                    self.features.push(f);
+                    next
+                })
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        days.sort_unstable();
+        days.dedup();
+        self.docs.push(ids);
+        self.published.push(published);
+        self.days.push(days);
+    }
+
+    /// The id of a feature, if any document has it.
+    pub fn id_of(&self, f: &Feature) -> Option<u32> {
+        self.ids.get(f).copied()
+    }
+
+    /// The feature with this id.
+    pub fn feature(&self, id: u32) -> &Feature {
+        &self.features[id as usize]
+    }
+}
+
+/// A link between two documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    /// The earlier document (corpus index).
+    pub left: usize,
+    /// The later document.
+    pub right: usize,
+    /// Score in [0, 1].
+    pub score: f32,
+    /// Why.
+    pub evidence: String,
+}
+
+/// Thresholds of the link decision.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignOptions {
+    /// Linked whatever else the documents match.
+    pub link: f32,
+    /// Linked when each is the other's best partner.
+    pub mutual: f32,
+    /// Candidate partners scored in full per document.
+    pub candidates: usize,
+}
+
+impl Default for AlignOptions {
+    fn default() -> AlignOptions {
+        AlignOptions { link: 0.45, mutual: 0.18, candidates: 12 }
+    }
+}
+
+struct Scored {
+    score: f32,
+    parts: [f32; 5],
+    shared: Vec<u32>,
+    factor: f32,
+}
+
+fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], a: usize, b: usize) -> Scored {
+    let (fa, fb) = (&space.docs[a], &space.docs[b]);
+    let mut dot = [0f32; 5];
+    let mut shared = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < fa.len() && j < fb.len() {
+        match fa[i].cmp(&fb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let f = fa[i];
+                let k = space.feature(f).kind as usize;
+                dot[k] += idf[f as usize] * idf[f as usize];
+                shared.push(f);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let mut parts = [0f32; 5];
+    let mut score = 0f32;
+    for k in FeatureKind::ALL {
+        let x = k as usize;
+        let den = (norms[a][x] * norms[b][x]).sqrt();
+        parts[x] = if den > 0.0 { (dot[x] / den).min(1.0) } else { 0.0 };
+        score += k.weight() * parts[x];
+    }
+    // Contradictions.
+    let mut factor = 1.0f32;
+    if let (Some(pa), Some(pb)) = (space.published[a], space.published[b]) {
+        let d = (pa - pb).abs() as f32;
+        // Gaussian in the publication gap (σ = 7 days), never below one half.
+        factor *= 0.5 + 0.5 * (-(d * d) / (2.0 * 49.0)).exp();
+    }
+    let (da, db) = (&space.days[a], &space.days[b]);
+    if !da.is_empty() && !db.is_empty() {
+        let close = da.iter().any(|x| db.iter().any(|y| (x - y).abs() <= 2));
+        if !close {
+            factor *= 0.8;
+        }
+    }
+    Scored { score: (score * factor).clamp(0.0, 1.0), parts, shared, factor }
+}
+
+fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored) -> String {
+    let mut by_kind: Vec<(FeatureKind, Vec<(f32, &str)>)> = FeatureKind::ALL.iter().map(|&k| (k, Vec::new())).collect();
+    for &f in &s.shared {
+        let feat = space.feature(f);
+        by_kind[feat.kind as usize].1.push((idf[f as usize], feat.label.as_str()));
+    }
+    let mut parts = Vec::new();
+    for (k, mut v) in by_kind {
+        if v.is_empty() {
+            continue;
+        }
+        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let shown: Vec<&str> = v.iter().take(6).map(|x| x.1).collect();
+        let more = if v.len() > 6 { format!(" (+{})", v.len() - 6) } else { String::new() };
+        parts.push(format!("{} {:.2}: {}{}", k.label(), s.parts[k as usize], shown.join(", "), more));
+    }
+    if s.factor < 1.0 {
+        parts.push(format!("contradiction x{:.2}", s.factor));
+    }
+    if parts.is_empty() { "nothing shared".into() } else { parts.join("; ") }
+}
+
+/// Finds the links between documents.
+pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
+    let n = space.docs.len();
+    let nf = space.features.len();
+    let mut df = vec![0u32; nf];
+    for d in &space.docs {
+        for &f in d {
+            df[f as usize] += 1;
+        }
+    }
+    let idf: Vec<f32> = df.iter().map(|&x| if x == 0 { 0.0 } else { (1.0 + n as f32 / x as f32).ln() }).collect();
+    let mut norms = vec![[0f32; 5]; n];
+    for (d, fs) in space.docs.iter().enumerate() {
+        for &f in fs {
+            norms[d][space.feature(f).kind as usize] += idf[f as usize] * idf[f as usize];
+        }
+    }
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); nf];
+    for (d, fs) in space.docs.iter().enumerate() {
+        for &f in fs {
+            postings[f as usize].push(d as u32);
+        }
+    }
+    // Features in more than a quarter of a large corpus say little and cost much.
+    let cap = (n / 4).max(64);
+
+    // Best candidates per document, in parallel; results in document order.
+    let best: Vec<Vec<(f32, usize)>> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || vec![0f32; n],
+            |acc, a| {
+                let mut touched: Vec<u32> = Vec::new();
+                for &f in &space.docs[a] {
+                    let p = &postings[f as usize];
+                    if p.len() > cap {
+                        continue;
+                    }
+                    let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
+                    for &b in p {
+                        if b as usize == a {
+                            continue;
+                        }
+                        if acc[b as usize] == 0.0 {
+                            touched.push(b);
+                        }
+                        acc[b as usize] += w;
+                    }
+                }
+                let mut cands: Vec<(f32, u32)> = touched.iter().map(|&b| (acc[b as usize], b)).collect();
+                for &b in &touched {
+                    acc[b as usize] = 0.0;
+                }
+                cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                cands.truncate(opts.candidates);
+                let mut scored: Vec<(f32, usize)> = cands
+                    .into_iter()
+                    .map(|(_, b)| (score_pair(space, &idf, &norms, a, b as usize).score, b as usize))
+                    .collect();
+                scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                scored
+            },
+        )
+        .collect();
+
+    let mut links: HashMap<(usize, usize), f32> = HashMap::new();
+    for (a, list) in best.iter().enumerate() {
+        for (rank, &(s, b)) in list.iter().enumerate() {
+            let mutual = rank == 0 && best[b].first().is_some_and(|&(_, x)| x == a);
+            if s >= opts.link || (mutual && s >= opts.mutual) {
+                links.insert((a.min(b), a.max(b)), s);
+            }
+        }
+    }
+    let mut out: Vec<Link> = links
+        .into_iter()
+        .map(|((a, b), _)| {
+            let s = score_pair(space, &idf, &norms, a, b);
+            Link { left: a, right: b, score: s.score, evidence: evidence(space, &idf, &s) }
+        })
+        .collect();
+    out.sort_by(|x, y| (x.left, x.right).cmp(&(y.left, y.right)));
+    out
+}
+
+/// Groups documents into events: linked documents share an event. Returns, for each
+/// document, its event number; events are numbered in order of their first document.
+pub fn cluster(n_docs: usize, links: &[Link]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n_docs).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut c = x;
+        while p[c] != r {
+            let n = p[c];
+            p[c] = r;
+            c = n;
+        }
+        r
+    }
+    for l in links {
+        let (a, b) = (find(&mut parent, l.left), find(&mut parent, l.right));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut number: HashMap<usize, usize> = HashMap::new();
+    (0..n_docs)
+        .map(|d| {
+            let r = find(&mut parent, d);
+            let next = number.len();
+            *number.entry(r).or_insert(next)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(kind: FeatureKind, l: &str) -> Feature {
+        Feature { kind, label: l.into() }
+    }
+
+    #[test]
+    fn shared_rare_features_link_and_common_ones_do_not() {
+        let mut s = FeatureSpace::new();
+        use FeatureKind::*;
+        s.push_doc([f(Entity, "Lavrov"), f(Entity, "Shoukry"), f(Entity, "Russia"), f(Number, "6")], None, vec![]);
+        s.push_doc([f(Entity, "Lavrov"), f(Entity, "Shoukry"), f(Entity, "Russia"), f(Number, "6")], None, vec![]);
+        s.push_doc([f(Entity, "Russia"), f(Entity, "Putin"), f(Number, "20")], None, vec![]);
+        s.push_doc([f(Entity, "Russia"), f(Entity, "Xi"), f(Number, "10")], None, vec![]);
+        let links = align(&s, &AlignOptions::default());
+        assert_eq!(links.len(), 1, "{links:?}");
+        assert_eq!((links[0].left, links[0].right), (0, 1));
+        assert!(links[0].evidence.contains("Shoukry"), "{}", links[0].evidence);
+        assert_eq!(cluster(4, &links), vec![0, 0, 1, 2]);
+    }
+
+    #[test]
+    fn far_apart_dates_are_a_contradiction() {
+        let mut s = FeatureSpace::new();
+        use FeatureKind::*;
+        let feats = || [f(Entity, "Lavrov"), f(Entity, "Shoukry")];
+        s.push_doc(feats(), Some(0), vec![0]);
+        s.push_doc(feats(), Some(100), vec![100]);
+        s.push_doc(feats(), Some(1), vec![1]);
+        let idf = vec![1.0; 2];
+        let norms = vec![[2.0, 0.0, 0.0, 0.0, 0.0]; 3];
+        let far = score_pair(&s, &idf, &norms, 0, 1);
+        let near = score_pair(&s, &idf, &norms, 0, 2);
+        assert!(far.score < near.score);
+        assert!(evidence(&s, &idf, &far).contains("contradiction"));
+    }
+}

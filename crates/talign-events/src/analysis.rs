@@ -1,0 +1,263 @@
+//! The whole pipeline over a corpus: extraction per document (in parallel), entity
+//! resolution over the corpus, document links, events, and passages on demand.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+use talign_corpus::{Corpus, Date, Document, Lang};
+use talign_names::lexicon::Lexicon;
+
+use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link};
+use crate::entities::{self, Resolution};
+use crate::keywords::{self, EventMention};
+use crate::mentions::{self, Mention};
+use crate::numbers::{self, NumberMention};
+use crate::passages::{self, Bead, PassageOptions, Unit};
+use crate::temporal::{self, DateMention, TimeValue};
+
+/// What was found in one document.
+#[derive(Debug, Clone)]
+pub struct DocFacts {
+    /// The publication date: given by the corpus, or read from the text.
+    pub published: Option<Date>,
+    /// Whether `published` was read from the text.
+    pub published_inferred: bool,
+    /// Name mentions.
+    pub mentions: Vec<Mention>,
+    /// Dates.
+    pub dates: Vec<DateMention>,
+    /// Numbers (those inside dates excluded).
+    pub numbers: Vec<NumberMention>,
+    /// Event words.
+    pub events: Vec<EventMention>,
+}
+
+/// Extracts the facts of one document.
+pub fn extract(doc: &Document) -> DocFacts {
+    extract_with(doc, &HashSet::new())
+}
+
+/// Words used by so many documents of one language that they cannot be names of one
+/// event: in at least [`FREQUENT_MIN_DOCS`] documents and [`FREQUENT_SHARE`] of them.
+pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
+    let per_doc: Vec<(Lang, HashSet<String>)> =
+        corpus.docs().par_iter().map(|d| (d.lang, mentions::folded_words(&d.text).into_iter().collect())).collect();
+    let mut df: HashMap<(Lang, &str), usize> = HashMap::new();
+    let mut docs_per_lang: HashMap<Lang, usize> = HashMap::new();
+    for (lang, ws) in &per_doc {
+        *docs_per_lang.entry(*lang).or_default() += 1;
+        for w in ws {
+            *df.entry((*lang, w.as_str())).or_default() += 1;
+        }
+    }
+    df.into_iter()
+        .filter(|((lang, _), n)| *n >= FREQUENT_MIN_DOCS && *n as f32 >= FREQUENT_SHARE * docs_per_lang[lang] as f32)
+        .map(|((_, w), _)| w.to_owned())
+        .collect()
+}
+
+/// See [`frequent_words`].
+pub const FREQUENT_MIN_DOCS: usize = 4;
+/// See [`frequent_words`].
+pub const FREQUENT_SHARE: f32 = 0.08;
+
+/// Extracts the facts of one document, with the corpus's frequent words.
+pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
+    let (published, published_inferred) = match doc.published {
+        Some(d) => (Some(d), false),
+        None => match temporal::infer_published(&doc.text) {
+            Some(d) => (Some(d), true),
+            None => (None, false),
+        },
+    };
+    let dates = temporal::find_dates(&doc.text, published);
+    let numbers = numbers::find_numbers(&doc.text)
+        .into_iter()
+        .filter(|n| !dates.iter().any(|d| d.start < n.end && n.start < d.end))
+        .collect();
+    DocFacts {
+        published,
+        published_inferred,
+        mentions: mentions::find_mentions_with(
+            &doc.text,
+            Lexicon::builtin(),
+            mentions::LexiconMatcher::builtin(),
+            crate::lists::Lists::builtin(),
+            frequent,
+        ),
+        dates,
+        numbers,
+        events: keywords::find_events(&doc.text),
+    }
+}
+
+/// A passage pair of two linked documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassagePair {
+    /// Left passage text (as in the document).
+    pub left: String,
+    /// Right passage text.
+    pub right: String,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// Sentence indices.
+    pub bead: Bead,
+}
+
+/// The analysis of a corpus.
+#[derive(Debug)]
+pub struct Analysis<'c> {
+    /// The corpus.
+    pub corpus: &'c Corpus,
+    /// Facts per document, in corpus order.
+    pub facts: Vec<DocFacts>,
+    /// Entities and which mention resolved to which.
+    pub resolution: Resolution,
+    /// Document features.
+    pub space: FeatureSpace,
+    /// Links between documents, sorted.
+    pub links: Vec<Link>,
+    /// Event number per document.
+    pub events: Vec<usize>,
+}
+
+/// Options of the whole pipeline.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Document alignment.
+    pub align: AlignOptions,
+    /// Passage alignment.
+    pub passages: PassageOptions,
+}
+
+fn number_label(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{}", (x * 1e4).round() / 1e4) }
+}
+
+fn date_label(v: &TimeValue) -> Option<(String, Option<i64>)> {
+    Some(match v {
+        TimeValue::Day(d) => (d.to_string(), Some(d.days_since_epoch())),
+        TimeValue::MonthYear { year, month } => (format!("{year:04}-{month:02}"), None),
+        TimeValue::Year(y) => (format!("{y:04}"), None),
+        TimeValue::DayMonth { month, day } => (format!("--{month:02}-{day:02}"), None),
+        TimeValue::Weekday(_) => return None,
+    })
+}
+
+impl<'c> Analysis<'c> {
+    /// Runs the pipeline with default options.
+    pub fn new(corpus: &'c Corpus) -> Analysis<'c> {
+        Analysis::with_options(corpus, &Options::default())
+    }
+
+    /// Runs the pipeline.
+    pub fn with_options(corpus: &'c Corpus, opts: &Options) -> Analysis<'c> {
+        let lex = Lexicon::builtin();
+        let frequent = frequent_words(corpus);
+        let facts: Vec<DocFacts> = corpus.docs().par_iter().map(|d| extract_with(d, &frequent)).collect();
+        let mentions: Vec<Vec<Mention>> = facts.iter().map(|f| f.mentions.clone()).collect();
+        let resolution = entities::resolve(&mentions, lex);
+        let mut space = FeatureSpace::new();
+        for (d, f) in facts.iter().enumerate() {
+            let mut feats = Vec::new();
+            for &e in &resolution.doc_entities[d] {
+                let ent = &resolution.entities[e];
+                // An unconfirmed word counts only where it is written in two scripts (a likely
+                // transliteration); inside one language, a shared rare word says "same topic",
+                // not "same event".
+                let kind = if ent.confirmed {
+                    FeatureKind::Entity
+                } else if ent.variants.len() >= 2 {
+                    FeatureKind::Candidate
+                } else {
+                    continue;
+                };
+                feats.push(Feature { kind, label: ent.canonical.clone() });
+            }
+            for n in &f.numbers {
+                feats.push(Feature { kind: FeatureKind::Number, label: number_label(n.value) });
+            }
+            let mut days = Vec::new();
+            for dm in &f.dates {
+                if let Some((label, day)) = date_label(&dm.value) {
+                    feats.push(Feature { kind: FeatureKind::Date, label });
+                    days.extend(day);
+                }
+            }
+            for e in &f.events {
+                feats.push(Feature { kind: FeatureKind::Event, label: e.concept.clone() });
+            }
+            space.push_doc(feats, f.published.map(Date::days_since_epoch), days);
+        }
+        let links = align::align(&space, &opts.align);
+        let events = align::cluster(corpus.len(), &links);
+        Analysis { corpus, facts, resolution, space, links, events }
+    }
+
+    /// The id of event number `n`, e.g. `E007`.
+    pub fn event_id(&self, n: usize) -> String {
+        let width = self.events.iter().max().map_or(1, |m| (m + 1).to_string().len()).max(3);
+        format!("E{:0width$}", n + 1)
+    }
+
+    /// The sentences of a document that take part in passage alignment, with their anchors.
+    /// A sentence that is the document's title is left out: titles are shown elsewhere.
+    pub fn units(&self, d: usize) -> Vec<Unit> {
+        let doc = &self.corpus.docs()[d];
+        let f = &self.facts[d];
+        let title = doc.title.as_deref().map(talign_names::normalize);
+        let ents = &self.resolution.doc_entities[d];
+        let mut out = Vec::new();
+        for s in doc.sentences() {
+            if title.as_deref().is_some_and(|t| talign_names::normalize(s.text) == t) {
+                continue;
+            }
+            let inside = |a: usize, b: usize| s.start <= a && b <= s.end;
+            let mut anchors: Vec<(u32, f32)> = Vec::new();
+            let add = |label: String, kind: FeatureKind, w: f32, anchors: &mut Vec<(u32, f32)>| {
+                if let Some(id) = self.space.id_of(&Feature { kind, label }) {
+                    anchors.push((id, w));
+                }
+            };
+            for (m, &e) in f.mentions.iter().zip(ents) {
+                if inside(m.start, m.end) {
+                    let ent = &self.resolution.entities[e];
+                    let (kind, w) =
+                        if ent.confirmed { (FeatureKind::Entity, 1.0) } else { (FeatureKind::Candidate, 0.5) };
+                    add(ent.canonical.clone(), kind, w, &mut anchors);
+                }
+            }
+            for n in f.numbers.iter().filter(|n| inside(n.start, n.end)) {
+                add(number_label(n.value), FeatureKind::Number, 1.0, &mut anchors);
+            }
+            for dm in f.dates.iter().filter(|x| inside(x.start, x.end)) {
+                if let Some((label, _)) = date_label(&dm.value) {
+                    add(label, FeatureKind::Date, 1.0, &mut anchors);
+                }
+            }
+            for e in f.events.iter().filter(|e| inside(e.start, e.end)) {
+                add(e.concept.clone(), FeatureKind::Event, 0.4, &mut anchors);
+            }
+            anchors.sort_by_key(|a| a.0);
+            anchors.dedup_by_key(|a| a.0);
+            let len = s.text.chars().filter(|c| c.is_alphanumeric()).count() as f32;
+            out.push(Unit { start: s.start, end: s.end, len, anchors });
+        }
+        out
+    }
+
+    /// The aligned passages of a linked pair.
+    pub fn passages(&self, link: &Link, opts: &PassageOptions) -> Vec<PassagePair> {
+        let (ua, ub) = (self.units(link.left), self.units(link.right));
+        let (ta, tb) = (&self.corpus.docs()[link.left].text, &self.corpus.docs()[link.right].text);
+        passages::align_passages(&ua, &ub, opts)
+            .into_iter()
+            .map(|b| PassagePair {
+                left: ta[ua[b.left.0].start..ua[b.left.1 - 1].end].to_owned(),
+                right: tb[ub[b.right.0].start..ub[b.right.1 - 1].end].to_owned(),
+                score: b.score,
+                bead: b,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,367 @@
+//! Corpus-wide resolution of mentions to entities.
+//!
+//! Every mention is reduced to a form (its case ending dropped where the corpus
+//! supports it), forms are paired across the corpus with the names index, and linked
+//! forms become one entity. An entity counts as *confirmed* when one of its mentions
+//! stands on its own evidence (lexicon, title, quote, Latin). Being written in two
+//! scripts is not enough: Bengali and Persian share many Perso-Arabic loanwords
+//! (দখল / دخل), which sound alike without being names.
+//!
+//! **Invariant:** the result depends only on the documents and their order, never on
+//! thread count: forms are numbered in first-seen order and clusters by their smallest form.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use talign_names::lexicon::{EntityId, Kind, Lexicon};
+use talign_names::{Name, NameIndex, Script};
+
+use crate::mentions::{Mention, Source};
+
+/// Score at or above which two forms in different documents name the same entity.
+const LINK: f32 = 0.86;
+/// Within one document, translators' variants (পেজেশকিয়ান / পেজেকশিয়ান) are allowed to differ more.
+const LINK_SAME_DOC: f32 = 0.62;
+/// A surname (or first word) alone links to a full name at this score.
+const LINK_PART: f32 = 0.88;
+
+/// Bengali endings stripped from a name whenever the stem is at least two letters long.
+const STRONG_BN: &[&str] = &["ের", "এর", "কে", "দের", "য়ের", "য়ে", "কেও", "েরও", "তে", "য়"];
+
+/// One entity of the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Canonical Latin name.
+    pub canonical: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Whether the entity is confirmed as a name (see the module docs).
+    pub confirmed: bool,
+    /// Forms seen per script, with their mention counts.
+    pub variants: BTreeMap<Script, BTreeMap<String, usize>>,
+    /// Indices of the documents mentioning it, ascending.
+    pub docs: Vec<usize>,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// The lexicon entity, when it is one.
+    #[serde(skip)]
+    pub lexicon: Option<EntityId>,
+}
+
+impl Entity {
+    /// Variants in one script, most frequent first (ties: alphabetical).
+    pub fn variants_in(&self, script: Script) -> Vec<&str> {
+        let Some(m) = self.variants.get(&script) else { return Vec::new() };
+        let mut v: Vec<(&str, usize)> = m.iter().map(|(k, &c)| (k.as_str(), c)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.into_iter().map(|x| x.0).collect()
+    }
+}
+
+/// Mentions resolved to entities.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// All entities, confirmed or not, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// For each document, for each of its mentions, the entity index.
+    pub doc_entities: Vec<Vec<usize>>,
+    /// For each document, for each of its mentions, the form it was resolved under.
+    pub doc_forms: Vec<Vec<String>>,
+}
+
+struct Uf(Vec<u32>);
+
+impl Uf {
+    fn find(&mut self, x: u32) -> u32 {
+        let mut r = x;
+        while self.0[r as usize] != r {
+            r = self.0[r as usize];
+        }
+        let mut c = x;
+        while self.0[c as usize] != r {
+            let n = self.0[c as usize];
+            self.0[c as usize] = r;
+            c = n;
+        }
+        r
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        // The smaller root wins, so the result does not depend on the order of unions.
+        if ra < rb {
+            self.0[rb as usize] = ra;
+        } else if rb < ra {
+            self.0[ra as usize] = rb;
+        }
+    }
+}
+
+fn strong_stem(form: &str) -> Option<String> {
+    if Script::detect(form) != Script::Bengali {
+        return None;
+    }
+    for suf in STRONG_BN {
+        if let Some(stem) = form.strip_suffix(suf) {
+            let last_word = stem.rsplit(' ').next().unwrap_or(stem);
+            if last_word.chars().count() >= 3 && !stem.ends_with('\u{09CD}') {
+                // -য়/-য়ে/-তে attach after a vowel; -ের after a consonant.
+                let last = last_word.chars().next_back().unwrap_or(' ');
+                let after_vowel = matches!(last, '\u{09BE}'..='\u{09CC}' | 'ং');
+                let needs_vowel = matches!(*suf, "য়" | "য়ে" | "তে");
+                if needs_vowel && !after_vowel || suf.starts_with('\u{09C7}') && after_vowel {
+                    continue;
+                }
+                return Some(stem.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// Resolves the mentions of every document (in corpus order) to entities.
+pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
+    // Forms seen as whole mentions anywhere: a stem that is also seen whole is a safe reading.
+    let whole: std::collections::HashSet<&str> = doc_mentions.iter().flatten().map(|m| m.form.as_str()).collect();
+    let choose_form = |m: &Mention| -> String {
+        if m.source == Source::Lexicon {
+            return m.stems.first().cloned().unwrap_or_else(|| m.form.clone());
+        }
+        if let Some(s) = m.stems.iter().find(|s| whole.contains(s.as_str())) {
+            return s.clone();
+        }
+        strong_stem(&m.form).unwrap_or_else(|| m.form.clone())
+    };
+
+    // Number the distinct forms in first-seen order.
+    let mut form_ids: HashMap<String, u32> = HashMap::new();
+    let mut forms: Vec<String> = Vec::new();
+    let mut doc_forms: Vec<Vec<String>> = Vec::with_capacity(doc_mentions.len());
+    let mut occurrences: Vec<Vec<u32>> = Vec::with_capacity(doc_mentions.len());
+    for ms in doc_mentions {
+        let mut fs = Vec::with_capacity(ms.len());
+        let mut ids = Vec::with_capacity(ms.len());
+        for m in ms {
+            let f = choose_form(m);
+            let id = *form_ids.entry(f.clone()).or_insert_with(|| {
+                forms.push(f.clone());
+                (forms.len() - 1) as u32
+            });
+            ids.push(id);
+            fs.push(f);
+        }
+        doc_forms.push(fs);
+        occurrences.push(ids);
+    }
+    let n = forms.len();
+    let names: Vec<Name> = forms.par_iter().map(|f| Name::from_clean(f.clone(), lex)).collect();
+
+    // Per form: lexicon entity (from a lexicon mention or the form itself), documents, confirmation.
+    let mut form_lex: Vec<Option<EntityId>> = names.iter().map(Name::entity).collect();
+    let mut form_docs: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut form_confirmed = vec![false; n];
+    // Forms that name a person (by the lexicon, or a person title before them).
+    let mut form_person = vec![false; n];
+    for (d, (ms, ids)) in doc_mentions.iter().zip(&occurrences).enumerate() {
+        for (m, &id) in ms.iter().zip(ids) {
+            if m.entity.is_some() {
+                form_lex[id as usize] = m.entity;
+            }
+            if m.source.is_confirmed() {
+                form_confirmed[id as usize] = true;
+            }
+            if m.kind == Kind::Person && matches!(m.source, Source::Lexicon | Source::Title) {
+                form_person[id as usize] = true;
+            }
+            let v = &mut form_docs[id as usize];
+            if v.last() != Some(&(d as u32)) {
+                v.push(d as u32);
+            }
+        }
+    }
+
+    let mut uf = Uf((0..n as u32).collect());
+    // Lexicon forms of one entity are one entity.
+    let mut first_of_lex: HashMap<EntityId, u32> = HashMap::new();
+    for (i, e) in form_lex.iter().enumerate() {
+        if let Some(e) = e {
+            let first = *first_of_lex.entry(*e).or_insert(i as u32);
+            uf.union(first, i as u32);
+        }
+    }
+    // Sound-alike forms: query each non-lexicon form against all forms.
+    let fuzzy: Vec<usize> = (0..n).filter(|&i| form_lex[i].is_none() && !names[i].phonemes().is_empty()).collect();
+    let fuzzy_names: Vec<Name> = fuzzy.iter().map(|&i| names[i].clone()).collect();
+    let index = NameIndex::from_prepared(fuzzy_names.clone(), lex);
+    let hits = index.query_all(&fuzzy_names, 6);
+    let share_doc = |a: usize, b: usize| {
+        let (x, y) = (&form_docs[a], &form_docs[b]);
+        x.iter().any(|d| y.binary_search(d).is_ok())
+    };
+    for (qi, hs) in hits.iter().enumerate() {
+        let a = fuzzy[qi];
+        for h in hs {
+            let b = fuzzy[h.index];
+            if a == b {
+                continue;
+            }
+            let s = h.matched.score;
+            let consonants = names[a]
+                .key()
+                .chars()
+                .filter(char::is_ascii_uppercase)
+                .count()
+                .min(names[b].key().chars().filter(char::is_ascii_uppercase).count());
+            // The looser same-document threshold is for variant spellings of one whole name,
+            // not for a word that is part of a longer name.
+            let same_shape = names[a].phonemes().len() == names[b].phonemes().len();
+            let ok = consonants >= 2
+                && (s >= LINK
+                    || (s >= LINK_SAME_DOC
+                        && same_shape
+                        && share_doc(a, b)
+                        && (form_confirmed[a] || form_confirmed[b])));
+            if ok {
+                uf.union(a as u32, b as u32);
+            }
+        }
+    }
+    // A surname (or a first word such as Xi) alone names the same entity as the full name
+    // of a person.
+    let singles: Vec<usize> = fuzzy.iter().copied().filter(|&i| !forms[i].contains(' ')).collect();
+    if !singles.is_empty() {
+        let single_names: Vec<Name> = singles.iter().map(|&i| names[i].clone()).collect();
+        let sindex = NameIndex::from_prepared(single_names, lex);
+        let parts: Vec<(usize, Name)> = (0..n)
+            .filter(|&i| form_person[i] && forms[i].contains(' '))
+            .flat_map(|i| {
+                let words: Vec<&str> = forms[i].split(' ').collect();
+                let mut v = vec![(i, Name::from_clean(words[words.len() - 1].to_owned(), lex))];
+                if words.len() > 1 {
+                    v.push((i, Name::from_clean(words[0].to_owned(), lex)));
+                }
+                v
+            })
+            .collect();
+        let part_names: Vec<Name> = parts.iter().map(|p| p.1.clone()).collect();
+        let part_hits = sindex.query_all(&part_names, 3);
+        for ((full, _), hs) in parts.iter().zip(&part_hits) {
+            for h in hs {
+                let s = singles[h.index];
+                if h.matched.score >= LINK_PART && names[s].key().len() >= 2 {
+                    uf.union(*full as u32, s as u32);
+                }
+            }
+        }
+    }
+
+    // Clusters, numbered in order of their first form (which is first-seen order).
+    let mut cluster_of: Vec<u32> = (0..n as u32).map(|i| uf.find(i)).collect();
+    let mut renumber: HashMap<u32, usize> = HashMap::new();
+    for c in cluster_of.iter_mut() {
+        let next = renumber.len();
+        *c = *renumber.entry(*c).or_insert(next) as u32;
+    }
+    let mut entities: Vec<Entity> = (0..renumber.len())
+        .map(|_| Entity {
+            canonical: String::new(),
+            kind: Kind::Other,
+            confirmed: false,
+            variants: BTreeMap::new(),
+            docs: Vec::new(),
+            mentions: 0,
+            lexicon: None,
+        })
+        .collect();
+    let mut kind_votes: Vec<BTreeMap<Kind, usize>> = vec![BTreeMap::new(); entities.len()];
+    let mut doc_entities = Vec::with_capacity(doc_mentions.len());
+    for (d, (ms, ids)) in doc_mentions.iter().zip(&occurrences).enumerate() {
+        let mut de = Vec::with_capacity(ms.len());
+        for (m, &id) in ms.iter().zip(ids) {
+            let c = cluster_of[id as usize] as usize;
+            let e = &mut entities[c];
+            e.mentions += 1;
+            if e.docs.last() != Some(&d) {
+                e.docs.push(d);
+            }
+            *e.variants
+                .entry(names[id as usize].script())
+                .or_default()
+                .entry(forms[id as usize].clone())
+                .or_default() += 1;
+            if m.source.is_confirmed() {
+                e.confirmed = true;
+            }
+            if let Some(l) = form_lex[id as usize] {
+                e.lexicon.get_or_insert(l);
+            }
+            if matches!(m.source, Source::Title | Source::Lexicon) {
+                *kind_votes[c].entry(m.kind).or_default() += 1;
+            }
+            de.push(c);
+        }
+        doc_entities.push(de);
+    }
+    for (e, votes) in entities.iter_mut().zip(&kind_votes) {
+        e.docs.dedup();
+        if let Some(l) = e.lexicon {
+            let le = lex.entity(l);
+            e.canonical = le.canonical.clone();
+            e.kind = le.kind;
+        } else {
+            e.kind = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(Kind::Other, |(k, _)| *k);
+            e.canonical = canonical_name(e);
+        }
+    }
+    Resolution { entities, doc_entities, doc_forms }
+}
+
+/// A Latin name for an entity without a lexicon entry: its Latin-script form if it has one,
+/// else the romanization of its fullest form (Bengali preferred: it writes vowels).
+fn canonical_name(e: &Entity) -> String {
+    let pick = |script: Script| -> Option<&str> {
+        let m = e.variants.get(&script)?;
+        m.iter()
+            .max_by(|a, b| {
+                let wa = a.0.split(' ').count();
+                let wb = b.0.split(' ').count();
+                wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
+            })
+            .map(|(k, _)| k.as_str())
+    };
+    if let Some(l) = pick(Script::Latin) {
+        return l.to_owned();
+    }
+    for s in [Script::Bengali, Script::Arabic, Script::Other] {
+        if let Some(f) = pick(s) {
+            return talign_names::romanize(f);
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find_mentions;
+
+    #[test]
+    fn variants_of_one_name_across_documents_and_scripts_meet() {
+        let docs = [
+            "ইরানের প্রেসিডেন্ট মাসুদ পেজেশকিয়ান বলেন। পরে পেজেকশিয়ান বলেন। পুতিন পেজেশকিয়ানকে বলেন।",
+            "رئیس‌جمهور پزشکیان با پوتین دیدار کرد.",
+        ];
+        let ms: Vec<Vec<Mention>> = docs.iter().map(|d| find_mentions(d)).collect();
+        let r = resolve(&ms, Lexicon::builtin());
+        let pz = r
+            .entities
+            .iter()
+            .find(|e| e.variants_in(Script::Arabic).contains(&"پزشکیان"))
+            .expect("Pezeshkian is an entity");
+        let bn = pz.variants_in(Script::Bengali);
+        assert!(bn.contains(&"পেজেশকিয়ান") && bn.contains(&"পেজেকশিয়ান"), "{bn:?}");
+        assert!(pz.confirmed);
+        assert_eq!(pz.docs, vec![0, 1]);
+    }
+}

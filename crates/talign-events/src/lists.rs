@@ -1,0 +1,179 @@
+//! The curated word lists embedded in the crate (`crates/talign-events/data/`, each
+//! with a provenance column): common words that are not names, title words that
+//! announce a name, head nouns that follow one, and event concepts.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use talign_names::Kind;
+use talign_names::lexicon::lookup_key;
+
+/// One row of a list that failed to parse.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct ListError {
+    /// The file.
+    pub file: &'static str,
+    /// 1-based line.
+    pub line: u64,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The word lists, parsed and indexed.
+#[derive(Debug)]
+pub struct Lists {
+    common: HashSet<String>,
+    /// Title phrases before a name, by folded key.
+    pub titles: Vec<(String, Kind)>,
+    /// Matcher over the folded title phrases (same order as `titles`).
+    pub title_matcher: AhoCorasick,
+    after_titles: HashMap<String, Kind>,
+    /// Event concepts: keyword names.
+    pub concepts: Vec<String>,
+    /// Event terms: folded term and concept index.
+    pub event_terms: Vec<(String, u32)>,
+    /// Matcher over the folded event terms (same order as `event_terms`).
+    pub event_matcher: AhoCorasick,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    Lists::parse(
+        include_str!("../data/common_words.csv"),
+        include_str!("../data/titles.csv"),
+        include_str!("../data/after_titles.csv"),
+        include_str!("../data/events.csv"),
+    )
+    .expect("the embedded word lists are valid (checked by a unit test)")
+});
+
+fn rows(file: &'static str, text: &str, header: &[&str]) -> Result<Vec<(u64, Vec<String>)>, ListError> {
+    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let h = rdr.headers().map_err(|e| ListError { file, line: 1, message: e.to_string() })?.clone();
+    if h.iter().collect::<Vec<_>>() != header {
+        return Err(ListError { file, line: 1, message: format!("expected header `{}`", header.join(",")) });
+    }
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec =
+            rec.map_err(|e| ListError { file, line: e.position().map_or(0, |p| p.line()), message: e.to_string() })?;
+        let line = rec.position().map_or(0, |p| p.line());
+        out.push((line, rec.iter().map(|s| s.trim().to_owned()).collect()));
+    }
+    Ok(out)
+}
+
+fn kind(file: &'static str, line: u64, s: &str) -> Result<Kind, ListError> {
+    match s {
+        "person" => Ok(Kind::Person),
+        "place" => Ok(Kind::Place),
+        "org" => Ok(Kind::Org),
+        "other" => Ok(Kind::Other),
+        _ => Err(ListError { file, line, message: format!("unknown kind `{s}`") }),
+    }
+}
+
+fn key(s: &str) -> String {
+    lookup_key(&talign_names::normalize(s))
+}
+
+fn matcher(patterns: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("word-list patterns are small enough for aho-corasick")
+}
+
+impl Lists {
+    /// The lists embedded in the crate.
+    pub fn builtin() -> &'static Lists {
+        &LISTS
+    }
+
+    /// Parses the four tables.
+    pub fn parse(common: &str, titles: &str, after: &str, events: &str) -> Result<Lists, ListError> {
+        let mut common_set = HashSet::new();
+        for (_, r) in rows("common_words.csv", common, &["lang", "word", "source"])? {
+            common_set.insert(key(&r[1]));
+        }
+        let mut title_list = Vec::new();
+        for (line, r) in rows("titles.csv", titles, &["lang", "title", "kind", "source"])? {
+            let k = key(&r[1]);
+            if !k.is_empty() {
+                title_list.push((k, kind("titles.csv", line, &r[2])?));
+            }
+        }
+        title_list.sort();
+        title_list.dedup_by(|a, b| a.0 == b.0);
+        let mut after_titles = HashMap::new();
+        for (line, r) in rows("after_titles.csv", after, &["lang", "word", "kind", "source"])? {
+            after_titles.insert(key(&r[1]), kind("after_titles.csv", line, &r[2])?);
+        }
+        let mut concepts: Vec<String> = Vec::new();
+        let mut event_terms = Vec::new();
+        for (_, r) in rows("events.csv", events, &["concept", "lang", "term", "source"])? {
+            let c = r[0].to_lowercase();
+            let id = match concepts.iter().position(|x| *x == c) {
+                Some(i) => i,
+                None => {
+                    concepts.push(c);
+                    concepts.len() - 1
+                }
+            } as u32;
+            let t = key(&r[2]);
+            if !t.is_empty() {
+                event_terms.push((t, id));
+            }
+        }
+        event_terms.sort();
+        event_terms.dedup_by(|a, b| a.0 == b.0);
+        let title_matcher = matcher(&title_list.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
+        let event_matcher = matcher(&event_terms.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
+        Ok(Lists {
+            common: common_set,
+            titles: title_list,
+            title_matcher,
+            after_titles,
+            concepts,
+            event_terms,
+            event_matcher,
+        })
+    }
+
+    /// Whether a folded word is a common (non-name) word.
+    pub fn is_common(&self, folded_word: &str) -> bool {
+        self.common.contains(folded_word)
+    }
+
+    /// The kind a head noun after a name announces.
+    pub fn after_title(&self, folded_word: &str) -> Option<Kind> {
+        self.after_titles.get(folded_word).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lists_load() {
+        let l = Lists::builtin();
+        assert!(l.is_common("এবং"));
+        assert!(l.is_common("در"));
+        assert!(!l.titles.is_empty());
+        assert!(l.concepts.iter().any(|c| c == "meeting"));
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        let e = Lists::parse(
+            "lang,word,source\n",
+            "lang,title,kind,source\nbn,মন্ত্রী,person,x\nbn,শহর,planet,x\n",
+            "lang,word,kind,source\n",
+            "concept,lang,term,source\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.to_string(), "titles.csv:3: unknown kind `planet`");
+    }
+}

@@ -1,0 +1,158 @@
+//! `talign events align|cluster`, `talign export names|sentences` and `talign report`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use talign_corpus::{Corpus, LoadOptions};
+use talign_events::passages::PassageOptions;
+use talign_events::{Analysis, Options};
+use talign_names::{Kind, Script};
+
+use crate::table::{self, Format, write_atomic, write_output};
+use crate::{CorpusArgs, Output};
+
+/// Loads the corpora named on the command line, or the built-in seeds when there are none.
+pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
+    let corpus = if args.corpus.is_empty() {
+        crate::seeds::corpus().context("loading the built-in seed corpus")?
+    } else {
+        Corpus::load_with(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang })?
+    };
+    for w in corpus.warnings() {
+        eprintln!("talign: warning: {w}");
+    }
+    Ok(corpus)
+}
+
+fn emit(table: &table::Table, out: &Output) -> Result<()> {
+    write_output(out.output.as_deref(), &table.render(out.format)?)
+}
+
+pub(crate) fn align_table(a: &Analysis) -> table::Table {
+    let docs = a.corpus.docs();
+    let mut t = table::Table::new(&["left", "right", "score", "evidence"]);
+    for l in &a.links {
+        t.push(vec![
+            docs[l.left].id.as_str().into(),
+            docs[l.right].id.as_str().into(),
+            l.score.into(),
+            l.evidence.as_str().into(),
+        ]);
+    }
+    t
+}
+
+pub(crate) fn cluster_table(a: &Analysis) -> table::Table {
+    let mut t = table::Table::new(&["event", "doc", "lang", "published", "title"]);
+    let mut order: Vec<usize> = (0..a.corpus.len()).collect();
+    order.sort_by_key(|&d| (a.events[d], d));
+    for d in order {
+        let doc = &a.corpus.docs()[d];
+        let published = a.facts[d].published.map(|p| p.to_string());
+        t.push(vec![
+            a.event_id(a.events[d]).into(),
+            doc.id.as_str().into(),
+            doc.lang.code().into(),
+            published.into(),
+            doc.title.clone().into(),
+        ]);
+    }
+    t
+}
+
+pub(crate) fn names_table(a: &Analysis) -> table::Table {
+    let mut t = table::Table::new(&["canonical", "kind", "bn", "fa", "docs", "mentions"]);
+    let mut rows: Vec<&talign_events::entities::Entity> =
+        a.resolution.entities.iter().filter(|e| e.confirmed).collect();
+    rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.canonical.cmp(&y.canonical)));
+    for e in rows {
+        let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d].id.as_str()).collect();
+        t.push(vec![
+            e.canonical.as_str().into(),
+            kind_code(e.kind).into(),
+            e.variants_in(Script::Bengali).join("|").into(),
+            e.variants_in(Script::Arabic).join("|").into(),
+            docs.join("|").into(),
+            e.mentions.into(),
+        ]);
+    }
+    t
+}
+
+fn kind_code(k: Kind) -> &'static str {
+    k.code()
+}
+
+pub(crate) fn sentences_table(a: &Analysis, opts: &PassageOptions) -> table::Table {
+    let mut t = table::Table::new(&["event", "left_doc", "right_doc", "left", "right", "score"]);
+    let docs = a.corpus.docs();
+    for l in &a.links {
+        for p in a.passages(l, opts) {
+            t.push(vec![
+                a.event_id(a.events[l.left]).into(),
+                docs[l.left].id.as_str().into(),
+                docs[l.right].id.as_str().into(),
+                p.left.into(),
+                p.right.into(),
+                p.score.into(),
+            ]);
+        }
+    }
+    t
+}
+
+/// The tables the event commands print.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Table {
+    /// `events align`.
+    Links,
+    /// `events cluster`.
+    Events,
+    /// `export names`.
+    Names,
+    /// `export sentences`.
+    Sentences,
+}
+
+/// Loads the corpus, runs the analysis and prints one table.
+pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
+    let corpus = load(args)?;
+    let a = Analysis::with_options(&corpus, opts);
+    let t = match which {
+        Table::Links => align_table(&a),
+        Table::Events => cluster_table(&a),
+        Table::Names => names_table(&a),
+        Table::Sentences => sentences_table(&a, &opts.passages),
+    };
+    emit(&t, out)
+}
+
+pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Format) -> Result<()> {
+    let corpus = load(args)?;
+    let a = Analysis::with_options(&corpus, opts);
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let tables: [(&str, table::Table); 4] = [
+        ("links", align_table(&a)),
+        ("events", cluster_table(&a)),
+        ("names", names_table(&a)),
+        ("sentences", sentences_table(&a, &opts.passages)),
+    ];
+    // Render everything first, so that an error leaves no half-written report.
+    let mut rendered: Vec<(PathBuf, Vec<u8>, usize)> = Vec::new();
+    for (name, t) in &tables {
+        rendered.push((dir.join(format!("{name}.{}", format.extension())), t.render(format)?, t.rows()));
+    }
+    for (path, bytes, _) in &rendered {
+        write_atomic(path, bytes)?;
+    }
+    eprintln!(
+        "talign: {} documents, {} links, {} events, {} names, {} passage pairs → {}",
+        corpus.len(),
+        a.links.len(),
+        a.events.iter().max().map_or(0, |m| m + 1),
+        rendered[2].2,
+        rendered[3].2,
+        dir.display()
+    );
+    Ok(())
+}
