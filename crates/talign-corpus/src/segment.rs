@@ -103,7 +103,8 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         } else if is_terminator(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
-                if is_terminator(d) || is_closer(d) {
+                // “ right after a full stop closes a quote in Bengali typesetting.
+                if is_terminator(d) || is_closer(d) || d == '“' {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {
@@ -115,6 +116,12 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
                 Some(&(_, d)) => d.is_whitespace(),
             };
             if followed_by_space && !(c == '.' && is_abbreviation(text, i)) {
+                // A closing quote set off by a space (`ছিল। " সর্বশেষ`) still belongs to this
+                // sentence when the sentence has an unclosed quote.
+                end = detached_closer(text, start, end).unwrap_or(end);
+                while iter.peek().is_some_and(|&(j, _)| j < end) {
+                    iter.next();
+                }
                 cut = Some(end);
             }
         }
@@ -125,6 +132,35 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// The end of a quote mark that follows `end` after white space and closes a quote left
+/// open in the paragraph up to `end` (`start` is where the current sentence starts).
+fn detached_closer(text: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', '\u{00A0}']);
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let q = trimmed.chars().next()?;
+    if !matches!(q, '"' | '”' | '’' | '\'' | '»') {
+        return None;
+    }
+    let after = &trimmed[q.len_utf8()..];
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    // Quotes often span sentences: count from the start of the paragraph.
+    let para_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let sentence = &text[para_start..end];
+    let open = match q {
+        '"' => sentence.matches('"').count() % 2 == 1,
+        '\'' => sentence.matches('\'').count() % 2 == 1,
+        '”' => sentence.matches('“').count() > sentence.matches('”').count(),
+        '’' => sentence.matches('‘').count() > sentence.matches('’').count(),
+        _ => sentence.matches('«').count() > sentence.matches('»').count(),
+    };
+    open.then_some(end + (rest.len() - trimmed.len()) + q.len_utf8())
 }
 
 fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
@@ -155,6 +191,15 @@ mod tests {
             texts("لاوروف وارد شد. آیا می‌آید؟ «بله.» پایان"),
             ["لاوروف وارد شد.", "آیا می‌آید؟", "«بله.»", "پایان"]
         );
+    }
+
+    #[test]
+    fn detached_closing_quotes() {
+        assert_eq!(texts("তিনি বলেন, \"ঝড় ছিল। \" সর্বশেষ মডেল"), ["তিনি বলেন, \"ঝড় ছিল। \"", "সর্বশেষ মডেল"]);
+        assert_eq!(texts("এটা ছিল। \"নতুন কথা\""), ["এটা ছিল।", "\"নতুন কথা\""]);
+        assert_eq!(texts("ফেরত যাবে।“ তিনি আরও বলেন"), ["ফেরত যাবে।“", "তিনি আরও বলেন"]);
+        assert_eq!(texts("او می‌گوید: «من چیزی را رها نکرده‌ام»"), ["او می‌گوید: «من چیزی را رها نکرده‌ام»"]);
+        assert_eq!(texts("Time: 10:30"), ["Time: 10:30"]);
     }
 
     #[test]

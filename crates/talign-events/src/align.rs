@@ -34,11 +34,11 @@ pub enum FeatureKind {
 impl FeatureKind {
     fn weight(self) -> f32 {
         match self {
-            FeatureKind::Entity => 0.40,
-            FeatureKind::Candidate => 0.10,
+            FeatureKind::Entity => 0.35,
+            FeatureKind::Candidate => 0.25,
             FeatureKind::Number => 0.25,
-            FeatureKind::Date => 0.15,
-            FeatureKind::Event => 0.10,
+            FeatureKind::Date => 0.10,
+            FeatureKind::Event => 0.05,
         }
     }
 
@@ -74,6 +74,8 @@ pub struct FeatureSpace {
     pub docs: Vec<Vec<u32>>,
     /// Publication date per document (days since epoch), where known.
     pub published: Vec<Option<i64>>,
+    /// Language group per document (documents of one group are in one language).
+    pub groups: Vec<u32>,
     /// Day dates mentioned per document (days since epoch), ascending.
     pub days: Vec<Vec<i64>>,
 }
@@ -85,7 +87,14 @@ impl FeatureSpace {
     }
 
     /// Adds a document's features.
-    pub fn push_doc(&mut self, feats: impl IntoIterator<Item = Feature>, published: Option<i64>, mut days: Vec<i64>) {
+    pub fn push_doc(
+        &mut self,
+        group: u32,
+        feats: impl IntoIterator<Item = Feature>,
+        published: Option<i64>,
+        mut days: Vec<i64>,
+    ) {
+        self.groups.push(group);
         let mut ids: Vec<u32> = feats
             .into_iter()
             .map(|f| {
@@ -138,11 +147,13 @@ pub struct AlignOptions {
     pub mutual: f32,
     /// Candidate partners scored in full per document.
     pub candidates: usize,
+    /// Two documents in the same language are linked only from this score.
+    pub same_language: f32,
 }
 
 impl Default for AlignOptions {
     fn default() -> AlignOptions {
-        AlignOptions { link: 0.45, mutual: 0.18, candidates: 12 }
+        AlignOptions { link: 0.45, mutual: 0.18, candidates: 12, same_language: 0.7 }
     }
 }
 
@@ -172,14 +183,20 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], a: usize, b
             }
         }
     }
+    // Each feature type counts where either document has some: a type neither has says
+    // nothing, a type only one has is a mismatch.
     let mut parts = [0f32; 5];
-    let mut score = 0f32;
+    let (mut score, mut present) = (0f32, 0f32);
     for k in FeatureKind::ALL {
         let x = k as usize;
         let den = (norms[a][x] * norms[b][x]).sqrt();
         parts[x] = if den > 0.0 { (dot[x] / den).min(1.0) } else { 0.0 };
-        score += k.weight() * parts[x];
+        if norms[a][x] > 0.0 || norms[b][x] > 0.0 {
+            score += k.weight() * parts[x];
+            present += k.weight();
+        }
     }
+    let score = if present > 0.0 { score / present } else { 0.0 };
     // Contradictions.
     let mut factor = 1.0f32;
     if let (Some(pa), Some(pb)) = (space.published[a], space.published[b]) {
@@ -284,11 +301,21 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
         )
         .collect();
 
+    // Each document's best partner in every other language.
+    let best_in = |a: usize, group: u32| best[a].iter().find(|&&(_, b)| space.groups[b] == group).map(|&(_, b)| b);
     let mut links: HashMap<(usize, usize), f32> = HashMap::new();
     for (a, list) in best.iter().enumerate() {
-        for (rank, &(s, b)) in list.iter().enumerate() {
-            let mutual = rank == 0 && best[b].first().is_some_and(|&(_, x)| x == a);
-            if s >= opts.link || (mutual && s >= opts.mutual) {
+        for &(s, b) in list {
+            let same_lang = space.groups[a] == space.groups[b];
+            let linked = if same_lang {
+                // Articles in one language share their topic's vocabulary and names; only a
+                // much closer match (a reprint, a rewrite of one wire story) counts.
+                s >= opts.same_language
+            } else {
+                let mutual = best_in(a, space.groups[b]) == Some(b) && best_in(b, space.groups[a]) == Some(a);
+                s >= opts.link || (mutual && s >= opts.mutual)
+            };
+            if linked {
                 links.insert((a.min(b), a.max(b)), s);
             }
         }
@@ -349,10 +376,10 @@ mod tests {
     fn shared_rare_features_link_and_common_ones_do_not() {
         let mut s = FeatureSpace::new();
         use FeatureKind::*;
-        s.push_doc([f(Entity, "Lavrov"), f(Entity, "Shoukry"), f(Entity, "Russia"), f(Number, "6")], None, vec![]);
-        s.push_doc([f(Entity, "Lavrov"), f(Entity, "Shoukry"), f(Entity, "Russia"), f(Number, "6")], None, vec![]);
-        s.push_doc([f(Entity, "Russia"), f(Entity, "Putin"), f(Number, "20")], None, vec![]);
-        s.push_doc([f(Entity, "Russia"), f(Entity, "Xi"), f(Number, "10")], None, vec![]);
+        s.push_doc(0, [f(Entity, "Lavrov"), f(Entity, "Shoukry"), f(Entity, "Russia"), f(Number, "6")], None, vec![]);
+        s.push_doc(0, [f(Entity, "Lavrov"), f(Entity, "Shoukry"), f(Entity, "Russia"), f(Number, "6")], None, vec![]);
+        s.push_doc(0, [f(Entity, "Russia"), f(Entity, "Putin"), f(Number, "20")], None, vec![]);
+        s.push_doc(0, [f(Entity, "Russia"), f(Entity, "Xi"), f(Number, "10")], None, vec![]);
         let links = align(&s, &AlignOptions::default());
         assert_eq!(links.len(), 1, "{links:?}");
         assert_eq!((links[0].left, links[0].right), (0, 1));
@@ -365,9 +392,9 @@ mod tests {
         let mut s = FeatureSpace::new();
         use FeatureKind::*;
         let feats = || [f(Entity, "Lavrov"), f(Entity, "Shoukry")];
-        s.push_doc(feats(), Some(0), vec![0]);
-        s.push_doc(feats(), Some(100), vec![100]);
-        s.push_doc(feats(), Some(1), vec![1]);
+        s.push_doc(0, feats(), Some(0), vec![0]);
+        s.push_doc(0, feats(), Some(100), vec![100]);
+        s.push_doc(0, feats(), Some(1), vec![1]);
         let idf = vec![1.0; 2];
         let norms = vec![[2.0, 0.0, 0.0, 0.0, 0.0]; 3];
         let far = score_pair(&s, &idf, &norms, 0, 1);

@@ -187,7 +187,8 @@ impl<'c> Analysis<'c> {
             for e in &f.events {
                 feats.push(Feature { kind: FeatureKind::Event, label: e.concept.clone() });
             }
-            space.push_doc(feats, f.published.map(Date::days_since_epoch), days);
+            let group = corpus.docs()[d].lang as u32;
+            space.push_doc(group, feats, f.published.map(Date::days_since_epoch), days);
         }
         let links = align::align(&space, &opts.align);
         let events = align::cluster(corpus.len(), &links);

@@ -101,6 +101,43 @@ pub(crate) fn sentences_table(a: &Analysis, opts: &PassageOptions) -> table::Tab
     t
 }
 
+/// `talign corpus docs`.
+pub(crate) fn corpus_docs(args: &CorpusArgs, out: &Output) -> Result<()> {
+    let corpus = load(args)?;
+    let mut t = table::Table::new(&["doc", "lang", "published", "published_from", "title", "sentences", "chars"]);
+    for d in corpus.docs() {
+        let (published, from) = match d.published {
+            Some(p) => (Some(p), Some("corpus")),
+            None => match talign_events::temporal::infer_published(&d.text) {
+                Some(p) => (Some(p), Some("text")),
+                None => (None, None),
+            },
+        };
+        t.push(vec![
+            d.id.as_str().into(),
+            d.lang.code().into(),
+            published.map(|p| p.to_string()).into(),
+            from.into(),
+            d.title.clone().into(),
+            d.sentences().len().into(),
+            d.text.chars().count().into(),
+        ]);
+    }
+    emit(&t, out)
+}
+
+/// `talign corpus sentences`.
+pub(crate) fn corpus_sentences(args: &CorpusArgs, out: &Output) -> Result<()> {
+    let corpus = load(args)?;
+    let mut t = table::Table::new(&["doc", "index", "start", "end", "text"]);
+    for d in corpus.docs() {
+        for (i, s) in d.sentences().iter().enumerate() {
+            t.push(vec![d.id.as_str().into(), i.into(), s.start.into(), s.end.into(), s.text.into()]);
+        }
+    }
+    emit(&t, out)
+}
+
 /// The tables the event commands print.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Table {

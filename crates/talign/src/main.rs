@@ -42,6 +42,9 @@ enum Command {
     /// Bilingual tables: name variants per entity, aligned passages.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Inspect a corpus: its documents, and the sentences talign sees in them.
+    #[command(subcommand)]
+    Corpus(CorpusCommand),
     /// Write every table (links, events, names, sentences) into a directory.
     #[command(
         after_help = "With no CORPUS, runs on the five seed articles built into the binary.\n\nExamples:\n  talign report\n  talign report corpora/ntrex-dev/articles.jsonl --out ntrex-report --format markdown"
@@ -61,6 +64,24 @@ enum EventsCommand {
         after_help = "Output columns: event,doc,lang,published,title\n\nExample:\n  talign events cluster corpora/seeds more.jsonl --format markdown"
     )]
     Cluster(CorpusCommandArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum CorpusCommand {
+    /// One row per document: id, language, publication date (given or read from the text), title, sentences.
+    #[command(after_help = "Output columns: doc,lang,published,published_from,title,sentences,chars")]
+    Docs(CorpusOnlyArgs),
+    /// One row per sentence, as segmented for passage alignment.
+    #[command(after_help = "Output columns: doc,index,start,end,text")]
+    Sentences(CorpusOnlyArgs),
+}
+
+#[derive(Debug, Args)]
+struct CorpusOnlyArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    out: Output,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,6 +128,15 @@ struct Tuning {
     /// Link two documents that are each other's best partner when their score reaches S.
     #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().mutual)]
     mutual_score: f32,
+    /// Link two documents in the same language only when their score reaches S.
+    #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().same_language)]
+    same_language_score: f32,
+    /// Cost of leaving a sentence unaligned (higher aligns more, lower skips more).
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().skip)]
+    passage_skip: f32,
+    /// Report only passage pairs scoring at least S.
+    #[arg(long, value_name = "S", default_value_t = talign_events::passages::PassageOptions::default().min_score)]
+    passage_min_score: f32,
 }
 
 impl Tuning {
@@ -114,6 +144,9 @@ impl Tuning {
         let mut o = talign_events::Options::default();
         o.align.link = self.link_score;
         o.align.mutual = self.mutual_score;
+        o.align.same_language = self.same_language_score;
+        o.passages.skip = self.passage_skip;
+        o.passages.min_score = self.passage_min_score;
         o
     }
 }
@@ -213,6 +246,8 @@ fn main() -> ExitCode {
         Command::Export(ExportCommand::Sentences(a)) => {
             events_cmd::run(events_cmd::Table::Sentences, &a.corpus, &a.tuning.options(), &a.out)
         }
+        Command::Corpus(CorpusCommand::Docs(a)) => events_cmd::corpus_docs(&a.corpus, &a.out),
+        Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
         Command::Report(a) => events_cmd::report(&a.corpus, &a.tuning.options(), &a.out, a.format),
     };
     match result {
