@@ -1,1 +1,77 @@
-fn main() {}
+//! Project automation: `cargo xtask <command>`. See `cargo xtask help`.
+
+mod eval;
+mod gen_corpus;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{Context, Result, bail};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  test                     every test of the workspace, snapshots checked (what CI runs)
+  snapshots                run the snapshot suite; list new, changed and orphaned snapshots
+  snapshots --accept       accept every new or changed snapshot, delete orphans
+  snapshots --check        fail on a changed, missing or orphaned snapshot; write nothing
+  eval names [--check] [--no-lexicon] [--data DIR]
+                           top-1 pairing accuracy on ../shared/data/names-dev
+  eval events [--check] [--data DIR]
+                           document and passage F1 on ../shared/data/ntrex-dev
+  gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
+  bench-events [N]         time `talign events align` on N generated documents (default 100000)
+                           and on 5000 against brute-force all-pairs scoring
+  help                     this message";
+
+/// The repository root, from this crate's manifest directory.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ has a parent").to_path_buf()
+}
+
+/// `cargo` as invoked by the user (the `CARGO` variable), run from the repository root.
+pub fn cargo() -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = root();
+    match args.first().map(String::as_str) {
+        Some("test") => snapshots::test(&root),
+        Some("snapshots") => snapshots::run(&root, &args[1..]),
+        Some("eval") => match args.get(1).map(String::as_str) {
+            Some("names") => eval::names(&root, &eval::EvalArgs::parse(&args[2..])?),
+            Some("events") => eval::events(&root, &eval::EvalArgs::parse(&args[2..])?),
+            _ => bail!("usage: cargo xtask eval names|events [--check]"),
+        },
+        Some("gen-corpus") => {
+            let n: usize = args.get(1).context("gen-corpus needs N")?.parse().context("N must be a number")?;
+            let out = PathBuf::from(args.get(2).context("gen-corpus needs an output file")?);
+            gen_corpus::generate(&root, n, &out)
+        }
+        Some("bench-events") => {
+            let n: usize = args.get(1).map_or(Ok(100_000), |s| s.parse()).context("N must be a number")?;
+            gen_corpus::bench(&root, n)
+        }
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -149,11 +149,13 @@ pub struct AlignOptions {
     pub candidates: usize,
     /// Two documents in the same language are linked only from this score.
     pub same_language: f32,
+    /// Score every pair instead of using the inverted index (a baseline for benchmarks).
+    pub all_pairs: bool,
 }
 
 impl Default for AlignOptions {
     fn default() -> AlignOptions {
-        AlignOptions { link: 0.45, mutual: 0.18, candidates: 12, same_language: 0.7 }
+        AlignOptions { link: 0.45, mutual: 0.18, candidates: 12, same_language: 0.7, all_pairs: false }
     }
 }
 
@@ -269,6 +271,17 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
             || vec![0f32; n],
             |acc, a| {
                 let mut touched: Vec<u32> = Vec::new();
+                if opts.all_pairs {
+                    touched.extend((0..n as u32).filter(|&b| b as usize != a));
+                    let mut scored: Vec<(f32, usize)> = touched
+                        .iter()
+                        .map(|&b| (score_pair(space, &idf, &norms, a, b as usize).score, b as usize))
+                        .filter(|x| x.0 > 0.0)
+                        .collect();
+                    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                    scored.truncate(opts.candidates);
+                    return scored;
+                }
                 for &f in &space.docs[a] {
                     let p = &postings[f as usize];
                     if p.len() > cap {
@@ -327,7 +340,7 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
             Link { left: a, right: b, score: s.score, evidence: evidence(space, &idf, &s) }
         })
         .collect();
-    out.sort_by(|x, y| (x.left, x.right).cmp(&(y.left, y.right)));
+    out.sort_by_key(|x| (x.left, x.right));
     out
 }
 

@@ -23,11 +23,17 @@ use crate::mentions::{Mention, Source};
 const LINK: f32 = 0.86;
 /// Within one document, translators' variants (পেজেশকিয়ান / পেজেকশিয়ান) are allowed to differ more.
 const LINK_SAME_DOC: f32 = 0.62;
-/// A surname (or first word) alone links to a full name at this score.
+/// Two candidate words of one document that sound this alike are one name's variants.
+const LINK_SAME_DOC_CANDIDATES: f32 = 0.85;
+/// A surname alone links to a full name at this score.
 const LINK_PART: f32 = 0.88;
+/// A first word alone (শি for Xi Jinping) links to a full name only when it sounds the same.
+const LINK_FIRST_PART: f32 = 0.97;
+/// Score at or above which a form found only as a candidate word joins another form.
+const LINK_CANDIDATE: f32 = 0.92;
 
 /// Bengali endings stripped from a name whenever the stem is at least two letters long.
-const STRONG_BN: &[&str] = &["ের", "এর", "কে", "দের", "য়ের", "য়ে", "কেও", "েরও", "তে", "য়"];
+const STRONG_BN: &[&str] = &["ের", "এর", "কে", "দের", "য়ের", "য়ে", "কেও", "েরও", "য়"];
 
 /// One entity of the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,7 +44,8 @@ pub struct Entity {
     pub kind: Kind,
     /// Whether the entity is confirmed as a name (see the module docs).
     pub confirmed: bool,
-    /// Forms seen per script, with their mention counts.
+    /// Spellings seen per script (as written, or the cleaned stem where a case ending was
+    /// taken off), with their mention counts.
     pub variants: BTreeMap<Script, BTreeMap<String, usize>>,
     /// Indices of the documents mentioning it, ascending.
     pub docs: Vec<usize>,
@@ -108,8 +115,9 @@ fn strong_stem(form: &str) -> Option<String> {
             if last_word.chars().count() >= 3 && !stem.ends_with('\u{09CD}') {
                 // -য়/-য়ে/-তে attach after a vowel; -ের after a consonant.
                 let last = last_word.chars().next_back().unwrap_or(' ');
-                let after_vowel = matches!(last, '\u{09BE}'..='\u{09CC}' | 'ং');
-                let needs_vowel = matches!(*suf, "য়" | "য়ে" | "তে");
+                // -য়/-য়ে follow a or o (মস্কোয়, বেইজিংয়ে), never i (সক্রিয় is one word).
+                let after_vowel = matches!(last, 'া' | 'ো' | 'ং');
+                let needs_vowel = matches!(*suf, "য়" | "য়ে");
                 if needs_vowel && !after_vowel || suf.starts_with('\u{09C7}') && after_vowel {
                     continue;
                 }
@@ -216,12 +224,17 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
             // The looser same-document threshold is for variant spellings of one whole name,
             // not for a word that is part of a longer name.
             let same_shape = names[a].phonemes().len() == names[b].phonemes().len();
+            // A word found only as a candidate must sound almost the same to join another form
+            // of its own script.
+            // (Across scripts, sounding alike is the evidence we want: a transliteration.)
+            let same_script = names[a].script() == names[b].script();
+            let link = if same_script && !(form_confirmed[a] && form_confirmed[b]) { LINK_CANDIDATE } else { LINK };
             let ok = consonants >= 2
-                && (s >= LINK
-                    || (s >= LINK_SAME_DOC
-                        && same_shape
+                && (s >= link
+                    || (same_shape
                         && share_doc(a, b)
-                        && (form_confirmed[a] || form_confirmed[b])));
+                        && (s >= LINK_SAME_DOC_CANDIDATES
+                            || (s >= LINK_SAME_DOC && (form_confirmed[a] || form_confirmed[b])))));
             if ok {
                 uf.union(a as u32, b as u32);
             }
@@ -233,23 +246,24 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
     if !singles.is_empty() {
         let single_names: Vec<Name> = singles.iter().map(|&i| names[i].clone()).collect();
         let sindex = NameIndex::from_prepared(single_names, lex);
-        let parts: Vec<(usize, Name)> = (0..n)
+        let parts: Vec<(usize, Name, f32)> = (0..n)
             .filter(|&i| form_person[i] && forms[i].contains(' '))
             .flat_map(|i| {
                 let words: Vec<&str> = forms[i].split(' ').collect();
-                let mut v = vec![(i, Name::from_clean(words[words.len() - 1].to_owned(), lex))];
+                let mut v = vec![(i, Name::from_clean(words[words.len() - 1].to_owned(), lex), LINK_PART)];
                 if words.len() > 1 {
-                    v.push((i, Name::from_clean(words[0].to_owned(), lex)));
+                    v.push((i, Name::from_clean(words[0].to_owned(), lex), LINK_FIRST_PART));
                 }
                 v
             })
             .collect();
         let part_names: Vec<Name> = parts.iter().map(|p| p.1.clone()).collect();
         let part_hits = sindex.query_all(&part_names, 3);
-        for ((full, _), hs) in parts.iter().zip(&part_hits) {
+        for ((full, _, min), hs) in parts.iter().zip(&part_hits) {
             for h in hs {
                 let s = singles[h.index];
-                if h.matched.score >= LINK_PART && names[s].key().len() >= 2 {
+                let min = if form_confirmed[s] { *min } else { min.max(LINK_CANDIDATE) };
+                if h.matched.score >= min && !names[s].key().is_empty() {
                     uf.union(*full as u32, s as u32);
                 }
             }
@@ -285,11 +299,12 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
             if e.docs.last() != Some(&d) {
                 e.docs.push(d);
             }
-            *e.variants
-                .entry(names[id as usize].script())
-                .or_default()
-                .entry(forms[id as usize].clone())
-                .or_default() += 1;
+            // Variants are shown as written (سرگئی, not the folded سرگیی), unless a case ending
+            // was taken off, in which case the cleaned stem is shown.
+            let form = &forms[id as usize];
+            let surface = m.surface.trim();
+            let shown = if talign_names::normalize(surface) == *form { surface } else { form.as_str() };
+            *e.variants.entry(names[id as usize].script()).or_default().entry(shown.to_owned()).or_default() += 1;
             if m.source.is_confirmed() {
                 e.confirmed = true;
             }

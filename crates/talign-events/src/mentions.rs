@@ -227,10 +227,14 @@ pub fn find_mentions_with(
         emit(&mut out, first, last, Some(id), kind, Source::Lexicon, stem_of_last.or(Some(matched_last)));
     }
 
+    let common = |word: &str, script: Script| -> bool {
+        lists.is_common(word)
+            || frequent.contains(word)
+            || affix::stems(word, script).iter().any(|s| lists.is_common(s) || frequent.contains(s))
+    };
     let name_like = |i: usize, used: &[bool]| -> bool {
         let w = ws[i];
-        let word = &f[w.start..w.end];
-        !used[i] && !w.numeric && !lists.is_common(word) && !frequent.contains(word) && w.end - w.start >= 2
+        !used[i] && !w.numeric && w.end - w.start >= 2 && !common(&f[w.start..w.end], w.script)
     };
 
     // 2. Title words before names.
@@ -242,9 +246,9 @@ pub fn find_mentions_with(
         }
         let kind = lists.titles[m.pattern().as_usize()].1;
         let mut j = last_t + 1;
-        // "President of Macedonia, Gjorge Ivanov": a place named by the lexicon, or a comma,
-        // may stand between the title and the name.
-        while j < ws.len() && lex_place[j] && j - last_t <= 2 {
+        // Persian "رئیس جمهور مقدونیه جورج ایوانف" (President of Macedonia G. I.): a place named by
+        // the lexicon may stand between the title and the name; in any script, a comma may.
+        while doc_script == Script::Arabic && j < ws.len() && lex_place[j] && j - last_t <= 2 {
             j += 1;
         }
         let gap_ok = |a: usize, b: usize| {

@@ -258,10 +258,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
                 value *= s;
                 end_tok = i + 1;
             }
-            if punct(end_tok + 1, '%') || punct(end_tok + 1, '٪') {
-                kind = NumberKind::Percent;
-                end_tok += 1;
-            } else if word(end_tok + 1).is_some_and(|w| PERCENT_WORDS.contains(&w)) {
+            let percent_sign = punct(end_tok + 1, '%') || punct(end_tok + 1, '٪');
+            if percent_sign || word(end_tok + 1).is_some_and(|w| PERCENT_WORDS.contains(&w)) {
                 kind = NumberKind::Percent;
                 end_tok += 1;
             }

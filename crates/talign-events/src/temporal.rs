@@ -206,10 +206,11 @@ fn month_of(word: &str) -> Option<(u32, Calendar)> {
     let mut best: Option<(usize, u32, Calendar)> = None;
     for (stem, m, cal) in FOLDED_MONTHS.iter() {
         let (m, cal) = (*m, *cal);
-        if let Some(rest) = word.strip_prefix(stem.as_str()) {
-            if MONTH_ENDINGS.contains(&rest) && best.is_none_or(|b| stem.len() > b.0) {
-                best = Some((stem.len(), m, cal));
-            }
+        if let Some(rest) = word.strip_prefix(stem.as_str())
+            && MONTH_ENDINGS.contains(&rest)
+            && best.is_none_or(|b| stem.len() > b.0)
+        {
+            best = Some((stem.len(), m, cal));
         }
     }
     best.map(|b| (b.1, b.2))
@@ -300,73 +301,72 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
     while i < toks.len() {
         let t = &toks[i].tok;
         // ISO: 2023-12-20 or 2023/12/20.
-        if let Tok::Num { value, int_digits: 4, plain: true, suffix } = t {
-            if suffix.is_empty() && (punct(i + 1, '-') || punct(i + 1, '/')) {
-                let sep = if punct(i + 1, '-') { '-' } else { '/' };
-                if let (
-                    Some(Tok::Num { value: m, int_digits: 1..=2, .. }),
-                    true,
-                    Some(Tok::Num { value: d, int_digits: 1..=2, plain: true, .. }),
-                ) = (toks.get(i + 2).map(|t| &t.tok), punct(i + 3, sep), toks.get(i + 4).map(|t| &t.tok))
-                {
-                    if let Some(date) = Date::from_ymd(*value as i32, *m as u32, *d as u32) {
-                        push(&mut out, i, i + 4, TimeValue::Day(date), Calendar::Gregorian);
-                        i += 5;
-                        continue;
-                    }
-                }
-                // A range of years: ২০২৪-২০২৬.
-                if let (Some(y1), Some(y2)) = (
-                    year_of(t, Calendar::Gregorian),
-                    toks.get(i + 2).and_then(|x| year_of(&x.tok, Calendar::Gregorian)),
-                ) {
-                    if sep == '-' && y2 > y1 && y2 - y1 <= 50 {
-                        push(&mut out, i, i, TimeValue::Year(y1), Calendar::Gregorian);
-                        push(&mut out, i + 2, i + 2, TimeValue::Year(y2), Calendar::Gregorian);
-                        i += 3;
-                        continue;
-                    }
-                }
+        if let Tok::Num { value, int_digits: 4, plain: true, suffix } = t
+            && suffix.is_empty()
+            && (punct(i + 1, '-') || punct(i + 1, '/'))
+        {
+            let sep = if punct(i + 1, '-') { '-' } else { '/' };
+            if let (
+                Some(Tok::Num { value: m, int_digits: 1..=2, .. }),
+                true,
+                Some(Tok::Num { value: d, int_digits: 1..=2, plain: true, .. }),
+            ) = (toks.get(i + 2).map(|t| &t.tok), punct(i + 3, sep), toks.get(i + 4).map(|t| &t.tok))
+                && let Some(date) = Date::from_ymd(*value as i32, *m as u32, *d as u32)
+            {
+                push(&mut out, i, i + 4, TimeValue::Day(date), Calendar::Gregorian);
+                i += 5;
+                continue;
+            }
+            // A range of years: ২০২৪-২০২৬.
+            if let (Some(y1), Some(y2)) =
+                (year_of(t, Calendar::Gregorian), toks.get(i + 2).and_then(|x| year_of(&x.tok, Calendar::Gregorian)))
+                && sep == '-'
+                && y2 > y1
+                && y2 - y1 <= 50
+            {
+                push(&mut out, i, i, TimeValue::Year(y1), Calendar::Gregorian);
+                push(&mut out, i + 2, i + 2, TimeValue::Year(y2), Calendar::Gregorian);
+                i += 3;
+                continue;
             }
         }
         // Year Month Day (2023 December 20).
-        if let Some((month, cal)) = word(i + 1).and_then(month_of) {
-            if let (Some(y), Some(day)) = (year_of(t, cal), toks.get(i + 2).and_then(|x| day_of(&x.tok))) {
-                if let Some(d) = make_day(cal, y, month, day) {
-                    push(&mut out, i, i + 2, TimeValue::Day(d), cal);
-                    i += 3;
-                    continue;
-                }
-            }
+        if let Some((month, cal)) = word(i + 1).and_then(month_of)
+            && let (Some(y), Some(day)) = (year_of(t, cal), toks.get(i + 2).and_then(|x| day_of(&x.tok)))
+            && let Some(d) = make_day(cal, y, month, day)
+        {
+            push(&mut out, i, i + 2, TimeValue::Day(d), cal);
+            i += 3;
+            continue;
         }
         // Day Month [Year].
-        if let Some(day) = day_of(t) {
-            if let Some((month, cal)) = word(i + 1).and_then(month_of) {
-                // "دی" (Dey) is also a common word: only with a year after it.
-                let year = toks.get(i + 2).and_then(|x| year_of(&x.tok, cal));
-                let risky = cal == Calendar::SolarHijri && word(i + 1) == Some("دی") && year.is_none();
-                if !risky {
-                    if let Some(y) = year {
-                        if let Some(d) = make_day(cal, y, month, day) {
-                            push(&mut out, i, i + 2, TimeValue::Day(d), cal);
-                            i += 3;
-                            continue;
-                        }
-                    } else {
-                        let value = match published.and_then(|p| nearest(cal, month, day, p)) {
-                            Some(d) => TimeValue::Day(d),
-                            None if cal == Calendar::Gregorian && Date::from_ymd(2000, month, day).is_some() => {
-                                TimeValue::DayMonth { month, day }
-                            }
-                            None => {
-                                i += 1;
-                                continue;
-                            }
-                        };
-                        push(&mut out, i, i + 1, value, cal);
-                        i += 2;
+        if let Some(day) = day_of(t)
+            && let Some((month, cal)) = word(i + 1).and_then(month_of)
+        {
+            // "دی" (Dey) is also a common word: only with a year after it.
+            let year = toks.get(i + 2).and_then(|x| year_of(&x.tok, cal));
+            let risky = cal == Calendar::SolarHijri && word(i + 1) == Some("دی") && year.is_none();
+            if !risky {
+                if let Some(y) = year {
+                    if let Some(d) = make_day(cal, y, month, day) {
+                        push(&mut out, i, i + 2, TimeValue::Day(d), cal);
+                        i += 3;
                         continue;
                     }
+                } else {
+                    let value = match published.and_then(|p| nearest(cal, month, day, p)) {
+                        Some(d) => TimeValue::Day(d),
+                        None if cal == Calendar::Gregorian && Date::from_ymd(2000, month, day).is_some() => {
+                            TimeValue::DayMonth { month, day }
+                        }
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    };
+                    push(&mut out, i, i + 1, value, cal);
+                    i += 2;
+                    continue;
                 }
             }
         }
@@ -376,30 +376,30 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
                 let short_english = w.len() <= 4 && w.is_ascii();
                 if let Some(day) = toks.get(i + 1).and_then(|x| day_of(&x.tok)) {
                     let k = if punct(i + 2, ',') { i + 3 } else { i + 2 };
-                    if let Some(y) = toks.get(k).and_then(|x| year_of(&x.tok, cal)) {
-                        if let Some(d) = make_day(cal, y, month, day) {
-                            push(&mut out, i, k, TimeValue::Day(d), cal);
-                            i = k + 1;
-                            continue;
-                        }
-                    }
-                }
-                if let Some(y) = toks.get(i + 1).and_then(|x| year_of(&x.tok, cal)) {
-                    if !short_english || w == "may" || w.len() == 3 {
-                        let value = match cal {
-                            Calendar::SolarHijri => match solar_hijri_to_gregorian(y, month, 15) {
-                                Some(d) => TimeValue::MonthYear { year: d.year(), month: d.month() },
-                                None => {
-                                    i += 1;
-                                    continue;
-                                }
-                            },
-                            _ => TimeValue::MonthYear { year: y, month },
-                        };
-                        push(&mut out, i, i + 1, value, cal);
-                        i += 2;
+                    if let Some(y) = toks.get(k).and_then(|x| year_of(&x.tok, cal))
+                        && let Some(d) = make_day(cal, y, month, day)
+                    {
+                        push(&mut out, i, k, TimeValue::Day(d), cal);
+                        i = k + 1;
                         continue;
                     }
+                }
+                if let Some(y) = toks.get(i + 1).and_then(|x| year_of(&x.tok, cal))
+                    && (!short_english || w == "may" || w.len() == 3)
+                {
+                    let value = match cal {
+                        Calendar::SolarHijri => match solar_hijri_to_gregorian(y, month, 15) {
+                            Some(d) => TimeValue::MonthYear { year: d.year(), month: d.month() },
+                            None => {
+                                i += 1;
+                                continue;
+                            }
+                        },
+                        _ => TimeValue::MonthYear { year: y, month },
+                    };
+                    push(&mut out, i, i + 1, value, cal);
+                    i += 2;
+                    continue;
                 }
             }
             // Weekdays; Persian two-word spellings (پنج شنبه) first.
@@ -418,21 +418,21 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
                 continue;
             }
             // A year announced by a word before it: سال ۲۰۱۹, in 2019.
-            if YEAR_BEFORE.contains(&w) {
-                if let Some(y) = toks.get(i + 1).and_then(|x| year_of(&x.tok, Calendar::Gregorian)) {
-                    push(&mut out, i + 1, i + 1, TimeValue::Year(y), Calendar::Gregorian);
-                    i += 2;
-                    continue;
-                }
-            }
-        }
-        // A year announced by a word after it: ২০১৯ সালে.
-        if let Some(y) = year_of(t, Calendar::Gregorian) {
-            if word(i + 1).is_some_and(|w| YEAR_AFTER.contains(&w)) {
-                push(&mut out, i, i, TimeValue::Year(y), Calendar::Gregorian);
+            if YEAR_BEFORE.contains(&w)
+                && let Some(y) = toks.get(i + 1).and_then(|x| year_of(&x.tok, Calendar::Gregorian))
+            {
+                push(&mut out, i + 1, i + 1, TimeValue::Year(y), Calendar::Gregorian);
                 i += 2;
                 continue;
             }
+        }
+        // A year announced by a word after it: ২০১৯ সালে.
+        if let Some(y) = year_of(t, Calendar::Gregorian)
+            && word(i + 1).is_some_and(|w| YEAR_AFTER.contains(&w))
+        {
+            push(&mut out, i, i, TimeValue::Year(y), Calendar::Gregorian);
+            i += 2;
+            continue;
         }
         i += 1;
     }
@@ -455,10 +455,10 @@ pub fn infer_published(text: &str) -> Option<Date> {
     };
     for line in text.lines() {
         let lower = line.to_lowercase();
-        if PUBLISHED_LABELS.iter().any(|l| lower.contains(l)) {
-            if let Some(d) = full(line) {
-                return Some(d);
-            }
+        if PUBLISHED_LABELS.iter().any(|l| lower.contains(l))
+            && let Some(d) = full(line)
+        {
+            return Some(d);
         }
     }
     text.lines().filter(|l| !l.trim().is_empty()).take(3).find_map(full)

@@ -355,10 +355,10 @@ impl Folded {
                 }
                 _ if is_presentation_form(c) => {
                     for d in std::iter::once(c).nfkc() {
-                        if let Some(m) = fold_arabic(d) {
-                            if !is_arabic_mark(m) {
-                                push(&mut text, m, at);
-                            }
+                        if let Some(m) = fold_arabic(d)
+                            && !is_arabic_mark(m)
+                        {
+                            push(&mut text, m, at);
                         }
                     }
                 }

@@ -4,17 +4,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use talign_corpus::{Corpus, LoadOptions};
-use talign_events::passages::PassageOptions;
 use talign_events::{Analysis, Options};
-use talign_names::{Kind, Script};
 
-use crate::table::{self, Format, write_atomic, write_output};
 use crate::{CorpusArgs, Output};
+use talign::table::{self, Format, write_atomic, write_output};
+use talign::tables::{align_table, cluster_table, names_table, sentences_table};
 
 /// Loads the corpora named on the command line, or the built-in seeds when there are none.
 pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
     let corpus = if args.corpus.is_empty() {
-        crate::seeds::corpus().context("loading the built-in seed corpus")?
+        talign::seeds::corpus().context("loading the built-in seed corpus")?
     } else {
         Corpus::load_with(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang })?
     };
@@ -26,79 +25,6 @@ pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
 
 fn emit(table: &table::Table, out: &Output) -> Result<()> {
     write_output(out.output.as_deref(), &table.render(out.format)?)
-}
-
-pub(crate) fn align_table(a: &Analysis) -> table::Table {
-    let docs = a.corpus.docs();
-    let mut t = table::Table::new(&["left", "right", "score", "evidence"]);
-    for l in &a.links {
-        t.push(vec![
-            docs[l.left].id.as_str().into(),
-            docs[l.right].id.as_str().into(),
-            l.score.into(),
-            l.evidence.as_str().into(),
-        ]);
-    }
-    t
-}
-
-pub(crate) fn cluster_table(a: &Analysis) -> table::Table {
-    let mut t = table::Table::new(&["event", "doc", "lang", "published", "title"]);
-    let mut order: Vec<usize> = (0..a.corpus.len()).collect();
-    order.sort_by_key(|&d| (a.events[d], d));
-    for d in order {
-        let doc = &a.corpus.docs()[d];
-        let published = a.facts[d].published.map(|p| p.to_string());
-        t.push(vec![
-            a.event_id(a.events[d]).into(),
-            doc.id.as_str().into(),
-            doc.lang.code().into(),
-            published.into(),
-            doc.title.clone().into(),
-        ]);
-    }
-    t
-}
-
-pub(crate) fn names_table(a: &Analysis) -> table::Table {
-    let mut t = table::Table::new(&["canonical", "kind", "bn", "fa", "docs", "mentions"]);
-    let mut rows: Vec<&talign_events::entities::Entity> =
-        a.resolution.entities.iter().filter(|e| e.confirmed).collect();
-    rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.canonical.cmp(&y.canonical)));
-    for e in rows {
-        let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d].id.as_str()).collect();
-        t.push(vec![
-            e.canonical.as_str().into(),
-            kind_code(e.kind).into(),
-            e.variants_in(Script::Bengali).join("|").into(),
-            e.variants_in(Script::Arabic).join("|").into(),
-            docs.join("|").into(),
-            e.mentions.into(),
-        ]);
-    }
-    t
-}
-
-fn kind_code(k: Kind) -> &'static str {
-    k.code()
-}
-
-pub(crate) fn sentences_table(a: &Analysis, opts: &PassageOptions) -> table::Table {
-    let mut t = table::Table::new(&["event", "left_doc", "right_doc", "left", "right", "score"]);
-    let docs = a.corpus.docs();
-    for l in &a.links {
-        for p in a.passages(l, opts) {
-            t.push(vec![
-                a.event_id(a.events[l.left]).into(),
-                docs[l.left].id.as_str().into(),
-                docs[l.right].id.as_str().into(),
-                p.left.into(),
-                p.right.into(),
-                p.score.into(),
-            ]);
-        }
-    }
-    t
 }
 
 /// `talign corpus docs`.

@@ -4,15 +4,13 @@
 mod events_cmd;
 mod input;
 mod names_cmd;
-mod seeds;
-mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::table::Format;
+use talign::table::Format;
 
 const ABOUT: &str = "Align names, events and passages across Bengali, Persian and Latin-script news.";
 
@@ -131,6 +129,9 @@ struct Tuning {
     /// Link two documents in the same language only when their score reaches S.
     #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().same_language)]
     same_language_score: f32,
+    /// Score every pair of documents instead of using the inverted index (slow; a baseline).
+    #[arg(long)]
+    all_pairs: bool,
     /// Cost of leaving a sentence unaligned (higher aligns more, lower skips more).
     #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().skip)]
     passage_skip: f32,
@@ -145,6 +146,7 @@ impl Tuning {
         o.align.link = self.link_score;
         o.align.mutual = self.mutual_score;
         o.align.same_language = self.same_language_score;
+        o.align.all_pairs = self.all_pairs;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
         o

@@ -5,8 +5,8 @@ use rayon::prelude::*;
 use talign_names::{Lexicon, Name, NameIndex};
 
 use crate::input::read_name_list;
-use crate::table::{Cell, Table, write_output};
 use crate::{NormalizeArgs, Output, PairArgs};
+use talign::table::{Cell, Table, write_output};
 
 fn emit(table: &Table, out: &Output) -> Result<()> {
     let bytes = table.render(out.format)?;
