@@ -155,7 +155,7 @@ pub struct AlignOptions {
 
 impl Default for AlignOptions {
     fn default() -> AlignOptions {
-        AlignOptions { link: 0.45, mutual: 0.18, candidates: 12, same_language: 0.7, all_pairs: false }
+        AlignOptions { link: 0.45, mutual: 0.10, candidates: 12, same_language: 0.7, all_pairs: false }
     }
 }
 
