@@ -109,7 +109,7 @@ pub fn document_report(a: &Analysis, d: usize) -> String {
             "  {}..{} {:?} [{}] -> {} ({})",
             m.start,
             m.end,
-            m.surface,
+            m.surface(&doc.text),
             source(m.source),
             ent.canonical,
             ent.kind

@@ -125,6 +125,11 @@ impl FeatureSpace {
     }
 }
 
+/// Postings read per document to gather candidates (beyond the rarest few features).
+const POSTING_BUDGET: usize = 20_000;
+/// Features always read, however long their postings.
+const MIN_CANDIDATE_FEATURES: usize = 4;
+
 /// A link between two documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Link {
@@ -227,7 +232,14 @@ fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored) -> String {
         if v.is_empty() {
             continue;
         }
-        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        // The six rarest, in order; the rest only counted.
+        let order = |a: &(f32, &str), b: &(f32, &str)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
+        if v.len() > 6 {
+            v.select_nth_unstable_by(5, order);
+            v[..6].sort_by(order);
+        } else {
+            v.sort_by(order);
+        }
         let shown: Vec<&str> = v.iter().take(6).map(|x| x.1).collect();
         let more = if v.len() > 6 { format!(" (+{})", v.len() - 6) } else { String::new() };
         parts.push(format!("{} {:.2}: {}{}", k.label(), s.parts[k as usize], shown.join(", "), more));
@@ -282,11 +294,18 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
                     scored.truncate(opts.candidates);
                     return scored;
                 }
-                for &f in &space.docs[a] {
+                // Rarest features first, until a budget of postings is spent: common features
+                // add many candidates and little evidence.
+                let mut feats: Vec<u32> =
+                    space.docs[a].iter().copied().filter(|&f| postings[f as usize].len() <= cap).collect();
+                feats.sort_by_key(|&f| (postings[f as usize].len(), f));
+                let mut spent = 0usize;
+                for (rank, &f) in feats.iter().enumerate() {
                     let p = &postings[f as usize];
-                    if p.len() > cap {
-                        continue;
+                    if rank >= MIN_CANDIDATE_FEATURES && spent + p.len() > POSTING_BUDGET {
+                        break;
                     }
+                    spent += p.len();
                     let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
                     for &b in p {
                         if b as usize == a {

@@ -40,19 +40,32 @@ pub fn extract(doc: &Document) -> DocFacts {
 /// Words used by so many documents of one language that they cannot be names of one
 /// event: in at least [`FREQUENT_MIN_DOCS`] documents and [`FREQUENT_SHARE`] of them.
 pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
-    let per_doc: Vec<(Lang, HashSet<String>)> =
-        corpus.docs().par_iter().map(|d| (d.lang, mentions::folded_words(&d.text).into_iter().collect())).collect();
-    let mut df: HashMap<(Lang, &str), usize> = HashMap::new();
+    // Document frequencies per (language, word), counted per thread and merged.
+    let df: HashMap<(Lang, String), usize> = corpus
+        .docs()
+        .par_iter()
+        .fold(HashMap::new, |mut acc: HashMap<(Lang, String), usize>, d| {
+            let mut ws = mentions::folded_words(&d.text);
+            ws.sort_unstable();
+            ws.dedup();
+            for w in ws {
+                *acc.entry((d.lang, w)).or_default() += 1;
+            }
+            acc
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (k, v) in b {
+                *a.entry(k).or_default() += v;
+            }
+            a
+        });
     let mut docs_per_lang: HashMap<Lang, usize> = HashMap::new();
-    for (lang, ws) in &per_doc {
-        *docs_per_lang.entry(*lang).or_default() += 1;
-        for w in ws {
-            *df.entry((*lang, w.as_str())).or_default() += 1;
-        }
+    for d in corpus.docs() {
+        *docs_per_lang.entry(d.lang).or_default() += 1;
     }
     df.into_iter()
         .filter(|((lang, _), n)| *n >= FREQUENT_MIN_DOCS && *n as f32 >= FREQUENT_SHARE * docs_per_lang[lang] as f32)
-        .map(|((_, w), _)| w.to_owned())
+        .map(|((_, w), _)| w)
         .collect()
 }
 
@@ -155,8 +168,9 @@ impl<'c> Analysis<'c> {
         let lex = Lexicon::builtin();
         let frequent = frequent_words(corpus);
         let facts: Vec<DocFacts> = corpus.docs().par_iter().map(|d| extract_with(d, &frequent)).collect();
-        let mentions: Vec<Vec<Mention>> = facts.iter().map(|f| f.mentions.clone()).collect();
-        let resolution = entities::resolve(&mentions, lex);
+        let mentions: Vec<&[Mention]> = facts.iter().map(|f| f.mentions.as_slice()).collect();
+        let texts: Vec<&str> = corpus.docs().iter().map(|d| d.text.as_str()).collect();
+        let resolution = entities::resolve(&texts, &mentions, lex);
         let mut space = FeatureSpace::new();
         for (d, f) in facts.iter().enumerate() {
             let mut feats = Vec::new();

@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
+
 use serde::Serialize;
 use talign_names::lexicon::{EntityId, Kind, Lexicon};
 use talign_names::{Name, NameIndex, Script};
@@ -73,8 +74,6 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// For each document, for each of its mentions, the entity index.
     pub doc_entities: Vec<Vec<usize>>,
-    /// For each document, for each of its mentions, the form it was resolved under.
-    pub doc_forms: Vec<Vec<String>>,
 }
 
 struct Uf(Vec<u32>);
@@ -128,16 +127,44 @@ fn strong_stem(form: &str) -> Option<String> {
     None
 }
 
-/// Resolves the mentions of every document (in corpus order) to entities.
-pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
-    // Forms seen as whole mentions anywhere: a stem that is also seen whole is a safe reading.
-    let whole: std::collections::HashSet<&str> = doc_mentions.iter().flatten().map(|m| m.form.as_str()).collect();
-    let choose_form = |m: &Mention| -> String {
-        if m.source == Source::Lexicon {
-            return m.stems.first().cloned().unwrap_or_else(|| m.form.clone());
+/// Numbers the chosen forms of some documents in first-seen order.
+fn intern(chosen: Vec<Vec<String>>, ids: &mut HashMap<String, u32>, forms: &mut Vec<String>, out: &mut Vec<Vec<u32>>) {
+    for fs in chosen {
+        let mut doc = Vec::with_capacity(fs.len());
+        for f in fs {
+            let next = forms.len() as u32;
+            let id = *ids.entry(f).or_insert(next);
+            if id == next {
+                forms.push(String::new());
+            }
+            doc.push(id);
         }
-        if let Some(s) = m.stems.iter().find(|s| whole.contains(s.as_str())) {
-            return s.clone();
+        out.push(doc);
+    }
+}
+
+/// Shorter readings of a form without a case ending on its last word, strongest first.
+fn stems_of(form: &str) -> Vec<String> {
+    let (head, last) = match form.rfind(' ') {
+        Some(i) => (&form[..=i], &form[i + 1..]),
+        None => ("", form),
+    };
+    talign_names::affix::stems(last, Script::detect(last)).into_iter().map(|s| format!("{head}{s}")).collect()
+}
+
+/// Resolves the mentions of every document (in corpus order) to entities.
+///
+/// `texts[d]` is the text document `d`'s mentions were found in.
+pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], lex: &Lexicon) -> Resolution {
+    // Forms seen as whole mentions anywhere: a stem that is also seen whole is a safe reading.
+    let whole: std::collections::HashSet<&str> =
+        doc_mentions.iter().flat_map(|ms| ms.as_ref().iter()).map(|m| m.form.as_str()).collect();
+    let choose_form = |m: &Mention| -> String {
+        if let Some(matched) = &m.matched {
+            return matched.clone();
+        }
+        if let Some(s) = stems_of(&m.form).into_iter().find(|s| whole.contains(s.as_str())) {
+            return s;
         }
         strong_stem(&m.form).unwrap_or_else(|| m.form.clone())
     };
@@ -145,23 +172,18 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
     // Number the distinct forms in first-seen order.
     let mut form_ids: HashMap<String, u32> = HashMap::new();
     let mut forms: Vec<String> = Vec::new();
-    let mut doc_forms: Vec<Vec<String>> = Vec::with_capacity(doc_mentions.len());
     let mut occurrences: Vec<Vec<u32>> = Vec::with_capacity(doc_mentions.len());
-    for ms in doc_mentions {
-        let mut fs = Vec::with_capacity(ms.len());
-        let mut ids = Vec::with_capacity(ms.len());
-        for m in ms {
-            let f = choose_form(m);
-            let id = *form_ids.entry(f.clone()).or_insert_with(|| {
-                forms.push(f.clone());
-                (forms.len() - 1) as u32
-            });
-            ids.push(id);
-            fs.push(f);
-        }
-        doc_forms.push(fs);
-        occurrences.push(ids);
+    // Forms are chosen in parallel a chunk of documents at a time, which bounds the memory
+    // the chosen strings take before they are interned.
+    for chunk in doc_mentions.chunks(4096) {
+        let chosen: Vec<Vec<String>> =
+            chunk.par_iter().map(|ms| ms.as_ref().iter().map(&choose_form).collect()).collect();
+        intern(chosen, &mut form_ids, &mut forms, &mut occurrences);
     }
+    for (f, &id) in &form_ids {
+        forms[id as usize] = f.clone();
+    }
+
     let n = forms.len();
     let names: Vec<Name> = forms.par_iter().map(|f| Name::from_clean(f.clone(), lex)).collect();
 
@@ -172,7 +194,7 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
     // Forms that name a person (by the lexicon, or a person title before them).
     let mut form_person = vec![false; n];
     for (d, (ms, ids)) in doc_mentions.iter().zip(&occurrences).enumerate() {
-        for (m, &id) in ms.iter().zip(ids) {
+        for (m, &id) in ms.as_ref().iter().zip(ids) {
             if m.entity.is_some() {
                 form_lex[id as usize] = m.entity;
             }
@@ -291,6 +313,7 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
     let mut kind_votes: Vec<BTreeMap<Kind, usize>> = vec![BTreeMap::new(); entities.len()];
     let mut doc_entities = Vec::with_capacity(doc_mentions.len());
     for (d, (ms, ids)) in doc_mentions.iter().zip(&occurrences).enumerate() {
+        let ms = ms.as_ref();
         let mut de = Vec::with_capacity(ms.len());
         for (m, &id) in ms.iter().zip(ids) {
             let c = cluster_of[id as usize] as usize;
@@ -302,7 +325,7 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
             // Variants are shown as written (سرگئی, not the folded سرگیی), unless a case ending
             // was taken off, in which case the cleaned stem is shown.
             let form = &forms[id as usize];
-            let surface = m.surface.trim();
+            let surface = m.surface(texts[d]).trim();
             let shown = if talign_names::normalize(surface) == *form { surface } else { form.as_str() };
             *e.variants.entry(names[id as usize].script()).or_default().entry(shown.to_owned()).or_default() += 1;
             if m.source.is_confirmed() {
@@ -329,7 +352,7 @@ pub fn resolve(doc_mentions: &[Vec<Mention>], lex: &Lexicon) -> Resolution {
             e.canonical = canonical_name(e);
         }
     }
-    Resolution { entities, doc_entities, doc_forms }
+    Resolution { entities, doc_entities }
 }
 
 /// A Latin name for an entity without a lexicon entry: its Latin-script form if it has one,
@@ -368,7 +391,7 @@ mod tests {
             "رئیس‌جمهور پزشکیان با پوتین دیدار کرد.",
         ];
         let ms: Vec<Vec<Mention>> = docs.iter().map(|d| find_mentions(d)).collect();
-        let r = resolve(&ms, Lexicon::builtin());
+        let r = resolve(&docs, &ms, Lexicon::builtin());
         let pz = r
             .entities
             .iter()

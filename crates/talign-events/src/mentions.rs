@@ -10,7 +10,7 @@
 //!   once the corpus confirms them (a transliteration in another script, or a confirmed
 //!   mention of the same name), see [`crate::entities`].
 //!
-//! Case endings are kept in `surface` and offered as `stems`; the corpus decides.
+//! Case endings are kept in `surface` and `form`; the corpus decides which reading to use (see [`crate::entities`]).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -52,13 +52,11 @@ pub struct Mention {
     pub start: usize,
     /// Byte offset just past the mention.
     pub end: usize,
-    /// The text as written.
-    pub surface: String,
     /// The cleaned form (see [`talign_names::normalize`]).
     pub form: String,
-    /// Shorter readings of `form` without a case ending on its last word, strongest first.
+    /// For lexicon mentions, the variant that matched (the form without its case ending).
     #[serde(skip)]
-    pub stems: Vec<String>,
+    pub matched: Option<String>,
     /// The lexicon entity, for lexicon mentions.
     #[serde(skip)]
     pub entity: Option<EntityId>,
@@ -66,6 +64,13 @@ pub struct Mention {
     pub kind: Kind,
     /// How it was found.
     pub source: Source,
+}
+
+impl Mention {
+    /// The mention as written in `text` (the text it was found in).
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
 }
 
 /// Matches every variant of a lexicon in folded text.
@@ -106,7 +111,12 @@ struct Word {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0980}'..='\u{09FF}').contains(&c) || c == '\u{200D}'
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0980}'..='\u{09FF}' | '\u{200D}' => true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{0669}' | '\u{0670}'..='\u{06D3}' | '\u{06F0}'..='\u{06FC}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn words(text: &str) -> Vec<Word> {
@@ -179,23 +189,13 @@ pub fn find_mentions_with(
     let emit = |out: &mut Vec<Mention>, first: usize, last: usize, entity, kind, source, stem_of_last: Option<&str>| {
         let (s, e) = (ws[first].start, ws[last].end);
         let range = folded.original_range(s, e);
-        let surface = text[range.clone()].to_owned();
-        let form = talign_names::normalize(&surface);
-        let mut stems = Vec::new();
-        let last_word = &f[ws[last].start..ws[last].end];
-        let head_len = ws[last].start - s;
-        let head = talign_names::normalize(&f[s..s + head_len]);
-        let join = |stem: &str| if head.is_empty() { stem.to_owned() } else { format!("{head} {stem}") };
-        match stem_of_last {
-            Some(st) => stems.push(join(&talign_names::normalize(st))),
-            None => {
-                for st in affix::stems(&talign_names::normalize(last_word), ws[last].script) {
-                    stems.push(join(&st));
-                }
-            }
-        }
-        stems.retain(|s| *s != form);
-        out.push(Mention { start: range.start, end: range.end, surface, form, stems, entity, kind, source });
+        let form = talign_names::normalize(&text[range.clone()]);
+        let matched = stem_of_last.map(|st| {
+            let head = talign_names::normalize(&f[s..ws[last].start]);
+            let st = talign_names::normalize(st);
+            if head.is_empty() { st } else { format!("{head} {st}") }
+        });
+        out.push(Mention { start: range.start, end: range.end, form, matched, entity, kind, source });
     };
 
     // 1. Lexicon variants.
@@ -363,7 +363,7 @@ mod tests {
         find_mentions(text)
             .into_iter()
             .filter(|m| m.source != Source::Candidate)
-            .map(|m| (talign_names::normalize(&m.surface), m.source))
+            .map(|m| (talign_names::normalize(m.surface(text)), m.source))
             .collect()
     }
 
@@ -390,7 +390,7 @@ mod tests {
     fn offsets_point_into_the_original() {
         let t = "«سرگئي لاوروف» وارد مراکش شد";
         for m in find_mentions(t) {
-            assert_eq!(&t[m.start..m.end], m.surface);
+            assert_eq!(talign_names::normalize(m.surface(t)), m.form);
         }
     }
 }

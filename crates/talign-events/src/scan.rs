@@ -26,8 +26,14 @@ pub(crate) struct Token {
 }
 
 fn is_letter(c: char) -> bool {
-    (c.is_alphabetic() || ('\u{0980}'..='\u{09FF}').contains(&c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}'))
-        && digit_value(c).is_none()
+    // Fast paths for the scripts of the corpus; the Unicode tables only for the rest.
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0980}'..='\u{09FF}' => !('\u{09E6}'..='\u{09EF}').contains(&c) && !matches!(c, '\u{09F2}'..='\u{09FB}'),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06FA}'..='\u{06FC}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic() && digit_value(c).is_none(),
+    }
 }
 
 fn fold_letter(c: char, out: &mut String) {
