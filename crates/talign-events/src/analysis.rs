@@ -143,6 +143,11 @@ pub struct Options {
     pub passages: PassageOptions,
 }
 
+/// The sentences of a passage joined with one space (the document may break lines between them).
+fn join(text: &str, units: &[Unit]) -> String {
+    units.iter().map(|u| text[u.start..u.end].trim()).collect::<Vec<_>>().join(" ")
+}
+
 fn number_label(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{}", (x * 1e4).round() / 1e4) }
 }
@@ -216,7 +221,8 @@ impl<'c> Analysis<'c> {
     }
 
     /// The sentences of a document that take part in passage alignment, with their anchors.
-    /// A sentence that is the document's title is left out: titles are shown elsewhere.
+    /// A sentence that is the document's title (alone, or followed by the outlet's name) is
+    /// left out: titles are shown elsewhere.
     pub fn units(&self, d: usize) -> Vec<Unit> {
         let doc = &self.corpus.docs()[d];
         let f = &self.facts[d];
@@ -224,7 +230,12 @@ impl<'c> Analysis<'c> {
         let ents = &self.resolution.doc_entities[d];
         let mut out = Vec::new();
         for s in doc.sentences() {
-            if title.as_deref().is_some_and(|t| talign_names::normalize(s.text) == t) {
+            // The title, alone or as a page heading with the outlet's name after it.
+            let is_title = title.as_deref().is_some_and(|t| {
+                let n = talign_names::normalize(s.text);
+                n == t || (t.split(' ').count() >= 3 && n.starts_with(t) && n.len() < t.len() + 40)
+            });
+            if is_title {
                 continue;
             }
             let inside = |a: usize, b: usize| s.start <= a && b <= s.end;
@@ -268,8 +279,8 @@ impl<'c> Analysis<'c> {
         passages::align_passages(&ua, &ub, opts)
             .into_iter()
             .map(|b| PassagePair {
-                left: ta[ua[b.left.0].start..ua[b.left.1 - 1].end].to_owned(),
-                right: tb[ub[b.right.0].start..ub[b.right.1 - 1].end].to_owned(),
+                left: join(ta, &ua[b.left.0..b.left.1]),
+                right: join(tb, &ub[b.right.0..b.right.1]),
                 score: b.score,
                 bead: b,
             })

@@ -10,7 +10,9 @@
 //!   weighted by rarity) and a charge for each anchor found on one side only.
 //!
 //! Skips have a fixed cost, so a pair of sentences is aligned only when aligning them is
-//! cheaper than leaving both out.
+//! cheaper than leaving both out. Independent reports of one event (not translations of
+//! each other) are paired sentence by sentence on their shared anchors instead; see
+//! [`align_passages`].
 
 use serde::Serialize;
 
@@ -49,11 +51,26 @@ pub struct PassageOptions {
     pub anchor_miss: f32,
     /// Beads scoring below this are not reported.
     pub min_score: f32,
+    /// Share of anchor-bearing beads whose anchors must agree for two documents to be
+    /// aligned as translations.
+    pub parallel: f32,
+    /// Independent reports: least anchor weight two sentences must share.
+    pub min_shared: f32,
+    /// Independent reports: least weighted Jaccard of two sentences' anchors.
+    pub min_jaccard: f32,
 }
 
 impl Default for PassageOptions {
     fn default() -> PassageOptions {
-        PassageOptions { skip: 2.2, anchor_reward: 1.6, anchor_miss: 0.5, min_score: 0.2 }
+        PassageOptions {
+            skip: 2.2,
+            anchor_reward: 1.6,
+            anchor_miss: 0.5,
+            min_score: 0.2,
+            parallel: 0.7,
+            min_shared: 0.5,
+            min_jaccard: 0.25,
+        }
     }
 }
 
@@ -120,10 +137,91 @@ fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
 }
 
 /// Aligns two documents' sentences; returns the aligned beads in order.
+///
+/// Translations are aligned monotonically (see the module docs). Two documents count as
+/// translations when, along that alignment, most beads whose sentences both carry rare
+/// anchors (found in at most two sentences of each document) share one. Otherwise they are independent reports of one event, whose passages need not
+/// come in the same order: each sentence is paired with the sentence of the other report
+/// that shares most of its rarer anchors, one to one, if they share enough.
 pub fn align_passages(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> {
+    let (beads, parallel) = align_monotonic(a, b, opts);
+    if parallel { beads } else { match_by_anchors(a, b, opts) }
+}
+
+/// How many pairs one sentence of an independent report may take part in.
+const MAX_PAIRS_PER_SENTENCE: u8 = 2;
+
+/// Pairs sentences of two independent reports by the anchors they share.
+fn match_by_anchors(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> {
+    // Anchors found in many sentences of the two documents (the country both are about)
+    // say little about which sentences match: weight each by its rarity in the pair.
+    let mut count: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for u in a.iter().chain(b) {
+        for &(id, _) in &u.anchors {
+            *count.entry(id).or_default() += 1;
+        }
+    }
+    let total = (a.len() + b.len()) as f32;
+    let weight = |id: u32, w: f32| w * (1.0 + total / count[&id] as f32).ln() / (1.0 + total).ln();
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            let (mut shared, mut union) = (0f32, 0f32);
+            let (mut p, mut q) = (0, 0);
+            while p < x.anchors.len() || q < y.anchors.len() {
+                match (x.anchors.get(p), y.anchors.get(q)) {
+                    (Some(u), Some(v)) if u.0 == v.0 => {
+                        let w = weight(u.0, u.1);
+                        shared += w;
+                        union += w;
+                        p += 1;
+                        q += 1;
+                    }
+                    (Some(u), Some(v)) if u.0 < v.0 => {
+                        union += weight(u.0, u.1);
+                        p += 1;
+                    }
+                    (Some(_), Some(v)) | (None, Some(v)) => {
+                        union += weight(v.0, v.1);
+                        q += 1;
+                    }
+                    (Some(u), None) => {
+                        union += weight(u.0, u.1);
+                        p += 1;
+                    }
+                    (None, None) => break,
+                }
+            }
+            let jaccard = if union > 0.0 { shared / union } else { 0.0 };
+            if shared >= opts.min_shared && jaccard >= opts.min_jaccard {
+                pairs.push((jaccard, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // Best pairs first; a sentence may take part in two pairs, since one sentence of a report
+    // often sums up what the other tells in two.
+    let (mut used_a, mut used_b) = (vec![0u8; a.len()], vec![0u8; b.len()]);
+    let mut out = Vec::new();
+    for (score, i, j) in pairs {
+        if used_a[i] < MAX_PAIRS_PER_SENTENCE
+            && used_b[j] < MAX_PAIRS_PER_SENTENCE
+            && (used_a[i] == 0 || used_b[j] == 0)
+        {
+            used_a[i] += 1;
+            used_b[j] += 1;
+            out.push(Bead { left: (i, i + 1), right: (j, j + 1), score });
+        }
+    }
+    out.sort_by_key(|b| (b.left, b.right));
+    out
+}
+
+/// The monotonic alignment, and whether the two documents look like translations.
+fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>, bool) {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
-        return Vec::new();
+        return (Vec::new(), true);
     }
     let total_a: f32 = a.iter().map(|u| u.len).sum();
     let total_b: f32 = b.iter().map(|u| u.len).sum();
@@ -177,7 +275,22 @@ pub fn align_passages(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead
             back[i * w + j] = from;
         }
     }
+    // Anchors in at most two sentences of each document: where translations put them in
+    // corresponding sentences, independent reports rarely do.
+    let count = |units: &[Unit]| {
+        let mut c: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for u in units {
+            for &(id, _) in &u.anchors {
+                *c.entry(id).or_default() += 1;
+            }
+        }
+        c
+    };
+    let (ca, cb) = (count(a), count(b));
+    let rare = |id: u32| ca.get(&id).is_some_and(|&x| x <= 2) && cb.get(&id).is_some_and(|&x| x <= 2);
     let mut beads = Vec::new();
+    let (mut with_anchors, mut agreeing) = (0usize, 0usize);
+    let mut matched: std::collections::HashSet<u32> = std::collections::HashSet::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let (k, l) = back[i * w + j];
@@ -185,6 +298,20 @@ pub fn align_passages(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead
         if k > 0 && l > 0 {
             let prior = SHAPES.iter().find(|s| s.0 == k && s.1 == l).map_or(0.0, |s| s.2);
             let c = bead_cost(i, j, k, l, prior);
+            let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
+            let rare_a: Vec<u32> =
+                sa.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).filter(|id| rare(*id)).collect();
+            let rare_b: Vec<u32> =
+                sb.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).filter(|id| rare(*id)).collect();
+            if !rare_a.is_empty() && !rare_b.is_empty() {
+                with_anchors += 1;
+                for x in rare_a.iter().filter(|x| rare_b.contains(x)) {
+                    matched.insert(*x);
+                }
+                if rare_a.iter().any(|x| rare_b.contains(x)) {
+                    agreeing += 1;
+                }
+            }
             // Confidence: how much cheaper the bead is than leaving its sentences out.
             let alternative = opts.skip * (k + l) as f32;
             let score = ((alternative - c) / alternative).clamp(0.0, 1.0);
@@ -199,7 +326,12 @@ pub fn align_passages(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead
         j -= l;
     }
     beads.reverse();
-    beads
+    // Rare anchors the two documents share: translations put almost all of them in aligned
+    // sentences; independent reports of one event mention them in other places.
+    let shared_rare = ca.keys().filter(|id| rare(**id) && cb.contains_key(id)).count();
+    let parallel = shared_rare == 0 || matched.len() as f32 >= opts.parallel * shared_rare as f32;
+    let _ = (with_anchors, agreeing);
+    (beads, parallel)
 }
 
 #[cfg(test)]
@@ -225,6 +357,17 @@ mod tests {
         let b = [u(42.0, &[]), u(60.0, &[3]), u(62.0, &[4]), u(52.0, &[])];
         let beads = align_passages(&a, &b, &PassageOptions::default());
         assert!(beads.iter().any(|x| x.left == (1, 2) && x.right == (1, 3)), "{beads:?}");
+    }
+
+    #[test]
+    fn independent_reports_pair_sentences_by_shared_anchors_in_any_order() {
+        // Shared rare anchors 1, 2, 3 sit in crossing positions: not a translation.
+        let a = [u(80.0, &[1, 9]), u(30.0, &[]), u(90.0, &[2, 3]), u(40.0, &[3])];
+        let b = [u(60.0, &[2, 3]), u(50.0, &[7]), u(70.0, &[1, 9]), u(20.0, &[])];
+        let beads = align_passages(&a, &b, &PassageOptions::default());
+        let pairs: Vec<_> = beads.iter().map(|x| (x.left.0, x.right.0)).collect();
+        assert!(pairs.contains(&(0, 2)) && pairs.contains(&(2, 0)), "{pairs:?}");
+        assert!(!pairs.iter().any(|&(i, _)| i == 1), "{pairs:?}");
     }
 
     #[test]
