@@ -157,6 +157,14 @@ impl<'l> NameIndex<'l> {
         if self.names.is_empty() || k == 0 {
             return Vec::new();
         }
+        // A candidate list no longer than the shortlist is scored whole.
+        if self.names.len() <= self.shortlist.max(k) {
+            scratch.touched.extend(0..self.names.len() as u32);
+            for &c in &scratch.touched {
+                scratch.acc[c as usize] = 1.0;
+            }
+            return self.score_shortlist(query, k, scratch);
+        }
         let mut g = std::mem::take(&mut scratch.grams);
         grams(query, &mut g);
         // Pass 1: trigrams only; their postings are short.

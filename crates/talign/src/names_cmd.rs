@@ -66,6 +66,7 @@ pub(crate) fn pair(args: &PairArgs) -> Result<()> {
         headers.push("explanation");
     }
     let mut t = Table::new(&headers);
+    let mut pending: Vec<Vec<Cell>> = Vec::new();
     for (l, hits) in left.iter().zip(&results) {
         if hits.is_empty() {
             let mut row: Vec<Cell> = vec![l.text.as_str().into(), Cell::Null, Cell::Null];
@@ -78,6 +79,16 @@ pub(crate) fn pair(args: &PairArgs) -> Result<()> {
             t.push(row);
             continue;
         }
+        // --top K promises K rows per name: ranks without a candidate have an empty `right`.
+        for rank in hits.len()..k.min(right.len()) {
+            let mut row: Vec<Cell> = vec![l.text.as_str().into(), Cell::Null, Cell::Null, Cell::Int(rank as i64 + 1)];
+            if args.explain {
+                row.push("no further candidate shares a sound".into());
+            }
+            if args.top.is_some() {
+                pending.push(row);
+            }
+        }
         for (rank, h) in hits.iter().enumerate() {
             let below = args.min_score.is_some_and(|s| h.matched.score < s);
             let right_cell: Cell = if below { Cell::Null } else { right[h.index].text.as_str().into() };
@@ -88,6 +99,9 @@ pub(crate) fn pair(args: &PairArgs) -> Result<()> {
             if args.explain {
                 row.push(h.matched.explain().into());
             }
+            t.push(row);
+        }
+        for row in pending.drain(..) {
             t.push(row);
         }
     }

@@ -1,0 +1,155 @@
+//! The command line as users and the acceptance checks run it: exit codes, error messages
+//! naming file and line, nothing partial written, deterministic bytes, and the seed corpus
+//! results the event issue asks for.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn talign(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_talign")).args(args).output().expect("talign runs")
+}
+
+fn talign_threads(threads: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_talign"))
+        .env("RAYON_NUM_THREADS", threads)
+        .args(args)
+        .output()
+        .expect("talign runs")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("talign-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/seeds")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn rows(csv_text: &str) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new().has_headers(true).from_reader(csv_text.as_bytes());
+    r.records().map(|x| x.unwrap().iter().map(str::to_owned).collect()).collect()
+}
+
+#[test]
+fn bad_input_exits_2_naming_file_and_line_and_writes_nothing() {
+    let d = tmp("bad");
+    let bad = d.join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\":\"a\",\"text\":\"লাভরভ\"}\n{\"id\":\"a\",\"text\":\"x\"}\n").unwrap();
+    let out = d.join("out.csv");
+    let o = talign(&["events", "align", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.jsonl:2: duplicate document id `a`"), "{err}");
+    assert!(!out.exists(), "nothing may be written on error");
+
+    let names = d.join("names.txt");
+    std::fs::write(&names, b"ok\n\xff\xfe\n").unwrap();
+    let o = talign(&["names", "normalize", names.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("names.txt:2: invalid UTF-8"));
+
+    let o = talign(&["events", "cluster", d.join("missing").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn names_pair_contract() {
+    let d = tmp("pair");
+    let (l, r) = (d.join("l.txt"), d.join("r.txt"));
+    std::fs::write(&l, "ল্যাভরভের\n\nپزشکیان\nxyzzy\n").unwrap();
+    std::fs::write(&r, "Pezeshkian\nLavrov\n").unwrap();
+    let o = talign(&["names", "pair", l.to_str().unwrap(), r.to_str().unwrap(), "--min-score", "0.5"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("left,right,score\r\n"), "{out}");
+    let rs = rows(&out);
+    assert_eq!(rs.len(), 3, "one row per non-blank line: {rs:?}");
+    assert_eq!((rs[0][0].as_str(), rs[0][1].as_str()), ("ল্যাভরভের", "Lavrov"));
+    assert_eq!(rs[1][1], "Pezeshkian");
+    assert_eq!(rs[2][1], "", "below --min-score: empty right");
+    let o = talign(&["names", "pair", l.to_str().unwrap(), r.to_str().unwrap(), "--top", "2", "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|x| serde_json::from_str(x).unwrap()).collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(lines[1]["rank"], 2);
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let s = seeds();
+    let s = s.to_str().unwrap();
+    for args in [vec!["events", "align", s], vec!["export", "names", s], vec!["export", "sentences", s]] {
+        let one = talign_threads("1", &args);
+        let two = talign_threads("2", &args);
+        let four = talign_threads("4", &args);
+        assert!(one.status.success());
+        assert_eq!(one.stdout, two.stdout, "{args:?}");
+        assert_eq!(one.stdout, four.stdout, "{args:?}");
+    }
+}
+
+#[test]
+fn seed_corpus_links_the_marrakech_reports_and_nothing_else() {
+    let o = talign(&["events", "align", seeds().to_str().unwrap()]);
+    let rs = rows(&stdout(&o));
+    let pairs: Vec<(&str, &str)> = rs.iter().map(|r| (r[0].as_str(), r[1].as_str())).collect();
+    assert_eq!(pairs, [("bn-lavrov-marrakech", "fa-lavrov-shoukry-gaza")]);
+    // Every document appears exactly once in the clusters.
+    let o = talign(&["events", "cluster", seeds().to_str().unwrap()]);
+    let rs = rows(&stdout(&o));
+    let mut docs: Vec<&str> = rs.iter().map(|r| r[1].as_str()).collect();
+    docs.sort();
+    assert_eq!(docs.len(), 5);
+    docs.dedup();
+    assert_eq!(docs.len(), 5);
+}
+
+#[test]
+fn seed_corpus_names_table_has_one_row_per_person_with_all_variants() {
+    let o = talign(&["export", "names"]);
+    let rs = rows(&stdout(&o));
+    let row = |needle: &str| -> Vec<String> {
+        let found: Vec<&Vec<String>> = rs.iter().filter(|r| r[0].contains(needle)).collect();
+        assert_eq!(found.len(), 1, "one row for {needle}: {found:?}");
+        found[0].clone()
+    };
+    let pz = row("Pezeshkian");
+    for v in ["পেজেশকিয়ান", "পেজেশেকিয়ান", "পেজেকশিয়ান"]
+    {
+        assert!(pz[2].split('|').any(|x| x == v), "{v} in {pz:?}");
+    }
+    let lv = row("Lavrov");
+    for v in ["ল্যাভরভ", "লাভরভ"] {
+        assert!(lv[2].split('|').any(|x| x == v), "{v} in {lv:?}");
+    }
+    assert!(lv[3].split('|').any(|x| x == "لاوروف"), "{lv:?}");
+    let sh = row("Shoukry");
+    assert!(sh[3].contains("سامح شکری") && !sh[2].is_empty(), "{sh:?}");
+    let pt = row("Putin");
+    assert!(pt[2].split('|').any(|x| x == "পুতিন") && pt[3].split('|').any(|x| x == "پوتین"), "{pt:?}");
+}
+
+#[test]
+fn seed_corpus_pairs_the_egypt_thanks_sentences() {
+    let o = talign(&["export", "sentences"]);
+    let rs = rows(&stdout(&o));
+    assert!(rs.iter().any(|r| r[3].contains("নিরাপদ প্রস্থান") && r[4].contains("لاوروف همچنین از کمک قاهره")), "{rs:?}");
+}
+
+#[test]
+fn report_writes_every_table() {
+    let d = tmp("report");
+    let o = talign(&["report", "--out", d.to_str().unwrap(), "--format", "markdown"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for t in ["links", "events", "names", "sentences"] {
+        let text = std::fs::read_to_string(d.join(format!("{t}.md"))).unwrap();
+        assert!(text.starts_with("| "), "{t}: {text}");
+        assert!(text.lines().count() > 2, "{t} has rows");
+    }
+}
