@@ -64,9 +64,13 @@ pub fn expected_snapshots(corpora: &[NamedCorpus]) -> Vec<String> {
         .flat_map(|c| c.corpus.docs().iter().map(move |d| format!("doc@{}.snap", suffix(&c.name, &d.id))))
         .collect();
     v.extend(SEED_TABLES.iter().map(|t| format!("seed_tables__{t}.snap")));
+    v.extend(NAME_SNAPSHOTS.iter().map(|t| format!("{t}.snap")));
     v.sort();
     v
 }
+
+/// The name-table snapshots of `tests/names.rs`.
+pub const NAME_SNAPSHOTS: &[&str] = &["names__seed_names", "names__places_sample"];
 
 /// The seed-corpus tables that have snapshots.
 pub const SEED_TABLES: &[&str] = &["links", "events", "names", "sentences"];
