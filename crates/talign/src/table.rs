@@ -206,8 +206,18 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory.
+/// Writes `bytes` to `path` through a temporary file in the same directory. A path that
+/// exists and is not a regular file (`/dev/null`, a named pipe) is written in place: renaming
+/// over it would replace the device with a file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            anyhow::bail!("{}: is a directory", path.display());
+        }
+        if !meta.is_file() {
+            return std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()));
+        }
+    }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -231,6 +241,16 @@ mod tests {
     fn csv_is_rfc4180() {
         let s = String::from_utf8(sample().render(Format::Csv).unwrap()).unwrap();
         assert_eq!(s, "left,right,score\r\nল্যাভরভ,\"Lavrov, Sergey\",0.9123\r\na|b,,0.1000\r\n");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn writing_to_dev_null_leaves_the_device_alone() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomic(Path::new("/dev/null"), b"x").unwrap();
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        let dir = std::env::temp_dir();
+        assert!(write_atomic(&dir, b"x").unwrap_err().to_string().contains("is a directory"));
     }
 
     #[test]
