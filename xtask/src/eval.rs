@@ -61,8 +61,9 @@ fn run(bin: &Path, args: &[&str]) -> Result<String> {
     String::from_utf8(out.stdout).context("talign printed invalid UTF-8")
 }
 
-fn read_csv(text: &str) -> Result<Vec<HashMap<String, String>>> {
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+/// Rows of a delimited table as maps from column name to value.
+fn read_table(text: &str, delimiter: u8) -> Result<Vec<HashMap<String, String>>> {
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).quoting(delimiter == b',').from_reader(text.as_bytes());
     let headers = rdr.headers()?.clone();
     let mut rows = Vec::new();
     for rec in rdr.records() {
@@ -72,16 +73,13 @@ fn read_csv(text: &str) -> Result<Vec<HashMap<String, String>>> {
     Ok(rows)
 }
 
+fn read_csv(text: &str) -> Result<Vec<HashMap<String, String>>> {
+    read_table(text, b',')
+}
+
 fn read_tsv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut rdr = csv::ReaderBuilder::new().delimiter(b'\t').quoting(false).from_reader(text.as_bytes());
-    let headers = rdr.headers()?.clone();
-    let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec?;
-        rows.push(headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect());
-    }
-    Ok(rows)
+    read_table(&text, b'\t')
 }
 
 /// Anchors from `shared/data/README.md` (uroman + rapidfuzz), for the report.
