@@ -63,7 +63,8 @@ fn run(bin: &Path, args: &[&str]) -> Result<String> {
 
 /// Rows of a delimited table as maps from column name to value.
 fn read_table(text: &str, delimiter: u8) -> Result<Vec<HashMap<String, String>>> {
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).quoting(delimiter == b',').from_reader(text.as_bytes());
+    let mut rdr =
+        csv::ReaderBuilder::new().delimiter(delimiter).quoting(delimiter == b',').from_reader(text.as_bytes());
     let headers = rdr.headers()?.clone();
     let mut rows = Vec::new();
     for rec in rdr.records() {
