@@ -102,24 +102,25 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 
 /// `cargo xtask snapshots --check`.
 pub fn check(root: &Path) -> Result<()> {
-    let dir = root.join("tests");
-    let before = pending(&dir);
-    let ok = suite(&[("INSTA_UPDATE", "no"), ("CI", "true")], false)?;
-    let after = pending(&dir);
-    check_verdict(ok, &before, &after).map_err(anyhow::Error::msg)?;
+    verify(root, false)?;
     println!("snapshots: all in order");
     Ok(())
 }
 
 /// `cargo xtask test`: the whole workspace with snapshots checked, as CI runs it.
 pub fn test(root: &Path) -> Result<()> {
-    let dir = root.join("tests");
-    let before = pending(&dir);
-    let ok = suite(&[("INSTA_UPDATE", "no"), ("CI", "true")], true)?;
-    let after = pending(&dir);
-    check_verdict(ok, &before, &after).map_err(anyhow::Error::msg)?;
+    verify(root, true)?;
     println!("all tests passed; snapshots in order");
     Ok(())
+}
+
+/// Runs the snapshot suite (or the whole workspace) writing nothing, and judges the result.
+fn verify(root: &Path, workspace: bool) -> Result<()> {
+    let dir = root.join("tests");
+    let before = pending(&dir);
+    let ok = suite(&[("INSTA_UPDATE", "no"), ("CI", "true")], workspace)?;
+    let after = pending(&dir);
+    check_verdict(ok, &before, &after).map_err(anyhow::Error::msg)
 }
 
 #[cfg(test)]

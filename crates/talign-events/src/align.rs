@@ -366,34 +366,11 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
 /// Groups documents into events: linked documents share an event. Returns, for each
 /// document, its event number; events are numbered in order of their first document.
 pub fn cluster(n_docs: usize, links: &[Link]) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..n_docs).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        let mut c = x;
-        while p[c] != r {
-            let n = p[c];
-            p[c] = r;
-            c = n;
-        }
-        r
-    }
+    let mut uf = crate::uf::UnionFind::new(n_docs);
     for l in links {
-        let (a, b) = (find(&mut parent, l.left), find(&mut parent, l.right));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
+        uf.union(l.left as u32, l.right as u32);
     }
-    let mut number: HashMap<usize, usize> = HashMap::new();
-    (0..n_docs)
-        .map(|d| {
-            let r = find(&mut parent, d);
-            let next = number.len();
-            *number.entry(r).or_insert(next)
-        })
-        .collect()
+    uf.numbering()
 }
 
 #[cfg(test)]

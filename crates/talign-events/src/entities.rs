@@ -19,6 +19,7 @@ use talign_names::lexicon::{EntityId, Kind, Lexicon};
 use talign_names::{Name, NameIndex, Script};
 
 use crate::mentions::{Mention, Source};
+use crate::uf::UnionFind;
 
 /// Score at or above which two forms in different documents name the same entity.
 const LINK: f32 = 0.86;
@@ -74,34 +75,6 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// For each document, for each of its mentions, the entity index.
     pub doc_entities: Vec<Vec<usize>>,
-}
-
-struct Uf(Vec<u32>);
-
-impl Uf {
-    fn find(&mut self, x: u32) -> u32 {
-        let mut r = x;
-        while self.0[r as usize] != r {
-            r = self.0[r as usize];
-        }
-        let mut c = x;
-        while self.0[c as usize] != r {
-            let n = self.0[c as usize];
-            self.0[c as usize] = r;
-            c = n;
-        }
-        r
-    }
-
-    fn union(&mut self, a: u32, b: u32) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        // The smaller root wins, so the result does not depend on the order of unions.
-        if ra < rb {
-            self.0[rb as usize] = ra;
-        } else if rb < ra {
-            self.0[ra as usize] = rb;
-        }
-    }
 }
 
 fn strong_stem(form: &str) -> Option<String> {
@@ -211,7 +184,7 @@ pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], l
         }
     }
 
-    let mut uf = Uf((0..n as u32).collect());
+    let mut uf = UnionFind::new(n);
     // Lexicon forms of one entity are one entity.
     let mut first_of_lex: HashMap<EntityId, u32> = HashMap::new();
     for (i, e) in form_lex.iter().enumerate() {
@@ -293,13 +266,9 @@ pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], l
     }
 
     // Clusters, numbered in order of their first form (which is first-seen order).
-    let mut cluster_of: Vec<u32> = (0..n as u32).map(|i| uf.find(i)).collect();
-    let mut renumber: HashMap<u32, usize> = HashMap::new();
-    for c in cluster_of.iter_mut() {
-        let next = renumber.len();
-        *c = *renumber.entry(*c).or_insert(next) as u32;
-    }
-    let mut entities: Vec<Entity> = (0..renumber.len())
+    let cluster_of = uf.numbering();
+    let clusters = cluster_of.iter().max().map_or(0, |m| m + 1);
+    let mut entities: Vec<Entity> = (0..clusters)
         .map(|_| Entity {
             canonical: String::new(),
             kind: Kind::Other,

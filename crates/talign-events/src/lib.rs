@@ -21,5 +21,6 @@ pub mod numbers;
 pub mod passages;
 mod scan;
 pub mod temporal;
+mod uf;
 
 pub use analysis::{Analysis, DocFacts, Options, PassagePair, extract};
