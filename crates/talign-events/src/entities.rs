@@ -285,7 +285,7 @@ pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], l
         let ms = ms.as_ref();
         let mut de = Vec::with_capacity(ms.len());
         for (m, &id) in ms.iter().zip(ids) {
-            let c = cluster_of[id as usize] as usize;
+            let c = cluster_of[id as usize];
             let e = &mut entities[c];
             e.mentions += 1;
             if e.docs.last() != Some(&d) {
