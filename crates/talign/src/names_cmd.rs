@@ -68,26 +68,17 @@ pub(crate) fn pair(args: &PairArgs) -> Result<()> {
     let mut t = Table::new(&headers);
     let mut pending: Vec<Vec<Cell>> = Vec::new();
     for (l, hits) in left.iter().zip(&results) {
-        if hits.is_empty() {
+        // One row per name, or K with --top K: ranks without a candidate have an empty `right`.
+        let rows_wanted = if args.top.is_some() { k.min(right.len()).max(1) } else { 1 };
+        for rank in hits.len()..rows_wanted {
             let mut row: Vec<Cell> = vec![l.text.as_str().into(), Cell::Null, Cell::Null];
             if args.top.is_some() {
-                row.push(Cell::Int(1));
+                row.push(Cell::Int(rank as i64 + 1));
             }
             if args.explain {
-                row.push("no candidate shares a sound".into());
+                row.push(if hits.is_empty() { "no candidate shares a sound" } else { "no further candidate" }.into());
             }
-            t.push(row);
-            continue;
-        }
-        // --top K promises K rows per name: ranks without a candidate have an empty `right`.
-        for rank in hits.len()..k.min(right.len()) {
-            let mut row: Vec<Cell> = vec![l.text.as_str().into(), Cell::Null, Cell::Null, Cell::Int(rank as i64 + 1)];
-            if args.explain {
-                row.push("no further candidate shares a sound".into());
-            }
-            if args.top.is_some() {
-                pending.push(row);
-            }
+            pending.push(row);
         }
         for (rank, h) in hits.iter().enumerate() {
             let below = args.min_score.is_some_and(|s| h.matched.score < s);
