@@ -5,7 +5,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use talign_events::Analysis;
-use talign_tests::{SEED_TABLES, corpora, document_report, root, suffix};
+use talign_tests::{SEED_TABLES, corpora, document_report, expected_snapshots, root, suffix};
 
 fn snapshot_settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
@@ -34,7 +34,7 @@ fn every_corpus_document() {
         .map(|c| {
             let a = Analysis::new(&c.corpus);
             let reports =
-                (0..c.corpus.len()).map(|d| (c.corpus.docs()[d].id.clone(), document_report(&a, d).to_string())).collect();
+                (0..c.corpus.len()).map(|d| (c.corpus.docs()[d].id.clone(), document_report(&a, d))).collect();
             (c.name.clone(), reports)
         })
         .collect();
@@ -76,6 +76,33 @@ fn seed_tables() {
         ));
     }
     collect_failures(checks);
+}
+
+/// A snapshot no test writes is an orphan: it fails the suite. With
+/// `TALIGN_DELETE_ORPHANS=1` (what `cargo xtask snapshots --accept` sets) orphans are deleted instead.
+#[test]
+fn no_orphaned_snapshots() {
+    let expected = expected_snapshots(&corpora());
+    let dir = root().join("tests/tests/snapshots");
+    let mut orphans = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries {
+            let p = e.expect("entry").path();
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            if name.ends_with(".snap") && expected.binary_search(&name).is_err() {
+                orphans.push((name, p));
+            }
+        }
+    }
+    orphans.sort();
+    if std::env::var_os("TALIGN_DELETE_ORPHANS").is_some() {
+        for (_, p) in &orphans {
+            std::fs::remove_file(p).expect("orphan can be deleted");
+        }
+        return;
+    }
+    let names: Vec<&str> = orphans.iter().map(|o| o.0.as_str()).collect();
+    assert!(names.is_empty(), "orphaned snapshot(s), no test writes them: {}", names.join(", "));
 }
 
 #[test]
