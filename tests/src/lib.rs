@@ -1,11 +1,11 @@
-//! Shared helpers for the integration tests: how each corpus document is rendered for
-//! its snapshot, and the name of every snapshot the suite writes (so that orphans can be
-//! found).
+//! Shared helpers for the integration tests: every corpus under `corpora/`, the snapshot
+//! name of each document, and [`DocReport`], what a document's snapshot shows.
 
-use std::fmt::Write as _;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
-use talign_corpus::Corpus;
+use serde::Serialize;
+use talign_corpus::{Corpus, Date, Lang};
 use talign_events::Analysis;
 use talign_names::ScriptStats;
 
@@ -52,103 +52,208 @@ pub fn corpora() -> Vec<NamedCorpus> {
 }
 
 /// The snapshot suffix of a document: its corpus path and id, with characters that do
-/// not belong in a file name replaced.
+/// not belong in a file name replaced by `_` (`seeds/bn-x` becomes `seeds_bn-x`).
 pub fn suffix(corpus: &str, id: &str) -> String {
     format!("{corpus}/{id}").chars().map(|c| if c.is_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect()
 }
 
-/// The file names of every snapshot the suite writes.
-pub fn expected_snapshots(corpora: &[NamedCorpus]) -> Vec<String> {
-    let mut v: Vec<String> = corpora
-        .iter()
-        .flat_map(|c| c.corpus.docs().iter().map(move |d| format!("doc@{}.snap", suffix(&c.name, &d.id))))
-        .collect();
-    v.extend(SEED_TABLES.iter().map(|t| format!("seed_tables__{t}.snap")));
-    v.extend(NAME_SNAPSHOTS.iter().map(|t| format!("{t}.snap")));
-    v.sort();
-    v
-}
-
-/// The name-table snapshots of `tests/names.rs`.
-pub const NAME_SNAPSHOTS: &[&str] = &["names__seed_names", "names__places_sample"];
-
 /// The seed-corpus tables that have snapshots.
 pub const SEED_TABLES: &[&str] = &["links", "events", "names", "sentences"];
 
-/// A readable rendering of what the toolkit extracts from document `d` of an analysis.
-pub fn document_report(a: &Analysis, d: usize) -> String {
+/// What the snapshot of one document shows: its metadata, script statistics, what the
+/// toolkit extracts from it, and its sentences. [`fmt::Display`] renders it as the
+/// snapshot text.
+///
+/// To show something new, add a field, fill it in [`document_report`] and print it in
+/// the `Display` impl; then review the changed snapshots with `cargo xtask snapshots`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocReport {
+    /// The document id.
+    pub id: String,
+    /// The language.
+    pub lang: Lang,
+    /// Whether the language was detected rather than given.
+    pub lang_detected: bool,
+    /// The publication date, given or read from the text.
+    pub published: Option<Date>,
+    /// Whether `published` was read from the text.
+    pub published_inferred: bool,
+    /// The title, where known.
+    pub title: Option<String>,
+    /// Letter counts per script.
+    pub script: ScriptStats,
+    /// Mentions of confirmed entities.
+    pub mentions: Vec<MentionRow>,
+    /// How many mentions are of entities not confirmed as names.
+    pub unconfirmed_candidates: usize,
+    /// Dates.
+    pub dates: Vec<DateRow>,
+    /// Numbers.
+    pub numbers: Vec<NumberRow>,
+    /// Event words (concepts), in order of occurrence.
+    pub event_words: Vec<String>,
+    /// The sentences.
+    pub sentences: Vec<SentenceRow>,
+}
+
+/// A mention of a confirmed entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionRow {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// The mention as written.
+    pub surface: String,
+    /// How it was found (`lexicon`, `title`, `quote`, `latin`, `candidate`).
+    pub source: &'static str,
+    /// The entity's canonical name.
+    pub entity: String,
+    /// The entity's kind.
+    pub kind: String,
+}
+
+/// A date mention.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateRow {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// As written.
+    pub text: String,
+    /// The value, as JSON.
+    pub value: String,
+}
+
+/// A number mention.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberRow {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// As written.
+    pub text: String,
+    /// The value.
+    pub value: f64,
+    /// The kind (cardinal, ordinal, …).
+    pub kind: String,
+}
+
+/// A sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceRow {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+}
+
+/// The report of document `d` of the analysed corpus `a`. It takes the analysis, not the
+/// document alone, because which mentions are confirmed names is decided over the corpus.
+pub fn document_report(a: &Analysis, d: usize) -> DocReport {
     let doc = &a.corpus.docs()[d];
     let facts = &a.facts[d];
-    let mut s = String::new();
-    let stats = ScriptStats::of(&doc.text);
-    let _ = writeln!(s, "id: {}", doc.id);
-    let _ = writeln!(s, "lang: {}{}", doc.lang, if doc.lang_detected { " (detected)" } else { "" });
-    let published = match (facts.published, facts.published_inferred) {
-        (Some(p), true) => format!("{p} (read from the text)"),
-        (Some(p), false) => p.to_string(),
-        (None, _) => "unknown".into(),
-    };
-    let _ = writeln!(s, "published: {published}");
-    if let Some(t) = &doc.title {
-        let _ = writeln!(s, "title: {t}");
+    let entities =
+        facts.mentions.iter().zip(&a.resolution.doc_entities[d]).map(|(m, &e)| (m, &a.resolution.entities[e]));
+    DocReport {
+        id: doc.id.clone(),
+        lang: doc.lang,
+        lang_detected: doc.lang_detected,
+        published: facts.published,
+        published_inferred: facts.published_inferred,
+        title: doc.title.clone(),
+        script: ScriptStats::of(&doc.text),
+        mentions: entities
+            .clone()
+            .filter(|(_, ent)| ent.confirmed)
+            .map(|(m, ent)| MentionRow {
+                start: m.start,
+                end: m.end,
+                surface: m.surface(&doc.text).to_owned(),
+                source: source(m.source),
+                entity: ent.canonical.clone(),
+                kind: ent.kind.to_string(),
+            })
+            .collect(),
+        unconfirmed_candidates: entities.filter(|(_, ent)| !ent.confirmed).count(),
+        dates: facts
+            .dates
+            .iter()
+            .map(|x| DateRow {
+                start: x.start,
+                end: x.end,
+                text: x.text.clone(),
+                value: serde_json::to_string(&x.value).unwrap_or_default(),
+            })
+            .collect(),
+        numbers: facts
+            .numbers
+            .iter()
+            .map(|x| NumberRow {
+                start: x.start,
+                end: x.end,
+                text: x.text.clone(),
+                value: x.value,
+                kind: format!("{:?}", x.kind),
+            })
+            .collect(),
+        event_words: facts.events.iter().map(|e| e.concept.clone()).collect(),
+        sentences: doc
+            .sentences()
+            .iter()
+            .map(|s| SentenceRow { start: s.start, end: s.end, text: s.text.to_owned() })
+            .collect(),
     }
-    let _ = writeln!(
-        s,
-        "script: bengali {} arabic {} latin {} other {} digits {} -> {}",
-        stats.bengali,
-        stats.arabic,
-        stats.latin,
-        stats.other,
-        stats.digits,
-        stats.dominant().code()
-    );
-    let _ = writeln!(s, "\nmentions:");
-    for (m, &e) in facts.mentions.iter().zip(&a.resolution.doc_entities[d]) {
-        let ent = &a.resolution.entities[e];
-        if !ent.confirmed {
-            continue;
+}
+
+impl fmt::Display for DocReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "id: {}", self.id)?;
+        writeln!(f, "lang: {}{}", self.lang, if self.lang_detected { " (detected)" } else { "" })?;
+        match (self.published, self.published_inferred) {
+            (Some(p), true) => writeln!(f, "published: {p} (read from the text)")?,
+            (Some(p), false) => writeln!(f, "published: {p}")?,
+            (None, _) => writeln!(f, "published: unknown")?,
         }
-        let _ = writeln!(
-            s,
-            "  {}..{} {:?} [{}] -> {} ({})",
-            m.start,
-            m.end,
-            m.surface(&doc.text),
-            source(m.source),
-            ent.canonical,
-            ent.kind
-        );
+        if let Some(t) = &self.title {
+            writeln!(f, "title: {t}")?;
+        }
+        let s = &self.script;
+        writeln!(
+            f,
+            "script: bengali {} arabic {} latin {} other {} digits {} -> {}",
+            s.bengali,
+            s.arabic,
+            s.latin,
+            s.other,
+            s.digits,
+            s.dominant().code()
+        )?;
+        writeln!(f, "\nmentions:")?;
+        for m in &self.mentions {
+            writeln!(f, "  {}..{} {:?} [{}] -> {} ({})", m.start, m.end, m.surface, m.source, m.entity, m.kind)?;
+        }
+        writeln!(f, "  ({} unconfirmed candidate words)", self.unconfirmed_candidates)?;
+        writeln!(f, "\ndates:")?;
+        for x in &self.dates {
+            writeln!(f, "  {}..{} {:?} -> {}", x.start, x.end, x.text, x.value)?;
+        }
+        writeln!(f, "\nnumbers:")?;
+        for x in &self.numbers {
+            writeln!(f, "  {}..{} {:?} -> {} ({})", x.start, x.end, x.text, x.value, x.kind)?;
+        }
+        writeln!(f, "\nevent words:")?;
+        writeln!(f, "  {}", self.event_words.join(", "))?;
+        writeln!(f, "\nsentences:")?;
+        for (i, x) in self.sentences.iter().enumerate() {
+            writeln!(f, "  {i:>3} {}..{} {}", x.start, x.end, x.text)?;
+        }
+        Ok(())
     }
-    let candidates = facts
-        .mentions
-        .iter()
-        .zip(&a.resolution.doc_entities[d])
-        .filter(|(_, e)| !a.resolution.entities[**e].confirmed)
-        .count();
-    let _ = writeln!(s, "  ({candidates} unconfirmed candidate words)");
-    let _ = writeln!(s, "\ndates:");
-    for x in &facts.dates {
-        let _ = writeln!(
-            s,
-            "  {}..{} {:?} -> {}",
-            x.start,
-            x.end,
-            x.text,
-            serde_json::to_string(&x.value).unwrap_or_default()
-        );
-    }
-    let _ = writeln!(s, "\nnumbers:");
-    for x in &facts.numbers {
-        let _ = writeln!(s, "  {}..{} {:?} -> {} ({:?})", x.start, x.end, x.text, x.value, x.kind);
-    }
-    let _ = writeln!(s, "\nevent words:");
-    let concepts: Vec<&str> = facts.events.iter().map(|e| e.concept.as_str()).collect();
-    let _ = writeln!(s, "  {}", concepts.join(", "));
-    let _ = writeln!(s, "\nsentences:");
-    for (i, x) in doc.sentences().iter().enumerate() {
-        let _ = writeln!(s, "  {i:>3} {}..{} {}", x.start, x.end, x.text);
-    }
-    s
 }
 
 fn source(s: talign_events::mentions::Source) -> &'static str {

@@ -5,7 +5,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use talign_events::Analysis;
-use talign_tests::{SEED_TABLES, corpora, document_report, expected_snapshots, root, suffix};
+use talign_tests::{SEED_TABLES, corpora, document_report, root, suffix};
 
 fn snapshot_settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
@@ -33,8 +33,9 @@ fn every_corpus_document() {
         .iter()
         .map(|c| {
             let a = Analysis::new(&c.corpus);
-            let reports =
-                (0..c.corpus.len()).map(|d| (c.corpus.docs()[d].id.clone(), document_report(&a, d))).collect();
+            let reports = (0..c.corpus.len())
+                .map(|d| (c.corpus.docs()[d].id.clone(), document_report(&a, d).to_string()))
+                .collect();
             (c.name.clone(), reports)
         })
         .collect();
@@ -78,40 +79,58 @@ fn seed_tables() {
     collect_failures(checks);
 }
 
-/// A snapshot no test writes is an orphan: it fails the suite. With
-/// `TALIGN_DELETE_ORPHANS=1` (what `cargo xtask snapshots --accept` sets) orphans are deleted instead.
-#[test]
-fn no_orphaned_snapshots() {
-    let expected = expected_snapshots(&corpora());
-    let dir = root().join("tests/tests/snapshots");
-    let mut orphans = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for e in entries {
-            let p = e.expect("entry").path();
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-            if name.ends_with(".snap") && expected.binary_search(&name).is_err() {
-                orphans.push((name, p));
-            }
-        }
-    }
-    orphans.sort();
-    if std::env::var_os("TALIGN_DELETE_ORPHANS").is_some() {
-        for (_, p) in &orphans {
-            std::fs::remove_file(p).expect("orphan can be deleted");
-        }
-        return;
-    }
-    let names: Vec<&str> = orphans.iter().map(|o| o.0.as_str()).collect();
-    assert!(names.is_empty(), "orphaned snapshot(s), no test writes them: {}", names.join(", "));
-}
-
 #[test]
 fn corpora_load_with_the_expected_documents() {
     let all = corpora();
+    let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["ntrex-dev/articles.jsonl", "seeds"]);
+
     let seeds = all.iter().find(|c| c.name == "seeds").expect("seed corpus");
     let langs: Vec<&str> = seeds.corpus.docs().iter().map(|d| d.lang.code()).collect();
     assert_eq!(langs, ["bn", "bn", "bn", "fa", "bn"]);
+    assert!(seeds.corpus.docs().iter().all(|d| !d.lang_detected), "the manifest gives every language");
+
     let ntrex = all.iter().find(|c| c.name == "ntrex-dev/articles.jsonl").expect("NTREX corpus");
     assert_eq!(ntrex.corpus.len(), 126);
     assert_eq!(ntrex.corpus.docs().iter().filter(|d| d.lang.code() == "bn").count(), 63);
+    assert_eq!(ntrex.corpus.docs().iter().filter(|d| d.lang.code() == "fa").count(), 63);
+}
+
+/// Every id a manifest names is loaded, and every `.txt` file is a document.
+#[test]
+fn manifests_and_text_files_agree_with_the_loaded_corpora() {
+    for c in corpora().iter().filter(|c| !c.name.ends_with(".jsonl")) {
+        let dir = root().join("corpora").join(&c.name);
+        let mut ids: Vec<&str> = c.corpus.docs().iter().map(|d| d.id.as_str()).collect();
+        ids.sort_unstable();
+        let mut stems: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        stems.sort_unstable();
+        assert_eq!(ids, stems, "{}: documents and .txt files", c.name);
+        if let Ok(manifest) = std::fs::read_to_string(dir.join("manifest.csv")) {
+            for id in manifest.lines().skip(1).filter_map(|l| l.split(',').next()).filter(|id| !id.is_empty()) {
+                assert!(c.corpus.get(id).is_some(), "{}: manifest id `{id}` did not load", c.name);
+            }
+        }
+    }
+}
+
+/// Every document of the NTREX gold pairs is in the NTREX corpus, in the language of its column.
+#[test]
+fn ntrex_gold_pairs_name_loaded_documents() {
+    let all = corpora();
+    let ntrex = &all.iter().find(|c| c.name == "ntrex-dev/articles.jsonl").expect("NTREX corpus").corpus;
+    let gold = std::fs::read_to_string(root().join("corpora/ntrex-dev/gold_documents.csv")).unwrap();
+    let mut pairs = 0;
+    for line in gold.lines().skip(1) {
+        let (bn, fa) = line.split_once(',').expect("two columns");
+        assert_eq!(ntrex.get(bn).map(|d| d.lang.code()), Some("bn"), "{bn}");
+        assert_eq!(ntrex.get(fa).map(|d| d.lang.code()), Some("fa"), "{fa}");
+        pairs += 1;
+    }
+    assert_eq!(pairs, 63);
 }
