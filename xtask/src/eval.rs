@@ -50,7 +50,8 @@ pub fn build_talign(root: &Path) -> Result<PathBuf> {
     if !st.success() {
         bail!("cargo build --release -p talign failed");
     }
-    Ok(root.join("target/release/talign"))
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    Ok(target.join("release/talign"))
 }
 
 fn run(bin: &Path, args: &[&str]) -> Result<String> {
