@@ -1,32 +1,76 @@
 //! Dates in running text: Gregorian dates with Bengali, Persian or English month names
-//! and any of the three digit systems, Solar Hijri dates (converted with `icu_calendar`),
-//! ISO dates, years with a context word, and weekdays resolved against the publication date.
+//! and digits of any of the four systems, Solar Hijri dates (converted with
+//! `icu_calendar`), ISO and `yyyy/mm/dd` dates, years with a context word, and weekdays,
+//! resolved against the publication date when one is known.
 //!
 //! ```
-//! use talign_events::temporal::{find_dates, TimeValue};
-//! let d = find_dates("تاریخ انتشار: ۲۹ آذر ۱۴۰۲", None);
+//! use talign_events::temporal::{TimeValue, find_dates};
+//! let d = find_dates("تاریخ انتشار: ۱۵:۴۷ - ۲۹ آذر ۱۴۰۲", None);
+//! assert_eq!(d[0].text, "۲۹ آذر ۱۴۰۲");
 //! assert_eq!(d[0].value, TimeValue::Day("2023-12-20".parse().unwrap()));
 //! ```
+//!
+//! # What is found, and the policies
+//!
+//! - **Full dates**: day–month–year in the orders `২৯ ফেব্রুয়ারি ২০২৪`, `December 20, 2023`,
+//!   `2023 December 20`, `২০২৪ সালের ২৯ ফেব্রুয়ারি`, `۲۹ آذر [ماه|سال] ۱۴۰۲`; ISO `2023-12-20`
+//!   and `2023/12/20`. Numeric day-first forms (`20/12/2023`) are ambiguous and never read.
+//!   A numeric date whose year is 1300–1499 is Solar Hijri (`۱۴۰۲/۰۹/۲۹`).
+//! - **Day and month** without a year (`৭ই অক্টোবরের`, `۲۰ دسامبر`) are resolved to the
+//!   occurrence nearest the publication date when it is known ([`Note::FromPublished`]),
+//!   else kept as [`TimeValue::DayMonth`]. A Solar Hijri day and month without a year and
+//!   without a publication date is skipped: it has no Gregorian reading.
+//! - **Month and year** (`آوریل ۲۰۱۹`, `April 2019`): [`TimeValue::MonthYear`]. A Solar
+//!   Hijri month of a year (`دی ۱۴۰۲`) is given as the Gregorian month holding its 15th day
+//!   ([`Note::Approximate`]).
+//! - **Years alone** only with a context word (`২০১৯ সালে`, `২০২২-এ`, `سال ۲۰۱۹`,
+//!   `۲۰۱۹ میلادی`, `in 2019`), or as a range `২০২৪-২০২৬`, which gives two mentions, one per
+//!   year ([`Note::Range`]); only Gregorian years 1900–2100. A Solar Hijri year alone
+//!   (`سال ۱۴۰۲`) is skipped: it straddles two Gregorian years. A four-digit number alone is
+//!   never a year.
+//! - **Weekdays** (`বুধবার`, `হস্পতিবার`, `پنج‌شنبه`/`پنج شنبه`/`پنجشنبه`, `Monday`): with a
+//!   publication date, the latest such day on or before it; `গত`/`last`/`… گذشته` mean
+//!   strictly before, `আগামী`/`next`/`… آینده` strictly after, and `یکشنبه هفته پیش`
+//!   the Sunday of the previous week (weeks start on Saturday in Iran and Bangladesh, on
+//!   Monday in English). Without a publication date they stay [`TimeValue::Weekday`].
+//!   `جمعه` after `نماز`/`امام` is the Friday prayer and skipped; plurals (`شنبه‌ها`) too.
+//! - Mentions are sorted and never overlap; at each position the longest form wins
+//!   (`۲۹ آذر ۱۴۰۲` over `۲۹ آذر`, `پنج شنبه` over `شنبه`).
+//!
+//! Not handled: the Bangla calendar (`৪ঠা আশ্বিন ১৪৩১`, which `icu_calendar` lacks), the
+//! Islamic lunar calendar, and relative days (`امروز`, `গতকাল`, yesterday).
 
-use serde::Serialize;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
 use talign_corpus::{Date, Weekday};
 
-use crate::scan::{Tok, scan};
+use crate::scan::{Tok, Token, scan};
+pub(crate) use words::fold;
+use words::{Lexeme, Month, MonthRule, Shift};
 
 /// What a date mention says.
+///
+/// Serialized externally tagged, dates as ISO: `{"day":"2023-12-20"}`,
+/// `{"day_month":{"month":10,"day":7}}`, `{"year":2019}`, `{"weekday":"Wednesday"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TimeValue {
     /// A full Gregorian date.
     Day(Date),
-    /// A day of a month whose year is not known (no publication date to resolve it).
+    /// A Gregorian day of a month whose year is not known (no publication date to resolve it).
     DayMonth {
         /// Month, 1–12.
         month: u32,
         /// Day, 1–31.
         day: u32,
     },
-    /// A month of a year.
+    /// A Gregorian month of a year.
     MonthYear {
         /// Year.
         year: i32,
@@ -39,20 +83,34 @@ pub enum TimeValue {
     Weekday(#[serde(serialize_with = "weekday_name")] Weekday),
 }
 
-fn weekday_name<S: serde::Serializer>(w: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+fn weekday_name<S: Serializer>(w: &Weekday, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(w.name())
 }
 
-/// The calendar a mention was written in.
+/// The calendar a mention was written in. Numeric dates are labelled by their calendar
+/// (Gregorian, or Solar Hijri for years 1300–1499).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Calendar {
-    /// Gregorian month names or ISO.
+    /// Gregorian month names, ISO dates, Gregorian years.
     Gregorian,
-    /// Persian (Solar Hijri) month names.
+    /// Persian (Solar Hijri) month names or a numeric date with a year 1300–1499.
     SolarHijri,
     /// A weekday name.
     Weekday,
+}
+
+/// How a value was obtained, when it is not simply what the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Note {
+    /// The year of a day and month, or the week of a weekday, was taken from the
+    /// publication date.
+    FromPublished,
+    /// One end of a range of years (`২০২৪-২০২৬`) or days (`১০-১২ ডিসেম্বর`).
+    Range,
+    /// A Solar Hijri month of a year, given as the Gregorian month holding its 15th day.
+    Approximate,
 }
 
 /// One date in a text.
@@ -62,218 +120,73 @@ pub struct DateMention {
     pub start: usize,
     /// Byte offset just past the mention.
     pub end: usize,
-    /// The text as written.
+    /// The text as written (`&text[start..end]`).
     pub text: String,
     /// What it says (resolved against the publication date where one is known).
     pub value: TimeValue,
     /// The calendar it was written in.
     pub calendar: Calendar,
+    /// How the value was obtained, when it is more than a reading of the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
 }
 
-/// Month names: (stem, month, calendar). Stems are folded like [`scan`] folds words.
-const MONTHS: &[(&str, u32, Calendar)] = &[
-    // Bengali, Gregorian months.
-    ("জানুয়ারি", 1, Calendar::Gregorian),
-    ("জানুয়ারী", 1, Calendar::Gregorian),
-    ("ফেব্রুয়ারি", 2, Calendar::Gregorian),
-    ("ফেব্রুয়ারী", 2, Calendar::Gregorian),
-    ("মার্চ", 3, Calendar::Gregorian),
-    ("এপ্রিল", 4, Calendar::Gregorian),
-    ("মে", 5, Calendar::Gregorian),
-    ("জুন", 6, Calendar::Gregorian),
-    ("জুলাই", 7, Calendar::Gregorian),
-    ("আগস্ট", 8, Calendar::Gregorian),
-    ("অগাস্ট", 8, Calendar::Gregorian),
-    ("আগষ্ট", 8, Calendar::Gregorian),
-    ("সেপ্টেম্বর", 9, Calendar::Gregorian),
-    ("অক্টোবর", 10, Calendar::Gregorian),
-    ("নভেম্বর", 11, Calendar::Gregorian),
-    ("ডিসেম্বর", 12, Calendar::Gregorian),
-    // Persian transliterations of the Gregorian months.
-    ("ژانویه", 1, Calendar::Gregorian),
-    ("ژانویهٔ", 1, Calendar::Gregorian),
-    ("فوریه", 2, Calendar::Gregorian),
-    ("مارس", 3, Calendar::Gregorian),
-    ("آوریل", 4, Calendar::Gregorian),
-    ("مه", 5, Calendar::Gregorian),
-    ("می", 5, Calendar::Gregorian),
-    ("ژوئن", 6, Calendar::Gregorian),
-    ("ژوین", 6, Calendar::Gregorian),
-    ("ژوئیه", 7, Calendar::Gregorian),
-    ("جولای", 7, Calendar::Gregorian),
-    ("اوت", 8, Calendar::Gregorian),
-    ("آگوست", 8, Calendar::Gregorian),
-    ("سپتامبر", 9, Calendar::Gregorian),
-    ("اکتبر", 10, Calendar::Gregorian),
-    ("نوامبر", 11, Calendar::Gregorian),
-    ("دسامبر", 12, Calendar::Gregorian),
-    // Solar Hijri months.
-    ("فروردین", 1, Calendar::SolarHijri),
-    ("اردیبهشت", 2, Calendar::SolarHijri),
-    ("خرداد", 3, Calendar::SolarHijri),
-    ("تیر", 4, Calendar::SolarHijri),
-    ("مرداد", 5, Calendar::SolarHijri),
-    ("شهریور", 6, Calendar::SolarHijri),
-    ("مهر", 7, Calendar::SolarHijri),
-    ("آبان", 8, Calendar::SolarHijri),
-    ("آذر", 9, Calendar::SolarHijri),
-    ("دی", 10, Calendar::SolarHijri),
-    ("بهمن", 11, Calendar::SolarHijri),
-    ("اسفند", 12, Calendar::SolarHijri),
-    // English.
-    ("january", 1, Calendar::Gregorian),
-    ("jan", 1, Calendar::Gregorian),
-    ("february", 2, Calendar::Gregorian),
-    ("feb", 2, Calendar::Gregorian),
-    ("march", 3, Calendar::Gregorian),
-    ("april", 4, Calendar::Gregorian),
-    ("apr", 4, Calendar::Gregorian),
-    ("may", 5, Calendar::Gregorian),
-    ("june", 6, Calendar::Gregorian),
-    ("july", 7, Calendar::Gregorian),
-    ("august", 8, Calendar::Gregorian),
-    ("aug", 8, Calendar::Gregorian),
-    ("september", 9, Calendar::Gregorian),
-    ("sept", 9, Calendar::Gregorian),
-    ("sep", 9, Calendar::Gregorian),
-    ("october", 10, Calendar::Gregorian),
-    ("oct", 10, Calendar::Gregorian),
-    ("november", 11, Calendar::Gregorian),
-    ("nov", 11, Calendar::Gregorian),
-    ("december", 12, Calendar::Gregorian),
-    ("dec", 12, Calendar::Gregorian),
-];
-
-/// Endings allowed after a Bengali month name (ফেব্রুয়ারিতে, অক্টোবরের) or a Persian one (ژانویهٔ).
-const MONTH_ENDINGS: &[&str] = &["", "ের", "এর", "র", "তে", "ে", "েই", "ই", "য়", "\u{0654}", "ی"];
-
-/// Weekday names: (folded name, weekday). Persian names are matched without ZWNJ; the
-/// two-word spellings (پنج شنبه) are joined before matching.
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("রবিবার", Weekday::Sun),
-    ("রোববার", Weekday::Sun),
-    ("সোমবার", Weekday::Mon),
-    ("মঙ্গলবার", Weekday::Tue),
-    ("বুধবার", Weekday::Wed),
-    ("বৃহস্পতিবার", Weekday::Thu),
-    ("বৃহষ্পতিবার", Weekday::Thu),
-    ("হস্পতিবার", Weekday::Thu),
-    ("বিষ্যুদবার", Weekday::Thu),
-    ("শুক্রবার", Weekday::Fri),
-    ("শনিবার", Weekday::Sat),
-    ("یکشنبه", Weekday::Sun),
-    ("دوشنبه", Weekday::Mon),
-    ("سهشنبه", Weekday::Tue),
-    ("چهارشنبه", Weekday::Wed),
-    ("پنجشنبه", Weekday::Thu),
-    ("جمعه", Weekday::Fri),
-    ("شنبه", Weekday::Sat),
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-const WEEKDAY_ENDINGS: &[&str] = &["", "ে", "ের", "এর", "ও", "ই", "েই", "s", "ها"];
-
-/// Words that make a bare four-digit number a year: "২০১৯ সালে", "سال ۲۰۱۹", "in 2019".
-const YEAR_AFTER: &[&str] = &["সাল", "সালে", "সালের", "সালেই", "খ্রিস্টাব্দ", "খ্রিস্টাব্দে", "খ্রিস্টাব্দের", "ميلادی", "میلادی"];
-const YEAR_BEFORE: &[&str] = &["سال", "in", "since", "year"];
-
-/// Suffixes a day number may carry: Bengali ৭ই, ১লা, ২রা, ৪ঠা, ২২শে; English 1st; Persian ۶م.
-const DAY_SUFFIXES: &[&str] = &["", "ই", "লা", "রা", "ঠা", "শে", "st", "nd", "rd", "th", "م", "ام"];
-
-fn folded(s: &str) -> String {
-    scan(s)
-        .into_iter()
-        .filter_map(|t| match t.tok {
-            Tok::Word(w) => Some(w),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .concat()
-}
-
-/// The month stems folded the way the scanner folds words, built once.
-static FOLDED_MONTHS: std::sync::LazyLock<Vec<(String, u32, Calendar)>> =
-    std::sync::LazyLock::new(|| MONTHS.iter().map(|&(s, m, c)| (folded(s), m, c)).collect());
-
-fn month_of(word: &str) -> Option<(u32, Calendar)> {
-    // Longest stem first, so that "مه" does not take "مهر".
-    let mut best: Option<(usize, u32, Calendar)> = None;
-    for (stem, m, cal) in FOLDED_MONTHS.iter() {
-        let (m, cal) = (*m, *cal);
-        if let Some(rest) = word.strip_prefix(stem.as_str())
-            && MONTH_ENDINGS.contains(&rest)
-            && best.is_none_or(|b| stem.len() > b.0)
-        {
-            best = Some((stem.len(), m, cal));
-        }
-    }
-    best.map(|b| (b.1, b.2))
-}
-
-fn weekday_of(word: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find_map(|&(name, w)| {
-        let rest = word.strip_prefix(name)?;
-        WEEKDAY_ENDINGS.contains(&rest).then_some(w)
-    })
-}
-
-fn day_of(t: &Tok) -> Option<u32> {
-    match t {
-        Tok::Num { value, int_digits, plain: true, suffix }
-            if *int_digits <= 2 && DAY_SUFFIXES.contains(&suffix.as_str()) =>
-        {
-            let d = *value as u32;
-            (1..=31).contains(&d).then_some(d)
-        }
-        _ => None,
+impl DateMention {
+    /// The byte range of the mention.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
     }
 }
 
-fn year_of(t: &Tok, cal: Calendar) -> Option<i32> {
-    match t {
-        Tok::Num { value, int_digits: 4, plain: true, suffix } if suffix.is_empty() || suffix == "ের" => {
-            let y = *value as i32;
-            let ok = match cal {
-                Calendar::SolarHijri => (1200..=1500).contains(&y),
-                _ => (1800..=2200).contains(&y),
-            };
-            ok.then_some(y)
-        }
-        _ => None,
-    }
-}
+/// Years that the month-name and numeric forms accept, per calendar.
+const GREGORIAN_YEARS: Range<i32> = 1000..3000;
+const SOLAR_HIJRI_YEARS: Range<i32> = 1300..1500;
+/// Years that a context word (`সালে`, `سال`, `in`) or a range makes a year.
+const BARE_YEARS: Range<i32> = 1900..2101;
 
-/// A Solar Hijri date in the Gregorian calendar (through `icu_calendar`).
+const DASHES: &[char] = &['-', '–', '‐', '—'];
+const COMMAS: &[char] = &[',', '،'];
+
+/// A Solar Hijri date in the Gregorian calendar, through `icu_calendar`; `None` when no
+/// such day exists.
+///
+/// ```
+/// use talign_events::temporal::solar_hijri_to_gregorian;
+/// assert_eq!(solar_hijri_to_gregorian(1402, 9, 29).unwrap().to_string(), "2023-12-20");
+/// assert_eq!(solar_hijri_to_gregorian(1403, 1, 1).unwrap().to_string(), "2024-03-20");
+/// assert_eq!(solar_hijri_to_gregorian(1402, 7, 31), None);
+/// ```
 pub fn solar_hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<Date> {
     let p = icu_calendar::Date::try_new_persian(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?).ok()?;
     let iso = p.to_calendar(icu_calendar::Iso);
     Date::from_ymd(iso.year().extended_year(), u32::from(iso.month().ordinal), u32::from(iso.day_of_month().0))
 }
 
-/// The Solar Hijri year a Gregorian date falls in.
-fn solar_year_of(d: Date) -> Option<i32> {
+/// A Gregorian date in the Solar Hijri calendar as (year, month, day), through `icu_calendar`.
+///
+/// ```
+/// use talign_events::temporal::gregorian_to_solar_hijri;
+/// assert_eq!(gregorian_to_solar_hijri("2023-12-20".parse().unwrap()), Some((1402, 9, 29)));
+/// ```
+pub fn gregorian_to_solar_hijri(d: Date) -> Option<(i32, u32, u32)> {
     let iso =
         icu_calendar::Date::try_new_iso(d.year(), u8::try_from(d.month()).ok()?, u8::try_from(d.day()).ok()?).ok()?;
-    Some(iso.to_calendar(icu_calendar::cal::Persian).year().extended_year())
+    let p = iso.to_calendar(icu_calendar::cal::Persian);
+    Some((p.year().extended_year(), u32::from(p.month().ordinal), u32::from(p.day_of_month().0)))
 }
 
 fn make_day(cal: Calendar, year: i32, month: u32, day: u32) -> Option<Date> {
     match cal {
-        Calendar::SolarHijri => solar_hijri_to_gregorian(year, month, day),
-        _ => Date::from_ymd(year, month, day),
+        Calendar::SolarHijri if SOLAR_HIJRI_YEARS.contains(&year) => solar_hijri_to_gregorian(year, month, day),
+        Calendar::Gregorian if GREGORIAN_YEARS.contains(&year) => Date::from_ymd(year, month, day),
+        _ => None,
     }
 }
 
-/// A day and month without a year, placed in the year that puts it nearest the publication date.
+/// A day and month without a year, placed in the year that puts it nearest `published`.
 fn nearest(cal: Calendar, month: u32, day: u32, published: Date) -> Option<Date> {
     let base = match cal {
-        Calendar::SolarHijri => solar_year_of(published)?,
+        Calendar::SolarHijri => gregorian_to_solar_hijri(published)?.0,
         _ => published.year(),
     };
     (base - 1..=base + 1)
@@ -281,264 +194,535 @@ fn nearest(cal: Calendar, month: u32, day: u32, published: Date) -> Option<Date>
         .min_by_key(|d| (d.days_from(published).abs(), d.days_since_epoch()))
 }
 
+/// How a weekday is placed relative to the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    /// The latest such day on or before publication.
+    OnOrBefore,
+    /// Strictly before or after.
+    Shift(Shift),
+    /// In the previous or the next week.
+    Week(Shift),
+}
+
+fn place(published: Date, w: Weekday, week_start: Weekday, how: Placement) -> Date {
+    match how {
+        Placement::OnOrBefore => published.latest_on_or_before(w),
+        Placement::Shift(Shift::Last) => published.add_days(-1).latest_on_or_before(w),
+        Placement::Shift(Shift::Next) => published.add_days(7).latest_on_or_before(w),
+        Placement::Week(shift) => {
+            let start = published.latest_on_or_before(week_start);
+            let offset = (w.index() - week_start.index()).rem_euclid(7);
+            let weeks = if shift == Shift::Last { -7 } else { 7 };
+            start.add_days(weeks + offset)
+        }
+    }
+}
+
+/// A number token, borrowed.
+#[derive(Debug, Clone, Copy)]
+struct Num<'a> {
+    value: f64,
+    digits: usize,
+    plain: bool,
+    suffix: &'a str,
+}
+
+/// The tokens of one text with their lexicon entries, and the mentions found so far.
+struct Finder<'t> {
+    text: &'t str,
+    toks: Vec<Token>,
+    lex: Vec<Option<&'static Lexeme>>,
+    published: Option<Date>,
+    out: Vec<DateMention>,
+}
+
+impl<'t> Finder<'t> {
+    fn new(text: &'t str, published: Option<Date>) -> Finder<'t> {
+        let toks = scan(text);
+        let lex = toks
+            .iter()
+            .map(|t| match &t.tok {
+                Tok::Word(w) => words::lookup(w),
+                _ => None,
+            })
+            .collect();
+        Finder { text, toks, lex, published, out: Vec::new() }
+    }
+
+    fn lex(&self, k: usize) -> Option<&'static Lexeme> {
+        self.lex.get(k).copied().flatten()
+    }
+
+    fn word(&self, k: usize) -> Option<&str> {
+        match self.toks.get(k).map(|t| &t.tok) {
+            Some(Tok::Word(w)) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn num(&self, k: usize) -> Option<Num<'_>> {
+        match self.toks.get(k).map(|t| &t.tok) {
+            Some(Tok::Num { value, int_digits, plain, suffix }) => {
+                Some(Num { value: *value, digits: *int_digits, plain: *plain, suffix })
+            }
+            _ => None,
+        }
+    }
+
+    fn punct(&self, k: usize, set: &[char]) -> Option<char> {
+        match self.toks.get(k).map(|t| &t.tok) {
+            Some(Tok::Punct(c)) if set.contains(c) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// Whether tokens `k` and `k + 1` touch (no space between).
+    fn touching(&self, k: usize) -> bool {
+        matches!((self.toks.get(k), self.toks.get(k + 1)), (Some(a), Some(b)) if a.end == b.start)
+    }
+
+    /// A day of the month at `k`, with its suffix.
+    fn day(&self, k: usize) -> Option<(u32, &str)> {
+        let n = self.num(k)?;
+        if !(n.plain && n.digits <= 2 && words::DAY_SUFFIXES.contains(&n.suffix)) {
+            return None;
+        }
+        // A number right after a colon is the minutes of a time (۱۵:۲۹ آذر is not a day).
+        if k > 0 && self.punct(k - 1, &[':']).is_some() && self.touching(k - 1) {
+            return None;
+        }
+        let d = n.value as u32;
+        (1..=31).contains(&d).then_some((d, n.suffix))
+    }
+
+    /// A four-digit year at `k` in `years`, with no suffix or a year word glued (২০১৯সালে).
+    fn year(&self, k: usize, years: &Range<i32>) -> Option<i32> {
+        let n = self.num(k)?;
+        let y = n.value as i32;
+        (n.plain && n.digits == 4 && years.contains(&y) && (n.suffix.is_empty() || words::is_year_after(n.suffix)))
+            .then_some(y)
+    }
+
+    /// A month name at `k`: the month and the index after it (a full stop after an English
+    /// abbreviation and a Persian `ماه` after the name are taken with it).
+    fn month(&self, k: usize) -> Option<(Month, usize)> {
+        let m = self.lex(k)?.month?;
+        // English names only capitalized: "may" and "march" are also verbs.
+        if m.latin && !self.text[self.toks[k].start..].starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let mut next = k + 1;
+        if m.abbreviation && self.punct(next, &['.']).is_some() && self.touching(k) {
+            next += 1;
+        }
+        if m.calendar == Calendar::SolarHijri && self.lex(next).is_some_and(|l| l.month_word) {
+            next += 1;
+        }
+        Some((m, next))
+    }
+
+    fn years_for(cal: Calendar) -> Range<i32> {
+        match cal {
+            Calendar::SolarHijri => SOLAR_HIJRI_YEARS,
+            _ => GREGORIAN_YEARS,
+        }
+    }
+
+    /// Pushes a mention over tokens `a..=b`.
+    fn push(&mut self, a: usize, b: usize, value: TimeValue, calendar: Calendar, note: Option<Note>) {
+        let (start, end) = (self.toks[a].start, self.toks[b].end);
+        self.out.push(DateMention { start, end, text: self.text[start..end].to_owned(), value, calendar, note });
+    }
+
+    /// A day and month without a year: resolved against the publication date, else kept as
+    /// a day and month (Gregorian only).
+    fn day_month(&self, cal: Calendar, month: u32, day: u32) -> Option<(TimeValue, Option<Note>)> {
+        if let Some(d) = self.published.and_then(|p| nearest(cal, month, day, p)) {
+            return Some((TimeValue::Day(d), Some(Note::FromPublished)));
+        }
+        (cal == Calendar::Gregorian && Date::from_ymd(2000, month, day).is_some())
+            .then_some((TimeValue::DayMonth { month, day }, None))
+    }
+
+    fn run(mut self) -> Vec<DateMention> {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let next = self
+                .numeric(i)
+                .or_else(|| self.year_range(i))
+                .or_else(|| self.year_first(i))
+                .or_else(|| self.day_first(i))
+                .or_else(|| self.month_first(i))
+                .or_else(|| self.weekday(i))
+                .or_else(|| self.year_in_context(i));
+            i = next.unwrap_or(i + 1);
+        }
+        self.out
+    }
+
+    /// `2023-12-20`, `2023/12/20`, `۱۴۰۲/۰۹/۲۹` (tokens touching).
+    fn numeric(&mut self, i: usize) -> Option<usize> {
+        let y = self.num(i)?;
+        if !(y.digits == 4 && y.plain && y.suffix.is_empty()) {
+            return None;
+        }
+        let sep = self.punct(i + 1, &['-', '/'])?;
+        let (m, d) = (self.num(i + 2)?, self.num(i + 4)?);
+        let parts_ok = [m, d].iter().all(|n| n.plain && (1..=2).contains(&n.digits) && n.suffix.is_empty());
+        if !(parts_ok && self.punct(i + 3, &[sep]).is_some() && (i..i + 4).all(|k| self.touching(k))) {
+            return None;
+        }
+        let year = y.value as i32;
+        let cal = if SOLAR_HIJRI_YEARS.contains(&year) { Calendar::SolarHijri } else { Calendar::Gregorian };
+        let date = make_day(cal, year, m.value as u32, d.value as u32)?;
+        self.push(i, i + 4, TimeValue::Day(date), cal, None);
+        Some(i + 5)
+    }
+
+    /// `২০২৪-২০২৬`: two years.
+    fn year_range(&mut self, i: usize) -> Option<usize> {
+        let y1 = self.year(i, &BARE_YEARS)?;
+        self.punct(i + 1, DASHES)?;
+        let y2 = self.year(i + 2, &BARE_YEARS)?;
+        if !(y1 < y2 && y2 - y1 <= 100) || self.num(i).is_some_and(|n| !n.suffix.is_empty()) {
+            return None;
+        }
+        self.push(i, i, TimeValue::Year(y1), Calendar::Gregorian, Some(Note::Range));
+        self.push(i + 2, i + 2, TimeValue::Year(y2), Calendar::Gregorian, Some(Note::Range));
+        Some(i + 3)
+    }
+
+    /// `2023 December 20`, `২০২৪ সালের ২৯ ফেব্রুয়ারি`, `২০২৪ সালের ফেব্রুয়ারিতে`.
+    fn year_first(&mut self, i: usize) -> Option<usize> {
+        let n = self.num(i)?;
+        if !(n.plain && n.digits == 4) {
+            return None;
+        }
+        let glued = words::is_year_after(n.suffix);
+        if !(n.suffix.is_empty() || glued) {
+            return None;
+        }
+        let mut j = i + 1;
+        let context = glued || self.lex(j).is_some_and(|l| l.year_after);
+        if context && !glued {
+            j += 1;
+        }
+        let year = n.value as i32;
+        // Y সালের D M
+        if context
+            && let Some((day, _)) = self.day(j)
+            && let Some((m, end)) = self.month(j + 1)
+            && let Some(d) = make_day(m.calendar, year, m.number, day)
+        {
+            self.push(i, end - 1, TimeValue::Day(d), m.calendar, None);
+            return Some(end);
+        }
+        let (m, end) = self.month(j)?;
+        // Y M D
+        if !glued
+            && let Some((day, _)) = self.day(end)
+            && let Some(d) = make_day(m.calendar, year, m.number, day)
+        {
+            self.push(i, end, TimeValue::Day(d), m.calendar, None);
+            return Some(end + 1);
+        }
+        // Y সালের M
+        if context && Self::years_for(m.calendar).contains(&year) && m.rule != MonthRule::Dey {
+            let (value, note) = self.month_year(m, year)?;
+            self.push(i, end - 1, value, m.calendar, note);
+            return Some(end);
+        }
+        None
+    }
+
+    fn month_year(&self, m: Month, year: i32) -> Option<(TimeValue, Option<Note>)> {
+        match m.calendar {
+            Calendar::SolarHijri => {
+                let mid = make_day(Calendar::SolarHijri, year, m.number, 15)?;
+                Some((TimeValue::MonthYear { year: mid.year(), month: mid.month() }, Some(Note::Approximate)))
+            }
+            _ => GREGORIAN_YEARS.contains(&year).then_some((TimeValue::MonthYear { year, month: m.number }, None)),
+        }
+    }
+
+    /// The year after a day and month, skipping a comma or a Persian `سال`: (year, its index).
+    fn year_after_month(&self, k: usize, cal: Calendar) -> Option<(i32, usize)> {
+        let years = Self::years_for(cal);
+        if let Some(y) = self.year(k, &years) {
+            return Some((y, k));
+        }
+        let skip = self.punct(k, COMMAS).is_some() || self.word(k) == Some("سال");
+        if skip && let Some(y) = self.year(k + 1, &years) {
+            return Some((y, k + 1));
+        }
+        None
+    }
+
+    /// `২৯ ফেব্রুয়ারি [২০২৪]`, `20th of December 2023`, `۲۹ آذر ۱۴۰۲`, `১০-১২ ডিসেম্বর`.
+    fn day_first(&mut self, i: usize) -> Option<usize> {
+        let (day, suffix) = self.day(i)?;
+        let ordinal_suffix = words::LATIN_ORDINAL_SUFFIXES.contains(&suffix);
+        // A range of days: D-D M.
+        if let Some(out) = self.day_range(i, day) {
+            return Some(out);
+        }
+        let mut j = i + 1;
+        if ordinal_suffix && self.word(j) == Some("of") {
+            j += 1;
+        }
+        let (m, end) = self.month(j)?;
+        if let Some((year, k)) = self.year_after_month(end, m.calendar) {
+            let d = make_day(m.calendar, year, m.number, day)?;
+            self.push(i, k, TimeValue::Day(d), m.calendar, None);
+            return Some(k + 1);
+        }
+        match m.rule {
+            MonthRule::NeedsYear => return None,
+            MonthRule::Dey if self.word(end).is_some_and(words::is_letter_name) => return None,
+            _ => {}
+        }
+        let (value, note) = self.day_month(m.calendar, m.number, day)?;
+        self.push(i, end - 1, value, m.calendar, note);
+        Some(end)
+    }
+
+    fn day_range(&mut self, i: usize, d1: u32) -> Option<usize> {
+        self.punct(i + 1, DASHES)?;
+        let (d2, _) = self.day(i + 2)?;
+        let (m, end) = self.month(i + 3)?;
+        if d2 <= d1 || m.rule != MonthRule::Free {
+            return None;
+        }
+        let values = match self.year_after_month(end, m.calendar) {
+            Some((year, k)) => {
+                let a = make_day(m.calendar, year, m.number, d1)?;
+                let b = make_day(m.calendar, year, m.number, d2)?;
+                (TimeValue::Day(a), TimeValue::Day(b), None, k)
+            }
+            None => {
+                let (a, note) = self.day_month(m.calendar, m.number, d1)?;
+                let (b, _) = self.day_month(m.calendar, m.number, d2)?;
+                (a, b, note, end - 1)
+            }
+        };
+        let note = Some(values.2.unwrap_or(Note::Range));
+        self.push(i, i, values.0, m.calendar, note);
+        self.push(i + 2, values.3, values.1, m.calendar, note);
+        Some(values.3 + 1)
+    }
+
+    /// `December 20, 2023`, `December 20`, `آوریل ۲۰۱۹`, `April 2019`.
+    fn month_first(&mut self, i: usize) -> Option<usize> {
+        let (m, end) = self.month(i)?;
+        if let Some((day, _)) = self.day(end) {
+            if let Some((year, k)) = self.year_after_month(end + 1, m.calendar)
+                && m.calendar == Calendar::Gregorian
+            {
+                let d = make_day(m.calendar, year, m.number, day)?;
+                self.push(i, k, TimeValue::Day(d), m.calendar, None);
+                return Some(k + 1);
+            }
+            if m.latin {
+                let (value, note) = self.day_month(m.calendar, m.number, day)?;
+                self.push(i, end, value, m.calendar, note);
+                return Some(end + 1);
+            }
+        }
+        let k = if self.punct(end, COMMAS).is_some() && m.latin { end + 1 } else { end };
+        let year = self.year(k, &Self::years_for(m.calendar))?;
+        let (value, note) = self.month_year(m, year)?;
+        self.push(i, k, value, m.calendar, note);
+        Some(k + 1)
+    }
+
+    /// A weekday with the words that shift it: `বুধবার`, `গত বুধবার`, `پنج شنبه`,
+    /// `یکشنبه هفته پیش`, `next Monday`.
+    fn weekday(&mut self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut how = Placement::OnOrBefore;
+        if let Some(shift) = self.lex(i).and_then(|l| l.shift_before) {
+            j += 1;
+            how = Placement::Shift(shift);
+            // গত সপ্তাহের বুধবার: Wednesday of last week.
+            if self.lex(j).is_some_and(|l| l.week) && self.word(j) != Some("week") {
+                j += 1;
+                how = Placement::Week(shift);
+            }
+        }
+        let ((w, week_start), last) = self.weekday_word(j)?;
+        if w == Weekday::Fri && j > 0 && self.lex(j - 1).is_some_and(|l| l.prayer) {
+            return None;
+        }
+        let mut end = last;
+        if how == Placement::OnOrBefore {
+            let (after1, after2) = (self.lex(last + 1), self.lex(last + 2));
+            if after1.is_some_and(|l| l.week)
+                && let Some(shift) = after2.and_then(|l| l.week_shift)
+            {
+                // یکشنبه هفته پیش: Sunday of last week.
+                how = Placement::Week(shift);
+                end = last + 2;
+            } else if let Some(shift) = after1.and_then(|l| l.shift_before)
+                && self.word(last + 2) == Some("week")
+            {
+                // Monday last week.
+                how = Placement::Week(shift);
+                end = last + 2;
+            } else if let Some(shift) = after1.and_then(|l| l.shift_after) {
+                // شنبه گذشته: last Saturday.
+                how = Placement::Shift(shift);
+                end = last + 1;
+            }
+        }
+        let (value, note) = match self.published {
+            Some(p) => (TimeValue::Day(place(p, w, week_start, how)), Some(Note::FromPublished)),
+            None => (TimeValue::Weekday(w), None),
+        };
+        self.push(i, end, value, Calendar::Weekday, note);
+        Some(end + 1)
+    }
+
+    /// The weekday at `k`, one word or two (`پنج شنبه`), and the index of its last word.
+    fn weekday_word(&self, k: usize) -> Option<((Weekday, Weekday), usize)> {
+        if self.lex(k).is_some_and(|l| l.weekday_head)
+            && let (Some(a), Some(b)) = (self.word(k), self.word(k + 1))
+            && let Some(w) = words::lookup(&format!("{a}{b}")).and_then(|l| l.weekday)
+        {
+            return Some((w, k + 1));
+        }
+        Some((self.lex(k)?.weekday?, k))
+    }
+
+    /// `سال ۲۰۱۹`, `in 2019`, `২০১৯ সালে`, `২০২২-এ`, `۲۰۱۹ میلادی`.
+    fn year_in_context(&mut self, i: usize) -> Option<usize> {
+        if self.lex(i).is_some_and(|l| l.year_before)
+            && let Some(y) = self.year(i + 1, &BARE_YEARS)
+        {
+            self.push(i + 1, i + 1, TimeValue::Year(y), Calendar::Gregorian, None);
+            return Some(i + 2);
+        }
+        let y = self.year(i, &BARE_YEARS)?;
+        let glued = self.num(i).is_some_and(|n| !n.suffix.is_empty());
+        let after = self.lex(i + 1).is_some_and(|l| l.year_after);
+        let hyphen = self.punct(i + 1, DASHES).is_some()
+            && self.touching(i)
+            && self.word(i + 2).is_some_and(|w| words::YEAR_HYPHEN_ENDINGS.contains(&w));
+        if !(glued || after || hyphen) {
+            return None;
+        }
+        self.push(i, i, TimeValue::Year(y), Calendar::Gregorian, None);
+        Some(i + 1)
+    }
+}
+
 /// Finds the dates of `text`, sorted by position and non-overlapping. Day–month mentions
-/// and weekdays are resolved against `published` when it is given.
+/// and weekdays are resolved against `published` when it is given. Never panics.
+///
+/// ```
+/// use talign_events::temporal::{TimeValue, find_dates};
+/// let published = "2023-12-20".parse().ok();
+/// let found = find_dates("ল্যাভরভ বুধবার ষষ্ঠ ফোরামে; ৭ই অক্টোবরের হামলা", published);
+/// assert_eq!(found[0].value, TimeValue::Day("2023-12-20".parse().unwrap()));
+/// assert_eq!(found[1].value, TimeValue::Day("2023-10-07".parse().unwrap()));
+/// assert_eq!(find_dates("৭ই অক্টোবরের", None)[0].value, TimeValue::DayMonth { month: 10, day: 7 });
+/// ```
 pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
-    let toks = scan(text);
-    let mut out = Vec::new();
-    let mut i = 0;
-    let word = |k: usize| -> Option<&str> {
-        match toks.get(k).map(|t| &t.tok) {
-            Some(Tok::Word(w)) => Some(w.as_str()),
-            _ => None,
-        }
-    };
-    let punct = |k: usize, c: char| matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct(p)) if *p == c);
-    let push = |out: &mut Vec<DateMention>, a: usize, b: usize, value: TimeValue, calendar: Calendar| {
-        let (s, e) = (toks[a].start, toks[b].end);
-        out.push(DateMention { start: s, end: e, text: text[s..e].to_owned(), value, calendar });
-    };
-    while i < toks.len() {
-        let t = &toks[i].tok;
-        // ISO: 2023-12-20 or 2023/12/20.
-        if let Tok::Num { value, int_digits: 4, plain: true, suffix } = t
-            && suffix.is_empty()
-            && (punct(i + 1, '-') || punct(i + 1, '/'))
-        {
-            let sep = if punct(i + 1, '-') { '-' } else { '/' };
-            if let (
-                Some(Tok::Num { value: m, int_digits: 1..=2, .. }),
-                true,
-                Some(Tok::Num { value: d, int_digits: 1..=2, plain: true, .. }),
-            ) = (toks.get(i + 2).map(|t| &t.tok), punct(i + 3, sep), toks.get(i + 4).map(|t| &t.tok))
-                && let Some(date) = Date::from_ymd(*value as i32, *m as u32, *d as u32)
-            {
-                push(&mut out, i, i + 4, TimeValue::Day(date), Calendar::Gregorian);
-                i += 5;
-                continue;
-            }
-            // A range of years: ২০২৪-২০২৬.
-            if let (Some(y1), Some(y2)) =
-                (year_of(t, Calendar::Gregorian), toks.get(i + 2).and_then(|x| year_of(&x.tok, Calendar::Gregorian)))
-                && sep == '-'
-                && y2 > y1
-                && y2 - y1 <= 50
-            {
-                push(&mut out, i, i, TimeValue::Year(y1), Calendar::Gregorian);
-                push(&mut out, i + 2, i + 2, TimeValue::Year(y2), Calendar::Gregorian);
-                i += 3;
-                continue;
-            }
-        }
-        // Year Month Day (2023 December 20).
-        if let Some((month, cal)) = word(i + 1).and_then(month_of)
-            && let (Some(y), Some(day)) = (year_of(t, cal), toks.get(i + 2).and_then(|x| day_of(&x.tok)))
-            && let Some(d) = make_day(cal, y, month, day)
-        {
-            push(&mut out, i, i + 2, TimeValue::Day(d), cal);
-            i += 3;
-            continue;
-        }
-        // Day Month [Year].
-        if let Some(day) = day_of(t)
-            && let Some((month, cal)) = word(i + 1).and_then(month_of)
-        {
-            // "دی" (Dey) is also a common word: only with a year after it.
-            let year = toks.get(i + 2).and_then(|x| year_of(&x.tok, cal));
-            let risky = cal == Calendar::SolarHijri && word(i + 1) == Some("دی") && year.is_none();
-            if !risky {
-                if let Some(y) = year {
-                    if let Some(d) = make_day(cal, y, month, day) {
-                        push(&mut out, i, i + 2, TimeValue::Day(d), cal);
-                        i += 3;
-                        continue;
-                    }
-                } else {
-                    let value = match published.and_then(|p| nearest(cal, month, day, p)) {
-                        Some(d) => TimeValue::Day(d),
-                        None if cal == Calendar::Gregorian && Date::from_ymd(2000, month, day).is_some() => {
-                            TimeValue::DayMonth { month, day }
-                        }
-                        None => {
-                            i += 1;
-                            continue;
-                        }
-                    };
-                    push(&mut out, i, i + 1, value, cal);
-                    i += 2;
-                    continue;
-                }
-            }
-        }
-        if let Some(w) = word(i) {
-            // Month Day[,] Year (December 20, 2023) and Month Year (آوریل ۲۰۱۹).
-            if let Some((month, cal)) = month_of(w) {
-                let short_english = w.len() <= 4 && w.is_ascii();
-                if let Some(day) = toks.get(i + 1).and_then(|x| day_of(&x.tok)) {
-                    let k = if punct(i + 2, ',') { i + 3 } else { i + 2 };
-                    if let Some(y) = toks.get(k).and_then(|x| year_of(&x.tok, cal))
-                        && let Some(d) = make_day(cal, y, month, day)
-                    {
-                        push(&mut out, i, k, TimeValue::Day(d), cal);
-                        i = k + 1;
-                        continue;
-                    }
-                }
-                if let Some(y) = toks.get(i + 1).and_then(|x| year_of(&x.tok, cal))
-                    && (!short_english || w == "may" || w.len() == 3)
-                {
-                    let value = match cal {
-                        Calendar::SolarHijri => match solar_hijri_to_gregorian(y, month, 15) {
-                            Some(d) => TimeValue::MonthYear { year: d.year(), month: d.month() },
-                            None => {
-                                i += 1;
-                                continue;
-                            }
-                        },
-                        _ => TimeValue::MonthYear { year: y, month },
-                    };
-                    push(&mut out, i, i + 1, value, cal);
-                    i += 2;
-                    continue;
-                }
-            }
-            // Weekdays; Persian two-word spellings (پنج شنبه) first.
-            let two = word(i + 1).map(|n| format!("{w}{n}"));
-            let (wd, span) = match two.as_deref().and_then(weekday_of) {
-                Some(x) if matches!(w, "یک" | "دو" | "سه" | "چهار" | "پنج") => (Some(x), 1),
-                _ => (weekday_of(w), 0),
-            };
-            if let Some(wd) = wd {
-                let value = match published {
-                    Some(p) => TimeValue::Day(p.latest_on_or_before(wd)),
-                    None => TimeValue::Weekday(wd),
-                };
-                push(&mut out, i, i + span, value, Calendar::Weekday);
-                i += span + 1;
-                continue;
-            }
-            // A year announced by a word before it: سال ۲۰۱۹, in 2019.
-            if YEAR_BEFORE.contains(&w)
-                && let Some(y) = toks.get(i + 1).and_then(|x| year_of(&x.tok, Calendar::Gregorian))
-            {
-                push(&mut out, i + 1, i + 1, TimeValue::Year(y), Calendar::Gregorian);
-                i += 2;
-                continue;
-            }
-        }
-        // A year announced by a word after it: ২০১৯ সালে.
-        if let Some(y) = year_of(t, Calendar::Gregorian)
-            && word(i + 1).is_some_and(|w| YEAR_AFTER.contains(&w))
-        {
-            push(&mut out, i, i, TimeValue::Year(y), Calendar::Gregorian);
-            i += 2;
-            continue;
-        }
-        i += 1;
-    }
-    out
+    Finder::new(text, published).run()
 }
 
-/// Labels that introduce a publication date.
-const PUBLISHED_LABELS: &[&str] = &["تاریخ انتشار", "انتشار", "প্রকাশিত", "প্রকাশ", "আপডেট", "published", "updated"];
+/// Labels that introduce a publication date (matched case-insensitively for Latin).
+const PUBLISHED_LABELS: &[&str] = &[
+    "تاریخ انتشار",
+    "زمان انتشار",
+    "انتشار:",
+    "منتشر شده",
+    "تاریخ خبر",
+    "প্রকাশিত",
+    "প্রকাশ:",
+    "প্রকাশ :",
+    "প্রকাশের সময়",
+    "প্রকাশের তারিখ",
+    "published",
+    "posted on",
+    "posted:",
+];
+/// Labels of an update date: used only when no publication label carries a date.
+const UPDATED_LABELS: &[&str] = &["به‌روزرسانی", "بروزرسانی", "আপডেট", "updated", "last modified"];
 
-/// The publication date a text states: a full date on a line with a label such as
-/// `تاریخ انتشار` or `প্রকাশিত`, else a full date (with its year) in the first three lines
-/// (a dateline). `None` when the text states none; day–month mentions without a year are
-/// not taken for a publication date.
-pub fn infer_published(text: &str) -> Option<Date> {
-    let full = |line: &str| {
-        find_dates(line, None).into_iter().find_map(|d| match (d.value, d.calendar) {
-            (TimeValue::Day(x), Calendar::Gregorian | Calendar::SolarHijri) => Some(x),
-            _ => None,
-        })
-    };
+/// How far after its label a publication date may start (room for a time: `۱۵:۴۷ - `).
+const LABEL_REACH: usize = 100;
+/// The head of a text searched for a dateline when no label is found.
+const HEAD_LINES: usize = 5;
+const HEAD_CHARS: usize = 600;
+/// A dateline's date starts within this many characters of its line…
+const DATELINE_OFFSET: usize = 40;
+/// …or stands on a line at most this long.
+const DATELINE_LINE: usize = 80;
+
+/// A full date (day, month and year as written) in `line` starting at or after byte
+/// `from` and at most [`LABEL_REACH`] bytes after `reach_from`.
+fn full_date(line: &str, from: usize, reach_from: usize) -> Option<Date> {
+    find_dates(line, None).into_iter().find_map(|m| match (m.value, m.calendar) {
+        (TimeValue::Day(d), Calendar::Gregorian | Calendar::SolarHijri)
+            if m.start >= from && m.start <= reach_from + LABEL_REACH =>
+        {
+            Some(d)
+        }
+        _ => None,
+    })
+}
+
+fn labelled(text: &str, labels: &[&str]) -> Option<Date> {
     for line in text.lines() {
-        let lower = line.to_lowercase();
-        if PUBLISHED_LABELS.iter().any(|l| lower.contains(l))
-            && let Some(d) = full(line)
-        {
-            return Some(d);
+        // ASCII lowercasing keeps byte offsets.
+        let lower = line.to_ascii_lowercase();
+        for label in labels {
+            if let Some(pos) = lower.find(label)
+                && let Some(d) = full_date(line, pos, pos + label.len())
+            {
+                return Some(d);
+            }
         }
     }
-    text.lines().filter(|l| !l.trim().is_empty()).take(3).find_map(full)
+    None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap()
+/// The publication date a text states: a full date just after a label such as
+/// `تاریخ انتشار`, `প্রকাশিত`, `প্রকাশ:` or `Published` (an update label such as `আপডেট`
+/// if there is no publication label), else a dateline: the first full date (day, month and
+/// year as written) in the first five lines and 600 characters that opens its line (starts
+/// within its first 40 characters: `ঢাকা, ২০ ডিসেম্বর ২০২৩`, `DHAKA, Dec 20, 2023
+/// (Reuters) -`) or stands on a short line (at most 80 characters). `None` when the text
+/// states none: a date inside a paragraph is what the story is about, and day–month
+/// mentions without a year and weekdays are never taken for a publication date.
+///
+/// ```
+/// use talign_events::temporal::infer_published;
+/// let text = "غزه؛ محور رایزنی\nتاریخ انتشار: ۱۵:۴۷ - ۲۹ آذر ۱۴۰۲ - 2023 December 20\n...";
+/// assert_eq!(infer_published(text).unwrap().to_string(), "2023-12-20");
+/// assert_eq!(infer_published("ঢাকা, ২০ ডিসেম্বর ২০২৩\nখবর").unwrap().to_string(), "2023-12-20");
+/// assert_eq!(infer_published("ল্যাভরভ বুধবার (১৫ ফেব্রুয়ারি) বলেন"), None);
+/// ```
+pub fn infer_published(text: &str) -> Option<Date> {
+    if let Some(d) = labelled(text, PUBLISHED_LABELS).or_else(|| labelled(text, UPDATED_LABELS)) {
+        return Some(d);
     }
-
-    fn values(text: &str, published: Option<&str>) -> Vec<TimeValue> {
-        find_dates(text, published.map(d)).into_iter().map(|m| m.value).collect()
-    }
-
-    #[test]
-    fn solar_hijri() {
-        assert_eq!(values("۲۹ آذر ۱۴۰۲", None), vec![TimeValue::Day(d("2023-12-20"))]);
-        assert_eq!(solar_hijri_to_gregorian(1403, 1, 1), Some(d("2024-03-20")));
-        assert_eq!(values("۲۹ آذر", Some("2023-12-25")), vec![TimeValue::Day(d("2023-12-20"))]);
-        // دی is also a word: not a month without a year.
-        assert!(values("۳ دی گفت", None).is_empty());
-        assert_eq!(values("۱۰ دی ۱۴۰۲", None), vec![TimeValue::Day(d("2023-12-31"))]);
-    }
-
-    #[test]
-    fn gregorian_in_three_scripts() {
-        assert_eq!(
-            values("امروز (چهارشنبه، ۲۰ دسامبر)", Some("2023-12-20")),
-            vec![TimeValue::Day(d("2023-12-20")), TimeValue::Day(d("2023-12-20"))]
-        );
-        assert_eq!(values("یکشنبه هفته پیش(۱۰ دسامبر)", Some("2023-12-20"))[1], TimeValue::Day(d("2023-12-10")));
-        assert_eq!(values("در آوریل ۲۰۱۹ در مسکو", None), vec![TimeValue::MonthYear { year: 2019, month: 4 }]);
-        assert_eq!(values("৭ই অক্টোবরের সন্ত্রাসী হামলার", None), vec![TimeValue::DayMonth { month: 10, day: 7 }]);
-        assert_eq!(values("২৯ ফেব্রুয়ারি ২০২৪ থেকে", None), vec![TimeValue::Day(d("2024-02-29"))]);
-        assert_eq!(
-            values("December 20, 2023 and 2023 December 20", None),
-            vec![TimeValue::Day(d("2023-12-20")), TimeValue::Day(d("2023-12-20"))]
-        );
-        assert_eq!(values("on 2023-12-20.", None), vec![TimeValue::Day(d("2023-12-20"))]);
-    }
-
-    #[test]
-    fn years_and_weekdays() {
-        assert_eq!(values("২০১৯ সালে মস্কোতে", None), vec![TimeValue::Year(2019)]);
-        assert_eq!(values("২০২৪-২০২৬ এর জন্য", None), vec![TimeValue::Year(2024), TimeValue::Year(2026)]);
-        assert!(values("১৭০ কোটি ডলারের 2500 people", None).is_empty());
-        assert_eq!(values("ল্যাভরভ বুধবার", Some("2023-12-20")), vec![TimeValue::Day(d("2023-12-20"))]);
-        assert_eq!(
-            values("হস্পতিবার (১৫ ফেব্রুয়ারি)", None),
-            vec![TimeValue::Weekday(Weekday::Thu), TimeValue::DayMonth { month: 2, day: 15 }]
-        );
-        for thu in ["پنج‌شنبه", "پنج شنبه", "پنجشنبه"] {
-            assert_eq!(values(thu, None), vec![TimeValue::Weekday(Weekday::Thu)], "{thu}");
+    let mut end = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if n == HEAD_LINES {
+            break;
         }
-        assert_eq!(values("شنبه", None), vec![TimeValue::Weekday(Weekday::Sat)]);
-        assert_eq!(values("سه‌شنبه", None), vec![TimeValue::Weekday(Weekday::Tue)]);
+        end += line.len();
     }
-
-    #[test]
-    fn publication_dates() {
-        let seed = include_str!("../../../corpora/seeds/fa-lavrov-shoukry-gaza.txt");
-        assert_eq!(infer_published(seed), Some(d("2023-12-20")));
-        for bn in [
-            include_str!("../../../corpora/seeds/bn-lavrov-marrakech.txt"),
-            include_str!("../../../corpora/seeds/bn-xi-lavrov-beijing.txt"),
-            include_str!("../../../corpora/seeds/bn-putin-invites-hamas.txt"),
-            include_str!("../../../corpora/seeds/bn-putin-pezeshkian-ashgabat.txt"),
-        ] {
-            assert_eq!(infer_published(bn), None);
-        }
-    }
-
-    #[test]
-    fn offsets_are_exact() {
-        let t = "তারিখ: ২৯ আজ ৭ই অক্টোবরের পর ۲۹ آذر ۱۴۰۲ ও বুধবার";
-        for m in find_dates(t, None) {
-            assert_eq!(&t[m.start..m.end], m.text);
-        }
-    }
+    let head_chars = text.char_indices().nth(HEAD_CHARS).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end.min(head_chars)];
+    find_dates(head, None).into_iter().find_map(|m| {
+        let TimeValue::Day(d) = m.value else { return None };
+        let line_start = head[..m.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[m.start..].find('\n').map_or(text.len(), |i| m.start + i);
+        let opens = text[line_start..m.start].chars().count() <= DATELINE_OFFSET;
+        let short = text[line_start..line_end].trim().chars().count() <= DATELINE_LINE;
+        (opens || short).then_some(d)
+    })
 }

@@ -1,0 +1,332 @@
+//! Tests of the date finder: one `check` per sentence, with the mentions it must give.
+
+use proptest::prelude::*;
+
+use super::*;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn day(s: &str) -> TimeValue {
+    TimeValue::Day(d(s))
+}
+
+/// The (text, value) pairs found in `text`.
+fn found(text: &str, published: Option<&str>) -> Vec<(String, TimeValue)> {
+    find_dates(text, published.map(d)).into_iter().map(|m| (m.text, m.value)).collect()
+}
+
+/// Asserts that `text` gives exactly these mentions.
+#[track_caller]
+fn check(text: &str, published: Option<&str>, expect: &[(&str, TimeValue)]) {
+    let expect: Vec<(String, TimeValue)> = expect.iter().map(|(t, v)| ((*t).to_owned(), *v)).collect();
+    assert_eq!(found(text, published), expect, "in {text:?}");
+}
+
+#[track_caller]
+fn none(text: &str) {
+    assert_eq!(found(text, None), vec![], "in {text:?}");
+    assert_eq!(found(text, Some("2023-12-20")), vec![], "in {text:?} (published)");
+}
+
+#[test]
+fn solar_hijri_dates_convert_through_icu() {
+    check(
+        "تاریخ انتشار: ۱۵:۴۷ - ۲۹ آذر ۱۴۰۲ - 2023 December 20",
+        None,
+        &[("۲۹ آذر ۱۴۰۲", day("2023-12-20")), ("2023 December 20", day("2023-12-20"))],
+    );
+    check("در ۱ فروردین ۱۴۰۳ آغاز شد", None, &[("۱ فروردین ۱۴۰۳", day("2024-03-20"))]);
+    check(
+        "۲۹ آذرماه ۱۴۰۲ و ۲۹ آذر ماه ۱۴۰۲",
+        None,
+        &[("۲۹ آذرماه ۱۴۰۲", day("2023-12-20")), ("۲۹ آذر ماه ۱۴۰۲", day("2023-12-20"))],
+    );
+    check("۲۹ آذر سال ۱۴۰۲", None, &[("۲۹ آذر سال ۱۴۰۲", day("2023-12-20"))]);
+    // Arabic-Indic digits and Arabic yeh are folded.
+    check("٢٩ آذر ١٤٠٢", None, &[("٢٩ آذر ١٤٠٢", day("2023-12-20"))]);
+    // Numeric with a Solar Hijri year.
+    check("۱۴۰۲/۰۹/۲۹", None, &[("۱۴۰۲/۰۹/۲۹", day("2023-12-20"))]);
+    // No 31 Mehr: only the month of the year is read.
+    check("۳۱ مهر ۱۴۰۲", None, &[("مهر ۱۴۰۲", TimeValue::MonthYear { year: 2023, month: 10 })]);
+}
+
+#[test]
+fn solar_hijri_without_year_needs_the_publication_date() {
+    check("۲۹ آذر", Some("2023-12-25"), &[("۲۹ آذر", day("2023-12-20"))]);
+    // Nearest occurrence: late Esfand read in early Farvardin is last year's.
+    check("۲۸ اسفند", Some("2024-03-25"), &[("۲۸ اسفند", day("2024-03-18"))]);
+    assert_eq!(find_dates("۲۹ آذر", Some(d("2023-12-25")))[0].note, Some(Note::FromPublished));
+    assert_eq!(found("۲۹ آذر", None), vec![]);
+}
+
+#[test]
+fn dey_is_a_month_only_after_a_day() {
+    check("۱۰ دی ۱۴۰۲", None, &[("۱۰ دی ۱۴۰۲", day("2023-12-31"))]);
+    check("روز ۱۰ دی", Some("2024-01-05"), &[("۱۰ دی", day("2023-12-31"))]);
+    // دی as a word, and as the letter D of a spelt-out abbreviation.
+    none("دی ماه سرد بود");
+    none("آزمایش ۲ دی ان ای");
+    none("ویتامین دی");
+}
+
+#[test]
+fn gregorian_months_in_persian() {
+    check(
+        "امروز (چهارشنبه، ۲۰ دسامبر)، در حاشیه",
+        Some("2023-12-20"),
+        &[("چهارشنبه", day("2023-12-20")), ("۲۰ دسامبر", day("2023-12-20"))],
+    );
+    check(
+        "یکشنبه هفته پیش(۱۰ دسامبر) ضمن تاکید",
+        Some("2023-12-20"),
+        &[("یکشنبه هفته پیش", day("2023-12-10")), ("۱۰ دسامبر", day("2023-12-10"))],
+    );
+    check("در آوریل ۲۰۱۹ در مسکو", None, &[("آوریل ۲۰۱۹", TimeValue::MonthYear { year: 2019, month: 4 })]);
+    check("۱۵ ژانویهٔ ۲۰۲۴", None, &[("۱۵ ژانویهٔ ۲۰۲۴", day("2024-01-15"))]);
+    check("۱۵ ژانویۀ ۲۰۲۴", None, &[("۱۵ ژانویۀ ۲۰۲۴", day("2024-01-15"))]);
+    check("حمله حماس در ۷ اکتبر به", None, &[("۷ اکتبر", TimeValue::DayMonth { month: 10, day: 7 })]);
+    check("۵ مه ۲۰۲۲ و ۶ می ۲۰۲۲", None, &[("۵ مه ۲۰۲۲", day("2022-05-05")), ("۶ می ۲۰۲۲", day("2022-05-06"))]);
+    // می is the verb prefix too: a year is required.
+    none("۲۰ می شود");
+}
+
+#[test]
+fn gregorian_months_in_bengali_with_case_endings() {
+    check("৭ই অক্টোবরের সন্ত্রাসী হামলার", None, &[("৭ই অক্টোবরের", TimeValue::DayMonth { month: 10, day: 7 })]);
+    check(
+        "হস্পতিবার (১৫ ফেব্রুয়ারি) তিনি",
+        None,
+        &[("হস্পতিবার", TimeValue::Weekday(Weekday::Thu)), ("১৫ ফেব্রুয়ারি", TimeValue::DayMonth { month: 2, day: 15 })],
+    );
+    check("২৯ ফেব্রুয়ারি ২০২৪ থেকে", None, &[("২৯ ফেব্রুয়ারি ২০২৪", day("2024-02-29"))]);
+    check(
+        "১লা জানুয়ারি, ২রা মার্চ, ৪ঠা জুলাই, ২২শে আগস্ট",
+        Some("2023-12-20"),
+        &[
+            ("১লা জানুয়ারি", day("2024-01-01")),
+            // Nearest to 2023-12-20: next March, not last March.
+            ("২রা মার্চ", day("2024-03-02")),
+            ("৪ঠা জুলাই", day("2023-07-04")),
+            ("২২শে আগস্ট", day("2023-08-22")),
+        ],
+    );
+    check("ফেব্রুয়ারিতে আর ২৬ অগাস্টে", None, &[("২৬ অগাস্টে", TimeValue::DayMonth { month: 8, day: 26 })]);
+    check("২০২৪ সালের ২৯ ফেব্রুয়ারি", None, &[("২০২৪ সালের ২৯ ফেব্রুয়ারি", day("2024-02-29"))]);
+    check("২০২৪ সালের ফেব্রুয়ারিতে", None, &[("২০২৪ সালের ফেব্রুয়ারিতে", TimeValue::MonthYear { year: 2024, month: 2 })]);
+    check("১৬ ডিসেম্বর ১৯৭১", None, &[("১৬ ডিসেম্বর ১৯৭১", day("1971-12-16"))]);
+    check("ডিসেম্বর ২০, ২০২৩", None, &[("ডিসেম্বর ২০, ২০২৩", day("2023-12-20"))]);
+    // No 30 February, in any year.
+    none("৩০ ফেব্রুয়ারি");
+}
+
+#[test]
+fn english_dates() {
+    check(
+        "on December 20, 2023 and 2023 December 20",
+        None,
+        &[("December 20, 2023", day("2023-12-20")), ("2023 December 20", day("2023-12-20"))],
+    );
+    check(
+        "20 December 2023, the 1st of May",
+        None,
+        &[("20 December 2023", day("2023-12-20")), ("1st of May", TimeValue::DayMonth { month: 5, day: 1 })],
+    );
+    check(
+        "Sept. 5 and Jan 3, 2024",
+        Some("2023-12-20"),
+        &[("Sept. 5", day("2023-09-05")), ("Jan 3, 2024", day("2024-01-03"))],
+    );
+    check("in April 2019", None, &[("April 2019", TimeValue::MonthYear { year: 2019, month: 4 })]);
+    // Verbs, not months.
+    none("children aged 5 may attend; they march 20 miles");
+}
+
+#[test]
+fn numeric_dates_only_year_first() {
+    check("on 2023-12-20.", None, &[("2023-12-20", day("2023-12-20"))]);
+    check("২০২৩/১২/২০ তারিখে", None, &[("২০২৩/১২/২০", day("2023-12-20"))]);
+    none("20/12/2023");
+    none("12/20/2023");
+    none("2023-13-01");
+}
+
+#[test]
+fn years_need_a_context_word() {
+    check("২০১৯ সালে মস্কোতে", None, &[("২০১৯", TimeValue::Year(2019))]);
+    check("২০২২-এ আক্রমণ", None, &[("২০২২", TimeValue::Year(2022))]);
+    check("در سال ۲۰۱۹ و ۲۰۱۹ میلادی", None, &[("۲۰۱۹", TimeValue::Year(2019)), ("۲۰۱۹", TimeValue::Year(2019))]);
+    check("since 2014", None, &[("2014", TimeValue::Year(2014))]);
+    // A range gives both ends.
+    let r = find_dates("২০২৪-২০২৬ এর জন্য", None);
+    assert_eq!(r.iter().map(|m| m.value).collect::<Vec<_>>(), vec![TimeValue::Year(2024), TimeValue::Year(2026)]);
+    assert!(r.iter().all(|m| m.note == Some(Note::Range)));
+    // Bare four-digit numbers and Solar Hijri years alone are not years.
+    none("১৭০ কোটি ডলারের 2500 people");
+    none("در سال ۱۴۰۲");
+}
+
+#[test]
+fn day_ranges() {
+    check("১০-১২ ডিসেম্বর ২০২৩", None, &[("১০", day("2023-12-10")), ("১২ ডিসেম্বর ২০২৩", day("2023-12-12"))]);
+}
+
+#[test]
+fn weekdays_resolve_against_publication() {
+    check("ল্যাভরভ বুধবার ষষ্ঠ", Some("2023-12-20"), &[("বুধবার", day("2023-12-20"))]);
+    check("ল্যাভরভ বুধবার", None, &[("বুধবার", TimeValue::Weekday(Weekday::Wed))]);
+    check("শুক্রবারের বৈঠক, রবিবারে", Some("2023-12-20"), &[("শুক্রবারের", day("2023-12-15")), ("রবিবারে", day("2023-12-17"))]);
+    check(
+        "গত বুধবার ও আগামী বুধবার",
+        Some("2023-12-20"),
+        &[("গত বুধবার", day("2023-12-13")), ("আগামী বুধবার", day("2023-12-27"))],
+    );
+    check("شنبه گذشته", Some("2023-12-20"), &[("شنبه گذشته", day("2023-12-16"))]);
+    check(
+        "Monday last week; next Friday",
+        Some("2023-12-20"),
+        &[("Monday last week", day("2023-12-11")), ("next Friday", day("2023-12-22"))],
+    );
+    check("বিষ্যুদবার", Some("2023-12-20"), &[("বিষ্যুদবার", day("2023-12-14"))]);
+}
+
+#[test]
+fn persian_weekdays_match_longest_first() {
+    for thu in ["پنج‌شنبه", "پنج شنبه", "پنجشنبه"] {
+        check(thu, None, &[(thu, TimeValue::Weekday(Weekday::Thu))]);
+    }
+    for (name, w) in [
+        ("شنبه", Weekday::Sat),
+        ("یکشنبه", Weekday::Sun),
+        ("یک‌شنبه", Weekday::Sun),
+        ("دوشنبه", Weekday::Mon),
+        ("سه‌شنبه", Weekday::Tue),
+        ("سه شنبه", Weekday::Tue),
+        ("چهارشنبه", Weekday::Wed),
+        ("جمعه", Weekday::Fri),
+    ] {
+        check(name, None, &[(name, TimeValue::Weekday(w))]);
+    }
+    // The Friday prayer and habits are not dates.
+    none("امام جمعه تهران و نماز جمعه");
+    none("شنبه‌ها");
+}
+
+#[test]
+fn publication_dates() {
+    let seed = include_str!("../../../../corpora/seeds/fa-lavrov-shoukry-gaza.txt");
+    assert_eq!(infer_published(seed), Some(d("2023-12-20")));
+    for bn in [
+        include_str!("../../../../corpora/seeds/bn-lavrov-marrakech.txt"),
+        include_str!("../../../../corpora/seeds/bn-xi-lavrov-beijing.txt"),
+        include_str!("../../../../corpora/seeds/bn-putin-invites-hamas.txt"),
+        include_str!("../../../../corpora/seeds/bn-putin-pezeshkian-ashgabat.txt"),
+    ] {
+        assert_eq!(infer_published(bn), None);
+    }
+    assert_eq!(infer_published("শিরোনাম\nপ্রকাশ: ১০ ফেব্রুয়ারি ২০২৪, ১২:০০\nখবর"), Some(d("2024-02-10")));
+    assert_eq!(infer_published("Title\nBy someone\nPublished 5 March 2024\n"), Some(d("2024-03-05")));
+    // A dateline without a label, in the first lines.
+    assert_eq!(infer_published("ঢাকা, ২০ ডিসেম্বর ২০২৩\nখবর"), Some(d("2023-12-20")));
+    assert_eq!(
+        infer_published(
+            "DHAKA, Dec 20, 2023 (Reuters) - Bangladesh's election commission said on Wednesday that the vote"
+        ),
+        Some(d("2023-12-20"))
+    );
+    // A full date inside a paragraph is what the story is about.
+    assert_eq!(
+        infer_published(
+            "আলমানাক\n\nএবং এখন আমাদের \"সানডে মর্নিং\" আলমানাকের একটি পৃষ্ঠা: ৩০ সেপ্টেম্বর, ১৮৮২, আজ থেকে ১৩৬ বছর আগে"
+        ),
+        None
+    );
+    // A full date deep in the text is not a dateline.
+    let deep = format!("{}\n১৬ ডিসেম্বর ১৯৭১", "খবর\n".repeat(10));
+    assert_eq!(infer_published(&deep), None);
+    // A label with the date far from it, or none.
+    assert_eq!(infer_published("তিনি আশা প্রকাশ করেন"), None);
+}
+
+#[test]
+fn offsets_are_exact() {
+    let t = "তারিখ: ২৯ আজ ৭ই অক্টোবরের পর ۲۹ آذر ۱۴۰۲ ও বুধবার, پنج شنبه 2023-12-20";
+    let found = find_dates(t, None);
+    assert_eq!(found.len(), 5);
+    for m in found {
+        assert_eq!(&t[m.start..m.end], m.text);
+    }
+}
+
+/// Fragments that make dates likely, for the property tests.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("۲۹".to_owned()),
+        Just("১৪০২".to_owned()),
+        Just("2023".to_owned()),
+        Just("৭ই".to_owned()),
+        Just("آذر".to_owned()),
+        Just("دی".to_owned()),
+        Just("دسامبر".to_owned()),
+        Just("অক্টোবরের".to_owned()),
+        Just("December".to_owned()),
+        Just("Sept".to_owned()),
+        Just("پنج".to_owned()),
+        Just("شنبه".to_owned()),
+        Just("বুধবার".to_owned()),
+        Just("সালের".to_owned()),
+        Just("سال".to_owned()),
+        Just("هفته".to_owned()),
+        Just("پیش".to_owned()),
+        Just("গত".to_owned()),
+        Just("-".to_owned()),
+        Just("/".to_owned()),
+        Just(",".to_owned()),
+        Just(".".to_owned()),
+        Just(":".to_owned()),
+        Just("\u{200C}".to_owned()),
+        "[0-9০-৯۰-۹]{1,5}",
+        "\\PC{0,3}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec((fragment(), prop_oneof![Just(""), Just(" "), Just("\n")]), 0..14)
+        .prop_map(|v| v.into_iter().map(|(a, b)| a + b).collect())
+}
+
+fn published() -> impl Strategy<Value = Option<Date>> {
+    prop::option::of((-40_000i64..60_000).prop_map(Date::from_days_since_epoch))
+}
+
+proptest! {
+    #[test]
+    fn mentions_are_exact_sorted_and_disjoint(t in text(), p in published()) {
+        let found = find_dates(&t, p);
+        let mut last = 0;
+        for m in &found {
+            prop_assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+            prop_assert_eq!(&t[m.start..m.end], m.text.as_str());
+            prop_assert!(m.start >= last && m.start < m.end);
+            last = m.end;
+        }
+        let _ = infer_published(&t);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(t in "\\PC{0,80}", p in published()) {
+        for m in find_dates(&t, p) {
+            prop_assert_eq!(&t[m.start..m.end], m.text.as_str());
+        }
+        let _ = infer_published(&t);
+    }
+
+    #[test]
+    fn huge_digit_runs_never_panic(n in 1usize..3000, digit in prop::sample::select(vec!['9', '৯', '۹', '٩'])) {
+        let run: String = std::iter::repeat_n(digit, n).collect();
+        let t = format!("{run} آذر {run} সালে {run}-{run}-{run}");
+        let _ = find_dates(&t, Some(Date::from_days_since_epoch(19_711)));
+        let _ = infer_published(&t);
+    }
+}

@@ -1,0 +1,366 @@
+//! The words the date finder knows (month and weekday names with their case endings,
+//! the words that mark a year or shift a weekday), folded once into one hash map.
+//!
+//! Every entry is stored as a whole folded word (stem + ending), so looking up a word of
+//! the text is one hash probe, whatever the language.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use talign_corpus::Weekday;
+
+use super::Calendar;
+use crate::scan::{Tok, scan};
+
+/// Folds a word or phrase the way [`scan`] folds the words of a text (Arabic letters to
+/// Persian, Latin lowercase, ZWNJ and diacritics dropped, Bengali nukta letters
+/// decomposed) and joins its words: `پنج‌شنبه`, `پنج شنبه` and `پنجشنبه` all fold to
+/// `پنجشنبه`.
+pub(crate) fn fold(s: &str) -> String {
+    scan(s)
+        .into_iter()
+        .filter_map(|t| match t.tok {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        })
+        .collect()
+}
+
+/// When a month name may stand without the usual support around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonthRule {
+    /// Any date form.
+    Free,
+    /// Only with a year: Persian `می` (May) is also the verb prefix `می`.
+    NeedsYear,
+    /// Persian `دی` (Dey) is also a word and a letter name (`دی ان ای`, DNA): only after a
+    /// day number and not before another letter name, or with a year.
+    Dey,
+}
+
+/// A month name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Month {
+    /// 1–12 in its calendar.
+    pub number: u32,
+    /// Gregorian or Solar Hijri.
+    pub calendar: Calendar,
+    /// Where it may stand.
+    pub rule: MonthRule,
+    /// A Latin-script name: only these may come first in "December 20" (no year).
+    pub latin: bool,
+    /// A Latin abbreviation that may be followed by a full stop (`Sept.`).
+    pub abbreviation: bool,
+}
+
+/// How a word shifts a weekday away from "the latest such day on or before publication".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shift {
+    /// Strictly before: `গত বুধবার`, `شنبه گذشته`, `last Monday`.
+    Last,
+    /// Strictly after: `আগামী বুধবার`, `شنبه آینده`, `next Monday`.
+    Next,
+}
+
+/// What one folded word means to the date finder.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Lexeme {
+    pub month: Option<Month>,
+    /// The weekday and the day its week starts on (Saturday in Iran and Bangladesh).
+    pub weekday: Option<(Weekday, Weekday)>,
+    /// Marks a following year: `سال ۲۰۱۹`, `in 2019`.
+    pub year_before: bool,
+    /// Marks a preceding year: `২০১৯ সালে`, `۲۰۱۹ میلادی`.
+    pub year_after: bool,
+    /// Shifts a following weekday: `গত`, `আগামী`, `last`, `next`.
+    pub shift_before: Option<Shift>,
+    /// Shifts a preceding Persian weekday: `گذشته`, `آینده`.
+    pub shift_after: Option<Shift>,
+    /// Shifts "week" after a weekday: `پیش` in `یکشنبه هفته پیش`.
+    pub week_shift: Option<Shift>,
+    /// The word "week" (`هفته`, `সপ্তাহের`, `week`), for "Sunday last week".
+    pub week: bool,
+    /// The word "month" that may follow a Persian month name (`آذر ماه`).
+    pub month_word: bool,
+    /// A word that makes a following `جمعه` the Friday prayer, not a date (`نماز جمعه`).
+    pub prayer: bool,
+    /// First half of a two-word Persian weekday (`پنج` of `پنج شنبه`).
+    pub weekday_head: bool,
+}
+
+use Calendar::{Gregorian as G, SolarHijri as SH};
+use MonthRule::{Dey, Free, NeedsYear};
+
+/// Month names: (name, number, calendar, rule).
+const MONTHS: &[(&str, u32, Calendar, MonthRule)] = &[
+    // Bengali names of the Gregorian months, with the spellings seen in Bangladeshi and
+    // Indian papers.
+    ("জানুয়ারি", 1, G, Free),
+    ("জানুয়ারী", 1, G, Free),
+    ("জানুআরি", 1, G, Free),
+    ("ফেব্রুয়ারি", 2, G, Free),
+    ("ফেব্রুয়ারী", 2, G, Free),
+    ("ফেব্রুআরি", 2, G, Free),
+    ("মার্চ", 3, G, Free),
+    ("এপ্রিল", 4, G, Free),
+    ("মে", 5, G, Free),
+    ("জুন", 6, G, Free),
+    ("জুলাই", 7, G, Free),
+    ("আগস্ট", 8, G, Free),
+    ("অগাস্ট", 8, G, Free),
+    ("আগষ্ট", 8, G, Free),
+    ("অগস্ট", 8, G, Free),
+    ("সেপ্টেম্বর", 9, G, Free),
+    ("সেপ্টেম্বার", 9, G, Free),
+    ("অক্টোবর", 10, G, Free),
+    ("অক্টোবার", 10, G, Free),
+    ("নভেম্বর", 11, G, Free),
+    ("নভেম্বার", 11, G, Free),
+    ("ডিসেম্বর", 12, G, Free),
+    ("ডিসেম্বার", 12, G, Free),
+    // Persian transliterations of the Gregorian months.
+    ("ژانویه", 1, G, Free),
+    ("ژانوبه", 1, G, Free),
+    ("فوریه", 2, G, Free),
+    ("مارس", 3, G, Free),
+    ("آوریل", 4, G, Free),
+    ("مه", 5, G, Free),
+    ("می", 5, G, NeedsYear),
+    ("ژوئن", 6, G, Free),
+    ("ژوین", 6, G, Free),
+    ("جون", 6, G, NeedsYear),
+    ("ژوئیه", 7, G, Free),
+    ("ژوییه", 7, G, Free),
+    ("جولای", 7, G, Free),
+    ("اوت", 8, G, Free),
+    ("آگوست", 8, G, Free),
+    ("اگوست", 8, G, Free),
+    ("سپتامبر", 9, G, Free),
+    ("اکتبر", 10, G, Free),
+    ("نوامبر", 11, G, Free),
+    ("دسامبر", 12, G, Free),
+    // Solar Hijri months.
+    ("فروردین", 1, SH, Free),
+    ("اردیبهشت", 2, SH, Free),
+    ("خرداد", 3, SH, Free),
+    ("تیر", 4, SH, Free),
+    ("مرداد", 5, SH, Free),
+    ("امرداد", 5, SH, Free),
+    ("شهریور", 6, SH, Free),
+    ("مهر", 7, SH, Free),
+    ("آبان", 8, SH, Free),
+    ("آذر", 9, SH, Free),
+    ("دی", 10, SH, Dey),
+    ("بهمن", 11, SH, Free),
+    ("اسفند", 12, SH, Free),
+    // English.
+    ("january", 1, G, Free),
+    ("february", 2, G, Free),
+    ("march", 3, G, Free),
+    ("april", 4, G, Free),
+    ("may", 5, G, Free),
+    ("june", 6, G, Free),
+    ("july", 7, G, Free),
+    ("august", 8, G, Free),
+    ("september", 9, G, Free),
+    ("october", 10, G, Free),
+    ("november", 11, G, Free),
+    ("december", 12, G, Free),
+];
+
+/// English abbreviations (a full stop after them is part of the date).
+const ABBREVIATIONS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Case endings of Bengali month and weekday names: অক্টোবরের, ফেব্রুয়ারিতে, মার্চে, বুধবারও.
+const BN_ENDINGS: &[&str] = &["", "ের", "এর", "র", "তে", "ে", "েই", "ই", "েও", "ও", "য়", "েরই", "রই"];
+/// Persian: the ezafe and the fused "month" (آذرماه); the hamza of ژانویهٔ is folded away.
+const FA_MONTH_ENDINGS: &[&str] = &["", "ماه", "ی"];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("রবিবার", Weekday::Sun),
+    ("রোববার", Weekday::Sun),
+    ("সোমবার", Weekday::Mon),
+    ("মঙ্গলবার", Weekday::Tue),
+    ("মংগলবার", Weekday::Tue),
+    ("বুধবার", Weekday::Wed),
+    ("বৃহস্পতিবার", Weekday::Thu),
+    ("বৃহষ্পতিবার", Weekday::Thu),
+    ("হস্পতিবার", Weekday::Thu),
+    ("বিষ্যুদবার", Weekday::Thu),
+    ("বিস্যুদবার", Weekday::Thu),
+    ("বেস্পতিবার", Weekday::Thu),
+    ("শুক্রবার", Weekday::Fri),
+    ("শনিবার", Weekday::Sat),
+    // Persian: ZWNJ and the space inside are folded away, so سه‌شنبه, سه شنبه and
+    // سهشنبه all meet here (the two-word form is joined by the finder).
+    ("یکشنبه", Weekday::Sun),
+    ("دوشنبه", Weekday::Mon),
+    ("سهشنبه", Weekday::Tue),
+    ("چهارشنبه", Weekday::Wed),
+    ("پنجشنبه", Weekday::Thu),
+    ("جمعه", Weekday::Fri),
+    ("آدینه", Weekday::Fri),
+    ("شنبه", Weekday::Sat),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Words after a year: ২০১৯ সালে, ১৯৭১ খ্রিস্টাব্দের, ۲۰۱۹ میলادی.
+const YEAR_AFTER: &[&str] = &["সাল", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খৃস্টাব্দ", "ইংরেজি", "میلادی"];
+const YEAR_AFTER_ENDINGS: &[&str] = &["", "ে", "ের", "েই", "েও", "টি", "কে", "েরও"];
+/// Words before a year: سال ۲۰۱۹, in 2019.
+const YEAR_BEFORE: &[&str] = &["سال", "سالهای", "سالی", "in", "since", "until", "till", "during", "year"];
+
+const SHIFT_BEFORE: &[(&str, Shift)] =
+    &[("গত", Shift::Last), ("আগামী", Shift::Next), ("last", Shift::Last), ("next", Shift::Next)];
+/// Persian words after a weekday: شنبه گذشته (last Saturday), شنبه آینده (next Saturday).
+const SHIFT_AFTER: &[(&str, Shift)] = &[("گذشته", Shift::Last), ("آینده", Shift::Next), ("آتی", Shift::Next)];
+/// Words after "week" after a weekday: یکشنبه هفته پیش (Sunday last week).
+const WEEK_SHIFT: &[(&str, Shift)] = &[
+    ("پیش", Shift::Last),
+    ("قبل", Shift::Last),
+    ("گذشته", Shift::Last),
+    ("آینده", Shift::Next),
+    ("بعد", Shift::Next),
+    ("آتی", Shift::Next),
+];
+const WEEK: &[&str] = &["هفته", "هفتهی", "সপ্তাহ", "সপ্তাহের", "সপ্তাহে", "week"];
+const MONTH_WORD: &[&str] = &["ماه"];
+const PRAYER: &[&str] = &["نماز", "امام", "ائمه", "خطیب", "خطبه", "خطبههای", "اقامه", "good", "black"];
+const WEEKDAY_HEADS: &[&str] = &["یک", "دو", "سه", "چهار", "پنج"];
+
+fn script_of(s: &str) -> Script {
+    match s.chars().next() {
+        Some('\u{0980}'..='\u{09FF}') => Script::Bengali,
+        Some(c) if c.is_ascii() => Script::Latin,
+        _ => Script::Persian,
+    }
+}
+
+#[derive(PartialEq)]
+enum Script {
+    Bengali,
+    Persian,
+    Latin,
+}
+
+/// The lexicon, built on first use.
+static LEXICON: LazyLock<HashMap<String, Lexeme>> = LazyLock::new(build);
+
+fn build() -> HashMap<String, Lexeme> {
+    let mut map: HashMap<String, Lexeme> = HashMap::new();
+    let mut add = |word: &str, endings: &[&str], set: &dyn Fn(&mut Lexeme)| {
+        for e in endings {
+            let key = fold(&format!("{word}{e}"));
+            // Persian words ending in ه take the ezafe as ۀ (ژانویۀ): store both.
+            if let Some(stem) = key.strip_suffix('ه') {
+                set(map.entry(format!("{stem}ۀ")).or_default());
+            }
+            set(map.entry(key).or_default());
+        }
+    };
+    for &(name, number, calendar, rule) in MONTHS {
+        let script = script_of(name);
+        let endings = match script {
+            Script::Bengali => BN_ENDINGS,
+            Script::Persian => FA_MONTH_ENDINGS,
+            Script::Latin => &[""],
+        };
+        let latin = script == Script::Latin;
+        let m = Month { number, calendar, rule, latin, abbreviation: false };
+        add(name, endings, &|l| {
+            l.month.get_or_insert(m);
+        });
+    }
+    for &(name, number) in ABBREVIATIONS {
+        let m = Month { number, calendar: G, rule: Free, latin: true, abbreviation: true };
+        add(name, &[""], &|l| {
+            l.month.get_or_insert(m);
+        });
+    }
+    for &(name, w) in WEEKDAYS {
+        let script = script_of(name);
+        let (endings, start): (&[&str], Weekday) = match script {
+            Script::Bengali => (BN_ENDINGS, Weekday::Sat),
+            // Persian: the ezafe (شنبه‌ی) only; plurals (شنبه‌ها) are habits, not dates.
+            Script::Persian => (&["", "ی"], Weekday::Sat),
+            Script::Latin => (&[""], Weekday::Mon),
+        };
+        add(name, endings, &|l| {
+            l.weekday.get_or_insert((w, start));
+        });
+    }
+    for w in YEAR_AFTER {
+        let endings = if script_of(w) == Script::Bengali { YEAR_AFTER_ENDINGS } else { &[""] };
+        add(w, endings, &|l| l.year_after = true);
+    }
+    for w in YEAR_BEFORE {
+        add(w, &[""], &|l| l.year_before = true);
+    }
+    for &(w, s) in SHIFT_BEFORE {
+        add(w, &[""], &|l| l.shift_before = Some(s));
+    }
+    for &(w, s) in SHIFT_AFTER {
+        add(w, &[""], &|l| l.shift_after = Some(s));
+    }
+    for &(w, s) in WEEK_SHIFT {
+        add(w, &[""], &|l| l.week_shift = Some(s));
+    }
+    for w in WEEK {
+        add(w, &[""], &|l| l.week = true);
+    }
+    for w in MONTH_WORD {
+        add(w, &[""], &|l| l.month_word = true);
+    }
+    for w in PRAYER {
+        add(w, &[""], &|l| l.prayer = true);
+    }
+    for w in WEEKDAY_HEADS {
+        add(w, &[""], &|l| l.weekday_head = true);
+    }
+    map
+}
+
+/// What a folded word means, if anything.
+pub(crate) fn lookup(word: &str) -> Option<&'static Lexeme> {
+    LEXICON.get(word)
+}
+
+/// Whether a folded word is a letter name that may follow `دی` in a spelt-out
+/// abbreviation (`دی ان ای`, DNA), so that `۲ دی ان ای` is not 2 Dey.
+pub(crate) fn is_letter_name(word: &str) -> bool {
+    matches!(word, "ان" | "ای" | "وی" | "جی" | "سی" | "اس" | "ام" | "ال" | "بی" | "پی" | "تی" | "اف" | "آر" | "کیو")
+}
+
+/// Suffixes a day number may carry: Bengali ৭ই, ১লা, ২রা, ৪ঠা, ২২শে; English 1st, 20th;
+/// Persian ۲۹ام.
+pub(crate) const DAY_SUFFIXES: &[&str] = &["", "ই", "লা", "রা", "ঠা", "শে", "st", "nd", "rd", "th", "ام", "م"];
+
+/// The Latin ordinal suffixes, after which "of" may come: "the 20th of December".
+pub(crate) const LATIN_ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// Words that may follow a year number glued or after a hyphen (২০২২-এ, ২০২২-এর).
+pub(crate) const YEAR_HYPHEN_ENDINGS: &[&str] = &["এ", "এর", "তে", "ে", "ের"];
+
+/// Folded Bengali year endings glued to the digits (২০১৯সালে).
+pub(crate) fn is_year_after(word: &str) -> bool {
+    lookup(word).is_some_and(|l| l.year_after)
+}
