@@ -262,7 +262,7 @@ impl<'c> Analysis<'c> {
                 }
             }
             for e in f.events.iter().filter(|e| inside(e.start, e.end)) {
-                add(e.concept.clone(), FeatureKind::Event, 0.4, &mut anchors);
+                add(e.concept.clone(), FeatureKind::Event, 0.7, &mut anchors);
             }
             anchors.sort_by_key(|a| a.0);
             anchors.dedup_by_key(|a| a.0);
