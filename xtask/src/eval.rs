@@ -50,7 +50,7 @@ pub fn build_talign(root: &Path) -> Result<PathBuf> {
     if !st.success() {
         bail!("cargo build --release -p talign failed");
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     Ok(target.join("release/talign"))
 }
 
