@@ -117,8 +117,8 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
             };
             if followed_by_space && !(c == '.' && is_abbreviation(text, i)) {
                 // A closing quote set off by a space (`ছিল। " সর্বশেষ`) still belongs to this
-                // sentence when the sentence has an unclosed quote.
-                end = detached_closer(text, start, end).unwrap_or(end);
+                // sentence.
+                end = detached_closer(text, end).unwrap_or(end);
                 while iter.peek().is_some_and(|&(j, _)| j < end) {
                     iter.next();
                 }
@@ -134,9 +134,11 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     out
 }
 
-/// The end of a quote mark that follows `end` after white space and closes a quote left
-/// open in the paragraph up to `end` (`start` is where the current sentence starts).
-fn detached_closer(text: &str, start: usize, end: usize) -> Option<usize> {
+/// The end of a quote mark that stands alone (white space on both sides) right after a
+/// sentence end at `end`: such a mark closes the quote of the sentence before it, not one
+/// that opens the next (an opening mark is written against its first word). Counting
+/// marks to tell open from closed fails in long paragraphs with unbalanced quotes.
+fn detached_closer(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
     let trimmed = rest.trim_start_matches([' ', '\u{00A0}']);
     if trimmed.len() == rest.len() {
@@ -150,17 +152,7 @@ fn detached_closer(text: &str, start: usize, end: usize) -> Option<usize> {
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
-    // Quotes often span sentences: count from the start of the paragraph.
-    let para_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let sentence = &text[para_start..end];
-    let open = match q {
-        '"' => sentence.matches('"').count() % 2 == 1,
-        '\'' => sentence.matches('\'').count() % 2 == 1,
-        '”' => sentence.matches('“').count() > sentence.matches('”').count(),
-        '’' => sentence.matches('‘').count() > sentence.matches('’').count(),
-        _ => sentence.matches('«').count() > sentence.matches('»').count(),
-    };
-    open.then_some(end + (rest.len() - trimmed.len()) + q.len_utf8())
+    Some(end + (rest.len() - trimmed.len()) + q.len_utf8())
 }
 
 fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
@@ -200,6 +192,12 @@ mod tests {
         assert_eq!(texts("ফেরত যাবে।“ তিনি আরও বলেন"), ["ফেরত যাবে।“", "তিনি আরও বলেন"]);
         assert_eq!(texts("او می‌گوید: «من چیزی را رها نکرده‌ام»"), ["او می‌گوید: «من چیزی را رها نکرده‌ام»"]);
         assert_eq!(texts("Time: 10:30"), ["Time: 10:30"]);
+        // A lone mark after a sentence end closes that sentence's quote, even where the
+        // marks of a long paragraph do not pair up.
+        assert_eq!(
+            texts("«او گفت» و \"رفت. \" وی اضافه کرد."),
+            ["«او گفت» و \"رفت. \"", "وی اضافه کرد."]
+        );
     }
 
     #[test]
