@@ -164,10 +164,18 @@ struct Article {
     text: String,
 }
 
+/// Documents with their gold document links and passage pairs (Bengali, Persian).
+struct EvalSet {
+    docs: Vec<Article>,
+    gold_docs: BTreeSet<(String, String)>,
+    gold_sents: Vec<(String, String)>,
+}
+
 /// Runs align + export sentences on `docs` (written as JSONL with opaque ids) and scores them.
 fn score_events(
     bin: &Path,
     tmp: &Path,
+    name: &str,
     docs: &[Article],
     gold_docs: &BTreeSet<(String, String)>,
     gold_sents: &[(String, String)],
@@ -185,8 +193,21 @@ fn score_events(
         jsonl.push_str(&v.to_string());
         jsonl.push('\n');
     }
-    let path = tmp.join("eval.jsonl");
+    // The set as the aligner sees it, with its gold under the opaque ids, kept for inspection.
+    let path = tmp.join(format!("{name}.jsonl"));
     std::fs::write(&path, jsonl)?;
+    let opaque: HashMap<&String, &String> = alias.iter().map(|(k, v)| (v, k)).collect();
+    let mut gold_csv = String::from("left,right\n");
+    for (a, b) in gold_docs {
+        gold_csv.push_str(&format!("{},{}\n", opaque[a], opaque[b]));
+    }
+    std::fs::write(tmp.join(format!("{name}.gold_documents.csv")), gold_csv)?;
+    let mut w = csv::Writer::from_path(tmp.join(format!("{name}.gold_sentences.csv")))?;
+    w.write_record(["bn", "fa"])?;
+    for (a, b) in gold_sents {
+        w.write_record([a, b])?;
+    }
+    w.flush()?;
     let p = path.to_str().unwrap_or_default();
     let links = read_csv(&run(bin, &["events", "align", p])?)?;
     let pred: BTreeSet<(String, String)> = links
@@ -253,7 +274,7 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
     let show = |name: &str, n: usize, d: &Prf, s: &Prf| {
         println!("| {name} | {n} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |", d.p, d.r, d.f, s.p, s.r, s.f);
     };
-    let (d, s) = score_events(&bin, &tmp, &docs, &gold_docs, &gold_sents)?;
+    let (d, s) = score_events(&bin, &tmp, "ntrex-dev", &docs, &gold_docs, &gold_sents)?;
     show("ntrex-dev", docs.len(), &d, &s);
     let mut failures = Vec::new();
     if d.f < 0.98 {
@@ -263,60 +284,81 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
         failures.push(format!("passage F1 {:.3} < 0.90", s.f));
     }
 
-    // Partial overlap, built from the dev pairs by their position k: pairs with k % 4 == 2
-    // donate their Persian sentences as filler and leave the corpus; pairs with k % 4 == 3
-    // lose their Persian article (the Bengali one has no partner); the other Persian
-    // articles keep one contiguous third of their body, padded with donor sentences.
-    // Gold keeps only the sentence pairs whose Persian side survived.
-    let mut fa_lines: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for r in &gs {
-        fa_lines.entry(r["fa_doc"].clone()).or_default().push((r["bn"].clone(), r["fa"].clone()));
+    for (name, label, side, pad) in [
+        ("partial", "partial (fa ⅓ kept and padded, ¼ unpartnered)", "fa", true),
+        ("third", "third (bn ⅓ kept, unpadded, ¼ unpartnered)", "bn", false),
+    ] {
+        let set = partial_variant(&docs, &gs, side, pad)?;
+        let (d, s) = score_events(&bin, &tmp, name, &set.docs, &set.gold_docs, &set.gold_sents)?;
+        show(label, set.docs.len(), &d, &s);
     }
-    let fa_ids: Vec<String> = fa_lines.keys().cloned().collect();
-    let partner: HashMap<String, String> = gd.iter().map(|r| (r["fa"].clone(), r["bn"].clone())).collect();
-    let donors: Vec<&String> = fa_ids.iter().enumerate().filter(|(k, _)| k % 4 == 2).map(|(_, f)| f).collect();
-    let mut pdocs = Vec::new();
-    let mut pgold_docs = BTreeSet::new();
-    let mut pgold_sents = Vec::new();
-    for (k, fa) in fa_ids.iter().enumerate() {
-        let bn = &partner[fa];
-        match k % 4 {
-            2 => continue,
-            3 => {
-                pdocs.extend(docs.iter().filter(|d| &d.id == bn).cloned());
-                continue;
-            }
-            _ => {}
-        }
-        let lines = &fa_lines[fa];
-        let art = docs.iter().find(|d| &d.id == fa).context("gold names a missing document")?;
-        let third = (lines.len() / 3).max(1);
-        let start = (k * 5) % (lines.len() - third + 1);
-        let kept = &lines[start..start + third];
-        // Each donor serves two recipients, one half each, so no two padded articles share text.
-        let recipient = pgold_docs.len();
-        let donor = &fa_lines[donors[(recipient / 2) % donors.len()]];
-        let half = donor.len() / 2;
-        let filler = if recipient % 2 == 0 { &donor[..half] } else { &donor[half..] };
-        let filler_n = (lines.len() - third).min(filler.len());
-        let mut body: Vec<&str> = filler[..filler_n / 2].iter().map(|x| x.1.as_str()).collect();
-        body.extend(kept.iter().map(|x| x.1.as_str()));
-        body.extend(filler[filler_n / 2..filler_n].iter().map(|x| x.1.as_str()));
-        pdocs.push(Article {
-            id: fa.clone(),
-            lang: "fa".into(),
-            title: art.title.clone(),
-            text: format!("{}\n\n{}", art.title, body.join(" ")),
-        });
-        pdocs.extend(docs.iter().filter(|d| &d.id == bn).cloned());
-        pgold_docs.insert(if bn < fa { (bn.clone(), fa.clone()) } else { (fa.clone(), bn.clone()) });
-        pgold_sents.extend(kept.iter().map(|x| (x.0.clone(), x.1.clone())));
-    }
-    let (d, s) = score_events(&bin, &tmp, &pdocs, &pgold_docs, &pgold_sents)?;
-    show("partial (⅓ kept, ¼ unpartnered)", pdocs.len(), &d, &s);
 
     if args.check && !failures.is_empty() {
         bail!("below target: {}", failures.join("; "));
     }
     Ok(())
+}
+
+/// A partial-overlap variant of the dev set, built from the gold pairs by their position k
+/// (in the order of the cut side's ids): pairs with k % 4 == 2 leave the corpus (with
+/// `pad`, their `side` sentences become filler); pairs with k % 4 == 3 lose their `side`
+/// article (the other one has no partner); the other `side` articles keep one contiguous
+/// third of their body, padded with filler to their old length when `pad` is set. Gold
+/// keeps only the sentence pairs whose `side` sentence survived.
+fn partial_variant(docs: &[Article], gs: &[HashMap<String, String>], side: &str, pad: bool) -> Result<EvalSet> {
+    let other = if side == "fa" { "bn" } else { "fa" };
+    let (side_doc, other_doc) = (format!("{side}_doc"), format!("{other}_doc"));
+    // Per article of the cut side: its gold lines (side text, other text), in order.
+    let mut lines_of: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut partner: HashMap<String, String> = HashMap::new();
+    for r in gs {
+        lines_of.entry(r[&side_doc].clone()).or_default().push((r[side].clone(), r[other].clone()));
+        partner.insert(r[&side_doc].clone(), r[&other_doc].clone());
+    }
+    let ids: Vec<String> = lines_of.keys().cloned().collect();
+    let donors: Vec<&String> = ids.iter().enumerate().filter(|(k, _)| k % 4 == 2).map(|(_, f)| f).collect();
+    let mut out = Vec::new();
+    let mut gold_docs = BTreeSet::new();
+    let mut gold_sents = Vec::new();
+    for (k, id) in ids.iter().enumerate() {
+        let mate = &partner[id];
+        match k % 4 {
+            2 => continue,
+            3 => {
+                out.extend(docs.iter().filter(|d| &d.id == mate).cloned());
+                continue;
+            }
+            _ => {}
+        }
+        let lines = &lines_of[id];
+        let art = docs.iter().find(|d| &d.id == id).context("gold names a missing document")?;
+        let third = (lines.len() / 3).max(1);
+        let start = (k * 5) % (lines.len() - third + 1);
+        let kept = &lines[start..start + third];
+        let mut body: Vec<&str> = kept.iter().map(|x| x.0.as_str()).collect();
+        if pad {
+            // Each donor serves two recipients, one half each, so no two padded articles share text.
+            let recipient = gold_docs.len();
+            let donor = &lines_of[donors[(recipient / 2) % donors.len()]];
+            let half = donor.len() / 2;
+            let filler = if recipient % 2 == 0 { &donor[..half] } else { &donor[half..] };
+            let n = (lines.len() - third).min(filler.len());
+            let mut padded: Vec<&str> = filler[..n / 2].iter().map(|x| x.0.as_str()).collect();
+            padded.append(&mut body);
+            padded.extend(filler[n / 2..n].iter().map(|x| x.0.as_str()));
+            body = padded;
+        }
+        out.push(Article {
+            id: id.clone(),
+            lang: side.into(),
+            title: art.title.clone(),
+            text: format!("{}\n\n{}", art.title, body.join(" ")),
+        });
+        out.extend(docs.iter().filter(|d| &d.id == mate).cloned());
+        gold_docs.insert(if mate < id { (mate.clone(), id.clone()) } else { (id.clone(), mate.clone()) });
+        gold_sents.extend(
+            kept.iter().map(|x| if side == "bn" { (x.0.clone(), x.1.clone()) } else { (x.1.clone(), x.0.clone()) }),
+        );
+    }
+    Ok(EvalSet { docs: out, gold_docs, gold_sents })
 }
