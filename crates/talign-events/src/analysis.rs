@@ -8,6 +8,7 @@ use talign_corpus::{Corpus, Date, Document, Lang};
 use talign_names::lexicon::Lexicon;
 
 use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link};
+use crate::boundaries::BoundaryModel;
 use crate::entities::{self, Resolution};
 use crate::keywords::{self, EventMention};
 use crate::mentions::{self, Mention};
@@ -132,6 +133,8 @@ pub struct Analysis<'c> {
     pub links: Vec<Link>,
     /// Event number per document.
     pub events: Vec<usize>,
+    /// Where sentences may end without punctuation, learnt from the corpus on first use.
+    boundaries: std::sync::OnceLock<BoundaryModel>,
 }
 
 /// Options of the whole pipeline.
@@ -211,7 +214,7 @@ impl<'c> Analysis<'c> {
         }
         let links = align::align(&space, &opts.align);
         let events = align::cluster(corpus.len(), &links);
-        Analysis { corpus, facts, resolution, space, links, events }
+        Analysis { corpus, facts, resolution, space, links, events, boundaries: std::sync::OnceLock::new() }
     }
 
     /// The id of event number `n`, e.g. `E007`.
@@ -220,14 +223,51 @@ impl<'c> Analysis<'c> {
         format!("E{:0width$}", n + 1)
     }
 
-    /// The sentences of a document that take part in passage alignment, with their anchors.
-    /// A sentence that is the document's title (alone, or followed by the outlet's name) is
-    /// left out: titles are shown elsewhere.
-    pub fn units(&self, d: usize) -> Vec<Unit> {
+    /// The units of a document that take part in passage alignment, with their anchors:
+    /// its sentences, cut where a sentence may have lost its full stop (see
+    /// [`crate::boundaries`]). A sentence that is the document's title (alone, or followed by
+    /// the outlet's name) is left out: titles are shown elsewhere.
+    pub fn units(&self, d: usize, opts: &PassageOptions) -> Vec<Unit> {
         let doc = &self.corpus.docs()[d];
         let f = &self.facts[d];
         let title = doc.title.as_deref().map(talign_names::normalize);
         let ents = &self.resolution.doc_entities[d];
+        let model = (opts.cut_weight >= 0.0).then(|| {
+            self.boundaries
+                .get_or_init(|| BoundaryModel::new(self.corpus.docs().iter().map(|d| (d.lang, d.text.as_str()))))
+        });
+        let anchors_in = |start: usize, end: usize| {
+            let inside = |a: usize, b: usize| start <= a && b <= end;
+            let mut anchors: Vec<(u32, f32)> = Vec::new();
+            let mut add = |label: String, kind: FeatureKind, w: f32| {
+                if let Some(id) = self.space.id_of(&Feature { kind, label }) {
+                    anchors.push((id, w));
+                }
+            };
+            for (m, &e) in f.mentions.iter().zip(ents) {
+                if inside(m.start, m.end) {
+                    let ent = &self.resolution.entities[e];
+                    let (kind, w) =
+                        if ent.confirmed { (FeatureKind::Entity, 1.0) } else { (FeatureKind::Candidate, 0.5) };
+                    add(ent.canonical.clone(), kind, w);
+                }
+            }
+            for n in f.numbers.iter().filter(|n| inside(n.start, n.end)) {
+                add(number_label(n.value), FeatureKind::Number, 1.0);
+            }
+            for dm in f.dates.iter().filter(|x| inside(x.start, x.end)) {
+                if let Some((label, _)) = date_label(&dm.value) {
+                    add(label, FeatureKind::Date, 1.0);
+                }
+            }
+            for e in f.events.iter().filter(|e| inside(e.start, e.end)) {
+                add(e.concept.clone(), FeatureKind::Event, 0.7);
+            }
+            anchors.sort_by_key(|a| a.0);
+            anchors.dedup_by_key(|a| a.0);
+            anchors
+        };
+        let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count() as f32;
         let mut out = Vec::new();
         for s in doc.sentences() {
             // The title, alone or as a page heading with the outlet's name after it.
@@ -238,43 +278,36 @@ impl<'c> Analysis<'c> {
             if is_title {
                 continue;
             }
-            let inside = |a: usize, b: usize| s.start <= a && b <= s.end;
-            let mut anchors: Vec<(u32, f32)> = Vec::new();
-            let add = |label: String, kind: FeatureKind, w: f32, anchors: &mut Vec<(u32, f32)>| {
-                if let Some(id) = self.space.id_of(&Feature { kind, label }) {
-                    anchors.push((id, w));
-                }
-            };
-            for (m, &e) in f.mentions.iter().zip(ents) {
-                if inside(m.start, m.end) {
-                    let ent = &self.resolution.entities[e];
-                    let (kind, w) =
-                        if ent.confirmed { (FeatureKind::Entity, 1.0) } else { (FeatureKind::Candidate, 0.5) };
-                    add(ent.canonical.clone(), kind, w, &mut anchors);
-                }
+            let cuts = model.map(|m| m.cuts(doc.lang, s.text)).unwrap_or_default();
+            let total = letters(s.text).max(1.0);
+            let mut from = (0usize, 0.0f32);
+            for (k, (at, cut)) in cuts
+                .iter()
+                .map(|c| (c.at, opts.cut_base - opts.cut_weight * c.probability.ln()))
+                .chain([(s.text.len(), 0.0)])
+                .enumerate()
+            {
+                let piece = s.text[from.0..at].trim_end();
+                let (start, end) = (s.start + from.0, s.start + from.0 + piece.len());
+                let len = letters(piece);
+                out.push(Unit {
+                    start,
+                    end,
+                    len,
+                    anchors: anchors_in(start, end),
+                    starts_sentence: k == 0,
+                    cut: from.1,
+                    share: len / total,
+                });
+                from = (at, cut);
             }
-            for n in f.numbers.iter().filter(|n| inside(n.start, n.end)) {
-                add(number_label(n.value), FeatureKind::Number, 1.0, &mut anchors);
-            }
-            for dm in f.dates.iter().filter(|x| inside(x.start, x.end)) {
-                if let Some((label, _)) = date_label(&dm.value) {
-                    add(label, FeatureKind::Date, 1.0, &mut anchors);
-                }
-            }
-            for e in f.events.iter().filter(|e| inside(e.start, e.end)) {
-                add(e.concept.clone(), FeatureKind::Event, 0.7, &mut anchors);
-            }
-            anchors.sort_by_key(|a| a.0);
-            anchors.dedup_by_key(|a| a.0);
-            let len = s.text.chars().filter(|c| c.is_alphanumeric()).count() as f32;
-            out.push(Unit { start: s.start, end: s.end, len, anchors });
         }
         out
     }
 
     /// The aligned passages of a linked pair.
     pub fn passages(&self, link: &Link, opts: &PassageOptions) -> Vec<PassagePair> {
-        let (ua, ub) = (self.units(link.left), self.units(link.right));
+        let (ua, ub) = (self.units(link.left, opts), self.units(link.right, opts));
         let (ta, tb) = (&self.corpus.docs()[link.left].text, &self.corpus.docs()[link.right].text);
         passages::align_passages(&ua, &ub, opts)
             .into_iter()

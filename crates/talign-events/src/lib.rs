@@ -13,6 +13,7 @@
 
 pub mod align;
 pub mod analysis;
+pub mod boundaries;
 pub mod entities;
 pub mod keywords;
 pub mod lists;

@@ -16,7 +16,8 @@
 
 use serde::Serialize;
 
-/// One sentence as the aligner sees it.
+/// One sentence, or one part of a sentence that may have lost its full stop, as the
+/// aligner sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     /// Byte range in the document text.
@@ -27,6 +28,21 @@ pub struct Unit {
     pub len: f32,
     /// Anchors: (feature id, weight), sorted by id.
     pub anchors: Vec<(u32, f32)>,
+    /// Whether the unit starts a sentence (the text marks the boundary before it).
+    pub starts_sentence: bool,
+    /// Cost of a passage boundary just before this unit: 0 where a sentence starts, the
+    /// cost of cutting the sentence here otherwise.
+    pub cut: f32,
+    /// The unit's share of its sentence's length (1 for a whole sentence): leaving the
+    /// unit unmatched costs this share of the skip cost.
+    pub share: f32,
+}
+
+impl Unit {
+    /// A whole sentence.
+    pub fn sentence(start: usize, end: usize, len: f32, anchors: Vec<(u32, f32)>) -> Unit {
+        Unit { start, end, len, anchors, starts_sentence: true, cut: 0.0, share: 1.0 }
+    }
 }
 
 /// An aligned passage pair.
@@ -60,6 +76,15 @@ pub struct PassageOptions {
     pub min_shared: f32,
     /// Independent reports: least weighted Jaccard of two sentences' anchors.
     pub min_jaccard: f32,
+    /// Fixed cost of a passage boundary inside a sentence (where the text may have lost a
+    /// full stop).
+    pub cut_base: f32,
+    /// Cost per unit of -ln(probability) of such a boundary; negative: never cut a sentence.
+    pub cut_weight: f32,
+    /// Cost of leaving one sentence unmatched outside the content two documents share.
+    pub gap_skip: f32,
+    /// Cost of entering or leaving the content two documents share.
+    pub switch: f32,
 }
 
 impl Default for PassageOptions {
@@ -73,6 +98,10 @@ impl Default for PassageOptions {
             parallel: 0.7,
             min_shared: 0.5,
             min_jaccard: 0.25,
+            cut_base: 0.5,
+            cut_weight: 1.0,
+            gap_skip: 0.3,
+            switch: 2.0,
         }
     }
 }
@@ -143,16 +172,50 @@ fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
     (shared, missed)
 }
 
-/// Aligns two documents' sentences; returns the aligned beads in order.
+/// Aligns two documents' units; returns the aligned beads in order (unit indices).
 ///
 /// Translations are aligned monotonically (see the module docs). Two documents count as
-/// translations when, along that alignment, most beads whose sentences both carry rare
-/// anchors (found in at most two sentences of each document) share one. Otherwise they are independent reports of one event, whose passages need not
-/// come in the same order: each sentence is paired with the sentence of the other report
-/// that shares most of its rarer anchors, one to one, if they share enough.
+/// translations when, along that alignment, most of the rare anchors they share (found in
+/// at most two units of each document) land in aligned units. Otherwise they are
+/// independent reports of one event, whose passages need not come in the same order: each
+/// sentence is paired with the sentence of the other report that shares most of its rarer
+/// anchors, one to one, if they share enough.
 pub fn align_passages(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> {
     let (beads, parallel) = align_monotonic(a, b, opts);
-    if parallel { beads } else { match_by_anchors(a, b, opts) }
+    if parallel {
+        return beads;
+    }
+    // Independent reports are paired whole sentence by whole sentence.
+    let (sa, ga) = whole_sentences(a);
+    let (sb, gb) = whole_sentences(b);
+    match_by_anchors(&sa, &sb, opts)
+        .into_iter()
+        .map(|x| Bead { left: (ga[x.left.0], ga[x.left.1]), right: (gb[x.right.0], gb[x.right.1]), ..x })
+        .collect()
+}
+
+/// The units merged back into whole sentences, and where each sentence starts among the
+/// units (with the number of units at the end).
+fn whole_sentences(units: &[Unit]) -> (Vec<Unit>, Vec<usize>) {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut starts = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        match out.last_mut() {
+            Some(s) if !u.starts_sentence => {
+                s.end = u.end;
+                s.len += u.len;
+                s.anchors.extend_from_slice(&u.anchors);
+                s.anchors.sort_by_key(|x| x.0);
+                s.anchors.dedup_by_key(|x| x.0);
+            }
+            _ => {
+                out.push(Unit::sentence(u.start, u.end, u.len, u.anchors.clone()));
+                starts.push(i);
+            }
+        }
+    }
+    starts.push(units.len());
+    (out, starts)
 }
 
 /// How many pairs one sentence of an independent report may take part in.
@@ -224,18 +287,79 @@ fn match_by_anchors(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> 
     out
 }
 
+/// The layer of the alignment inside shared content.
+const INSIDE: usize = 0;
+/// The layer outside shared content, where units are left unmatched cheaply.
+const OUTSIDE: usize = 1;
+
+/// Most units one side of a bead may hold (a sentence cut in several places, or a few
+/// sentences).
+const MAX_UNITS: usize = 6;
+
+/// The prior cost of a bead that touches `k` sentences on the left and `l` on the right.
+fn shape_prior(k: usize, l: usize) -> Option<f32> {
+    SHAPES.iter().find(|s| s.0 == k && s.1 == l).map(|s| s.2)
+}
+
+/// The expected length of a right passage per character of its left translation.
+///
+/// The ratio of the two documents' lengths, unless one covers only part of the other:
+/// sentences that share an anchor found once in each document are most likely
+/// translations of each other, and when the median of their length ratios (over at least
+/// three such pairs) is far from the documents' ratio, that median is used instead.
+fn length_ratio(a: &[Unit], b: &[Unit]) -> f32 {
+    let total_a: f32 = a.iter().map(|u| u.len).sum();
+    let total_b: f32 = b.iter().map(|u| u.len).sum();
+    let whole = if total_a > 0.0 && total_b > 0.0 { total_b / total_a } else { 1.0 };
+    let (sa, _) = whole_sentences(a);
+    let (sb, _) = whole_sentences(b);
+    let unique = |units: &[Unit]| {
+        let mut seen: std::collections::HashMap<u32, Option<usize>> = std::collections::HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            for &(id, _) in &u.anchors {
+                seen.entry(id).and_modify(|x| *x = None).or_insert(Some(i));
+            }
+        }
+        seen
+    };
+    let (ua, ub) = (unique(&sa), unique(&sb));
+    let mut ratios: Vec<f32> = ua
+        .iter()
+        .filter_map(|(id, i)| Some(((*i)?, ub.get(id).copied()??)))
+        .filter(|&(i, j)| sa[i].len > 0.0 && sb[j].len > 0.0)
+        .map(|(i, j)| sb[j].len / sa[i].len)
+        .collect();
+    let ratio = if ratios.len() >= 3 {
+        ratios.sort_by(f32::total_cmp);
+        let median = ratios[ratios.len() / 2];
+        if (0.67..=1.5).contains(&(whole / median)) { whole } else { median }
+    } else {
+        whole
+    };
+    ratio.clamp(0.3, 3.0)
+}
+
+/// The number of sentences the units touch.
+fn sentences_touched(units: &[Unit]) -> usize {
+    1 + units.iter().skip(1).filter(|u| u.starts_sentence).count()
+}
+
 /// The monotonic alignment, and whether the two documents look like translations.
+///
+/// A boundary between passages may fall inside a sentence only where the units say a
+/// sentence may end without punctuation, at the unit's `cut` cost; the shape prior counts
+/// the sentences a bead touches, so that a sentence whose full stop was lost, aligned
+/// against two sentences, costs a cut rather than a 1–2 bead.
 fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>, bool) {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return (Vec::new(), true);
     }
-    let total_a: f32 = a.iter().map(|u| u.len).sum();
-    let total_b: f32 = b.iter().map(|u| u.len).sum();
-    let ratio = if total_a > 0.0 && total_b > 0.0 { (total_b / total_a).clamp(0.3, 3.0) } else { 1.0 };
-    let bead_cost = |i: usize, j: usize, k: usize, l: usize, prior: f32| -> f32 {
-        let sa = &a[i - k..i];
-        let sb = &b[j - l..j];
+    let ratio = length_ratio(a, b);
+    // The cost of a passage boundary at position i (before unit i; the ends are free).
+    let cut_a = |i: usize| a.get(i).map_or(0.0, |u| u.cut);
+    let cut_b = |j: usize| b.get(j).map_or(0.0, |u| u.cut);
+    let bead_cost = |sa: &[Unit], sb: &[Unit], prior: f32| -> f32 {
         let la: f32 = sa.iter().map(|u| u.len).sum();
         let lb: f32 = sb.iter().map(|u| u.len).sum();
         let (shared, missed) = anchor_balance(sa, sb);
@@ -246,48 +370,78 @@ fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>,
             + opts.anchor_miss * missed
             + if disjoint { opts.disjoint } else { 0.0 }
     };
+    // Two layers: inside shared content (beads, and skips at the full cost) and outside it
+    // (skips only, at the gap cost); moving between them costs `switch`. Translations stay
+    // inside; a report that shares a third of another leaves the rest outside.
     let w = m + 1;
-    let mut cost = vec![f32::INFINITY; (n + 1) * w];
-    let mut back = vec![(0u8, 0u8); (n + 1) * w];
-    cost[0] = 0.0;
+    let cells = (n + 1) * w;
+    let mut cost = [vec![f32::INFINITY; cells], vec![f32::INFINITY; cells]];
+    // Back pointers: units taken on each side, and the layer they came from.
+    let mut back = [vec![(0u8, 0u8, 0u8); cells], vec![(0u8, 0u8, 0u8); cells]];
+    cost[INSIDE][0] = 0.0;
+    cost[OUTSIDE][0] = 0.0;
     for i in 0..=n {
         for j in 0..=m {
-            if i == 0 && j == 0 {
-                continue;
-            }
-            let mut best = f32::INFINITY;
-            let mut from = (0u8, 0u8);
-            if i > 0 {
-                let c = cost[(i - 1) * w + j] + opts.skip;
-                if c < best {
-                    best = c;
-                    from = (1, 0);
+            let at = i * w + j;
+            for layer in [INSIDE, OUTSIDE] {
+                let skip = if layer == INSIDE { opts.skip } else { opts.gap_skip };
+                let mut best = cost[layer][at];
+                let mut from = back[layer][at];
+                if i > 0 {
+                    let c = cost[layer][at - w] + skip * a[i - 1].share + cut_a(i);
+                    if c < best {
+                        best = c;
+                        from = (1, 0, layer as u8);
+                    }
                 }
-            }
-            if j > 0 {
-                let c = cost[i * w + j - 1] + opts.skip;
-                if c < best {
-                    best = c;
-                    from = (0, 1);
+                if j > 0 {
+                    let c = cost[layer][at - 1] + skip * b[j - 1].share + cut_b(j);
+                    if c < best {
+                        best = c;
+                        from = (0, 1, layer as u8);
+                    }
                 }
-            }
-            for &(k, l, prior) in SHAPES {
-                if i >= k && j >= l {
-                    let prev = cost[(i - k) * w + j - l];
-                    if prev.is_finite() {
-                        let c = prev + bead_cost(i, j, k, l, prior);
-                        if c < best {
-                            best = c;
-                            from = (k as u8, l as u8);
+                if layer == INSIDE {
+                    let mut hk = 0;
+                    for k in 1..=i.min(MAX_UNITS) {
+                        // Sentences touched by a[i-k..i]: one more each time a sentence start moves inside.
+                        hk = if k == 1 { 1 } else { hk + usize::from(a[i - k + 1].starts_sentence) };
+                        if hk > 3 {
+                            break;
+                        }
+                        let mut hl = 0;
+                        for l in 1..=j.min(MAX_UNITS) {
+                            hl = if l == 1 { 1 } else { hl + usize::from(b[j - l + 1].starts_sentence) };
+                            if hl > 3 {
+                                break;
+                            }
+                            let Some(prior) = shape_prior(hk, hl) else { continue };
+                            let prev = cost[INSIDE][(i - k) * w + j - l];
+                            if !prev.is_finite() {
+                                continue;
+                            }
+                            let c = prev + bead_cost(&a[i - k..i], &b[j - l..j], prior) + cut_a(i) + cut_b(j);
+                            if c < best {
+                                best = c;
+                                from = (k as u8, l as u8, INSIDE as u8);
+                            }
                         }
                     }
                 }
+                cost[layer][at] = best;
+                back[layer][at] = from;
             }
-            cost[i * w + j] = best;
-            back[i * w + j] = from;
+            // Moving between the layers, at this position.
+            for (to, fr) in [(INSIDE, OUTSIDE), (OUTSIDE, INSIDE)] {
+                let c = cost[fr][at] + opts.switch;
+                if c < cost[to][at] {
+                    cost[to][at] = c;
+                    back[to][at] = (0, 0, fr as u8);
+                }
+            }
         }
     }
-    // Anchors in at most two sentences of each document: where translations put them in
+    // Anchors in at most two units of each document: where translations put them in
     // corresponding sentences, independent reports rarely do.
     let count = |units: &[Unit]| {
         let mut c: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
@@ -301,48 +455,44 @@ fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>,
     let (ca, cb) = (count(a), count(b));
     let rare = |id: u32| ca.get(&id).is_some_and(|&x| x <= 2) && cb.get(&id).is_some_and(|&x| x <= 2);
     let mut beads = Vec::new();
-    let (mut with_anchors, mut agreeing) = (0usize, 0usize);
     let mut matched: std::collections::HashSet<u32> = std::collections::HashSet::new();
     let (mut i, mut j) = (n, m);
+    let mut layer = if cost[INSIDE][n * w + m] <= cost[OUTSIDE][n * w + m] { INSIDE } else { OUTSIDE };
     while i > 0 || j > 0 {
-        let (k, l) = back[i * w + j];
-        let (k, l) = (k as usize, l as usize);
+        let (k, l, from) = back[layer][i * w + j];
+        let (k, l, from) = (k as usize, l as usize, from as usize);
+        if k == 0 && l == 0 {
+            if from == layer {
+                break;
+            }
+            layer = from;
+            continue;
+        }
         if k > 0 && l > 0 {
-            let prior = SHAPES.iter().find(|s| s.0 == k && s.1 == l).map_or(0.0, |s| s.2);
-            let c = bead_cost(i, j, k, l, prior);
             let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
+            let prior = shape_prior(sentences_touched(sa), sentences_touched(sb)).unwrap_or(0.0);
+            let c = bead_cost(sa, sb, prior);
             let rare_a: Vec<u32> =
                 sa.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).filter(|id| rare(*id)).collect();
             let rare_b: Vec<u32> =
                 sb.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).filter(|id| rare(*id)).collect();
-            if !rare_a.is_empty() && !rare_b.is_empty() {
-                with_anchors += 1;
-                for x in rare_a.iter().filter(|x| rare_b.contains(x)) {
-                    matched.insert(*x);
-                }
-                if rare_a.iter().any(|x| rare_b.contains(x)) {
-                    agreeing += 1;
-                }
-            }
-            // Confidence: how much cheaper the bead is than leaving its sentences out.
-            let alternative = opts.skip * (k + l) as f32;
+            matched.extend(rare_a.iter().filter(|x| rare_b.contains(x)));
+            // Confidence: how much cheaper the bead is than leaving its units out.
+            let alternative = opts.skip * sa.iter().chain(sb).map(|u| u.share).sum::<f32>();
             let score = ((alternative - c) / alternative).clamp(0.0, 1.0);
             if score >= opts.min_score {
                 beads.push(Bead { left: (i - k, i), right: (j - l, j), score });
             }
         }
-        if k == 0 && l == 0 {
-            break;
-        }
         i -= k;
         j -= l;
+        layer = from;
     }
     beads.reverse();
     // Rare anchors the two documents share: translations put almost all of them in aligned
     // sentences; independent reports of one event mention them in other places.
     let shared_rare = ca.keys().filter(|id| rare(**id) && cb.contains_key(id)).count();
     let parallel = shared_rare == 0 || matched.len() as f32 >= opts.parallel * shared_rare as f32;
-    let _ = (with_anchors, agreeing);
     (beads, parallel)
 }
 
@@ -351,7 +501,53 @@ mod tests {
     use super::*;
 
     fn u(len: f32, anchors: &[u32]) -> Unit {
-        Unit { start: 0, end: 0, len, anchors: anchors.iter().map(|&x| (x, 1.0)).collect() }
+        Unit::sentence(0, 0, len, anchors.iter().map(|&x| (x, 1.0)).collect())
+    }
+
+    /// The second part of a sentence that may end before it, at `cut`.
+    fn part(len: f32, anchors: &[u32], cut: f32) -> Unit {
+        Unit { starts_sentence: false, cut, ..u(len, anchors) }
+    }
+
+    fn with_shares(mut units: Vec<Unit>) -> Vec<Unit> {
+        // Shares of each sentence's length, as the analysis computes them.
+        let mut s = 0;
+        while s < units.len() {
+            let e = (s + 1..units.len()).find(|&k| units[k].starts_sentence).unwrap_or(units.len());
+            let total: f32 = units[s..e].iter().map(|x| x.len).sum();
+            for x in &mut units[s..e] {
+                x.share = x.len / total;
+            }
+            s = e;
+        }
+        units
+    }
+
+    #[test]
+    fn a_sentence_that_lost_its_full_stop_is_cut_where_the_other_side_ends_one() {
+        // Left: one sentence in two parts (a likely cut between them); right: two sentences.
+        let a = with_shares(vec![u(40.0, &[]), u(70.0, &[1]), part(50.0, &[2], 0.6), u(45.0, &[])]);
+        let b = [u(44.0, &[]), u(75.0, &[1]), u(52.0, &[2]), u(47.0, &[])];
+        let beads = align_passages(&a, &b, &PassageOptions::default());
+        let pairs: Vec<_> = beads.iter().map(|x| (x.left, x.right)).collect();
+        assert_eq!(pairs, vec![((0, 1), (0, 1)), ((1, 2), (1, 2)), ((2, 3), (2, 3)), ((3, 4), (3, 4))]);
+        // The same cut is not taken when the other side keeps the sentence whole.
+        let b = [u(44.0, &[]), u(127.0, &[1, 2]), u(47.0, &[])];
+        let beads = align_passages(&a, &b, &PassageOptions::default());
+        assert!(beads.iter().any(|x| x.left == (1, 3) && x.right == (1, 2)), "{beads:?}");
+    }
+
+    #[test]
+    fn a_short_report_aligns_with_the_part_of_a_long_one_it_shares() {
+        // The left document shares its three sentences with the middle of the right one;
+        // the right one's other sentences have anchors of their own.
+        let a = [u(60.0, &[1, 2]), u(40.0, &[]), u(70.0, &[3])];
+        let mut b: Vec<Unit> = (0..8).map(|k| u(50.0 + k as f32, &[10 + k])).collect();
+        b.extend([u(90.0, &[1, 2]), u(60.0, &[]), u(100.0, &[3])]);
+        b.extend((0..8).map(|k| u(45.0 + k as f32, &[20 + k])));
+        let beads = align_passages(&a, &b, &PassageOptions::default());
+        let pairs: Vec<_> = beads.iter().map(|x| (x.left, x.right)).collect();
+        assert_eq!(pairs, vec![((0, 1), (8, 9)), ((1, 2), (9, 10)), ((2, 3), (10, 11))]);
     }
 
     #[test]

@@ -64,6 +64,30 @@ pub(crate) fn corpus_sentences(args: &CorpusArgs, out: &Output) -> Result<()> {
     emit(&t, out)
 }
 
+/// `talign corpus cuts`.
+pub(crate) fn corpus_cuts(args: &CorpusArgs, out: &Output) -> Result<()> {
+    let corpus = load(args)?;
+    let model = talign_events::boundaries::BoundaryModel::new(corpus.docs().iter().map(|d| (d.lang, d.text.as_str())));
+    let mut t = table::Table::new(&["doc", "sentence", "offset", "probability", "before", "after"]);
+    for d in corpus.docs() {
+        for (i, s) in d.sentences().iter().enumerate() {
+            for c in model.cuts(d.lang, s.text) {
+                let before = s.text[..c.at].split_whitespace().next_back().unwrap_or_default();
+                let after = s.text[c.at..].split_whitespace().next().unwrap_or_default();
+                t.push(vec![
+                    d.id.as_str().into(),
+                    i.into(),
+                    (s.start + c.at).into(),
+                    c.probability.into(),
+                    before.into(),
+                    after.into(),
+                ]);
+            }
+        }
+    }
+    emit(&t, out)
+}
+
 /// The tables the event commands print.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Table {

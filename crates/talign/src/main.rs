@@ -72,6 +72,11 @@ enum CorpusCommand {
     /// One row per sentence, as segmented for passage alignment.
     #[command(after_help = "Output columns: doc,index,start,end,text")]
     Sentences(CorpusOnlyArgs),
+    /// One row per place inside a sentence where a sentence may end without punctuation.
+    #[command(
+        after_help = "Output columns: doc,sentence,offset,probability,before,after\n\n`offset` is the byte offset in the document where the next sentence would start; the probability is learnt from the corpus (words that usually end or start its sentences). The passage aligner may cut a sentence there when the other document has a sentence boundary.\n\nExample:\n  talign corpus cuts corpora/ntrex-dev/articles.jsonl --format markdown"
+    )]
+    Cuts(CorpusOnlyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +143,20 @@ struct Tuning {
     /// Report only passage pairs scoring at least S.
     #[arg(long, value_name = "S", default_value_t = talign_events::passages::PassageOptions::default().min_score)]
     passage_min_score: f32,
+    /// Fixed cost of ending a passage inside a sentence, where the text may have lost a full
+    /// stop (higher cuts less).
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_base)]
+    passage_cut_base: f32,
+    /// Cost of such a cut per unit of surprise (-ln of its probability); negative: never cut.
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_weight, allow_negative_numbers = true)]
+    passage_cut_weight: f32,
+    /// Cost of leaving a sentence unaligned outside the content two documents share.
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().gap_skip)]
+    passage_gap_skip: f32,
+    /// Cost of entering or leaving the content two documents share (higher keeps whole
+    /// documents aligned; lower lets partial overlaps drop their unshared parts).
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().switch)]
+    passage_switch: f32,
 }
 
 impl Tuning {
@@ -149,6 +168,10 @@ impl Tuning {
         o.align.all_pairs = self.all_pairs;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
+        o.passages.cut_base = self.passage_cut_base;
+        o.passages.cut_weight = self.passage_cut_weight;
+        o.passages.gap_skip = self.passage_gap_skip;
+        o.passages.switch = self.passage_switch;
         o
     }
 }
@@ -250,6 +273,7 @@ fn main() -> ExitCode {
         }
         Command::Corpus(CorpusCommand::Docs(a)) => events_cmd::corpus_docs(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
+        Command::Corpus(CorpusCommand::Cuts(a)) => events_cmd::corpus_cuts(&a.corpus, &a.out),
         Command::Report(a) => events_cmd::report(&a.corpus, &a.tuning.options(), &a.out, a.format),
     };
     match result {

@@ -1,0 +1,226 @@
+//! Sentence boundaries the punctuation does not show, learnt from the corpus itself.
+//!
+//! News text loses sentence ends: a Bengali line that ends in its verb without a danda, a
+//! headline run into the first paragraph, a quote set off by a colon. The segmenter
+//! cannot see those boundaries, but the passage aligner can use them when the other
+//! document of a pair marks its sentence end there. This module says where a sentence
+//! *may* end and how likely that is, in the unsupervised manner of Punkt (Kiss & Strunk
+//! 2006): a word that usually ends sentences in this corpus (`করেছে`, `کرد`) is likely to
+//! end one where the full stop is missing, and a word that usually starts them (`তবে`,
+//! `وی`) is likely to start one. The two are combined as independent evidence, with the
+//! last two letters of a word standing in for words seen too rarely.
+
+use std::collections::HashMap;
+
+use talign_corpus::Lang;
+
+/// How often a word (or word ending) ends and starts a sentence.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    total: u32,
+    last: u32,
+    first: u32,
+}
+
+impl Counts {
+    fn add(&mut self, last: bool, first: bool) {
+        self.total += 1;
+        self.last += u32::from(last);
+        self.first += u32::from(first);
+    }
+}
+
+#[derive(Debug, Default)]
+struct LangStats {
+    words: HashMap<String, Counts>,
+    endings: HashMap<String, Counts>,
+    beginnings: HashMap<String, Counts>,
+    all: Counts,
+}
+
+/// Weight of the back-off estimate, in pseudo-occurrences.
+const SMOOTHING: f32 = 2.0;
+
+/// How likely a sentence is to end after a colon, whatever the words around it.
+const CUE_COLON: f32 = 0.3;
+/// How likely a sentence is to end after a closing quote or bracket.
+const CUE_CLOSER: f32 = 0.3;
+
+/// Boundaries less likely than this are not offered to the aligner.
+pub const MIN_PROBABILITY: f32 = 0.08;
+
+/// A place inside a sentence where another sentence may start.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cut {
+    /// Byte offset (in the sentence) of the first character of the next sentence.
+    pub at: usize,
+    /// Estimated probability that a sentence ends here.
+    pub probability: f32,
+}
+
+/// Per-language statistics of the words that end and start sentences.
+#[derive(Debug, Default)]
+pub struct BoundaryModel {
+    langs: HashMap<Lang, LangStats>,
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '।' | '॥' | '?' | '!' | '؟' | '.' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›')
+}
+
+/// Letters, digits, combining marks (Bengali vowel signs) and the joiners.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+}
+
+fn unicode_mark(c: char) -> bool {
+    // Bengali and Arabic vowel signs and diacritics are combining marks.
+    matches!(c, '\u{0981}'..='\u{0983}' | '\u{09BC}'..='\u{09D7}' | '\u{09E2}'..='\u{09E3}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+/// The word inside a token, folded: punctuation trimmed, lower case, letters as `normalize` writes them.
+fn core(token: &str) -> String {
+    let t = token.trim_matches(|c: char| !is_word_char(c));
+    talign_names::normalize(t).to_lowercase()
+}
+
+/// Whether a token ends a sentence by its punctuation.
+fn ends_sentence(token: &str) -> bool {
+    token.trim_end_matches(is_closer).chars().next_back().is_some_and(is_terminator)
+}
+
+/// White-space separated tokens with their byte ranges.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+}
+
+fn suffix(word: &str) -> String {
+    let n = word.chars().count();
+    word.chars().skip(n.saturating_sub(2)).collect()
+}
+
+fn prefix(word: &str) -> String {
+    word.chars().take(2).collect()
+}
+
+/// `(hits + SMOOTHING * prior) / (total + SMOOTHING)`.
+fn smoothed(hits: u32, total: u32, prior: f32) -> f32 {
+    (hits as f32 + SMOOTHING * prior) / (total as f32 + SMOOTHING)
+}
+
+fn odds(p: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    p / (1.0 - p)
+}
+
+impl BoundaryModel {
+    /// Learns from documents (language, text).
+    pub fn new<'a>(docs: impl IntoIterator<Item = (Lang, &'a str)>) -> BoundaryModel {
+        let mut model = BoundaryModel::default();
+        for (lang, text) in docs {
+            let stats = model.langs.entry(lang).or_default();
+            for line in text.lines() {
+                let mut first = true;
+                for (_, tok) in tokens(line) {
+                    let w = core(tok);
+                    let last = ends_sentence(tok);
+                    if !w.is_empty() {
+                        stats.endings.entry(suffix(&w)).or_default().add(last, first);
+                        stats.beginnings.entry(prefix(&w)).or_default().add(last, first);
+                        stats.words.entry(w).or_default().add(last, first);
+                        stats.all.add(last, first);
+                    }
+                    first = last;
+                }
+            }
+        }
+        model
+    }
+
+    /// Probability that a sentence ends after the token `before` and a new one starts with
+    /// the token `after`.
+    fn probability(&self, lang: Lang, before: &str, after: &str) -> Option<f32> {
+        let s = self.langs.get(&lang)?;
+        let base_last = smoothed(s.all.last, s.all.total, 0.05);
+        let base_first = smoothed(s.all.first, s.all.total, 0.05);
+        let (a, b) = (core(before), core(after));
+        if b.is_empty() {
+            return None;
+        }
+        let get = |m: &HashMap<String, Counts>, k: &str| m.get(k).copied().unwrap_or_default();
+        let end = get(&s.endings, &suffix(&a));
+        let word = get(&s.words, &a);
+        let mut p_last = if a.is_empty() {
+            base_last
+        } else {
+            smoothed(word.last, word.total, smoothed(end.last, end.total, base_last))
+        };
+        // Punctuation that often ends a line of news copy without ending a sentence by
+        // itself: a colon before a quote or a list, a closing quote or bracket.
+        let mark = before.trim_end_matches([',', '،']).chars().next_back();
+        if let Some(c) = mark {
+            let cue = match c {
+                ':' => CUE_COLON,
+                c if is_closer(c) => CUE_CLOSER,
+                _ => 0.0,
+            };
+            p_last = p_last.max(cue);
+        }
+        let beg = get(&s.beginnings, &prefix(&b));
+        let word = get(&s.words, &b);
+        let p_first = smoothed(word.first, word.total, smoothed(beg.first, beg.total, base_first));
+        // Naive Bayes: the two words as independent evidence over the base rate.
+        let o = odds(p_last) * odds(p_first) / odds(base_last);
+        Some(o / (1.0 + o))
+    }
+
+    /// The places inside `sentence` (one sentence as segmented) where a sentence may end,
+    /// at least [`MIN_PROBABILITY`] likely, in order.
+    pub fn cuts(&self, lang: Lang, sentence: &str) -> Vec<Cut> {
+        let toks: Vec<(usize, &str)> = tokens(sentence).collect();
+        let mut out = Vec::new();
+        for w in toks.windows(2) {
+            let ((_, before), (at, after)) = (w[0], w[1]);
+            // A comma-joined list or a bracket is not a sentence end.
+            if before.ends_with([',', '،', '-', '–']) || after.starts_with('(') {
+                continue;
+            }
+            if let Some(p) = self.probability(lang, before, after)
+                && p >= MIN_PROBABILITY
+            {
+                out.push(Cut { at, probability: p });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_that_end_sentences_mark_likely_boundaries() {
+        let text = "তিনি বাড়ি গেছেন। আমরা খেয়েছি। তারা স্কুলে গেছেন। সে বই পড়েছে। তিনি বাজারে গেছেন।";
+        let model = BoundaryModel::new([(Lang::Bn, text)]);
+        let sentence = "তিনি অফিসে গেছেন তারা বাড়ি ফিরেছে";
+        let cuts = model.cuts(Lang::Bn, sentence);
+        let best = cuts.iter().max_by(|a, b| a.probability.total_cmp(&b.probability)).expect("a cut");
+        assert_eq!(&sentence[best.at..], "তারা বাড়ি ফিরেছে", "{cuts:?}");
+        assert!(best.probability > 0.5, "{cuts:?}");
+        // After a word that never ends a sentence, a cut is much less likely.
+        assert!(cuts.iter().filter(|c| c.at != best.at).all(|c| c.probability < 0.3), "{cuts:?}");
+    }
+
+    #[test]
+    fn unknown_languages_and_empty_sentences_have_no_cuts() {
+        let model = BoundaryModel::new([(Lang::Fa, "او رفت. ما ماندیم.")]);
+        assert!(model.cuts(Lang::Bn, "তিনি গেছেন তারা ফিরেছে").is_empty());
+        assert!(model.cuts(Lang::Fa, "").is_empty());
+        assert!(model.cuts(Lang::Fa, "«").is_empty());
+    }
+}
