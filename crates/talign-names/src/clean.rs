@@ -159,7 +159,10 @@ fn clean_nfc(s: &str, out: &mut String) {
         if c == '\u{200C}' {
             // ZWNJ: keep once, only between Arabic-script letters.
             let prev_ok = out.chars().next_back().is_some_and(is_arabic_letter) && !pending_space;
-            let next = chars[i..].iter().copied().find(|&d| !(is_bidi_or_invisible(d) || d == '\u{200C}'));
+            // The next character that is kept (tatweel, marks and invisibles are dropped).
+            let next = chars[i..].iter().copied().find(|&d| {
+                !(is_bidi_or_invisible(d) || is_arabic_mark(d) || d == '\u{200C}' || d == '\u{0654}' || d == 'ـ')
+            });
             if prev_ok && next.is_some_and(|d| is_arabic_letter(fold_arabic(d).unwrap_or(d))) {
                 out.push('\u{200C}');
             }
@@ -266,6 +269,10 @@ mod tests {
         assert_eq!(normalize("لوس \u{200C}آنجلس"), "لوس آنجلس");
         assert_eq!(normalize("\u{200F}تهران\u{200E}"), "تهران");
         assert_eq!(normalize("ক\u{200C}ল"), "কল");
+        // Regression (found by proptest): a ZWNJ before a tatweel that ends the name was
+        // kept, and only a second pass dropped it.
+        assert_eq!(normalize("ؠ\u{200C}ـ"), "ؠ");
+        assert_eq!(normalize("می\u{200C}ـگوید"), "می\u{200C}گوید");
     }
 
     #[test]
