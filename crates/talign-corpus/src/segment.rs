@@ -194,10 +194,7 @@ mod tests {
         assert_eq!(texts("Time: 10:30"), ["Time: 10:30"]);
         // A lone mark after a sentence end closes that sentence's quote, even where the
         // marks of a long paragraph do not pair up.
-        assert_eq!(
-            texts("«او گفت» و \"رفت. \" وی اضافه کرد."),
-            ["«او گفت» و \"رفت. \"", "وی اضافه کرد."]
-        );
+        assert_eq!(texts("«او گفت» و \"رفت. \" وی اضافه کرد."), ["«او گفت» و \"رفت. \"", "وی اضافه کرد."]);
     }
 
     #[test]

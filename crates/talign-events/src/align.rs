@@ -78,6 +78,9 @@ pub struct FeatureSpace {
     pub groups: Vec<u32>,
     /// Day dates mentioned per document (days since epoch), ascending.
     pub days: Vec<Vec<i64>>,
+    /// For each document, where each of its features (in the order of `docs`) first
+    /// occurs, as a fraction of the document's length in units of 1/65535.
+    pub positions: Vec<Vec<u16>>,
 }
 
 impl FeatureSpace {
@@ -86,30 +89,48 @@ impl FeatureSpace {
         FeatureSpace::default()
     }
 
-    /// Adds a document's features.
+    /// Adds a document's features, in the order they occur.
     pub fn push_doc(
         &mut self,
         group: u32,
         feats: impl IntoIterator<Item = Feature>,
         published: Option<i64>,
+        days: Vec<i64>,
+    ) {
+        let feats: Vec<(Feature, usize)> = feats.into_iter().enumerate().map(|(i, f)| (f, i)).collect();
+        let len = feats.len();
+        self.push_doc_at(group, feats, len, published, days);
+    }
+
+    /// Adds a document's features with the offsets where they occur in a text of `len` bytes.
+    pub fn push_doc_at(
+        &mut self,
+        group: u32,
+        feats: impl IntoIterator<Item = (Feature, usize)>,
+        len: usize,
+        published: Option<i64>,
         mut days: Vec<i64>,
     ) {
         self.groups.push(group);
-        let mut ids: Vec<u32> = feats
+        let scale = |at: usize| (at.min(len) as f64 / len.max(1) as f64 * f64::from(u16::MAX)) as u16;
+        let mut ids: Vec<(u32, u16)> = feats
             .into_iter()
-            .map(|f| {
+            .map(|(f, at)| {
                 let next = self.features.len() as u32;
-                *self.ids.entry(f.clone()).or_insert_with(|| {
+                let id = *self.ids.entry(f.clone()).or_insert_with(|| {
                     self.features.push(f);
                     next
-                })
+                });
+                (id, scale(at))
             })
             .collect();
+        // One entry per feature, at its first occurrence.
         ids.sort_unstable();
-        ids.dedup();
+        ids.dedup_by_key(|x| x.0);
         days.sort_unstable();
         days.dedup();
-        self.docs.push(ids);
+        self.docs.push(ids.iter().map(|x| x.0).collect());
+        self.positions.push(ids.iter().map(|x| x.1).collect());
         self.published.push(published);
         self.days.push(days);
     }
@@ -156,25 +177,65 @@ pub struct AlignOptions {
     pub same_language: f32,
     /// Score every pair instead of using the inverted index (a baseline for benchmarks).
     pub all_pairs: bool,
+    /// How much the order of shared features moves a score (0: not at all).
+    pub order_weight: f32,
 }
 
 impl Default for AlignOptions {
     fn default() -> AlignOptions {
-        AlignOptions { link: 0.45, mutual: 0.10, candidates: 12, same_language: 0.7, all_pairs: false }
+        AlignOptions {
+            link: 0.45,
+            mutual: 0.10,
+            candidates: 12,
+            same_language: 0.7,
+            all_pairs: false,
+            order_weight: 0.5,
+        }
     }
 }
 
 struct Scored {
+    /// The score, order of shared features included.
     score: f32,
+    /// The score before the order of shared features is taken into account.
+    raw: f32,
     parts: [f32; 5],
     shared: Vec<u32>,
     factor: f32,
+    /// Kendall's tau between the orders in which the two documents first mention their
+    /// rarest shared features, and how many features it was measured on.
+    order: Option<(f32, usize)>,
 }
 
-fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], a: usize, b: usize) -> Scored {
+/// Shared features whose order is compared (the rarest ones).
+const ORDER_FEATURES: usize = 24;
+
+/// Kendall's tau over (idf, position in a, position in b), on the rarest features.
+fn order_agreement(mut shared: Vec<(f32, u16, u16)>) -> Option<(f32, usize)> {
+    if shared.len() > ORDER_FEATURES {
+        shared.select_nth_unstable_by(ORDER_FEATURES - 1, |x, y| y.0.total_cmp(&x.0));
+        shared.truncate(ORDER_FEATURES);
+    }
+    let (mut concordant, mut discordant) = (0u32, 0u32);
+    for (i, x) in shared.iter().enumerate() {
+        for y in &shared[i + 1..] {
+            match ((x.1.cmp(&y.1)) as i8) * ((x.2.cmp(&y.2)) as i8) {
+                1 => concordant += 1,
+                -1 => discordant += 1,
+                _ => {}
+            }
+        }
+    }
+    let n = concordant + discordant;
+    (shared.len() >= 3 && n > 0).then(|| ((concordant as f32 - discordant as f32) / n as f32, shared.len()))
+}
+
+fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weight: f32, a: usize, b: usize) -> Scored {
     let (fa, fb) = (&space.docs[a], &space.docs[b]);
+    let (pa, pb) = (&space.positions[a], &space.positions[b]);
     let mut dot = [0f32; 5];
     let mut shared = Vec::new();
+    let mut placed = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < fa.len() && j < fb.len() {
         match fa[i].cmp(&fb[j]) {
@@ -185,6 +246,7 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], a: usize, b
                 let k = space.feature(f).kind as usize;
                 dot[k] += idf[f as usize] * idf[f as usize];
                 shared.push(f);
+                placed.push((idf[f as usize], pa[i], pb[j]));
                 i += 1;
                 j += 1;
             }
@@ -218,7 +280,17 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], a: usize, b
             factor *= 0.8;
         }
     }
-    Scored { score: (score * factor).clamp(0.0, 1.0), parts, shared, factor }
+    let raw = (score * factor).clamp(0.0, 1.0);
+    let order = order_agreement(placed);
+    if let Some((tau, n)) = order {
+        // Translations and rewrites of one report mention their rare names and numbers in
+        // the same order; reports of related stories in any order. Kendall's tau as a z
+        // score under independence (Kendall 1938) weighs agreement by how much of it there is.
+        let n = n as f32;
+        let z = 3.0 * tau * (n * (n - 1.0)).sqrt() / (2.0 * (2.0 * n + 5.0)).sqrt();
+        factor *= (order_weight * z.clamp(-3.0, 4.0) / 4.0).exp();
+    }
+    Scored { score: (score * factor).clamp(0.0, 1.0), raw, parts, shared, factor, order }
 }
 
 fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored) -> String {
@@ -243,6 +315,9 @@ fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored) -> String {
         let shown: Vec<&str> = v.iter().take(6).map(|x| x.1).collect();
         let more = if v.len() > 6 { format!(" (+{})", v.len() - 6) } else { String::new() };
         parts.push(format!("{} {:.2}: {}{}", k.label(), s.parts[k as usize], shown.join(", "), more));
+    }
+    if let Some((tau, n)) = s.order {
+        parts.push(format!("order {tau:.2} over {n}"));
     }
     if s.factor < 1.0 {
         parts.push(format!("contradiction x{:.2}", s.factor));
@@ -277,7 +352,8 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
     let cap = (n / 4).max(64);
 
     // Best candidates per document, in parallel; results in document order.
-    let best: Vec<Vec<(f32, usize)>> = (0..n)
+    // (score, score before order, partner).
+    let best: Vec<Vec<(f32, f32, usize)>> = (0..n)
         .into_par_iter()
         .map_init(
             || vec![0f32; n],
@@ -285,12 +361,15 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
                 let mut touched: Vec<u32> = Vec::new();
                 if opts.all_pairs {
                     touched.extend((0..n as u32).filter(|&b| b as usize != a));
-                    let mut scored: Vec<(f32, usize)> = touched
+                    let mut scored: Vec<(f32, f32, usize)> = touched
                         .iter()
-                        .map(|&b| (score_pair(space, &idf, &norms, a, b as usize).score, b as usize))
+                        .map(|&b| {
+                            let s = score_pair(space, &idf, &norms, opts.order_weight, a, b as usize);
+                            (s.score, s.raw, b as usize)
+                        })
                         .filter(|x| x.0 > 0.0)
                         .collect();
-                    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
                     scored.truncate(opts.candidates);
                     return scored;
                 }
@@ -323,29 +402,35 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
                 }
                 cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
                 cands.truncate(opts.candidates);
-                let mut scored: Vec<(f32, usize)> = cands
+                let mut scored: Vec<(f32, f32, usize)> = cands
                     .into_iter()
-                    .map(|(_, b)| (score_pair(space, &idf, &norms, a, b as usize).score, b as usize))
+                    .map(|(_, b)| {
+                        let s = score_pair(space, &idf, &norms, opts.order_weight, a, b as usize);
+                        (s.score, s.raw, b as usize)
+                    })
                     .collect();
-                scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
                 scored
             },
         )
         .collect();
 
     // Each document's best partner in every other language.
-    let best_in = |a: usize, group: u32| best[a].iter().find(|&&(_, b)| space.groups[b] == group).map(|&(_, b)| b);
+    // The order of shared features ranks partners and decides between best partners; the
+    // absolute thresholds hold the score without it, so that two reports of one event that
+    // tell it in the same order are not taken for one article.
+    let best_in = |a: usize, group: u32| best[a].iter().find(|x| space.groups[x.2] == group).map(|x| x.2);
     let mut links: HashMap<(usize, usize), f32> = HashMap::new();
     for (a, list) in best.iter().enumerate() {
-        for &(s, b) in list {
+        for &(s, raw, b) in list {
             let same_lang = space.groups[a] == space.groups[b];
             let linked = if same_lang {
                 // Articles in one language share their topic's vocabulary and names; only a
                 // much closer match (a reprint, a rewrite of one wire story) counts.
-                s >= opts.same_language
+                raw >= opts.same_language
             } else {
                 let mutual = best_in(a, space.groups[b]) == Some(b) && best_in(b, space.groups[a]) == Some(a);
-                s >= opts.link || (mutual && s >= opts.mutual)
+                raw >= opts.link || (mutual && s >= opts.mutual)
             };
             if linked {
                 links.insert((a.min(b), a.max(b)), s);
@@ -355,7 +440,7 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
     let mut out: Vec<Link> = links
         .into_iter()
         .map(|((a, b), _)| {
-            let s = score_pair(space, &idf, &norms, a, b);
+            let s = score_pair(space, &idf, &norms, opts.order_weight, a, b);
             Link { left: a, right: b, score: s.score, evidence: evidence(space, &idf, &s) }
         })
         .collect();
@@ -397,6 +482,27 @@ mod tests {
     }
 
     #[test]
+    fn partners_that_tell_in_the_same_order_rank_first() {
+        let mut s = FeatureSpace::new();
+        use FeatureKind::*;
+        let names = ["Lavrov", "Shoukry", "Cairo", "Gaza", "Borita", "Marrakech", "Zaki"];
+        let feats = |order: &[usize]| order.iter().map(|&i| f(Entity, names[i])).collect::<Vec<_>>();
+        s.push_doc(0, feats(&[0, 1, 2, 3, 4, 5, 6]), None, vec![]);
+        s.push_doc(1, feats(&[0, 1, 2, 3, 4, 5, 6]), None, vec![]);
+        s.push_doc(1, feats(&[6, 4, 2, 0, 5, 1, 3]), None, vec![]);
+        let idf = vec![1.0; names.len()];
+        let norms = vec![[7.0, 0.0, 0.0, 0.0, 0.0]; 3];
+        let same = score_pair(&s, &idf, &norms, 0.5, 0, 1);
+        let shuffled = score_pair(&s, &idf, &norms, 0.5, 0, 2);
+        assert!(same.score > shuffled.score, "{} vs {}", same.score, shuffled.score);
+        assert_eq!(same.raw, shuffled.raw);
+        assert_eq!(same.order.map(|o| o.1), Some(7));
+        assert!(evidence(&s, &idf, &same).contains("order 1.00 over 7"), "{}", evidence(&s, &idf, &same));
+        // Without the order weight the two are alike.
+        assert_eq!(score_pair(&s, &idf, &norms, 0.0, 0, 1).score, score_pair(&s, &idf, &norms, 0.0, 0, 2).score);
+    }
+
+    #[test]
     fn far_apart_dates_are_a_contradiction() {
         let mut s = FeatureSpace::new();
         use FeatureKind::*;
@@ -406,8 +512,8 @@ mod tests {
         s.push_doc(0, feats(), Some(1), vec![1]);
         let idf = vec![1.0; 2];
         let norms = vec![[2.0, 0.0, 0.0, 0.0, 0.0]; 3];
-        let far = score_pair(&s, &idf, &norms, 0, 1);
-        let near = score_pair(&s, &idf, &norms, 0, 2);
+        let far = score_pair(&s, &idf, &norms, 0.0, 0, 1);
+        let near = score_pair(&s, &idf, &norms, 0.0, 0, 2);
         assert!(far.score < near.score);
         assert!(evidence(&s, &idf, &far).contains("contradiction"));
     }

@@ -182,7 +182,7 @@ impl<'c> Analysis<'c> {
         let mut space = FeatureSpace::new();
         for (d, f) in facts.iter().enumerate() {
             let mut feats = Vec::new();
-            for &e in &resolution.doc_entities[d] {
+            for (m, &e) in f.mentions.iter().zip(&resolution.doc_entities[d]) {
                 let ent = &resolution.entities[e];
                 // An unconfirmed word counts only where it is written in two scripts (a likely
                 // transliteration); inside one language, a shared rare word says "same topic",
@@ -194,23 +194,23 @@ impl<'c> Analysis<'c> {
                 } else {
                     continue;
                 };
-                feats.push(Feature { kind, label: ent.canonical.clone() });
+                feats.push((Feature { kind, label: ent.canonical.clone() }, m.start));
             }
             for n in &f.numbers {
-                feats.push(Feature { kind: FeatureKind::Number, label: number_label(n.value) });
+                feats.push((Feature { kind: FeatureKind::Number, label: number_label(n.value) }, n.start));
             }
             let mut days = Vec::new();
             for dm in &f.dates {
                 if let Some((label, day)) = date_label(&dm.value) {
-                    feats.push(Feature { kind: FeatureKind::Date, label });
+                    feats.push((Feature { kind: FeatureKind::Date, label }, dm.start));
                     days.extend(day);
                 }
             }
             for e in &f.events {
-                feats.push(Feature { kind: FeatureKind::Event, label: e.concept.clone() });
+                feats.push((Feature { kind: FeatureKind::Event, label: e.concept.clone() }, e.start));
             }
-            let group = corpus.docs()[d].lang as u32;
-            space.push_doc(group, feats, f.published.map(Date::days_since_epoch), days);
+            let doc = &corpus.docs()[d];
+            space.push_doc_at(doc.lang as u32, feats, doc.text.len(), f.published.map(Date::days_since_epoch), days);
         }
         let links = align::align(&space, &opts.align);
         let events = align::cluster(corpus.len(), &links);

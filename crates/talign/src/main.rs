@@ -137,6 +137,10 @@ struct Tuning {
     /// Score every pair of documents instead of using the inverted index (slow; a baseline).
     #[arg(long)]
     all_pairs: bool,
+    /// How much the order in which two documents mention their shared rare features moves
+    /// their score (0: not at all).
+    #[arg(long, value_name = "W", default_value_t = talign_events::align::AlignOptions::default().order_weight)]
+    order_weight: f32,
     /// Cost of leaving a sentence unaligned (higher aligns more, lower skips more).
     #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().skip)]
     passage_skip: f32,
@@ -166,6 +170,7 @@ impl Tuning {
         o.align.mutual = self.mutual_score;
         o.align.same_language = self.same_language_score;
         o.align.all_pairs = self.all_pairs;
+        o.align.order_weight = self.order_weight;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
         o.passages.cut_base = self.passage_cut_base;
