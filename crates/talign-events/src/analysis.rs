@@ -11,9 +11,10 @@ use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link}
 use crate::boundaries::BoundaryModel;
 use crate::entities::{self, Resolution};
 use crate::keywords::{self, EventMention};
+use crate::lexical::{self, PassageWords, Translations, Vocabulary};
 use crate::mentions::{self, Mention};
 use crate::numbers::{self, NumberMention};
-use crate::passages::{self, Bead, PassageOptions, Unit};
+use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit};
 use crate::temporal::{self, DateMention, TimeValue};
 
 /// What was found in one document.
@@ -135,6 +136,16 @@ pub struct Analysis<'c> {
     pub events: Vec<usize>,
     /// Where sentences may end without punctuation, learnt from the corpus on first use.
     boundaries: std::sync::OnceLock<BoundaryModel>,
+    /// Word translations learnt from a first alignment of the linked pairs, on first use.
+    learnt: std::sync::OnceLock<Learnt>,
+}
+
+/// What the passage aligner learns from the corpus: its words, and per pair of languages
+/// (in `Lang` order) a translation table, where there was enough text to learn one.
+#[derive(Debug, Default)]
+struct Learnt {
+    vocabulary: Vocabulary,
+    tables: HashMap<(Lang, Lang), Translations>,
 }
 
 /// Options of the whole pipeline.
@@ -144,6 +155,38 @@ pub struct Options {
     pub align: AlignOptions,
     /// Passage alignment.
     pub passages: PassageOptions,
+}
+
+/// Hashes of the keys of the words of `text` that may have a twin spelt alike in another
+/// script (see [`Unit::cognates`]): keys of at least `min_key` consonant classes, of
+/// words that are neither numbers nor common words (কিন্তু and کرد share a skeleton by
+/// chance, and are everywhere).
+fn cognates(text: &str, min_key: usize) -> Vec<u32> {
+    let lists = crate::lists::Lists::builtin();
+    let mut out = Vec::new();
+    for token in text.split_whitespace() {
+        let word = talign_names::normalize(token);
+        if word.is_empty()
+            || word.chars().any(|c| c.is_ascii_digit())
+            || lists.is_common(&talign_names::lexicon::lookup_key(&word))
+        {
+            continue;
+        }
+        let script = talign_names::Script::detect(&word);
+        for key in talign_names::word_keys(&word, script) {
+            if key.len() >= min_key {
+                out.push(fnv1a(&key));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// FNV-1a, 32 bits: a stable hash (the same on every run and platform).
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The sentences of a passage joined with one space (the document may break lines between them).
@@ -214,7 +257,16 @@ impl<'c> Analysis<'c> {
         }
         let links = align::align(&space, &opts.align);
         let events = align::cluster(corpus.len(), &links);
-        Analysis { corpus, facts, resolution, space, links, events, boundaries: std::sync::OnceLock::new() }
+        Analysis {
+            corpus,
+            facts,
+            resolution,
+            space,
+            links,
+            events,
+            boundaries: std::sync::OnceLock::new(),
+            learnt: std::sync::OnceLock::new(),
+        }
     }
 
     /// The id of event number `n`, e.g. `E007`.
@@ -228,6 +280,11 @@ impl<'c> Analysis<'c> {
     /// [`crate::boundaries`]). A sentence that is the document's title (alone, or followed by
     /// the outlet's name) is left out: titles are shown elsewhere.
     pub fn units(&self, d: usize, opts: &PassageOptions) -> Vec<Unit> {
+        self.units_with(d, opts, None)
+    }
+
+    /// [`Analysis::units`], with their words as ids of `vocabulary` when given.
+    fn units_with(&self, d: usize, opts: &PassageOptions, vocabulary: Option<&Vocabulary>) -> Vec<Unit> {
         let doc = &self.corpus.docs()[d];
         let f = &self.facts[d];
         let title = doc.title.as_deref().map(talign_names::normalize);
@@ -298,6 +355,8 @@ impl<'c> Analysis<'c> {
                     starts_sentence: k == 0,
                     cut: from.1,
                     share: len / total,
+                    cognates: cognates(piece, opts.cognate_min_key),
+                    words: vocabulary.map(|v| word_ids(v, piece)).unwrap_or_default(),
                 });
                 from = (at, cut);
             }
@@ -305,11 +364,75 @@ impl<'c> Analysis<'c> {
         out
     }
 
+    /// What the passage aligner learns from the corpus (see [`crate::lexical`]): the first
+    /// call aligns every linked pair of two languages without a table, and trains one per
+    /// language pair on the passages of the pairs aligned as translations.
+    fn learnt(&self, opts: &PassageOptions) -> &Learnt {
+        self.learnt.get_or_init(|| {
+            let docs = self.corpus.docs();
+            let mut linked: Vec<usize> = self.links.iter().flat_map(|l| [l.left, l.right]).collect();
+            linked.sort_unstable();
+            linked.dedup();
+            let mut vocabulary = Vocabulary::new();
+            for &d in &linked {
+                for w in lexical::words(&docs[d].text) {
+                    vocabulary.intern(&w);
+                }
+            }
+            let cross: Vec<&Link> = self.links.iter().filter(|l| docs[l.left].lang != docs[l.right].lang).collect();
+            let aligned: Vec<((Lang, Lang), Vec<PassageWords>)> = cross
+                .par_iter()
+                .map(|l| {
+                    let (ua, ub) = (
+                        self.units_with(l.left, opts, Some(&vocabulary)),
+                        self.units_with(l.right, opts, Some(&vocabulary)),
+                    );
+                    let (beads, parallel) = passages::align_passages_with(&ua, &ub, None, opts);
+                    let (la, lb) = (docs[l.left].lang, docs[l.right].lang);
+                    let words = |units: &[Unit]| {
+                        let mut w: Vec<u32> = units.iter().flat_map(|u| u.words.iter().copied()).collect();
+                        w.sort_unstable();
+                        w.dedup();
+                        w
+                    };
+                    let pairs = if parallel {
+                        beads
+                            .iter()
+                            .filter(|b| b.score >= LEARN_MIN_SCORE)
+                            .map(|b| {
+                                let (x, y) = (words(&ua[b.left.0..b.left.1]), words(&ub[b.right.0..b.right.1]));
+                                if la <= lb { (x, y) } else { (y, x) }
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    ((la.min(lb), la.max(lb)), pairs)
+                })
+                .collect();
+            let mut by_langs: std::collections::BTreeMap<(Lang, Lang), Vec<PassageWords>> = Default::default();
+            for (k, pairs) in aligned {
+                by_langs.entry(k).or_default().extend(pairs);
+            }
+            let tables: HashMap<(Lang, Lang), Translations> =
+                by_langs.into_iter().filter_map(|(k, pairs)| Translations::learn(&pairs).map(|t| (k, t))).collect();
+
+            Learnt { vocabulary, tables }
+        })
+    }
+
     /// The aligned passages of a linked pair.
     pub fn passages(&self, link: &Link, opts: &PassageOptions) -> Vec<PassagePair> {
-        let (ua, ub) = (self.units(link.left, opts), self.units(link.right, opts));
-        let (ta, tb) = (&self.corpus.docs()[link.left].text, &self.corpus.docs()[link.right].text);
-        passages::align_passages(&ua, &ub, opts)
+        let docs = self.corpus.docs();
+        let (la, lb) = (docs[link.left].lang, docs[link.right].lang);
+        let learnt = (opts.lexical_reward > 0.0 && la != lb).then(|| self.learnt(opts));
+        let table = learnt.and_then(|l| l.tables.get(&(la.min(lb), la.max(lb))));
+        let vocabulary = table.and(learnt).map(|l| &l.vocabulary);
+        let (ua, ub) = (self.units_with(link.left, opts, vocabulary), self.units_with(link.right, opts, vocabulary));
+        let (ta, tb) = (&docs[link.left].text, &docs[link.right].text);
+        let lex = table.map(|table| Dictionary { table, reversed: la > lb });
+        passages::align_passages_with(&ua, &ub, lex, opts)
+            .0
             .into_iter()
             .map(|b| PassagePair {
                 left: join(ta, &ua[b.left.0..b.left.1]),
@@ -319,4 +442,15 @@ impl<'c> Analysis<'c> {
             })
             .collect()
     }
+}
+
+/// Passages of the first alignment scoring at least this teach the translation table.
+const LEARN_MIN_SCORE: f32 = 0.5;
+
+/// The ids of the words of `text` (see [`lexical::words`]), sorted, without repeats.
+fn word_ids(vocabulary: &Vocabulary, text: &str) -> Vec<u32> {
+    let mut ids: Vec<u32> = lexical::words(text).iter().filter_map(|w| vocabulary.get(w)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }

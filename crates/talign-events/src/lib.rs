@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod boundaries;
 pub mod entities;
 pub mod keywords;
+pub mod lexical;
 pub mod lists;
 pub mod mentions;
 pub mod numbers;

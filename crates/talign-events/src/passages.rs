@@ -16,6 +16,8 @@
 
 use serde::Serialize;
 
+use crate::lexical::Translations;
+
 /// One sentence, or one part of a sentence that may have lost its full stop, as the
 /// aligner sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,12 +38,98 @@ pub struct Unit {
     /// The unit's share of its sentence's length (1 for a whole sentence): leaving the
     /// unit unmatched costs this share of the skip cost.
     pub share: f32,
+    /// Words that may be written the same in both languages (loanwords and names spelt
+    /// with one consonant skeleton: পুলিশ, پلیس), as hashes of their keys, sorted. Shared
+    /// ones are evidence; missing ones are not (most words have no such twin).
+    pub cognates: Vec<u32>,
+    /// The unit's words (ids of [`crate::lexical::Vocabulary`]), sorted, for a learnt
+    /// translation table; empty when there is none.
+    pub words: Vec<u32>,
 }
 
 impl Unit {
     /// A whole sentence.
     pub fn sentence(start: usize, end: usize, len: f32, anchors: Vec<(u32, f32)>) -> Unit {
-        Unit { start, end, len, anchors, starts_sentence: true, cut: 0.0, share: 1.0 }
+        Unit {
+            start,
+            end,
+            len,
+            anchors,
+            starts_sentence: true,
+            cut: 0.0,
+            share: 1.0,
+            cognates: Vec::new(),
+            words: Vec::new(),
+        }
+    }
+}
+
+/// A learnt translation table and which way round it reads the two documents.
+#[derive(Debug, Clone, Copy)]
+pub struct Dictionary<'t> {
+    /// The table.
+    pub table: &'t Translations,
+    /// Whether the left document is in the table's second language.
+    pub reversed: bool,
+}
+
+/// How much of each unit translates each unit of the other document, by a learnt table.
+struct Overlap {
+    /// Weight of the words of each left unit, and of each right unit.
+    wa: Vec<f32>,
+    wb: Vec<f32>,
+    /// `ma[i * m + j]`: weight of the words of left unit i that have a translation in
+    /// right unit j; `mb[j * n + i]` the other way.
+    ma: Vec<f32>,
+    mb: Vec<f32>,
+    /// Mean similarity of a left and a right unit: what unrelated sentences share.
+    baseline: f32,
+}
+
+impl Overlap {
+    fn new(a: &[Unit], b: &[Unit], lex: Dictionary<'_>) -> Overlap {
+        let (n, m) = (a.len(), b.len());
+        let t = lex.table;
+        let wa: Vec<f32> = a.iter().map(|u| u.words.iter().map(|&w| t.weight(w)).sum()).collect();
+        let wb: Vec<f32> = b.iter().map(|u| u.words.iter().map(|&w| t.weight(w)).sum()).collect();
+        let mut ma = vec![0f32; n * m];
+        let mut mb = vec![0f32; m * n];
+        let covered = |from: &Unit, to: &Unit, reversed: bool| -> f32 {
+            from.words
+                .iter()
+                .filter(|&&w| t.of(w, reversed).iter().any(|v| to.words.binary_search(v).is_ok()))
+                .map(|&w| t.weight(w))
+                .sum()
+        };
+        for i in 0..n {
+            for j in 0..m {
+                ma[i * m + j] = covered(&a[i], &b[j], lex.reversed);
+                mb[j * n + i] = covered(&b[j], &a[i], !lex.reversed);
+            }
+        }
+        let mut o = Overlap { wa, wb, ma, mb, baseline: 0.0 };
+        let mut sum = 0.0;
+        for i in 0..n {
+            for j in 0..m {
+                sum += o.similarity(i..i + 1, j..j + 1);
+            }
+        }
+        o.baseline = sum / (n * m).max(1) as f32;
+        o
+    }
+
+    /// The weighted share of the words of the two passages that translate a word of the other.
+    fn similarity(&self, ra: std::ops::Range<usize>, rb: std::ops::Range<usize>) -> f32 {
+        let (n, m) = (self.wa.len(), self.wb.len());
+        let mut covered = 0f32;
+        for i in ra.clone() {
+            covered += rb.clone().map(|j| self.ma[i * m + j]).sum::<f32>().min(self.wa[i]);
+        }
+        for j in rb.clone() {
+            covered += ra.clone().map(|i| self.mb[j * n + i]).sum::<f32>().min(self.wb[j]);
+        }
+        let total: f32 = self.wa[ra].iter().sum::<f32>() + self.wb[rb].iter().sum::<f32>();
+        if total > 0.0 { covered / total } else { 0.0 }
     }
 }
 
@@ -85,6 +173,12 @@ pub struct PassageOptions {
     pub gap_skip: f32,
     /// Cost of entering or leaving the content two documents share.
     pub switch: f32,
+    /// Reward per unit of shared cognate weight.
+    pub cognate_reward: f32,
+    /// Shortest key (in consonant classes) a cognate must have.
+    pub cognate_min_key: usize,
+    /// Reward per unit of learnt lexical similarity above what unrelated sentences share.
+    pub lexical_reward: f32,
 }
 
 impl Default for PassageOptions {
@@ -102,6 +196,9 @@ impl Default for PassageOptions {
             cut_weight: 1.0,
             gap_skip: 0.3,
             switch: 2.0,
+            cognate_reward: 0.5,
+            cognate_min_key: 3,
+            lexical_reward: 2.0,
         }
     }
 }
@@ -132,6 +229,63 @@ fn erfc(x: f32) -> f32 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x);
     let y = t * (0.254_829_6 + t * (-0.284_496_74 + t * (1.421_413_7 + t * (-1.453_152_1 + t * 1.061_405_4))));
     y * (-x * x).exp()
+}
+
+/// How rare each id is among the units of two documents, in (0, 1]: an anchor or a word
+/// in many units of both (the country both are about, the number two) says little about
+/// which units match.
+fn rarity<'u>(a: &'u [Unit], b: &'u [Unit], ids: impl Fn(&'u Unit) -> Vec<u32>) -> std::collections::HashMap<u32, f32> {
+    let mut count: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for u in a.iter().chain(b) {
+        for c in ids(u) {
+            *count.entry(c).or_default() += 1;
+        }
+    }
+    let total = (a.len() + b.len()) as f32;
+    count.into_iter().map(|(c, n)| (c, (1.0 + total / n as f32).ln() / (1.0 + total).ln())).collect()
+}
+
+/// Weights of the cognates of two documents, by their rarity in the pair.
+fn cognate_weights(a: &[Unit], b: &[Unit]) -> std::collections::HashMap<u32, f32> {
+    rarity(a, b, |u| u.cognates.clone())
+}
+
+/// The units with their anchors' weights scaled by their rarity in the pair.
+fn rare_weighted(a: &[Unit], b: &[Unit]) -> (Vec<Unit>, Vec<Unit>) {
+    let r = rarity(a, b, |u| u.anchors.iter().map(|x| x.0).collect());
+    let scale = |units: &[Unit]| -> Vec<Unit> {
+        units
+            .iter()
+            .map(|u| Unit { anchors: u.anchors.iter().map(|&(id, w)| (id, w * r[&id])).collect(), ..u.clone() })
+            .collect()
+    };
+    (scale(a), scale(b))
+}
+
+/// The summed weight of the cognates both sides of a bead have.
+fn shared_cognates(a: &[Unit], b: &[Unit], weight: &std::collections::HashMap<u32, f32>) -> f32 {
+    let collect = |units: &[Unit]| {
+        let mut v: Vec<u32> = units.iter().flat_map(|u| u.cognates.iter().copied()).collect();
+        if units.len() > 1 {
+            v.sort_unstable();
+            v.dedup();
+        }
+        v
+    };
+    let (xa, xb) = (collect(a), collect(b));
+    let (mut i, mut j, mut sum) = (0, 0, 0f32);
+    while i < xa.len() && j < xb.len() {
+        match xa[i].cmp(&xb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight.get(&xa[i]).copied().unwrap_or(0.0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
@@ -181,17 +335,29 @@ fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
 /// sentence is paired with the sentence of the other report that shares most of its rarer
 /// anchors, one to one, if they share enough.
 pub fn align_passages(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> {
-    let (beads, parallel) = align_monotonic(a, b, opts);
+    align_passages_with(a, b, None, opts).0
+}
+
+/// Like [`align_passages`], with a learnt translation table for the two documents'
+/// languages; also says whether the two documents were aligned as translations.
+pub fn align_passages_with(
+    a: &[Unit],
+    b: &[Unit],
+    lex: Option<Dictionary<'_>>,
+    opts: &PassageOptions,
+) -> (Vec<Bead>, bool) {
+    let (beads, parallel) = align_monotonic(a, b, lex, opts);
     if parallel {
-        return beads;
+        return (beads, true);
     }
     // Independent reports are paired whole sentence by whole sentence.
     let (sa, ga) = whole_sentences(a);
     let (sb, gb) = whole_sentences(b);
-    match_by_anchors(&sa, &sb, opts)
+    let beads = match_by_anchors(&sa, &sb, opts)
         .into_iter()
         .map(|x| Bead { left: (ga[x.left.0], ga[x.left.1]), right: (gb[x.right.0], gb[x.right.1]), ..x })
-        .collect()
+        .collect();
+    (beads, false)
 }
 
 /// The units merged back into whole sentences, and where each sentence starts among the
@@ -225,14 +391,8 @@ const MAX_PAIRS_PER_SENTENCE: u8 = 2;
 fn match_by_anchors(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> {
     // Anchors found in many sentences of the two documents (the country both are about)
     // say little about which sentences match: weight each by its rarity in the pair.
-    let mut count: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-    for u in a.iter().chain(b) {
-        for &(id, _) in &u.anchors {
-            *count.entry(id).or_default() += 1;
-        }
-    }
-    let total = (a.len() + b.len()) as f32;
-    let weight = |id: u32, w: f32| w * (1.0 + total / count[&id] as f32).ln() / (1.0 + total).ln();
+    let rare = rarity(a, b, |u| u.anchors.iter().map(|x| x.0).collect());
+    let weight = |id: u32, w: f32| w * rare[&id];
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (i, x) in a.iter().enumerate() {
         for (j, y) in b.iter().enumerate() {
@@ -350,7 +510,7 @@ fn sentences_touched(units: &[Unit]) -> usize {
 /// sentence may end without punctuation, at the unit's `cut` cost; the shape prior counts
 /// the sentences a bead touches, so that a sentence whose full stop was lost, aligned
 /// against two sentences, costs a cut rather than a 1–2 bead.
-fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>, bool) {
+fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &PassageOptions) -> (Vec<Bead>, bool) {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return (Vec::new(), true);
@@ -359,14 +519,21 @@ fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>,
     // The cost of a passage boundary at position i (before unit i; the ends are free).
     let cut_a = |i: usize| a.get(i).map_or(0.0, |u| u.cut);
     let cut_b = |j: usize| b.get(j).map_or(0.0, |u| u.cut);
-    let bead_cost = |sa: &[Unit], sb: &[Unit], prior: f32| -> f32 {
+    let cognate_weight = cognate_weights(a, b);
+    let overlap = lex.map(|l| Overlap::new(a, b, l));
+    let (weighted_a, weighted_b) = rare_weighted(a, b);
+    let bead_cost = |ra: std::ops::Range<usize>, rb: std::ops::Range<usize>, prior: f32| -> f32 {
+        let lexical =
+            overlap.as_ref().map_or(0.0, |o| opts.lexical_reward * (o.similarity(ra.clone(), rb.clone()) - o.baseline));
+        let (sa, sb) = (&a[ra.clone()], &b[rb.clone()]);
         let la: f32 = sa.iter().map(|u| u.len).sum();
         let lb: f32 = sb.iter().map(|u| u.len).sum();
-        let (shared, missed) = anchor_balance(sa, sb);
+        let (shared, missed) = anchor_balance(&weighted_a[ra], &weighted_b[rb]);
+        let cognates = shared_cognates(sa, sb, &cognate_weight);
         // Both sides carry anchors and share none: they tell different things.
         let disjoint =
             shared == 0.0 && sa.iter().any(|u| !u.anchors.is_empty()) && sb.iter().any(|u| !u.anchors.is_empty());
-        length_cost(la, lb, ratio) + prior - opts.anchor_reward * shared
+        length_cost(la, lb, ratio) + prior - opts.anchor_reward * shared - opts.cognate_reward * cognates - lexical
             + opts.anchor_miss * missed
             + if disjoint { opts.disjoint } else { 0.0 }
     };
@@ -420,7 +587,7 @@ fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>,
                             if !prev.is_finite() {
                                 continue;
                             }
-                            let c = prev + bead_cost(&a[i - k..i], &b[j - l..j], prior) + cut_a(i) + cut_b(j);
+                            let c = prev + bead_cost(i - k..i, j - l..j, prior) + cut_a(i) + cut_b(j);
                             if c < best {
                                 best = c;
                                 from = (k as u8, l as u8, INSIDE as u8);
@@ -471,7 +638,7 @@ fn align_monotonic(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> (Vec<Bead>,
         if k > 0 && l > 0 {
             let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
             let prior = shape_prior(sentences_touched(sa), sentences_touched(sb)).unwrap_or(0.0);
-            let c = bead_cost(sa, sb, prior);
+            let c = bead_cost(i - k..i, j - l..j, prior);
             let rare_a: Vec<u32> =
                 sa.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).filter(|id| rare(*id)).collect();
             let rare_b: Vec<u32> =

@@ -494,6 +494,29 @@ pub(crate) fn skeleton(ph: &[u8]) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
+/// The comparison keys of one cleaned word (as [`Name::key`] writes it for a one-word
+/// name): the whole word's, then its stems' without case endings, without repeats.
+/// Cheaper than preparing a [`Name`]: no lexicon, no readings kept.
+///
+/// ```
+/// use talign_names::{Script, word_keys};
+/// assert!(word_keys("পুলিশের", Script::Bengali).contains(&"PLS".to_string()));
+/// assert_eq!(word_keys("پلیس", Script::Arabic), ["PLS"]);
+/// ```
+pub fn word_keys(word: &str, script: Script) -> Vec<String> {
+    let mut ph = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    for w in std::iter::once(word.to_owned()).chain(affix::stems(word, script)) {
+        ph.clear();
+        phon::token_phonemes(&w, script, &mut ph);
+        let key: String = skeleton(&ph).map(|c| CLASS_LETTERS[c as usize] as char).collect();
+        if !key.is_empty() && !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
 /// ASCII letters of a Latin character: diacritics dropped (ç → c), ligatures spelt out.
 fn latin_ascii(c: char, out: &mut Vec<u8>) {
     use unicode_normalization::UnicodeNormalization;

@@ -161,6 +161,22 @@ struct Tuning {
     /// documents aligned; lower lets partial overlaps drop their unshared parts).
     #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().switch)]
     passage_switch: f32,
+    /// Reward for words both passages spell with one consonant skeleton (loanwords, names).
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cognate_reward)]
+    passage_cognate_reward: f32,
+    /// Shortest consonant skeleton such a word must have.
+    #[arg(long, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().cognate_min_key)]
+    passage_cognate_min_key: usize,
+    /// Reward for passages whose words translate each other by the table learnt from the
+    /// corpus (0: learn no table).
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().lexical_reward)]
+    passage_lexical_reward: f32,
+    /// Reward for each shared name, number, date or event word (weighted by its rarity in the pair).
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_reward)]
+    passage_anchor_reward: f32,
+    /// Charge for each name, number, date or event word found on one side of a passage only.
+    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_miss)]
+    passage_anchor_miss: f32,
 }
 
 impl Tuning {
@@ -177,6 +193,11 @@ impl Tuning {
         o.passages.cut_weight = self.passage_cut_weight;
         o.passages.gap_skip = self.passage_gap_skip;
         o.passages.switch = self.passage_switch;
+        o.passages.cognate_reward = self.passage_cognate_reward;
+        o.passages.cognate_min_key = self.passage_cognate_min_key;
+        o.passages.lexical_reward = self.passage_lexical_reward;
+        o.passages.anchor_reward = self.passage_anchor_reward;
+        o.passages.anchor_miss = self.passage_anchor_miss;
         o
     }
 }
