@@ -65,7 +65,7 @@ fn seed_tables() {
         talign::tables::align_table(&a),
         talign::tables::cluster_table(&a),
         talign::tables::names_table(&a),
-        talign::tables::sentences_table(&a, &opts),
+        talign::tables::sentences_table(&a, &opts, true),
     ];
     let mut checks: Vec<(String, Box<dyn FnOnce()>)> = Vec::new();
     for (name, t) in SEED_TABLES.iter().zip(tables) {

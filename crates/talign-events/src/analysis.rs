@@ -444,6 +444,28 @@ impl<'c> Analysis<'c> {
     }
 }
 
+impl Analysis<'_> {
+    /// Why two passages were paired, in words: the names, numbers, dates and event words
+    /// they share, the words spelt alike, and the share of their wording the learnt table
+    /// pairs (against what unrelated sentences of the two documents share).
+    pub fn passage_evidence(&self, bead: &Bead) -> String {
+        let e = &bead.evidence;
+        let mut parts = Vec::new();
+        if !e.anchors.is_empty() {
+            let mut labels: Vec<&str> = e.anchors.iter().map(|&id| self.space.feature(id).label.as_str()).collect();
+            labels.sort_unstable();
+            parts.push(format!("shared: {}", labels.join(", ")));
+        }
+        if e.cognates > 0 {
+            parts.push(format!("spelt alike: {}", e.cognates));
+        }
+        if let Some((sim, base)) = e.lexical {
+            parts.push(format!("wording {:.0}% (unrelated {:.0}%)", 100.0 * sim, 100.0 * base));
+        }
+        if parts.is_empty() { "length and position".into() } else { parts.join("; ") }
+    }
+}
+
 /// Passages of the first alignment scoring at least this teach the translation table.
 const LEARN_MIN_SCORE: f32 = 0.5;
 

@@ -142,6 +142,47 @@ pub struct Bead {
     pub right: (usize, usize),
     /// Confidence in [0, 1].
     pub score: f32,
+    /// Why the two passages were paired.
+    pub evidence: BeadEvidence,
+}
+
+/// What two aligned passages share.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BeadEvidence {
+    /// Anchors (feature ids) both passages have.
+    pub anchors: Vec<u32>,
+    /// Number of words both spell with one consonant skeleton.
+    pub cognates: usize,
+    /// Weighted share of their words that translate each other by the learnt table, and
+    /// what unrelated sentences of the two documents share (`None`: no table).
+    pub lexical: Option<(f32, f32)>,
+    /// How much the evidence lowered the bead's cost (anchors, words spelt alike, wording).
+    pub support: f32,
+}
+
+impl BeadEvidence {
+    fn of(a: &[Unit], b: &[Unit], lexical: Option<(f32, f32)>) -> BeadEvidence {
+        let ids = |units: &[Unit]| {
+            let mut v: Vec<u32> = units.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let cog = |units: &[Unit]| {
+            let mut v: Vec<u32> = units.iter().flat_map(|u| u.cognates.iter().copied()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (xa, xb) = (ids(a), ids(b));
+        let (ca, cb) = (cog(a), cog(b));
+        BeadEvidence {
+            anchors: xa.into_iter().filter(|x| xb.binary_search(x).is_ok()).collect(),
+            cognates: ca.iter().filter(|x| cb.binary_search(x).is_ok()).count(),
+            lexical,
+            support: 0.0,
+        }
+    }
 }
 
 /// Costs of the alignment.
@@ -440,7 +481,8 @@ fn match_by_anchors(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> 
         {
             used_a[i] += 1;
             used_b[j] += 1;
-            out.push(Bead { left: (i, i + 1), right: (j, j + 1), score });
+            let evidence = BeadEvidence::of(&a[i..i + 1], &b[j..j + 1], None);
+            out.push(Bead { left: (i, i + 1), right: (j, j + 1), score, evidence });
         }
     }
     out.sort_by_key(|b| (b.left, b.right));
@@ -522,7 +564,9 @@ fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &P
     let cognate_weight = cognate_weights(a, b);
     let overlap = lex.map(|l| Overlap::new(a, b, l));
     let (weighted_a, weighted_b) = rare_weighted(a, b);
-    let bead_cost = |ra: std::ops::Range<usize>, rb: std::ops::Range<usize>, prior: f32| -> f32 {
+    // The cost of a bead, and its support: how much of the cost's reduction comes from
+    // evidence (shared anchors, words spelt alike, translated wording) rather than length.
+    let bead_terms = |ra: std::ops::Range<usize>, rb: std::ops::Range<usize>, prior: f32| -> (f32, f32) {
         let lexical =
             overlap.as_ref().map_or(0.0, |o| opts.lexical_reward * (o.similarity(ra.clone(), rb.clone()) - o.baseline));
         let (sa, sb) = (&a[ra.clone()], &b[rb.clone()]);
@@ -533,10 +577,13 @@ fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &P
         // Both sides carry anchors and share none: they tell different things.
         let disjoint =
             shared == 0.0 && sa.iter().any(|u| !u.anchors.is_empty()) && sb.iter().any(|u| !u.anchors.is_empty());
-        length_cost(la, lb, ratio) + prior - opts.anchor_reward * shared - opts.cognate_reward * cognates - lexical
+        let support = opts.anchor_reward * shared + opts.cognate_reward * cognates + lexical;
+        let cost = length_cost(la, lb, ratio) + prior - support
             + opts.anchor_miss * missed
-            + if disjoint { opts.disjoint } else { 0.0 }
+            + if disjoint { opts.disjoint } else { 0.0 };
+        (cost, support)
     };
+    let bead_cost = |ra: std::ops::Range<usize>, rb: std::ops::Range<usize>, prior: f32| bead_terms(ra, rb, prior).0;
     // Two layers: inside shared content (beads, and skips at the full cost) and outside it
     // (skips only, at the gap cost); moving between them costs `switch`. Translations stay
     // inside; a report that shares a third of another leaves the rest outside.
@@ -638,7 +685,7 @@ fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &P
         if k > 0 && l > 0 {
             let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
             let prior = shape_prior(sentences_touched(sa), sentences_touched(sb)).unwrap_or(0.0);
-            let c = bead_cost(i - k..i, j - l..j, prior);
+            let (c, support) = bead_terms(i - k..i, j - l..j, prior);
             let rare_a: Vec<u32> =
                 sa.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).filter(|id| rare(*id)).collect();
             let rare_b: Vec<u32> =
@@ -648,7 +695,9 @@ fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &P
             let alternative = opts.skip * sa.iter().chain(sb).map(|u| u.share).sum::<f32>();
             let score = ((alternative - c) / alternative).clamp(0.0, 1.0);
             if score >= opts.min_score {
-                beads.push(Bead { left: (i - k, i), right: (j - l, j), score });
+                let lexical = overlap.as_ref().map(|o| (o.similarity(i - k..i, j - l..j), o.baseline));
+                let evidence = BeadEvidence { support, ..BeadEvidence::of(sa, sb, lexical) };
+                beads.push(Bead { left: (i - k, i), right: (j - l, j), score, evidence });
             }
         }
         i -= k;

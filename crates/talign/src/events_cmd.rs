@@ -97,8 +97,11 @@ pub(crate) enum Table {
     Events,
     /// `export names`.
     Names,
-    /// `export sentences`.
-    Sentences,
+    /// `export sentences`, with an evidence column when `explain` is set.
+    Sentences {
+        /// Add the evidence column.
+        explain: bool,
+    },
 }
 
 /// Loads the corpus, runs the analysis and prints one table.
@@ -109,7 +112,7 @@ pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output)
         Table::Links => align_table(&a),
         Table::Events => cluster_table(&a),
         Table::Names => names_table(&a),
-        Table::Sentences => sentences_table(&a, &opts.passages),
+        Table::Sentences { explain } => sentences_table(&a, &opts.passages, explain),
     };
     emit(&t, out)
 }
@@ -122,7 +125,7 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Form
         ("links", align_table(&a)),
         ("events", cluster_table(&a)),
         ("names", names_table(&a)),
-        ("sentences", sentences_table(&a, &opts.passages)),
+        ("sentences", sentences_table(&a, &opts.passages, false)),
     ];
     // Render everything first, so that an error leaves no half-written report.
     let mut rendered: Vec<(PathBuf, Vec<u8>, usize)> = Vec::new();

@@ -96,9 +96,9 @@ enum ExportCommand {
     Names(CorpusCommandArgs),
     /// The passages that say the same thing in each pair of linked documents.
     #[command(
-        after_help = "Output columns: event,left_doc,right_doc,left,right,score\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv"
+        after_help = "Output columns: event,left_doc,right_doc,left,right,score (with --explain, also evidence)\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv\n  talign export sentences corpora/ntrex-dev/articles.jsonl --explain --format markdown"
     )]
-    Sentences(CorpusCommandArgs),
+    Sentences(SentencesArgs),
 }
 
 /// Corpus inputs.
@@ -110,6 +110,16 @@ struct CorpusArgs {
     /// Load documents whose language cannot be detected (no letters) as English instead of failing.
     #[arg(long)]
     lenient_lang: bool,
+}
+
+#[derive(Debug, Args)]
+struct SentencesArgs {
+    #[command(flatten)]
+    base: CorpusCommandArgs,
+    /// Add an `evidence` column: the names, numbers and dates both passages share, words
+    /// spelt alike, and how much of their wording the learnt table pairs.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -295,7 +305,8 @@ fn main() -> ExitCode {
             events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => {
-            events_cmd::run(events_cmd::Table::Sentences, &a.corpus, &a.tuning.options(), &a.out)
+            let table = events_cmd::Table::Sentences { explain: a.explain };
+            events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
         }
         Command::Corpus(CorpusCommand::Docs(a)) => events_cmd::corpus_docs(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),

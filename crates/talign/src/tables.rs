@@ -60,20 +60,28 @@ pub fn names_table(a: &Analysis) -> Table {
     t
 }
 
-/// `export sentences`: event,left_doc,right_doc,left,right,score.
-pub fn sentences_table(a: &Analysis, opts: &PassageOptions) -> Table {
-    let mut t = Table::new(&["event", "left_doc", "right_doc", "left", "right", "score"]);
+/// `export sentences`: event,left_doc,right_doc,left,right,score (and evidence, with `explain`).
+pub fn sentences_table(a: &Analysis, opts: &PassageOptions, explain: bool) -> Table {
+    let mut cols = vec!["event", "left_doc", "right_doc", "left", "right", "score"];
+    if explain {
+        cols.push("evidence");
+    }
+    let mut t = Table::new(&cols);
     let docs = a.corpus.docs();
     for l in &a.links {
         for p in a.passages(l, opts) {
-            t.push(vec![
+            let mut row = vec![
                 a.event_id(a.events[l.left]).into(),
                 docs[l.left].id.as_str().into(),
                 docs[l.right].id.as_str().into(),
                 p.left.into(),
                 p.right.into(),
                 p.score.into(),
-            ]);
+            ];
+            if explain {
+                row.push(a.passage_evidence(&p.bead).into());
+            }
+            t.push(row);
         }
     }
     t

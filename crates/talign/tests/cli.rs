@@ -143,6 +143,46 @@ fn seed_corpus_pairs_the_egypt_thanks_sentences() {
 }
 
 #[test]
+fn explain_says_what_the_paired_passages_share() {
+    let o = talign(&["export", "sentences", "--explain"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    assert!(text.starts_with("event,left_doc,right_doc,left,right,score,evidence"), "{text}");
+    let rs = rows(&text);
+    let thanks = rs.iter().find(|r| r[3].contains("নিরাপদ প্রস্থান")).expect("the Egypt-thanks pair");
+    assert!(thanks[6].contains("shared: ") && thanks[6].contains("evacuation"), "{thanks:?}");
+}
+
+/// The translation table is learnt from many pairs in parallel: twenty NTREX articles in
+/// both languages are enough (the seeds are not), and the table must not depend on the
+/// thread count.
+#[test]
+fn learnt_translations_do_not_depend_on_the_thread_count() {
+    let ntrex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/ntrex-dev/articles.jsonl");
+    let text = std::fs::read_to_string(ntrex).unwrap();
+    // The first twenty Bengali articles and their Persian translations (ids bn-X / fa-X).
+    let bn: Vec<&str> = text.lines().filter(|l| l.contains("\"id\": \"bn-")).take(20).collect();
+    let keep: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            bn.contains(l)
+                || bn.iter().any(|b| {
+                    b.split('"').nth(3).map(|id| id.replacen("bn-", "fa-", 1)) == l.split('"').nth(3).map(String::from)
+                })
+        })
+        .collect();
+    assert_eq!(keep.len(), 40);
+    let subset = tmp("ntrex20").join("ntrex20.jsonl");
+    std::fs::write(&subset, keep.join("\n") + "\n").unwrap();
+    let args = ["export", "sentences", subset.to_str().unwrap(), "--explain"];
+    let one = talign_threads("1", &args);
+    let two = talign_threads("2", &args);
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    assert!(String::from_utf8_lossy(&one.stdout).contains("wording"), "a table was learnt");
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
 fn report_writes_every_table() {
     let d = tmp("report");
     let o = talign(&["report", "--out", d.to_str().unwrap(), "--format", "markdown"]);
