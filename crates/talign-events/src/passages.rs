@@ -198,8 +198,11 @@ pub struct PassageOptions {
     pub disjoint: f32,
     /// Beads scoring below this are not reported.
     pub min_score: f32,
-    /// Share of anchor-bearing beads whose anchors must agree for two documents to be
-    /// aligned as translations.
+    /// Share of the rare anchors two documents share (found in at most two units of each)
+    /// that the monotonic alignment must put in aligned passages for the two to be aligned
+    /// as translations. Translations reach 0.7 and more; a translation of a third of an
+    /// article, aligned inside the longer one, 0.55 and more; independent reports of one
+    /// event less (the seed reports: 0.09; two reports of one football match: 0.5).
     pub parallel: f32,
     /// Independent reports: least anchor weight two sentences must share.
     pub min_shared: f32,
@@ -230,7 +233,7 @@ impl Default for PassageOptions {
             anchor_miss: 0.5,
             disjoint: 1.0,
             min_score: 0.2,
-            parallel: 0.7,
+            parallel: 0.55,
             min_shared: 0.5,
             min_jaccard: 0.25,
             cut_base: 0.5,
@@ -489,6 +492,17 @@ fn match_by_anchors(a: &[Unit], b: &[Unit], opts: &PassageOptions) -> Vec<Bead> 
     out
 }
 
+/// Pairs of documents with more units than this (left × right) are aligned inside a band
+/// around the diagonal ...
+const BAND_CELLS: usize = 250_000;
+/// ... at least this many units wide on either side ...
+const BAND_MIN: usize = 100;
+/// ... or this share of the longer document.
+const BAND_SHARE: f32 = 0.15;
+/// Pairs with more units than this are paired by their shared anchors alone: a full
+/// alignment would need too much memory.
+const MAX_CELLS: usize = 4_000_000;
+
 /// The layer of the alignment inside shared content.
 const INSIDE: usize = 0;
 /// The layer outside shared content, where units are left unmatched cheaply.
@@ -557,6 +571,9 @@ fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &P
     if n == 0 || m == 0 {
         return (Vec::new(), true);
     }
+    if n * m > MAX_CELLS {
+        return (Vec::new(), false);
+    }
     let ratio = length_ratio(a, b);
     // The cost of a passage boundary at position i (before unit i; the ends are free).
     let cut_a = |i: usize| a.get(i).map_or(0.0, |u| u.cut);
@@ -584,18 +601,52 @@ fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &P
         (cost, support)
     };
     let bead_cost = |ra: std::ops::Range<usize>, rb: std::ops::Range<usize>, prior: f32| bead_terms(ra, rb, prior).0;
+    // A cheap lower bound of a bead's cost, to skip computing beads that cannot win: the
+    // length cost and prior less the most support the two sides could give (every anchor,
+    // word spelt alike and word shared).
+    let prefix = |units: &[Unit], f: &dyn Fn(&Unit) -> f32| -> Vec<f32> {
+        let mut p = vec![0f32; units.len() + 1];
+        for (i, u) in units.iter().enumerate() {
+            p[i + 1] = p[i] + f(u);
+        }
+        p
+    };
+    let anchor_w = |u: &Unit| u.anchors.iter().map(|x| x.1).sum::<f32>();
+    let (anch_a, anch_b) = (prefix(&weighted_a, &anchor_w), prefix(&weighted_b, &anchor_w));
+    let cog = |u: &Unit| u.cognates.len() as f32;
+    let (cog_a, cog_b) = (prefix(a, &cog), prefix(b, &cog));
+    let lens = |u: &Unit| u.len;
+    let (len_a, len_b) = (prefix(a, &lens), prefix(b, &lens));
+    let lexical_max = overlap.as_ref().map_or(0.0, |o| opts.lexical_reward * (1.0 - o.baseline).max(0.0));
+    let lower_bound = |ra: std::ops::Range<usize>, rb: std::ops::Range<usize>, prior: f32| -> f32 {
+        let range = |p: &[f32], r: &std::ops::Range<usize>| p[r.end] - p[r.start];
+        let support = opts.anchor_reward * range(&anch_a, &ra).min(range(&anch_b, &rb))
+            + opts.cognate_reward * range(&cog_a, &ra).min(range(&cog_b, &rb))
+            + lexical_max;
+        length_cost(range(&len_a, &ra), range(&len_b, &rb), ratio) + prior - support
+    };
     // Two layers: inside shared content (beads, and skips at the full cost) and outside it
     // (skips only, at the gap cost); moving between them costs `switch`. Translations stay
     // inside; a report that shares a third of another leaves the rest outside.
     let w = m + 1;
     let cells = (n + 1) * w;
+    // Long documents are aligned inside a band around the diagonal (as hunalign does).
+    let band = (n * m > BAND_CELLS).then(|| BAND_MIN.max((BAND_SHARE * n.max(m) as f32) as usize));
+    let columns = |i: usize| match band {
+        Some(half) => {
+            let center = (i * m + n / 2) / n;
+            (center.saturating_sub(half), (center + half).min(m))
+        }
+        None => (0, m),
+    };
     let mut cost = [vec![f32::INFINITY; cells], vec![f32::INFINITY; cells]];
     // Back pointers: units taken on each side, and the layer they came from.
     let mut back = [vec![(0u8, 0u8, 0u8); cells], vec![(0u8, 0u8, 0u8); cells]];
     cost[INSIDE][0] = 0.0;
     cost[OUTSIDE][0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
+        let (lo, hi) = columns(i);
+        for j in lo..=hi {
             let at = i * w + j;
             for layer in [INSIDE, OUTSIDE] {
                 let skip = if layer == INSIDE { opts.skip } else { opts.gap_skip };
@@ -634,7 +685,11 @@ fn align_monotonic(a: &[Unit], b: &[Unit], lex: Option<Dictionary<'_>>, opts: &P
                             if !prev.is_finite() {
                                 continue;
                             }
-                            let c = prev + bead_cost(i - k..i, j - l..j, prior) + cut_a(i) + cut_b(j);
+                            let fixed = prev + cut_a(i) + cut_b(j);
+                            if fixed + lower_bound(i - k..i, j - l..j, prior) >= best {
+                                continue;
+                            }
+                            let c = fixed + bead_cost(i - k..i, j - l..j, prior);
                             if c < best {
                                 best = c;
                                 from = (k as u8, l as u8, INSIDE as u8);
@@ -751,6 +806,28 @@ mod tests {
         let b = [u(44.0, &[]), u(127.0, &[1, 2]), u(47.0, &[])];
         let beads = align_passages(&a, &b, &PassageOptions::default());
         assert!(beads.iter().any(|x| x.left == (1, 3) && x.right == (1, 2)), "{beads:?}");
+    }
+
+    #[test]
+    fn long_documents_align_inside_a_band_and_huge_ones_by_anchors() {
+        // 700 sentences a side: beyond BAND_CELLS, aligned in a band; the diagonal survives.
+        let doc = |scale: f32| -> Vec<Unit> {
+            (0..700)
+                .map(|k| {
+                    let anchors: Vec<u32> = if k % 7 == 0 { vec![k as u32] } else { Vec::new() };
+                    u((30 + (k * 37) % 90) as f32 * scale, &anchors)
+                })
+                .collect()
+        };
+        let (a, b) = (doc(1.0), doc(1.4));
+        let beads = align_passages(&a, &b, &PassageOptions::default());
+        assert!(beads.len() >= 690, "{}", beads.len());
+        assert!(beads.iter().all(|x| x.left == x.right), "{:?}", beads.iter().find(|x| x.left != x.right));
+        // 2,100 a side: too many cells for the dynamic programme; shared anchors pair them.
+        let big = |scale: f32| -> Vec<Unit> { (0..2100).map(|k| u(40.0 * scale, &[k as u32])).collect() };
+        let beads = align_passages(&big(1.0), &big(1.4), &PassageOptions::default());
+        assert_eq!(beads.len(), 2100);
+        assert!(beads.iter().all(|x| x.left == x.right));
     }
 
     #[test]
