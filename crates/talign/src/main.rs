@@ -118,7 +118,7 @@ struct SentencesArgs {
     base: CorpusCommandArgs,
     /// Add an `evidence` column: the names, numbers and dates both passages share, words
     /// spelt alike, and how much of their wording the learnt table pairs.
-    #[arg(long)]
+    #[arg(long, help_heading = "Output")]
     explain: bool,
 }
 
@@ -132,60 +132,62 @@ struct CorpusCommandArgs {
     out: Output,
 }
 
-/// Thresholds of the event decisions (defaults suit most corpora).
+/// Thresholds of the event decisions (defaults suit most corpora; `-h` hides them,
+/// `--help` shows them).
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Tuning (the defaults are what the README's figures were measured with)")]
 struct Tuning {
     /// Link two documents whose score reaches S, whatever else they match.
-    #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().link)]
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().link)]
     link_score: f32,
     /// Link two documents that are each other's best partner when their score reaches S.
-    #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().mutual)]
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().mutual)]
     mutual_score: f32,
     /// Link two documents in the same language only when their score reaches S.
-    #[arg(long, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().same_language)]
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().same_language)]
     same_language_score: f32,
     /// Score every pair of documents instead of using the inverted index (slow; a baseline).
-    #[arg(long)]
+    #[arg(long, hide_short_help = true)]
     all_pairs: bool,
     /// How much the order in which two documents mention their shared rare features moves
     /// their score (0: not at all).
-    #[arg(long, value_name = "W", default_value_t = talign_events::align::AlignOptions::default().order_weight)]
+    #[arg(long, hide_short_help = true, value_name = "W", default_value_t = talign_events::align::AlignOptions::default().order_weight)]
     order_weight: f32,
     /// Cost of leaving a sentence unaligned (higher aligns more, lower skips more).
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().skip)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().skip)]
     passage_skip: f32,
     /// Report only passage pairs scoring at least S.
-    #[arg(long, value_name = "S", default_value_t = talign_events::passages::PassageOptions::default().min_score)]
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::passages::PassageOptions::default().min_score)]
     passage_min_score: f32,
     /// Fixed cost of ending a passage inside a sentence, where the text may have lost a full
     /// stop (higher cuts less).
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_base)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_base)]
     passage_cut_base: f32,
     /// Cost of such a cut per unit of surprise (-ln of its probability); negative: never cut.
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_weight, allow_negative_numbers = true)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_weight, allow_negative_numbers = true)]
     passage_cut_weight: f32,
     /// Cost of leaving a sentence unaligned outside the content two documents share.
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().gap_skip)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().gap_skip)]
     passage_gap_skip: f32,
     /// Cost of entering or leaving the content two documents share (higher keeps whole
     /// documents aligned; lower lets partial overlaps drop their unshared parts).
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().switch)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().switch)]
     passage_switch: f32,
     /// Reward for words both passages spell with one consonant skeleton (loanwords, names).
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cognate_reward)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cognate_reward)]
     passage_cognate_reward: f32,
     /// Shortest consonant skeleton such a word must have.
-    #[arg(long, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().cognate_min_key)]
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().cognate_min_key)]
     passage_cognate_min_key: usize,
     /// Reward for passages whose words translate each other by the table learnt from the
     /// corpus (0: learn no table).
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().lexical_reward)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().lexical_reward)]
     passage_lexical_reward: f32,
     /// Reward for each shared name, number, date or event word (weighted by its rarity in the pair).
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_reward)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_reward)]
     passage_anchor_reward: f32,
     /// Charge for each name, number, date or event word found on one side of a passage only.
-    #[arg(long, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_miss)]
+    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_miss)]
     passage_anchor_miss: f32,
 }
 
@@ -242,6 +244,7 @@ enum NamesCommand {
 
 /// Output options shared by every table command.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
 struct Output {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
