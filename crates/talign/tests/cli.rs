@@ -193,3 +193,39 @@ fn report_writes_every_table() {
         assert!(text.lines().count() > 2, "{t} has rows");
     }
 }
+
+/// `docs/cli.md` lists every tuning flag with its default: they must be the binary's.
+#[test]
+fn documented_tuning_defaults_are_the_binarys() {
+    let help = stdout(&talign(&["export", "sentences", "--help"]));
+    // Flag -> default, from `--flag <X>` followed (after its description) by `[default: V]`.
+    let mut defaults = std::collections::HashMap::new();
+    let mut flag: Option<String> = None;
+    for line in help.lines() {
+        let t = line.trim();
+        if let Some(rest) = t.strip_prefix("--") {
+            flag = Some(format!("--{}", rest.split_whitespace().next().unwrap_or_default()));
+        }
+        if let (Some(f), Some(d)) = (&flag, t.strip_prefix("[default: ").and_then(|d| d.strip_suffix(']'))) {
+            defaults.insert(f.clone(), d.parse::<f64>().ok());
+        }
+    }
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/cli.md")).unwrap();
+    let mut checked = 0;
+    for row in doc.lines().filter(|l| l.starts_with("| `--")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let flags: Vec<&str> =
+            cells[1].split(", ").map(|f| f.trim_matches('`').split(' ').next().unwrap_or_default()).collect();
+        let values: Vec<&str> = cells[2].split(", ").collect();
+        for (f, v) in flags.iter().zip(values) {
+            if v == "off" {
+                continue;
+            }
+            let documented: f64 = v.parse().unwrap_or_else(|_| panic!("{f}: `{v}` is not a number"));
+            let actual = defaults.get(*f).copied().flatten().unwrap_or_else(|| panic!("{f} has no default in --help"));
+            assert!((documented - actual).abs() < 1e-9, "{f}: docs say {documented}, the binary {actual}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "only {checked} defaults checked");
+}
