@@ -184,7 +184,7 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> AlignOptions {
         AlignOptions {
-            link: 0.45,
+            link: 0.5,
             mutual: 0.10,
             candidates: 12,
             same_language: 0.7,
