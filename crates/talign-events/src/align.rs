@@ -256,10 +256,15 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weigh
     // nothing, a type only one has is a mismatch.
     let mut parts = [0f32; 5];
     let (mut score, mut present) = (0f32, 0f32);
+    let full_evidence = (1.0 + space.docs.len() as f32).ln().powi(2);
     for k in FeatureKind::ALL {
         let x = k as usize;
         let den = (norms[a][x] * norms[b][x]).sqrt();
         parts[x] = if den > 0.0 { (dot[x] / den).min(1.0) } else { 0.0 };
+        // A cosine over weak features (the numbers 1, 2 and 10 of two articles with few
+        // numbers) says little however high it is: each type counts in full only once the
+        // two share as much evidence of it as one feature no other document has.
+        parts[x] *= (dot[x] / full_evidence).sqrt().min(1.0);
         if norms[a][x] > 0.0 || norms[b][x] > 0.0 {
             score += k.weight() * parts[x];
             present += k.weight();
@@ -500,6 +505,25 @@ mod tests {
         assert!(evidence(&s, &idf, &same).contains("order 1.00 over 7"), "{}", evidence(&s, &idf, &same));
         // Without the order weight the two are alike.
         assert_eq!(score_pair(&s, &idf, &norms, 0.0, 0, 1).score, score_pair(&s, &idf, &norms, 0.0, 0, 2).score);
+    }
+
+    #[test]
+    fn a_type_shared_only_through_common_features_counts_little() {
+        let mut s = FeatureSpace::new();
+        use FeatureKind::*;
+        // Every document mentions the number 2; documents 2 and 3 also share a rare name.
+        for d in 0..20 {
+            let mut feats = vec![f(Number, "2")];
+            if d == 2 || d == 3 {
+                feats.push(f(Entity, "Shoukry"));
+            }
+            s.push_doc(d % 2, feats, None, vec![]);
+        }
+        let links = align(&s, &AlignOptions::default());
+        let score = |a: usize, b: usize| links.iter().find(|l| (l.left, l.right) == (a, b)).map_or(0.0, |l| l.score);
+        // The number alone has a cosine of 1 between any two documents, but little evidence.
+        assert!(score(0, 1) < 0.3, "{links:?}");
+        assert!(score(2, 3) > 0.5, "{links:?}");
     }
 
     #[test]
