@@ -284,11 +284,12 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
         failures.push(format!("passage F1 {:.3} < 0.90", s.f));
     }
 
-    for (name, label, side, pad) in [
-        ("partial", "partial (fa ⅓ kept and padded, ¼ unpartnered)", "fa", true),
-        ("third", "third (bn ⅓ kept, unpadded, ¼ unpartnered)", "bn", false),
+    for (name, label, side, pad, whole) in [
+        ("partial", "partial (fa ⅓ kept and padded, ¼ unpartnered)", "fa", true, false),
+        ("third", "third (bn ⅓ kept, unpadded, ¼ unpartnered)", "bn", false, false),
+        ("mixed", "mixed (¼ whole, ¼ fa ⅓ kept unpadded, ¼ unpartnered)", "fa", false, true),
     ] {
-        let set = partial_variant(&docs, &gs, side, pad)?;
+        let set = partial_variant(&docs, &gs, side, pad, whole)?;
         let (d, s) = score_events(&bin, &tmp, name, &set.docs, &set.gold_docs, &set.gold_sents)?;
         show(label, set.docs.len(), &d, &s);
     }
@@ -304,8 +305,15 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
 /// `pad`, their `side` sentences become filler); pairs with k % 4 == 3 lose their `side`
 /// article (the other one has no partner); the other `side` articles keep one contiguous
 /// third of their body, padded with filler to their old length when `pad` is set. Gold
-/// keeps only the sentence pairs whose `side` sentence survived.
-fn partial_variant(docs: &[Article], gs: &[HashMap<String, String>], side: &str, pad: bool) -> Result<EvalSet> {
+/// keeps only the sentence pairs whose `side` sentence survived. With `whole`, pairs with
+/// k % 4 == 1 stay whole (translations, as in the dev set).
+fn partial_variant(
+    docs: &[Article],
+    gs: &[HashMap<String, String>],
+    side: &str,
+    pad: bool,
+    whole: bool,
+) -> Result<EvalSet> {
     let other = if side == "fa" { "bn" } else { "fa" };
     let (side_doc, other_doc) = (format!("{side}_doc"), format!("{other}_doc"));
     // Per article of the cut side: its gold lines (side text, other text), in order.
@@ -332,6 +340,13 @@ fn partial_variant(docs: &[Article], gs: &[HashMap<String, String>], side: &str,
         }
         let lines = &lines_of[id];
         let art = docs.iter().find(|d| &d.id == id).context("gold names a missing document")?;
+        if whole && k % 4 == 1 {
+            out.push(art.clone());
+            out.extend(docs.iter().filter(|d| &d.id == mate).cloned());
+            gold_docs.insert(if mate < id { (mate.clone(), id.clone()) } else { (id.clone(), mate.clone()) });
+            gold_sents.extend(lines.iter().map(|x| if side == "bn" { x.clone() } else { (x.1.clone(), x.0.clone()) }));
+            continue;
+        }
         let third = (lines.len() / 3).max(1);
         let start = (k * 5) % (lines.len() - third + 1);
         let kept = &lines[start..start + third];
