@@ -100,22 +100,6 @@ fn strong_stem(form: &str) -> Option<String> {
     None
 }
 
-/// Numbers the chosen forms of some documents in first-seen order.
-fn intern(chosen: Vec<Vec<String>>, ids: &mut HashMap<String, u32>, forms: &mut Vec<String>, out: &mut Vec<Vec<u32>>) {
-    for fs in chosen {
-        let mut doc = Vec::with_capacity(fs.len());
-        for f in fs {
-            let next = forms.len() as u32;
-            let id = *ids.entry(f).or_insert(next);
-            if id == next {
-                forms.push(String::new());
-            }
-            doc.push(id);
-        }
-        out.push(doc);
-    }
-}
-
 /// Shorter readings of a form without a case ending on its last word, strongest first.
 fn stems_of(form: &str) -> Vec<String> {
     let (head, last) = match form.rfind(' ') {
@@ -125,37 +109,136 @@ fn stems_of(form: &str) -> Vec<String> {
     talign_names::affix::stems(last, Script::detect(last)).into_iter().map(|s| format!("{head}{s}")).collect()
 }
 
+/// What resolution needs of a mention, its strings interned: the mentions of a corpus
+/// that agree in all of these share one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct MentionKey {
+    /// The cleaned form.
+    form: u32,
+    /// For lexicon mentions, the variant that matched.
+    matched: Option<u32>,
+    /// The mention as written, trimmed.
+    surface: u32,
+    entity: Option<EntityId>,
+    kind: Kind,
+    source: Source,
+}
+
+/// The mentions of a corpus, document by document, as resolution needs them: each mention
+/// is the number of its key (form, matched variant, surface, lexicon entity, kind and
+/// source), and every string is stored once. A corpus repeats its names, so this is much
+/// smaller than the mentions themselves, and the documents can be added as they are read.
+#[derive(Debug, Default)]
+pub struct MentionTable {
+    strings: HashMap<String, u32>,
+    key_ids: HashMap<MentionKey, u32>,
+    keys: Vec<MentionKey>,
+    docs: Vec<Vec<u32>>,
+}
+
+impl MentionTable {
+    /// An empty table.
+    pub fn new() -> MentionTable {
+        MentionTable::default()
+    }
+
+    fn string(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.strings.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.insert(s.to_owned(), id);
+        id
+    }
+
+    /// Adds the mentions of the next document; `text` is the text they were found in.
+    pub fn push_doc(&mut self, text: &str, mentions: &[Mention]) {
+        let mut doc = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let key = MentionKey {
+                form: self.string(&m.form),
+                matched: m.matched.as_deref().map(|x| self.string(x)),
+                surface: self.string(m.surface(text).trim()),
+                entity: m.entity,
+                kind: m.kind,
+                source: m.source,
+            };
+            let next = self.keys.len() as u32;
+            let id = *self.key_ids.entry(key).or_insert(next);
+            if id == next {
+                self.keys.push(key);
+            }
+            doc.push(id);
+        }
+        self.docs.push(doc);
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
 /// Resolves the mentions of every document (in corpus order) to entities.
 ///
 /// `texts[d]` is the text document `d`'s mentions were found in.
-pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], lex: &Lexicon) -> Resolution {
-    // Forms seen as whole mentions anywhere: a stem that is also seen whole is a safe reading.
-    let whole: std::collections::HashSet<&str> =
-        doc_mentions.iter().flat_map(|ms| ms.as_ref().iter()).map(|m| m.form.as_str()).collect();
-    let choose_form = |m: &Mention| -> String {
-        if let Some(matched) = &m.matched {
-            return matched.clone();
-        }
-        if let Some(s) = stems_of(&m.form).into_iter().find(|s| whole.contains(s.as_str())) {
-            return s;
-        }
-        strong_stem(&m.form).unwrap_or_else(|| m.form.clone())
-    };
+pub fn resolve<M: AsRef<[Mention]>>(texts: &[&str], doc_mentions: &[M], lex: &Lexicon) -> Resolution {
+    let mut table = MentionTable::new();
+    for (text, ms) in texts.iter().zip(doc_mentions) {
+        table.push_doc(text, ms.as_ref());
+    }
+    resolve_table(&table, lex)
+}
 
-    // Number the distinct forms in first-seen order.
-    let mut form_ids: HashMap<String, u32> = HashMap::new();
+/// Resolves the mentions of a table (documents in corpus order) to entities; the same as
+/// [`resolve`] over the mentions the table was built from.
+pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
+    let mut strings: Vec<&str> = vec![""; table.strings.len()];
+    for (s, &id) in &table.strings {
+        strings[id as usize] = s;
+    }
+    let keys = &table.keys;
+    // Forms seen as whole mentions anywhere: a stem that is also seen whole is a safe reading.
+    let mut whole = vec![false; strings.len()];
+    for k in keys {
+        whole[k.form as usize] = true;
+    }
+    let is_whole = |s: &str| table.strings.get(s).is_some_and(|&id| whole[id as usize]);
+    let chosen: Vec<String> = keys
+        .par_iter()
+        .map(|k| {
+            if let Some(matched) = k.matched {
+                return strings[matched as usize].to_owned();
+            }
+            let form = strings[k.form as usize];
+            if let Some(s) = stems_of(form).into_iter().find(|s| is_whole(s)) {
+                return s;
+            }
+            strong_stem(form).unwrap_or_else(|| form.to_owned())
+        })
+        .collect();
+
+    // Number the distinct chosen forms in first-seen order.
+    let mut form_ids: HashMap<&str, u32> = HashMap::new();
     let mut forms: Vec<String> = Vec::new();
-    let mut occurrences: Vec<Vec<u32>> = Vec::with_capacity(doc_mentions.len());
-    // Forms are chosen in parallel a chunk of documents at a time, which bounds the memory
-    // the chosen strings take before they are interned.
-    for chunk in doc_mentions.chunks(4096) {
-        let chosen: Vec<Vec<String>> =
-            chunk.par_iter().map(|ms| ms.as_ref().iter().map(&choose_form).collect()).collect();
-        intern(chosen, &mut form_ids, &mut forms, &mut occurrences);
+    let mut key_form = vec![u32::MAX; keys.len()];
+    for &k in table.docs.iter().flatten() {
+        if key_form[k as usize] == u32::MAX {
+            let next = forms.len() as u32;
+            let id = *form_ids.entry(chosen[k as usize].as_str()).or_insert(next);
+            if id == next {
+                forms.push(chosen[k as usize].clone());
+            }
+            key_form[k as usize] = id;
+        }
     }
-    for (f, &id) in &form_ids {
-        forms[id as usize] = f.clone();
-    }
+    drop(form_ids);
+    drop(chosen);
 
     let n = forms.len();
     let names: Vec<Name> = forms.par_iter().map(|f| Name::from_clean(f.clone(), lex)).collect();
@@ -166,8 +249,10 @@ pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], l
     let mut form_confirmed = vec![false; n];
     // Forms that name a person (by the lexicon, or a person title before them).
     let mut form_person = vec![false; n];
-    for (d, (ms, ids)) in doc_mentions.iter().zip(&occurrences).enumerate() {
-        for (m, &id) in ms.as_ref().iter().zip(ids) {
+    for (d, ks) in table.docs.iter().enumerate() {
+        for &k in ks {
+            let m = &keys[k as usize];
+            let id = key_form[k as usize];
             if m.entity.is_some() {
                 form_lex[id as usize] = m.entity;
             }
@@ -280,23 +365,20 @@ pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], l
         })
         .collect();
     let mut kind_votes: Vec<BTreeMap<Kind, usize>> = vec![BTreeMap::new(); entities.len()];
-    let mut doc_entities = Vec::with_capacity(doc_mentions.len());
-    for (d, (ms, ids)) in doc_mentions.iter().zip(&occurrences).enumerate() {
-        let ms = ms.as_ref();
-        let mut de = Vec::with_capacity(ms.len());
-        for (m, &id) in ms.iter().zip(ids) {
+    let mut key_mentions = vec![0usize; keys.len()];
+    let mut doc_entities = Vec::with_capacity(table.docs.len());
+    for (d, ks) in table.docs.iter().enumerate() {
+        let mut de = Vec::with_capacity(ks.len());
+        for &k in ks {
+            let m = &keys[k as usize];
+            let id = key_form[k as usize];
             let c = cluster_of[id as usize];
             let e = &mut entities[c];
             e.mentions += 1;
             if e.docs.last() != Some(&d) {
                 e.docs.push(d);
             }
-            // Variants are shown as written (سرگئی, not the folded سرگیی), unless a case ending
-            // was taken off, in which case the cleaned stem is shown.
-            let form = &forms[id as usize];
-            let surface = m.surface(texts[d]).trim();
-            let shown = if talign_names::normalize(surface) == *form { surface } else { form.as_str() };
-            *e.variants.entry(names[id as usize].script()).or_default().entry(shown.to_owned()).or_default() += 1;
+            key_mentions[k as usize] += 1;
             if m.source.is_confirmed() {
                 e.confirmed = true;
             }
@@ -309,6 +391,22 @@ pub fn resolve<M: AsRef<[Mention]> + Sync>(texts: &[&str], doc_mentions: &[M], l
             de.push(c);
         }
         doc_entities.push(de);
+    }
+    // Variants are shown as written (سرگئی, not the folded سرگیی), unless a case ending was
+    // taken off, in which case the cleaned stem is shown. Mentions of one key show the same.
+    let shown: Vec<&str> = keys
+        .par_iter()
+        .zip(&key_form)
+        .map(|(m, &id)| {
+            let form = &forms[id as usize];
+            let surface = strings[m.surface as usize];
+            if talign_names::normalize(surface) == *form { surface } else { form.as_str() }
+        })
+        .collect();
+    for (k, &count) in key_mentions.iter().enumerate() {
+        let id = key_form[k] as usize;
+        let e = &mut entities[cluster_of[id]];
+        *e.variants.entry(names[id].script()).or_default().entry(shown[k].to_owned()).or_default() += count;
     }
     for (e, votes) in entities.iter_mut().zip(&kind_votes) {
         e.docs.dedup();
