@@ -156,7 +156,7 @@ pub struct SentenceRow {
 /// document alone, because which mentions are confirmed names is decided over the corpus.
 pub fn document_report(a: &Analysis, d: usize) -> DocReport {
     let doc = &a.corpus.docs()[d];
-    let facts = &a.facts[d];
+    let facts = a.facts(d);
     let entities =
         facts.mentions.iter().zip(&a.resolution.doc_entities[d]).map(|(m, &e)| (m, &a.resolution.entities[e]));
     DocReport {

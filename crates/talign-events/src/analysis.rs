@@ -1,5 +1,11 @@
 //! The whole pipeline over a corpus: extraction per document (in parallel), entity
 //! resolution over the corpus, document links, events, and passages on demand.
+//!
+//! The facts of a document (every mention with its strings, dates, numbers, event words)
+//! are many times the size of its text, so they are never all held at once: documents are
+//! extracted a chunk at a time, and each chunk is reduced at once to what the rest of the
+//! pipeline needs (interned mentions for resolution, feature labels and their offsets).
+//! [`Analysis::facts`] extracts one document's facts again when they are wanted.
 
 use std::collections::{HashMap, HashSet};
 
@@ -124,8 +130,9 @@ pub struct PassagePair {
 pub struct Analysis<'c> {
     /// The corpus.
     pub corpus: &'c Corpus,
-    /// Facts per document, in corpus order.
-    pub facts: Vec<DocFacts>,
+    /// Publication date per document (given by the corpus, or read from the text), in
+    /// corpus order.
+    pub published: Vec<Option<Date>>,
     /// Entities and which mention resolved to which.
     pub resolution: Resolution,
     /// Document features.
@@ -138,6 +145,107 @@ pub struct Analysis<'c> {
     boundaries: std::sync::OnceLock<BoundaryModel>,
     /// Word translations learnt from a first alignment of the linked pairs, on first use.
     learnt: std::sync::OnceLock<Learnt>,
+    /// The corpus's frequent words (see [`frequent_words`]), to extract facts again.
+    frequent: HashSet<String>,
+    /// Per document, its facts that are features, in the order passage anchors are taken:
+    /// mentions, numbers, dates, event words.
+    anchors: Vec<Vec<Anchor>>,
+}
+
+/// A fact of a document that is a feature, as a passage anchor.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    /// Byte offset in the text.
+    start: usize,
+    /// Byte offset just past the fact.
+    end: usize,
+    /// The feature.
+    feature: u32,
+    /// Its weight as an anchor.
+    weight: f32,
+}
+
+/// Documents extracted at a time (in parallel) before their facts are reduced.
+const EXTRACT_CHUNK: usize = 2048;
+
+/// A number, date or event word of a document, its label interned, until it becomes a feature.
+#[derive(Debug, Clone, Copy)]
+struct LabelledFact {
+    kind: FeatureKind,
+    label: u32,
+    start: usize,
+    end: usize,
+}
+
+/// What the pipeline keeps of a document's facts while the corpus is resolved.
+#[derive(Debug)]
+struct Kept {
+    published: Option<Date>,
+    /// Byte ranges of the mentions (their strings are in the mention table).
+    mentions: Vec<(usize, usize)>,
+    /// Numbers, dates with a label, and event words, in this order.
+    labelled: Vec<LabelledFact>,
+    /// Day dates (days since epoch).
+    days: Vec<i64>,
+}
+
+/// Labels numbered in first-seen order.
+#[derive(Debug, Default)]
+struct Labels {
+    ids: HashMap<String, u32>,
+}
+
+impl Labels {
+    fn id(&mut self, label: &str) -> u32 {
+        if let Some(&id) = self.ids.get(label) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(label.to_owned(), id);
+        id
+    }
+
+    /// The labels, by id.
+    fn into_list(self) -> Vec<String> {
+        let mut list = vec![String::new(); self.ids.len()];
+        for (l, id) in self.ids {
+            list[id as usize] = l;
+        }
+        list
+    }
+}
+
+impl Kept {
+    fn new(f: &DocFacts, labels: &mut Labels) -> Kept {
+        let mut labelled = Vec::with_capacity(f.numbers.len() + f.dates.len() + f.events.len());
+        let mut fact = |kind, label: &str, start, end| {
+            labelled.push(LabelledFact { kind, label: labels.id(label), start, end });
+        };
+        for n in &f.numbers {
+            fact(FeatureKind::Number, &number_label(n.value), n.start, n.end);
+        }
+        let mut days = Vec::new();
+        for dm in &f.dates {
+            if let Some((label, day)) = date_label(&dm.value) {
+                fact(FeatureKind::Date, &label, dm.start, dm.end);
+                days.extend(day);
+            }
+        }
+        for e in &f.events {
+            fact(FeatureKind::Event, &e.concept, e.start, e.end);
+        }
+        labelled.shrink_to_fit();
+        Kept { published: f.published, mentions: f.mentions.iter().map(|m| (m.start, m.end)).collect(), labelled, days }
+    }
+}
+
+/// The weight of a fact of this kind as a passage anchor.
+fn anchor_weight(kind: FeatureKind) -> f32 {
+    match kind {
+        FeatureKind::Entity | FeatureKind::Number | FeatureKind::Date => 1.0,
+        FeatureKind::Candidate => 0.5,
+        FeatureKind::Event => 0.7,
+    }
 }
 
 /// What the passage aligner learns from the corpus: its words, and per pair of languages
@@ -217,15 +325,25 @@ impl<'c> Analysis<'c> {
     /// Runs the pipeline.
     pub fn with_options(corpus: &'c Corpus, opts: &Options) -> Analysis<'c> {
         let lex = Lexicon::builtin();
+        let docs = corpus.docs();
         let frequent = frequent_words(corpus);
-        let facts: Vec<DocFacts> = corpus.docs().par_iter().map(|d| extract_with(d, &frequent)).collect();
-        let mentions: Vec<&[Mention]> = facts.iter().map(|f| f.mentions.as_slice()).collect();
-        let texts: Vec<&str> = corpus.docs().iter().map(|d| d.text.as_str()).collect();
-        let resolution = entities::resolve(&texts, &mentions, lex);
+        let mut table = entities::MentionTable::new();
+        let mut labels = Labels::default();
+        let mut kept: Vec<Kept> = Vec::with_capacity(docs.len());
+        for chunk in docs.chunks(EXTRACT_CHUNK) {
+            let facts: Vec<DocFacts> = chunk.par_iter().map(|d| extract_with(d, &frequent)).collect();
+            for (doc, f) in chunk.iter().zip(&facts) {
+                table.push_doc(&doc.text, &f.mentions);
+                kept.push(Kept::new(f, &mut labels));
+            }
+        }
+        let resolution = entities::resolve_table(&table, lex);
+        drop(table);
+        let labels = labels.into_list();
         let mut space = FeatureSpace::new();
-        for (d, f) in facts.iter().enumerate() {
+        for (d, k) in kept.iter().enumerate() {
             let mut feats = Vec::new();
-            for (m, &e) in f.mentions.iter().zip(&resolution.doc_entities[d]) {
+            for (&(start, _), &e) in k.mentions.iter().zip(&resolution.doc_entities[d]) {
                 let ent = &resolution.entities[e];
                 // An unconfirmed word counts only where it is written in two scripts (a likely
                 // transliteration); inside one language, a shared rare word says "same topic",
@@ -237,36 +355,78 @@ impl<'c> Analysis<'c> {
                 } else {
                     continue;
                 };
-                feats.push((Feature { kind, label: ent.canonical.clone() }, m.start));
+                feats.push((Feature { kind, label: ent.canonical.clone() }, start));
             }
-            for n in &f.numbers {
-                feats.push((Feature { kind: FeatureKind::Number, label: number_label(n.value) }, n.start));
+            for l in &k.labelled {
+                feats.push((Feature { kind: l.kind, label: labels[l.label as usize].clone() }, l.start));
             }
-            let mut days = Vec::new();
-            for dm in &f.dates {
-                if let Some((label, day)) = date_label(&dm.value) {
-                    feats.push((Feature { kind: FeatureKind::Date, label }, dm.start));
-                    days.extend(day);
-                }
-            }
-            for e in &f.events {
-                feats.push((Feature { kind: FeatureKind::Event, label: e.concept.clone() }, e.start));
-            }
-            let doc = &corpus.docs()[d];
-            space.push_doc_at(doc.lang as u32, feats, doc.text.len(), f.published.map(Date::days_since_epoch), days);
+            let doc = &docs[d];
+            space.push_doc_at(
+                doc.lang as u32,
+                feats,
+                doc.text.len(),
+                k.published.map(Date::days_since_epoch),
+                k.days.clone(),
+            );
         }
+        // Passage anchors: a mention anchors as its entity's feature (unconfirmed ones as a
+        // candidate), where some document has that feature.
+        let entity_anchor: Vec<Option<(u32, f32)>> = resolution
+            .entities
+            .iter()
+            .map(|ent| {
+                let kind = if ent.confirmed { FeatureKind::Entity } else { FeatureKind::Candidate };
+                space.id_of(&Feature { kind, label: ent.canonical.clone() }).map(|id| (id, anchor_weight(kind)))
+            })
+            .collect();
+        let mut label_feature: HashMap<(FeatureKind, u32), Option<u32>> = HashMap::new();
+        let anchors: Vec<Vec<Anchor>> = kept
+            .iter()
+            .zip(&resolution.doc_entities)
+            .map(|(k, ents)| {
+                let mut anchors: Vec<Anchor> = k
+                    .mentions
+                    .iter()
+                    .zip(ents)
+                    .filter_map(|(&(start, end), &e)| {
+                        entity_anchor[e].map(|(feature, weight)| Anchor { start, end, feature, weight })
+                    })
+                    .collect();
+                for l in &k.labelled {
+                    let id = *label_feature.entry((l.kind, l.label)).or_insert_with(|| {
+                        space.id_of(&Feature { kind: l.kind, label: labels[l.label as usize].clone() })
+                    });
+                    if let Some(feature) = id {
+                        anchors.push(Anchor { start: l.start, end: l.end, feature, weight: anchor_weight(l.kind) });
+                    }
+                }
+                anchors.shrink_to_fit();
+                anchors
+            })
+            .collect();
+        let published = kept.iter().map(|k| k.published).collect();
+        drop(kept);
         let links = align::align(&space, &opts.align);
         let events = align::cluster(corpus.len(), &links);
         Analysis {
             corpus,
-            facts,
+            published,
             resolution,
             space,
             links,
             events,
             boundaries: std::sync::OnceLock::new(),
             learnt: std::sync::OnceLock::new(),
+            frequent,
+            anchors,
         }
+    }
+
+    /// The facts of document `d`, extracted again from its text with the corpus's frequent
+    /// words: the same facts the pipeline saw (it keeps only the features it needs), with
+    /// `mentions[i]` resolved to `resolution.doc_entities[d][i]`.
+    pub fn facts(&self, d: usize) -> DocFacts {
+        extract_with(&self.corpus.docs()[d], &self.frequent)
     }
 
     /// The id of event number `n`, e.g. `E007`.
@@ -286,40 +446,17 @@ impl<'c> Analysis<'c> {
     /// [`Analysis::units`], with their words as ids of `vocabulary` when given.
     fn units_with(&self, d: usize, opts: &PassageOptions, vocabulary: Option<&Vocabulary>) -> Vec<Unit> {
         let doc = &self.corpus.docs()[d];
-        let f = &self.facts[d];
         let title = doc.title.as_deref().map(talign_names::normalize);
-        let ents = &self.resolution.doc_entities[d];
         let model = (opts.cut_weight >= 0.0).then(|| {
             self.boundaries
                 .get_or_init(|| BoundaryModel::new(self.corpus.docs().iter().map(|d| (d.lang, d.text.as_str()))))
         });
         let anchors_in = |start: usize, end: usize| {
-            let inside = |a: usize, b: usize| start <= a && b <= end;
-            let mut anchors: Vec<(u32, f32)> = Vec::new();
-            let mut add = |label: String, kind: FeatureKind, w: f32| {
-                if let Some(id) = self.space.id_of(&Feature { kind, label }) {
-                    anchors.push((id, w));
-                }
-            };
-            for (m, &e) in f.mentions.iter().zip(ents) {
-                if inside(m.start, m.end) {
-                    let ent = &self.resolution.entities[e];
-                    let (kind, w) =
-                        if ent.confirmed { (FeatureKind::Entity, 1.0) } else { (FeatureKind::Candidate, 0.5) };
-                    add(ent.canonical.clone(), kind, w);
-                }
-            }
-            for n in f.numbers.iter().filter(|n| inside(n.start, n.end)) {
-                add(number_label(n.value), FeatureKind::Number, 1.0);
-            }
-            for dm in f.dates.iter().filter(|x| inside(x.start, x.end)) {
-                if let Some((label, _)) = date_label(&dm.value) {
-                    add(label, FeatureKind::Date, 1.0);
-                }
-            }
-            for e in f.events.iter().filter(|e| inside(e.start, e.end)) {
-                add(e.concept.clone(), FeatureKind::Event, 0.7);
-            }
+            let mut anchors: Vec<(u32, f32)> = self.anchors[d]
+                .iter()
+                .filter(|a| start <= a.start && a.end <= end)
+                .map(|a| (a.feature, a.weight))
+                .collect();
             anchors.sort_by_key(|a| a.0);
             anchors.dedup_by_key(|a| a.0);
             anchors

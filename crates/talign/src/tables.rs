@@ -28,7 +28,7 @@ pub fn cluster_table(a: &Analysis) -> Table {
     order.sort_by_key(|&d| (a.events[d], d));
     for d in order {
         let doc = &a.corpus.docs()[d];
-        let published = a.facts[d].published.map(|p| p.to_string());
+        let published = a.published[d].map(|p| p.to_string());
         t.push(vec![
             a.event_id(a.events[d]).into(),
             doc.id.as_str().into(),
