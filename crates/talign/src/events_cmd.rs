@@ -7,7 +7,7 @@ use talign_corpus::{Corpus, LoadOptions};
 use talign_events::{Analysis, Options};
 
 use crate::{CorpusArgs, Output};
-use talign::table::{self, Format, write_atomic, write_output};
+use talign::table::{self, Format, write_atomic, write_table};
 use talign::tables::{align_table, cluster_table, names_table, sentences_table};
 
 /// Loads the corpora named on the command line, or the built-in seeds when there are none.
@@ -24,7 +24,7 @@ pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
 }
 
 fn emit(table: &table::Table, out: &Output) -> Result<()> {
-    write_output(out.output.as_deref(), &table.render(out.format)?)
+    write_table(out.output.as_deref(), table, out.format)
 }
 
 /// `talign corpus docs`.

@@ -6,11 +6,10 @@ use talign_names::{Lexicon, Name, NameIndex};
 
 use crate::input::read_name_list;
 use crate::{NormalizeArgs, Output, PairArgs};
-use talign::table::{Cell, Table, write_output};
+use talign::table::{Cell, Table, write_table};
 
 fn emit(table: &Table, out: &Output) -> Result<()> {
-    let bytes = table.render(out.format)?;
-    write_output(out.output.as_deref(), &bytes)
+    write_table(out.output.as_deref(), table, out.format)
 }
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {

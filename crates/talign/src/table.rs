@@ -1,6 +1,7 @@
 //! Tables and their output formats: CSV (RFC 4180), TSV, JSON, JSON Lines and Markdown.
 //! Output to a file is written to a temporary file beside it and renamed into place,
-//! so that a failed run never leaves a partial file behind.
+//! so that a failed run never leaves a partial file behind. A table is rendered straight
+//! into its destination ([`write_table`]), so a large table is never held twice.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -136,6 +137,12 @@ impl Table {
     /// Renders the table in `format`.
     pub fn render(&self, format: Format) -> Result<Vec<u8>> {
         let mut out = Vec::new();
+        self.render_to(format, &mut out)?;
+        Ok(out)
+    }
+
+    /// Renders the table in `format` into `out`.
+    pub fn render_to(&self, format: Format, mut out: &mut dyn Write) -> Result<()> {
         match format {
             Format::Csv | Format::Tsv => {
                 let mut w = csv::WriterBuilder::new()
@@ -155,14 +162,24 @@ impl Table {
                 w.flush()?;
             }
             Format::Json => {
-                let arr: Vec<serde_json::Value> = self.rows.iter().map(|r| self.object(r)).collect();
-                serde_json::to_writer_pretty(&mut out, &arr)?;
-                out.push(b'\n');
+                // What `serde_json::to_writer_pretty` writes for the array of row objects, one
+                // object at a time (JSON strings hold no raw line breaks, so each line of an
+                // object is indented as a whole).
+                out.write_all(b"[")?;
+                for (i, r) in self.rows.iter().enumerate() {
+                    out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                    let object = serde_json::to_string_pretty(&self.object(r))?;
+                    for (j, line) in object.split('\n').enumerate() {
+                        out.write_all(if j == 0 { b"  " } else { b"\n  " })?;
+                        out.write_all(line.as_bytes())?;
+                    }
+                }
+                out.write_all(if self.rows.is_empty() { b"]\n" } else { b"\n]\n" })?;
             }
             Format::Jsonl => {
                 for r in &self.rows {
                     serde_json::to_writer(&mut out, &self.object(r))?;
-                    out.push(b'\n');
+                    out.write_all(b"\n")?;
                 }
             }
             Format::Markdown => {
@@ -175,7 +192,8 @@ impl Table {
                 }
             }
         }
-        Ok(out)
+        out.flush()?;
+        Ok(())
     }
 
     fn object(&self, row: &[Cell]) -> serde_json::Value {
@@ -189,39 +207,93 @@ impl Table {
 
 /// Writes bytes to `path` atomically (temporary file + rename), or to stdout for `None` / `-`.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    write_output_with(path, &mut |w| Ok(w.write_all(bytes)?))
+}
+
+/// Renders `table` in `format` into `path` atomically (temporary file + rename), or to
+/// stdout for `None` / `-`, without holding the rendered bytes.
+pub fn write_table(path: Option<&Path>, table: &Table, format: Format) -> Result<()> {
+    write_output_with(path, &mut |w| table.render_to(format, w))
+}
+
+/// What writes an output into a writer.
+type Writing<'a> = dyn FnMut(&mut dyn Write) -> Result<()> + 'a;
+
+fn write_output_with(path: Option<&Path>, write: &mut Writing<'_>) -> Result<()> {
     match path {
-        None => write_stdout(bytes),
-        Some(p) if p == Path::new("-") => write_stdout(bytes),
-        Some(p) => write_atomic(p, bytes),
+        None => write_stdout(write),
+        Some(p) if p == Path::new("-") => write_stdout(write),
+        Some(p) => write_atomic_with(p, write),
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        // A closed pipe (`talign … | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(e).context("writing to standard output"),
+/// Standard output that takes a closed pipe (`talign … | head`) for the end of the
+/// output, not an error: what comes after it is dropped.
+struct Stdout {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Stdout {
+    fn io<T>(&mut self, op: impl FnOnce(&mut dyn Write) -> std::io::Result<T>, done: T) -> std::io::Result<T> {
+        if self.closed {
+            return Ok(done);
+        }
+        match op(&mut self.out) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            r => r,
+        }
     }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.io(|w| w.write(buf), buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.io(|w| w.flush(), ())
+    }
+}
+
+fn write_stdout(write: &mut Writing<'_>) -> Result<()> {
+    let mut out = Stdout { out: std::io::BufWriter::new(std::io::stdout().lock()), closed: false };
+    write(&mut out).and_then(|()| Ok(out.flush()?)).context("writing to standard output")
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory. A path that
 /// exists and is not a regular file (`/dev/null`, a named pipe) is written in place: renaming
 /// over it would replace the device with a file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, &mut |w| Ok(w.write_all(bytes)?))
+}
+
+/// Like [`write_atomic`], with what `write` writes; the temporary file is removed when it fails.
+fn write_atomic_with(path: &Path, write: &mut Writing<'_>) -> Result<()> {
+    let into = |file: &Path, write: &mut Writing<'_>| -> Result<()> {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(file)?);
+        write(&mut w)?;
+        w.flush()?;
+        Ok(())
+    };
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.is_dir() {
             anyhow::bail!("{}: is a directory", path.display());
         }
         if !meta.is_file() {
-            return std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()));
+            return into(path, write).with_context(|| format!("writing {}", path.display()));
         }
     }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    if let Err(e) = into(&tmp, write) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("writing {}", tmp.display()));
+    }
     std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
     Ok(())
 }
@@ -262,6 +334,13 @@ mod tests {
         assert_eq!(jl.lines().next().unwrap(), r#"{"left":"ল্যাভরভ","right":"Lavrov, Sergey","score":0.9123}"#);
         let js: serde_json::Value = serde_json::from_slice(&t.render(Format::Json).unwrap()).unwrap();
         assert_eq!(js[1]["right"], serde_json::Value::Null);
+        // JSON is written a row at a time, the same as the whole array pretty-printed.
+        for t in [t.clone(), Table::new(&["a", "b"]), Table::new::<&str>(&[])] {
+            let rows: Vec<serde_json::Value> = t.rows.iter().map(|r| t.object(r)).collect();
+            let mut whole = serde_json::to_vec_pretty(&rows).unwrap();
+            whole.push(b'\n');
+            assert_eq!(String::from_utf8(t.render(Format::Json).unwrap()).unwrap(), String::from_utf8(whole).unwrap());
+        }
         let tsv = String::from_utf8(t.render(Format::Tsv).unwrap()).unwrap();
         assert!(tsv.starts_with("left\tright\tscore\n"));
     }
