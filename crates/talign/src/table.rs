@@ -3,6 +3,7 @@
 //! so that a failed run never leaves a partial file behind. A table is rendered straight
 //! into its destination ([`write_table`]), so a large table is never held twice.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -38,11 +39,12 @@ impl Format {
     }
 }
 
-/// A table cell.
+/// A table cell. Text borrowed from what the table shows stays borrowed, so that a large
+/// table (the links of a big corpus, with their evidence) does not copy it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     /// Text.
-    Str(String),
+    Str(Cow<'a, str>),
     /// A score or other real number, printed with 4 decimals.
     Num(f64),
     /// An integer.
@@ -51,19 +53,19 @@ pub enum Cell {
     Null,
 }
 
-impl Cell {
-    fn text(&self) -> String {
+impl Cell<'_> {
+    fn text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Str(s) => s.clone(),
-            Cell::Num(x) => format!("{x:.4}"),
-            Cell::Int(i) => i.to_string(),
-            Cell::Null => String::new(),
+            Cell::Str(s) => Cow::Borrowed(s),
+            Cell::Num(x) => format!("{x:.4}").into(),
+            Cell::Int(i) => i.to_string().into(),
+            Cell::Null => "".into(),
         }
     }
 
     fn json(&self) -> serde_json::Value {
         match self {
-            Cell::Str(s) => serde_json::Value::String(s.clone()),
+            Cell::Str(s) => serde_json::Value::String(s.to_string()),
             Cell::Num(x) => {
                 let rounded = (x * 10_000.0).round() / 10_000.0;
                 serde_json::Number::from_f64(rounded).map_or(serde_json::Value::Null, serde_json::Value::Number)
@@ -74,57 +76,57 @@ impl Cell {
     }
 }
 
-impl From<String> for Cell {
-    fn from(s: String) -> Cell {
-        Cell::Str(s)
+impl From<String> for Cell<'_> {
+    fn from(s: String) -> Self {
+        Cell::Str(Cow::Owned(s))
     }
 }
 
-impl From<&str> for Cell {
-    fn from(s: &str) -> Cell {
-        Cell::Str(s.to_owned())
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(s: &'a str) -> Self {
+        Cell::Str(Cow::Borrowed(s))
     }
 }
 
-impl From<f32> for Cell {
-    fn from(x: f32) -> Cell {
+impl From<f32> for Cell<'_> {
+    fn from(x: f32) -> Self {
         Cell::Num(f64::from(x))
     }
 }
 
-impl From<f64> for Cell {
-    fn from(x: f64) -> Cell {
+impl From<f64> for Cell<'_> {
+    fn from(x: f64) -> Self {
         Cell::Num(x)
     }
 }
 
-impl From<usize> for Cell {
-    fn from(x: usize) -> Cell {
+impl From<usize> for Cell<'_> {
+    fn from(x: usize) -> Self {
         Cell::Int(x as i64)
     }
 }
 
-impl<T: Into<Cell>> From<Option<T>> for Cell {
-    fn from(x: Option<T>) -> Cell {
+impl<'a, T: Into<Cell<'a>>> From<Option<T>> for Cell<'a> {
+    fn from(x: Option<T>) -> Self {
         x.map_or(Cell::Null, Into::into)
     }
 }
 
-/// A table: a header and rows of cells.
+/// A table: a header and rows of cells, which may borrow their text for `'a`.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub struct Table<'a> {
     headers: Vec<String>,
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Vec<Cell<'a>>>,
 }
 
-impl Table {
+impl<'a> Table<'a> {
     /// An empty table with these column names.
-    pub fn new<S: AsRef<str>>(headers: &[S]) -> Table {
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Self {
         Table { headers: headers.iter().map(|s| s.as_ref().to_owned()).collect(), rows: Vec::new() }
     }
 
     /// Adds a row; it must have one cell per column.
-    pub fn push(&mut self, row: Vec<Cell>) {
+    pub fn push(&mut self, row: Vec<Cell<'a>>) {
         debug_assert_eq!(row.len(), self.headers.len(), "row width must match the header");
         self.rows.push(row);
     }
@@ -154,8 +156,10 @@ impl Table {
                     })
                     .terminator(if format == Format::Csv { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
                     .from_writer(&mut out);
-                let clean = |s: String| if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s };
-                w.write_record(self.headers.iter().map(|h| clean(h.clone())))?;
+                let clean = |s: Cow<'_, str>| -> String {
+                    if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s.into_owned() }
+                };
+                w.write_record(self.headers.iter().map(|h| clean(h.into())))?;
                 for r in &self.rows {
                     w.write_record(r.iter().map(|c| clean(c.text())))?;
                 }
@@ -183,7 +187,7 @@ impl Table {
                 }
             }
             Format::Markdown => {
-                let esc = |s: String| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+                let esc = |s: Cow<'_, str>| s.replace('|', "\\|").replace(['\n', '\r'], " ");
                 writeln!(out, "| {} |", self.headers.join(" | "))?;
                 writeln!(out, "|{}|", vec!["---"; self.headers.len()].join("|"))?;
                 for r in &self.rows {
@@ -212,7 +216,7 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
 
 /// Renders `table` in `format` into `path` atomically (temporary file + rename), or to
 /// stdout for `None` / `-`, without holding the rendered bytes.
-pub fn write_table(path: Option<&Path>, table: &Table, format: Format) -> Result<()> {
+pub fn write_table(path: Option<&Path>, table: &Table<'_>, format: Format) -> Result<()> {
     write_output_with(path, &mut |w| table.render_to(format, w))
 }
 
@@ -302,7 +306,7 @@ fn write_atomic_with(path: &Path, write: &mut Writing<'_>) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn sample() -> Table {
+    fn sample() -> Table<'static> {
         let mut t = Table::new(&["left", "right", "score"]);
         t.push(vec!["ল্যাভরভ".into(), "Lavrov, Sergey".into(), Cell::Num(0.91234)]);
         t.push(vec!["a|b".into(), Cell::Null, Cell::Num(0.1)]);

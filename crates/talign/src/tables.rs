@@ -7,7 +7,7 @@ use talign_names::Script;
 use crate::table::Table;
 
 /// `events align`: left,right,score,evidence.
-pub fn align_table(a: &Analysis) -> Table {
+pub fn align_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     let docs = a.corpus.docs();
     let mut t = Table::new(&["left", "right", "score", "evidence"]);
     for l in &a.links {
@@ -22,7 +22,7 @@ pub fn align_table(a: &Analysis) -> Table {
 }
 
 /// `events cluster`: event,doc,lang,published,title.
-pub fn cluster_table(a: &Analysis) -> Table {
+pub fn cluster_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     let mut t = Table::new(&["event", "doc", "lang", "published", "title"]);
     let mut order: Vec<usize> = (0..a.corpus.len()).collect();
     order.sort_by_key(|&d| (a.events[d], d));
@@ -41,7 +41,7 @@ pub fn cluster_table(a: &Analysis) -> Table {
 }
 
 /// `export names`: canonical,kind,bn,fa,docs,mentions.
-pub fn names_table(a: &Analysis) -> Table {
+pub fn names_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     let mut t = Table::new(&["canonical", "kind", "bn", "fa", "docs", "mentions"]);
     let mut rows: Vec<&talign_events::entities::Entity> =
         a.resolution.entities.iter().filter(|e| e.confirmed).collect();
@@ -61,7 +61,7 @@ pub fn names_table(a: &Analysis) -> Table {
 }
 
 /// `export sentences`: event,left_doc,right_doc,left,right,score (and evidence, with `explain`).
-pub fn sentences_table(a: &Analysis, opts: &PassageOptions, explain: bool) -> Table {
+pub fn sentences_table<'a>(a: &'a Analysis<'_>, opts: &PassageOptions, explain: bool) -> Table<'a> {
     let mut cols = vec!["event", "left_doc", "right_doc", "left", "right", "score"];
     if explain {
         cols.push("evidence");
