@@ -405,8 +405,14 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
                 for &b in &touched {
                     acc[b as usize] = 0.0;
                 }
-                cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                // The best few, best first: partners are distinct, so this order is total and
+                // selecting before sorting gives what sorting them all would.
+                let order = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+                if cands.len() > opts.candidates && opts.candidates > 0 {
+                    cands.select_nth_unstable_by(opts.candidates - 1, order);
+                }
                 cands.truncate(opts.candidates);
+                cands.sort_unstable_by(order);
                 let mut scored: Vec<(f32, f32, usize)> = cands
                     .into_iter()
                     .map(|(_, b)| {
