@@ -48,32 +48,48 @@ pub fn extract(doc: &Document) -> DocFacts {
 /// Words used by so many documents of one language that they cannot be names of one
 /// event: in at least [`FREQUENT_MIN_DOCS`] documents and [`FREQUENT_SHARE`] of them.
 pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
-    // Document frequencies per (language, word), counted per thread and merged.
-    let df: HashMap<(Lang, String), usize> = corpus
+    // Document frequencies per language and word, counted per thread and merged. A word is
+    // looked up as a slice of the folded text and copied only the first time a thread sees it.
+    type Counts = [HashMap<String, usize>; Lang::ALL.len()];
+    let df: Counts = corpus
         .docs()
         .par_iter()
-        .fold(HashMap::new, |mut acc: HashMap<(Lang, String), usize>, d| {
-            let mut ws = mentions::folded_words(&d.text);
+        .fold(Counts::default, |mut acc, d| {
+            let folded = talign_names::Folded::new(&d.text);
+            let mut ws = mentions::word_slices(&folded.text);
             ws.sort_unstable();
             ws.dedup();
+            let counts = &mut acc[d.lang as usize];
             for w in ws {
-                *acc.entry((d.lang, w)).or_default() += 1;
+                match counts.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.insert(w.to_owned(), 1);
+                    }
+                }
             }
             acc
         })
-        .reduce(HashMap::new, |mut a, b| {
-            for (k, v) in b {
-                *a.entry(k).or_default() += v;
+        .reduce(Counts::default, |mut a, b| {
+            for (a, b) in a.iter_mut().zip(b) {
+                for (k, v) in b {
+                    *a.entry(k).or_default() += v;
+                }
             }
             a
         });
-    let mut docs_per_lang: HashMap<Lang, usize> = HashMap::new();
+    let mut docs_per_lang = [0usize; Lang::ALL.len()];
     for d in corpus.docs() {
-        *docs_per_lang.entry(d.lang).or_default() += 1;
+        docs_per_lang[d.lang as usize] += 1;
     }
     df.into_iter()
-        .filter(|((lang, _), n)| *n >= FREQUENT_MIN_DOCS && *n as f32 >= FREQUENT_SHARE * docs_per_lang[lang] as f32)
-        .map(|((_, w), _)| w)
+        .zip(docs_per_lang)
+        .flat_map(|(counts, docs)| {
+            counts
+                .into_iter()
+                .filter(move |&(_, n)| n >= FREQUENT_MIN_DOCS && n as f32 >= FREQUENT_SHARE * docs as f32)
+                .map(|(w, _)| w)
+        })
         .collect()
 }
 

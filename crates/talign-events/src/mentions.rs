@@ -161,7 +161,12 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
 /// The folded words of a text, for counting how many documents use each word.
 pub fn folded_words(text: &str) -> Vec<String> {
     let folded = Folded::new(text);
-    words(&folded.text).iter().map(|w| folded.text[w.start..w.end].to_owned()).collect()
+    word_slices(&folded.text).into_iter().map(str::to_owned).collect()
+}
+
+/// The words of a folded text (see [`Folded`]), in order.
+pub(crate) fn word_slices(folded: &str) -> Vec<&str> {
+    words(folded).iter().map(|w| &folded[w.start..w.end]).collect()
 }
 
 /// Finds the mentions of `text`, sorted by position, non-overlapping. `frequent` holds
