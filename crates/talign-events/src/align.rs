@@ -431,7 +431,7 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
     // absolute thresholds hold the score without it, so that two reports of one event that
     // tell it in the same order are not taken for one article.
     let best_in = |a: usize, group: u32| best[a].iter().find(|x| space.groups[x.2] == group).map(|x| x.2);
-    let mut links: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (a, list) in best.iter().enumerate() {
         for &(s, raw, b) in list {
             let same_lang = space.groups[a] == space.groups[b];
@@ -444,19 +444,22 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
                 raw >= opts.link || (mutual && s >= opts.mutual)
             };
             if linked {
-                links.insert((a.min(b), a.max(b)), s);
+                pairs.push((a.min(b), a.max(b)));
             }
         }
     }
-    let mut out: Vec<Link> = links
+    // What the links are made of needs neither the candidates nor the postings.
+    drop(best);
+    drop(postings);
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
         .into_iter()
-        .map(|((a, b), _)| {
+        .map(|(a, b)| {
             let s = score_pair(space, &idf, &norms, opts.order_weight, a, b);
             Link { left: a, right: b, score: s.score, evidence: evidence(space, &idf, &s) }
         })
-        .collect();
-    out.sort_by_key(|x| (x.left, x.right));
-    out
+        .collect()
 }
 
 /// Groups documents into events: linked documents share an event. Returns, for each
