@@ -172,9 +172,9 @@ pub struct Analysis<'c> {
 #[derive(Debug, Clone, Copy)]
 struct Anchor {
     /// Byte offset in the text.
-    start: usize,
+    start: u32,
     /// Byte offset just past the fact.
-    end: usize,
+    end: u32,
     /// The feature.
     feature: u32,
     /// Its weight as an anchor.
@@ -184,13 +184,19 @@ struct Anchor {
 /// Documents extracted at a time (in parallel) before their facts are reduced.
 const EXTRACT_CHUNK: usize = 2048;
 
+/// A byte offset in a document, kept as 32 bits: the pipeline keeps millions of them, and
+/// a news article is far shorter than 4 GiB.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("a document is shorter than 4 GiB")
+}
+
 /// A number, date or event word of a document, its label interned, until it becomes a feature.
 #[derive(Debug, Clone, Copy)]
 struct LabelledFact {
     kind: FeatureKind,
     label: u32,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
 }
 
 /// What the pipeline keeps of a document's facts while the corpus is resolved.
@@ -198,7 +204,7 @@ struct LabelledFact {
 struct Kept {
     published: Option<Date>,
     /// Byte ranges of the mentions (their strings are in the mention table).
-    mentions: Vec<(usize, usize)>,
+    mentions: Vec<(u32, u32)>,
     /// Numbers, dates with a label, and event words, in this order.
     labelled: Vec<LabelledFact>,
     /// Day dates (days since epoch).
@@ -235,7 +241,7 @@ impl Kept {
     fn new(f: &DocFacts, labels: &mut Labels) -> Kept {
         let mut labelled = Vec::with_capacity(f.numbers.len() + f.dates.len() + f.events.len());
         let mut fact = |kind, label: &str, start, end| {
-            labelled.push(LabelledFact { kind, label: labels.id(label), start, end });
+            labelled.push(LabelledFact { kind, label: labels.id(label), start: offset(start), end: offset(end) });
         };
         for n in &f.numbers {
             fact(FeatureKind::Number, &number_label(n.value), n.start, n.end);
@@ -251,7 +257,8 @@ impl Kept {
             fact(FeatureKind::Event, &e.concept, e.start, e.end);
         }
         labelled.shrink_to_fit();
-        Kept { published: f.published, mentions: f.mentions.iter().map(|m| (m.start, m.end)).collect(), labelled, days }
+        let mentions = f.mentions.iter().map(|m| (offset(m.start), offset(m.end))).collect();
+        Kept { published: f.published, mentions, labelled, days }
     }
 }
 
@@ -371,10 +378,10 @@ impl<'c> Analysis<'c> {
                 } else {
                     continue;
                 };
-                feats.push((Feature { kind, label: ent.canonical.clone() }, start));
+                feats.push((Feature { kind, label: ent.canonical.clone() }, start as usize));
             }
             for l in &k.labelled {
-                feats.push((Feature { kind: l.kind, label: labels[l.label as usize].clone() }, l.start));
+                feats.push((Feature { kind: l.kind, label: labels[l.label as usize].clone() }, l.start as usize));
             }
             let doc = &docs[d];
             space.push_doc_at(
@@ -470,7 +477,7 @@ impl<'c> Analysis<'c> {
         let anchors_in = |start: usize, end: usize| {
             let mut anchors: Vec<(u32, f32)> = self.anchors[d]
                 .iter()
-                .filter(|a| start <= a.start && a.end <= end)
+                .filter(|a| start <= a.start as usize && a.end as usize <= end)
                 .map(|a| (a.feature, a.weight))
                 .collect();
             anchors.sort_by_key(|a| a.0);
