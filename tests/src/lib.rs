@@ -158,7 +158,7 @@ pub fn document_report(a: &Analysis, d: usize) -> DocReport {
     let doc = &a.corpus.docs()[d];
     let facts = a.facts(d);
     let entities =
-        facts.mentions.iter().zip(&a.resolution.doc_entities[d]).map(|(m, &e)| (m, &a.resolution.entities[e]));
+        facts.mentions.iter().zip(&a.resolution.doc_entities[d]).map(|(m, &e)| (m, &a.resolution.entities[e as usize]));
     DocReport {
         id: doc.id.clone(),
         lang: doc.lang,

@@ -367,7 +367,7 @@ impl<'c> Analysis<'c> {
         for (d, k) in kept.iter().enumerate() {
             let mut feats = Vec::new();
             for (&(start, _), &e) in k.mentions.iter().zip(&resolution.doc_entities[d]) {
-                let ent = &resolution.entities[e];
+                let ent = &resolution.entities[e as usize];
                 // An unconfirmed word counts only where it is written in two scripts (a likely
                 // transliteration); inside one language, a shared rare word says "same topic",
                 // not "same event".
@@ -412,7 +412,7 @@ impl<'c> Analysis<'c> {
                     .iter()
                     .zip(ents)
                     .filter_map(|(&(start, end), &e)| {
-                        entity_anchor[e].map(|(feature, weight)| Anchor { start, end, feature, weight })
+                        entity_anchor[e as usize].map(|(feature, weight)| Anchor { start, end, feature, weight })
                     })
                     .collect();
                 for l in &k.labelled {

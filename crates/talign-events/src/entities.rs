@@ -50,7 +50,7 @@ pub struct Entity {
     /// taken off), with their mention counts.
     pub variants: BTreeMap<Script, BTreeMap<String, usize>>,
     /// Indices of the documents mentioning it, ascending.
-    pub docs: Vec<usize>,
+    pub docs: Vec<u32>,
     /// Number of mentions.
     pub mentions: usize,
     /// The lexicon entity, when it is one.
@@ -74,7 +74,7 @@ pub struct Resolution {
     /// All entities, confirmed or not, in order of first mention.
     pub entities: Vec<Entity>,
     /// For each document, for each of its mentions, the entity index.
-    pub doc_entities: Vec<Vec<usize>>,
+    pub doc_entities: Vec<Vec<u32>>,
 }
 
 fn strong_stem(form: &str) -> Option<String> {
@@ -375,8 +375,8 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             let c = cluster_of[id as usize];
             let e = &mut entities[c];
             e.mentions += 1;
-            if e.docs.last() != Some(&d) {
-                e.docs.push(d);
+            if e.docs.last() != Some(&(d as u32)) {
+                e.docs.push(d as u32);
             }
             key_mentions[k as usize] += 1;
             if m.source.is_confirmed() {
@@ -388,7 +388,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             if matches!(m.source, Source::Title | Source::Lexicon) {
                 *kind_votes[c].entry(m.kind).or_default() += 1;
             }
-            de.push(c);
+            de.push(c as u32);
         }
         doc_entities.push(de);
     }
@@ -410,6 +410,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
     }
     for (e, votes) in entities.iter_mut().zip(&kind_votes) {
         e.docs.dedup();
+        e.docs.shrink_to_fit();
         if let Some(l) = e.lexicon {
             let le = lex.entity(l);
             e.canonical = le.canonical.clone();

@@ -47,7 +47,7 @@ pub fn names_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
         a.resolution.entities.iter().filter(|e| e.confirmed).collect();
     rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.canonical.cmp(&y.canonical)));
     for e in rows {
-        let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d].id.as_str()).collect();
+        let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d as usize].id.as_str()).collect();
         t.push(vec![
             e.canonical.as_str().into(),
             e.kind.code().into(),
