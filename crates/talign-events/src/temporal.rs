@@ -660,10 +660,10 @@ const DATELINE_OFFSET: usize = 40;
 /// …or stands on a line at most this long.
 const DATELINE_LINE: usize = 80;
 
-/// A full date (day, month and year as written) in `line` starting at or after byte
-/// `from` and at most [`LABEL_REACH`] bytes after `reach_from`.
-fn full_date(line: &str, from: usize, reach_from: usize) -> Option<Date> {
-    find_dates(line, None).into_iter().find_map(|m| match (m.value, m.calendar) {
+/// A full date (day, month and year as written) among the `dates` of a line, starting at
+/// or after byte `from` and at most [`LABEL_REACH`] bytes after `reach_from`.
+fn full_date(dates: &[DateMention], from: usize, reach_from: usize) -> Option<Date> {
+    dates.iter().find_map(|m| match (m.value, m.calendar) {
         (TimeValue::Day(d), Calendar::Gregorian | Calendar::SolarHijri)
             if m.start >= from && m.start <= reach_from + LABEL_REACH =>
         {
@@ -677,9 +677,11 @@ fn labelled(text: &str, labels: &[&str]) -> Option<Date> {
     for line in text.lines() {
         // ASCII lowercasing keeps byte offsets.
         let lower = line.to_ascii_lowercase();
+        // The dates of the line, read once, when a label is found in it.
+        let mut dates = None;
         for label in labels {
             if let Some(pos) = lower.find(label)
-                && let Some(d) = full_date(line, pos, pos + label.len())
+                && let Some(d) = full_date(dates.get_or_insert_with(|| find_dates(line, None)), pos, pos + label.len())
             {
                 return Some(d);
             }
