@@ -114,6 +114,18 @@ pub enum CorpusError {
     /// No document could be found at the given paths.
     #[error("no documents found in {0}")]
     Empty(String),
+    /// A document too long to be analysed (offsets are 32-bit).
+    #[error("{at}: document `{id}` is {bytes} bytes long; talign takes documents of at most {max} bytes")]
+    TooLong {
+        /// Where.
+        at: Location,
+        /// The document.
+        id: String,
+        /// Its length in bytes.
+        bytes: usize,
+        /// The most allowed.
+        max: usize,
+    },
     /// A document has no letters in any supported script and no `lang` was given.
     #[error("{at}: cannot tell the language of document `{id}` (no Bengali, Arabic or Latin letters); give `lang`")]
     UndetectableLanguage {

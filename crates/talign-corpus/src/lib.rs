@@ -17,7 +17,7 @@ pub mod segment;
 
 pub use date::{Date, DateParseError, Weekday};
 pub use error::{CorpusError, Location};
-pub use load::{Corpus, LoadOptions};
+pub use load::{Corpus, LoadOptions, MAX_DOCUMENT_BYTES};
 pub use segment::{Sentence, sentences};
 
 use serde::Serialize;

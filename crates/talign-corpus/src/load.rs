@@ -62,8 +62,17 @@ impl Corpus {
         Ok(corpus)
     }
 
-    /// Adds a document; fails on a duplicate id.
+    /// Adds a document; fails on a duplicate id and on a text of more than
+    /// [`MAX_DOCUMENT_BYTES`].
     pub fn push(&mut self, doc: Document) -> Result<(), CorpusError> {
+        if doc.text.len() > MAX_DOCUMENT_BYTES {
+            return Err(CorpusError::TooLong {
+                at: doc.origin.clone(),
+                id: doc.id.clone(),
+                bytes: doc.text.len(),
+                max: MAX_DOCUMENT_BYTES,
+            });
+        }
         if let Some(&i) = self.by_id.get(&doc.id) {
             return Err(CorpusError::DuplicateId {
                 id: doc.id.clone(),
@@ -156,6 +165,9 @@ struct Meta {
     title: Option<String>,
     url: Option<String>,
 }
+
+/// The longest document talign analyses, in bytes: offsets into a text are 32-bit.
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
 
 fn build_doc(id: String, text: String, meta: Meta, at: Location, opts: &LoadOptions) -> Result<Document, CorpusError> {
     let (lang, detected) = match non_empty(meta.lang) {

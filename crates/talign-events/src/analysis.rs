@@ -187,7 +187,7 @@ const EXTRACT_CHUNK: usize = 2048;
 /// A byte offset in a document, kept as 32 bits: the pipeline keeps millions of them, and
 /// a news article is far shorter than 4 GiB.
 fn offset(at: usize) -> u32 {
-    u32::try_from(at).expect("a document is shorter than 4 GiB")
+    u32::try_from(at).expect("the loader rejects documents of 4 GiB and more (MAX_DOCUMENT_BYTES)")
 }
 
 /// A number, date or event word of a document, its label interned, until it becomes a feature.

@@ -158,12 +158,6 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     find_mentions_with(text, Lexicon::builtin(), LexiconMatcher::builtin(), Lists::builtin(), &HashSet::new())
 }
 
-/// The folded words of a text, for counting how many documents use each word.
-pub fn folded_words(text: &str) -> Vec<String> {
-    let folded = Folded::new(text);
-    word_slices(&folded.text).into_iter().map(str::to_owned).collect()
-}
-
 /// The words of a folded text (see [`Folded`]), in order.
 pub(crate) fn word_slices(folded: &str) -> Vec<&str> {
     words(folded).iter().map(|w| &folded[w.start..w.end]).collect()

@@ -209,11 +209,6 @@ impl<'a> Table<'a> {
     }
 }
 
-/// Writes bytes to `path` atomically (temporary file + rename), or to stdout for `None` / `-`.
-pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    write_output_with(path, &mut |w| Ok(w.write_all(bytes)?))
-}
-
 /// Renders `table` in `format` into `path` atomically (temporary file + rename), or to
 /// stdout for `None` / `-`, without holding the rendered bytes.
 pub fn write_table(path: Option<&Path>, table: &Table<'_>, format: Format) -> Result<()> {
