@@ -1,18 +1,26 @@
 //! Passage alignment inside two documents that report the same event: a monotonic
-//! alignment in the spirit of Gale–Church and hunalign.
+//! alignment in the spirit of Gale–Church, hunalign and Moore (2002).
 //!
-//! Beads join one or two sentences on each side (1–1, 1–2, 2–1, 2–2, 1–3, 3–1) or skip
-//! a sentence on either side (1–0, 0–1), so that reports sharing only part of their
-//! content leave the rest unmatched. A bead's cost adds:
-//! - the Gale–Church length cost, with the length ratio estimated from the two documents;
+//! The aligner works on units: sentences, or parts of a sentence where the corpus says a
+//! full stop may be missing (see [`crate::boundaries`]; ending a passage there costs the
+//! unit's `cut`). Beads join units touching one to three sentences on each side (1–1, 1–2,
+//! 2–1, 2–2, 1–3, 3–1, the prior counted in sentences) or skip a unit. A bead's cost adds:
+//! - the Gale–Church length cost, with the length ratio of the two languages estimated
+//!   from the two documents (from sentences sharing a unique anchor, when the documents'
+//!   lengths say one covers only part of the other);
 //! - the prior cost of its shape;
-//! - a reward for each anchor both sides share (entity, number, date, event concept,
-//!   weighted by rarity) and a charge for each anchor found on one side only.
+//! - a reward for each anchor both sides share (entity, number, date, event concept) and
+//!   a charge for each anchor found on one side only, both weighted by the anchor's rarity
+//!   in the pair, and a charge when both sides have anchors and share none;
+//! - a reward for words both spell with one consonant skeleton (loanwords, names);
+//! - with a translation table learnt from the corpus ([`crate::lexical`]), a reward for
+//!   the share of their words that translate each other, above what unrelated units share.
 //!
-//! Skips have a fixed cost, so a pair of sentences is aligned only when aligning them is
-//! cheaper than leaving both out. Independent reports of one event (not translations of
-//! each other) are paired sentence by sentence on their shared anchors instead; see
-//! [`align_passages`].
+//! The alignment has two layers: inside the content two documents share (beads, skips at
+//! the full cost) and outside it (skips only, cheap), with a cost to switch, so that a
+//! report sharing a third of another leaves the rest unmatched. Independent reports of
+//! one event (not translations of each other) are paired sentence by sentence on their
+//! shared anchors instead; see [`align_passages`].
 
 use serde::Serialize;
 
@@ -373,8 +381,9 @@ fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
 /// Aligns two documents' units; returns the aligned beads in order (unit indices).
 ///
 /// Translations are aligned monotonically (see the module docs). Two documents count as
-/// translations when, along that alignment, most of the rare anchors they share (found in
-/// at most two units of each document) land in aligned units. Otherwise they are
+/// translations when, along that alignment, at least the share
+/// [`PassageOptions::parallel`] of the rare anchors they share (found in at most two units
+/// of each document) land in aligned units. Otherwise they are
 /// independent reports of one event, whose passages need not come in the same order: each
 /// sentence is paired with the sentence of the other report that shares most of its rarer
 /// anchors, one to one, if they share enough.
