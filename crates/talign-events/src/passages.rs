@@ -168,22 +168,30 @@ pub struct BeadEvidence {
     pub support: f32,
 }
 
+/// The ids `ids` gives for each of the units, sorted, without repeats.
+fn sorted_union<'u, I: Iterator<Item = u32>>(units: &'u [Unit], ids: impl Fn(&'u Unit) -> I) -> Vec<u32> {
+    let mut v: Vec<u32> = units.iter().flat_map(ids).collect();
+    if units.len() > 1 {
+        v.sort_unstable();
+        v.dedup();
+    }
+    v
+}
+
+/// The anchor ids of the units, sorted, without repeats.
+fn anchor_ids(units: &[Unit]) -> Vec<u32> {
+    sorted_union(units, |u| u.anchors.iter().map(|x| x.0))
+}
+
+/// The cognates of the units, sorted, without repeats.
+fn cognates_of(units: &[Unit]) -> Vec<u32> {
+    sorted_union(units, |u| u.cognates.iter().copied())
+}
+
 impl BeadEvidence {
     fn of(a: &[Unit], b: &[Unit], lexical: Option<(f32, f32)>) -> BeadEvidence {
-        let ids = |units: &[Unit]| {
-            let mut v: Vec<u32> = units.iter().flat_map(|u| u.anchors.iter().map(|x| x.0)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let cog = |units: &[Unit]| {
-            let mut v: Vec<u32> = units.iter().flat_map(|u| u.cognates.iter().copied()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let (xa, xb) = (ids(a), ids(b));
-        let (ca, cb) = (cog(a), cog(b));
+        let (xa, xb) = (anchor_ids(a), anchor_ids(b));
+        let (ca, cb) = (cognates_of(a), cognates_of(b));
         BeadEvidence {
             anchors: xa.into_iter().filter(|x| xb.binary_search(x).is_ok()).collect(),
             cognates: ca.iter().filter(|x| cb.binary_search(x).is_ok()).count(),
@@ -316,15 +324,7 @@ fn rare_weighted(a: &[Unit], b: &[Unit]) -> (Vec<Unit>, Vec<Unit>) {
 
 /// The summed weight of the cognates both sides of a bead have.
 fn shared_cognates(a: &[Unit], b: &[Unit], weight: &std::collections::HashMap<u32, f32>) -> f32 {
-    let collect = |units: &[Unit]| {
-        let mut v: Vec<u32> = units.iter().flat_map(|u| u.cognates.iter().copied()).collect();
-        if units.len() > 1 {
-            v.sort_unstable();
-            v.dedup();
-        }
-        v
-    };
-    let (xa, xb) = (collect(a), collect(b));
+    let (xa, xb) = (cognates_of(a), cognates_of(b));
     let (mut i, mut j, mut sum) = (0, 0, 0f32);
     while i < xa.len() && j < xb.len() {
         match xa[i].cmp(&xb[j]) {
@@ -426,9 +426,14 @@ fn whole_sentences(units: &[Unit]) -> (Vec<Unit>, Vec<usize>) {
                 s.anchors.extend_from_slice(&u.anchors);
                 s.anchors.sort_by_key(|x| x.0);
                 s.anchors.dedup_by_key(|x| x.0);
+                for (all, more) in [(&mut s.cognates, &u.cognates), (&mut s.words, &u.words)] {
+                    all.extend_from_slice(more);
+                    all.sort_unstable();
+                    all.dedup();
+                }
             }
             _ => {
-                out.push(Unit::sentence(u.start, u.end, u.len, u.anchors.clone()));
+                out.push(Unit { starts_sentence: true, cut: 0.0, share: 1.0, ..u.clone() });
                 starts.push(i);
             }
         }
