@@ -549,18 +549,15 @@ impl<'c> Analysis<'c> {
                     );
                     let (beads, parallel) = passages::align_passages_with(&ua, &ub, None, opts);
                     let (la, lb) = (docs[l.left].lang, docs[l.right].lang);
-                    let words = |units: &[Unit]| {
-                        let mut w: Vec<u32> = units.iter().flat_map(|u| u.words.iter().copied()).collect();
-                        w.sort_unstable();
-                        w.dedup();
-                        w
-                    };
                     let pairs = if parallel {
                         beads
                             .iter()
                             .filter(|b| b.score >= LEARN_MIN_SCORE)
                             .map(|b| {
-                                let (x, y) = (words(&ua[b.left.0..b.left.1]), words(&ub[b.right.0..b.right.1]));
+                                let (x, y) = (
+                                    passages::words_of(&ua[b.left.0..b.left.1]),
+                                    passages::words_of(&ub[b.right.0..b.right.1]),
+                                );
                                 if la <= lb { (x, y) } else { (y, x) }
                             })
                             .collect()

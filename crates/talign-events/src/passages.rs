@@ -188,6 +188,11 @@ fn cognates_of(units: &[Unit]) -> Vec<u32> {
     sorted_union(units, |u| u.cognates.iter().copied())
 }
 
+/// The words of the units, sorted, without repeats.
+pub(crate) fn words_of(units: &[Unit]) -> Vec<u32> {
+    sorted_union(units, |u| u.words.iter().copied())
+}
+
 impl BeadEvidence {
     fn of(a: &[Unit], b: &[Unit], lexical: Option<(f32, f32)>) -> BeadEvidence {
         let (xa, xb) = (anchor_ids(a), anchor_ids(b));
