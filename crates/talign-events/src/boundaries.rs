@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use talign_corpus::Lang;
+use unicode_normalization::char::is_combining_mark;
 
 /// How often a word (or word ending) ends and starts a sentence.
 #[derive(Debug, Default, Clone, Copy)]
@@ -74,12 +75,7 @@ fn is_closer(c: char) -> bool {
 
 /// Letters, digits, combining marks (Bengali vowel signs) and the joiners.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_mark(c) || c == '\u{200C}' || c == '\u{200D}'
-}
-
-fn unicode_mark(c: char) -> bool {
-    // Bengali and Arabic vowel signs and diacritics are combining marks.
-    matches!(c, '\u{0981}'..='\u{0983}' | '\u{09BC}'..='\u{09D7}' | '\u{09E2}'..='\u{09E3}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+    c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
 }
 
 /// The word inside a token, folded: punctuation trimmed, lower case, letters as `normalize` writes them.
