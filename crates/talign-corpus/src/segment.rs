@@ -17,11 +17,13 @@ pub struct Sentence<'a> {
     pub end: usize,
 }
 
-fn is_terminator(c: char) -> bool {
+/// Whether `c` ends a sentence when white space follows it (`।` `?` `!` `؟` `.` `…`).
+pub fn is_terminator(c: char) -> bool {
     matches!(c, '।' | '॥' | '?' | '!' | '؟' | '.' | '…')
 }
 
-fn is_closer(c: char) -> bool {
+/// Whether `c` closes a quote or bracket (kept with the sentence it ends).
+pub fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›' | '」')
 }
 

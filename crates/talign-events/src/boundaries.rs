@@ -13,6 +13,9 @@
 use std::collections::HashMap;
 
 use talign_corpus::Lang;
+// The marks the segmenter ends sentences at, so that what counts as a sentence end here is
+// what it cuts at.
+use talign_corpus::segment::{is_closer, is_terminator};
 use unicode_normalization::char::is_combining_mark;
 
 /// How often a word (or word ending) ends and starts a sentence.
@@ -63,14 +66,6 @@ pub struct Cut {
 #[derive(Debug, Default)]
 pub struct BoundaryModel {
     langs: HashMap<Lang, LangStats>,
-}
-
-fn is_terminator(c: char) -> bool {
-    matches!(c, '।' | '॥' | '?' | '!' | '؟' | '.' | '…')
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›')
 }
 
 /// Letters, digits, combining marks (Bengali vowel signs) and the joiners.
