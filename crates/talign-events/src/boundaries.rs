@@ -134,17 +134,17 @@ impl BoundaryModel {
 
     /// Probability that a sentence ends after the token `before` and a new one starts with
     /// the token `after`.
-    fn probability(&self, lang: Lang, before: &str, after: &str) -> Option<f32> {
+    /// `a` and `b` are the two tokens' words ([`core`]).
+    fn probability(&self, lang: Lang, before: &str, a: &str, b: &str) -> Option<f32> {
         let s = self.langs.get(&lang)?;
         let base_last = smoothed(s.all.last, s.all.total, 0.05);
         let base_first = smoothed(s.all.first, s.all.total, 0.05);
-        let (a, b) = (core(before), core(after));
         if b.is_empty() {
             return None;
         }
         let get = |m: &HashMap<String, Counts>, k: &str| m.get(k).copied().unwrap_or_default();
-        let end = get(&s.endings, &suffix(&a));
-        let word = get(&s.words, &a);
+        let end = get(&s.endings, &suffix(a));
+        let word = get(&s.words, a);
         let mut p_last = if a.is_empty() {
             base_last
         } else {
@@ -161,8 +161,8 @@ impl BoundaryModel {
             };
             p_last = p_last.max(cue);
         }
-        let beg = get(&s.beginnings, &prefix(&b));
-        let word = get(&s.words, &b);
+        let beg = get(&s.beginnings, &prefix(b));
+        let word = get(&s.words, b);
         let p_first = smoothed(word.first, word.total, smoothed(beg.first, beg.total, base_first));
         // Naive Bayes: the two words as independent evidence over the base rate.
         let o = odds(p_last) * odds(p_first) / odds(base_last);
@@ -172,18 +172,19 @@ impl BoundaryModel {
     /// The places inside `sentence` (one sentence as segmented) where a sentence may end,
     /// at least [`MIN_PROBABILITY`] likely, in order.
     pub fn cuts(&self, lang: Lang, sentence: &str) -> Vec<Cut> {
-        let toks: Vec<(usize, &str)> = tokens(sentence).collect();
+        // Each token's word once: it is the word after one gap and before the next.
+        let toks: Vec<(usize, &str, String)> = tokens(sentence).map(|(at, t)| (at, t, core(t))).collect();
         let mut out = Vec::new();
         for w in toks.windows(2) {
-            let ((_, before), (at, after)) = (w[0], w[1]);
+            let ((_, before, a), (at, after, b)) = (&w[0], &w[1]);
             // A comma-joined list or a bracket is not a sentence end.
             if before.ends_with([',', '،', '-', '–']) || after.starts_with('(') {
                 continue;
             }
-            if let Some(p) = self.probability(lang, before, after)
+            if let Some(p) = self.probability(lang, before, a, b)
                 && p >= MIN_PROBABILITY
             {
-                out.push(Cut { at, probability: p });
+                out.push(Cut { at: *at, probability: p });
             }
         }
         out
