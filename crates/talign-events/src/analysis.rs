@@ -288,23 +288,22 @@ pub struct Options {
     pub passages: PassageOptions,
 }
 
-/// Hashes of the keys of the words of `text` that may have a twin spelt alike in another
+/// Hashes of the keys of the words (tokens cleaned by `normalize`) that may have a twin spelt alike in another
 /// script (see [`Unit::cognates`]): keys of at least `min_key` consonant classes, of
 /// words that are neither numbers nor common words (কিন্তু and کرد share a skeleton by
 /// chance, and are everywhere).
-fn cognates(text: &str, min_key: usize) -> Vec<u32> {
+fn cognates(normalized: &[String], min_key: usize) -> Vec<u32> {
     let lists = crate::lists::Lists::builtin();
     let mut out = Vec::new();
-    for token in text.split_whitespace() {
-        let word = talign_names::normalize(token);
+    for word in normalized {
         if word.is_empty()
             || word.chars().any(|c| c.is_ascii_digit())
-            || lists.is_common(&talign_names::lexicon::lookup_key(&word))
+            || lists.is_common(&talign_names::lexicon::lookup_key(word))
         {
             continue;
         }
-        let script = talign_names::Script::detect(&word);
-        for key in talign_names::word_keys(&word, script) {
+        let script = talign_names::Script::detect(word);
+        for key in talign_names::word_keys(word, script) {
             if key.len() >= min_key {
                 out.push(fnv1a(&key));
             }
@@ -505,6 +504,8 @@ impl<'c> Analysis<'c> {
                 .enumerate()
             {
                 let piece = s.text[from.0..at].trim_end();
+                // The unit's tokens, cleaned once for its cognates and its words.
+                let normalized: Vec<String> = piece.split_whitespace().map(talign_names::normalize).collect();
                 let (start, end) = (s.start + from.0, s.start + from.0 + piece.len());
                 let len = letters(piece);
                 out.push(Unit {
@@ -515,8 +516,8 @@ impl<'c> Analysis<'c> {
                     starts_sentence: k == 0,
                     cut: from.1,
                     share: len / total,
-                    cognates: cognates(piece, opts.cognate_min_key),
-                    words: vocabulary.map(|v| word_ids(v, piece)).unwrap_or_default(),
+                    cognates: cognates(&normalized, opts.cognate_min_key),
+                    words: vocabulary.map(|v| word_ids(v, &normalized)).unwrap_or_default(),
                 });
                 from = (at, cut);
             }
@@ -626,9 +627,11 @@ impl Analysis<'_> {
 /// Passages of the first alignment scoring at least this teach the translation table.
 const LEARN_MIN_SCORE: f32 = 0.5;
 
-/// The ids of the words of `text` (see [`lexical::words`]), sorted, without repeats.
-fn word_ids(vocabulary: &Vocabulary, text: &str) -> Vec<u32> {
-    let mut ids: Vec<u32> = lexical::words(text).iter().filter_map(|w| vocabulary.get(w)).collect();
+/// The ids of the words of a unit's cleaned tokens (see [`lexical::words`]), sorted,
+/// without repeats.
+fn word_ids(vocabulary: &Vocabulary, normalized: &[String]) -> Vec<u32> {
+    let mut ids: Vec<u32> =
+        normalized.iter().filter_map(|t| lexical::word_form(t)).filter_map(|w| vocabulary.get(&w)).collect();
     ids.sort_unstable();
     ids.dedup();
     ids

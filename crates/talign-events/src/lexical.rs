@@ -67,23 +67,25 @@ impl Vocabulary {
 /// `normalize` writes them, Bengali case endings and Persian plural endings stripped,
 /// numbers left out (they are anchors already).
 pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for token in text.split_whitespace() {
-        let w = talign_names::normalize(token).to_lowercase();
-        if w.is_empty() || w.chars().any(|c| c.is_numeric()) || !w.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        let script = talign_names::Script::detect(&w);
-        let stem = match script {
-            talign_names::Script::Bengali => talign_names::affix::stems(&w, script).into_iter().next(),
-            talign_names::Script::Arabic => ["\u{200C}های", "\u{200C}ها", "های", "ها"]
-                .iter()
-                .find_map(|s| w.strip_suffix(s).filter(|x| x.chars().count() >= 2).map(str::to_owned)),
-            _ => None,
-        };
-        out.push(stem.unwrap_or(w));
+    text.split_whitespace().filter_map(|t| word_form(&talign_names::normalize(t))).collect()
+}
+
+/// The form [`words`] gives a token already cleaned by `normalize`; `None` for numbers and
+/// tokens without letters.
+pub fn word_form(normalized: &str) -> Option<String> {
+    let w = normalized.to_lowercase();
+    if w.is_empty() || w.chars().any(|c| c.is_numeric()) || !w.chars().any(char::is_alphabetic) {
+        return None;
     }
-    out
+    let script = talign_names::Script::detect(&w);
+    let stem = match script {
+        talign_names::Script::Bengali => talign_names::affix::stems(&w, script).into_iter().next(),
+        talign_names::Script::Arabic => ["\u{200C}های", "\u{200C}ها", "های", "ها"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s).filter(|x| x.chars().count() >= 2).map(str::to_owned)),
+        _ => None,
+    };
+    Some(stem.unwrap_or(w))
 }
 
 /// The words of two passages that translate each other (first language, second), as ids.
