@@ -315,13 +315,19 @@ fn cognate_weights(a: &[Unit], b: &[Unit]) -> std::collections::HashMap<u32, f32
     rarity(a, b, |u| u.cognates.clone())
 }
 
-/// The units with their anchors' weights scaled by their rarity in the pair.
+/// The units with their anchors' weights scaled by their rarity in the pair (their
+/// cognates and words, which the anchor costs do not read, are left out).
 fn rare_weighted(a: &[Unit], b: &[Unit]) -> (Vec<Unit>, Vec<Unit>) {
     let r = rarity(a, b, |u| u.anchors.iter().map(|x| x.0).collect());
     let scale = |units: &[Unit]| -> Vec<Unit> {
         units
             .iter()
-            .map(|u| Unit { anchors: u.anchors.iter().map(|&(id, w)| (id, w * r[&id])).collect(), ..u.clone() })
+            .map(|u| Unit {
+                anchors: u.anchors.iter().map(|&(id, w)| (id, w * r[&id])).collect(),
+                cognates: Vec::new(),
+                words: Vec::new(),
+                ..*u
+            })
             .collect()
     };
     (scale(a), scale(b))
