@@ -387,6 +387,21 @@ mod tests {
         let err = Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\"}").unwrap_err().to_string();
         assert_eq!(err, "x.jsonl:1: missing field `text`");
 
+        // Any ISO 639 code loads, given or detected.
+        let c = Corpus::from_jsonl_str(
+            "x.jsonl",
+            concat!(
+                "{\"id\":\"ru\",\"text\":\"Лавров прибыл в Марракеш.\",\"lang\":\"ru\"}\n",
+                "{\"id\":\"it\",\"text\":\"Lavrov è arrivato a Marrakech.\",\"lang\":\"ita\"}\n",
+                "{\"id\":\"el\",\"text\":\"x\",\"lang\":\"el\"}\n",
+                "{\"id\":\"und\",\"text\":\"x\",\"lang\":\"und\"}\n",
+                "{\"id\":\"hi\",\"text\":\"रूस के विदेश मंत्री सर्गेई लावरोव ने मोरक्को में मुलाकात की।\"}\n",
+            ),
+        )
+        .unwrap();
+        let langs: Vec<&str> = c.docs().iter().map(|d| d.lang.code()).collect();
+        assert_eq!(langs, ["ru", "it", "el", "und", "hi"]);
+
         let err = Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"published\":\"20 Dec\"}")
             .unwrap_err()
             .to_string();

@@ -50,7 +50,7 @@ pub fn extract(doc: &Document) -> DocFacts {
 pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
     // Document frequencies per language and word, counted per thread and merged. A word is
     // looked up as a slice of the folded text and copied only the first time a thread sees it.
-    type Counts = [HashMap<String, usize>; Lang::ALL.len()];
+    type Counts = HashMap<Lang, HashMap<String, usize>>;
     let df: Counts = corpus
         .docs()
         .par_iter()
@@ -59,7 +59,7 @@ pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
             let mut ws = mentions::word_slices(&folded.text);
             ws.sort_unstable();
             ws.dedup();
-            let counts = &mut acc[d.lang as usize];
+            let counts = acc.entry(d.lang).or_default();
             for w in ws {
                 match counts.get_mut(w) {
                     Some(n) => *n += 1,
@@ -71,20 +71,21 @@ pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
             acc
         })
         .reduce(Counts::default, |mut a, b| {
-            for (a, b) in a.iter_mut().zip(b) {
+            for (lang, b) in b {
+                let a = a.entry(lang).or_default();
                 for (k, v) in b {
                     *a.entry(k).or_default() += v;
                 }
             }
             a
         });
-    let mut docs_per_lang = [0usize; Lang::ALL.len()];
+    let mut docs_per_lang: HashMap<Lang, usize> = HashMap::new();
     for d in corpus.docs() {
-        docs_per_lang[d.lang as usize] += 1;
+        *docs_per_lang.entry(d.lang).or_default() += 1;
     }
     df.into_iter()
-        .zip(docs_per_lang)
-        .flat_map(|(counts, docs)| {
+        .flat_map(|(lang, counts)| {
+            let docs = docs_per_lang[&lang];
             counts
                 .into_iter()
                 .filter(move |&(_, n)| n >= FREQUENT_MIN_DOCS && n as f32 >= FREQUENT_SHARE * docs as f32)
@@ -384,7 +385,7 @@ impl<'c> Analysis<'c> {
             }
             let doc = &docs[d];
             space.push_doc_at(
-                doc.lang as u32,
+                doc.lang.id(),
                 feats,
                 doc.text.len(),
                 k.published.map(Date::days_since_epoch),

@@ -48,6 +48,13 @@ const FA_SUFFIXES: &[&str] = &["هایی", "های", "ها", "یی", "ای", "ی
 /// Minimum number of characters a stem must keep.
 const MIN_STEM_CHARS: usize = 2;
 
+/// Russian case endings of nouns and surnames (Лаврова, Лаврову, Лавровым, Москве),
+/// longest first.
+const RU_SUFFIXES: &[&str] = &[
+    "ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ых", "их", "ую", "а", "у", "е", "ы",
+    "и", "ю", "я",
+];
+
 /// Candidate stems of one cleaned token, longest ending first, at most three; the token
 /// itself is not included.
 ///
@@ -97,7 +104,16 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
                 }
             }
         }
-        Script::Latin | Script::Other => {
+        Script::Cyrillic => {
+            for suf in RU_SUFFIXES {
+                if let Some(stem) = token.strip_suffix(suf)
+                    && stem.chars().count() > MIN_STEM_CHARS
+                {
+                    push_unique(&mut out, stem);
+                }
+            }
+        }
+        Script::Latin | Script::Devanagari | Script::Other => {
             for suf in ["'s", "’s", "'", "’"] {
                 if let Some(stem) = token.strip_suffix(suf)
                     && stem.chars().count() >= MIN_STEM_CHARS
@@ -147,6 +163,8 @@ mod tests {
     fn persian_endings() {
         assert!(stems("آمریکایی", Script::Arabic).contains(&"آمریکا".to_string()));
         assert!(stems("ری", Script::Arabic).is_empty());
+        assert_eq!(stems("Лавровым", Script::Cyrillic)[0], "Лавров");
+        assert!(stems("Москве", Script::Cyrillic).contains(&"Москв".to_string()));
         assert!(is_persian_suffix_token("ها"));
     }
 }

@@ -1,5 +1,11 @@
-//! Phoneme strings: the common alphabet all three scripts are read into before they
-//! are compared, rendered readable, or reduced to keys.
+//! Phoneme strings: the common alphabet every script is read into before it is
+//! compared, rendered readable, or reduced to keys.
+//!
+//! Bengali, Arabic-script and Latin names have readers of their own. Devanagari is read
+//! through the Bengali reader (the two scripts share the Brahmi layout: a Devanagari
+//! letter sits 0x80 below its Bengali twin, and the few letters without a twin are
+//! mapped by hand), and Cyrillic through a Russian-style transliteration into the Latin
+//! reader.
 //!
 //! Each phoneme is one ASCII byte:
 //!
@@ -37,9 +43,99 @@ pub fn token_phonemes(token: &str, script: Script, out: &mut Vec<u8>) {
     match script {
         Script::Bengali => bengali(token, out),
         Script::Arabic => persian(token, out),
+        Script::Devanagari => bengali(&devanagari_as_bengali(token), out),
+        Script::Cyrillic => latin(&cyrillic_as_latin(token), out),
         Script::Latin | Script::Other => latin(token, out),
     }
     tidy(out, start);
+}
+
+/// Rewrites Devanagari as the Bengali letters that stand for the same sounds.
+fn devanagari_as_bengali(token: &str) -> String {
+    token
+        .chars()
+        .map(|c| match c {
+            // व is v or w, written ভ in Bengali transliteration; भ is bh, nearest to ব.
+            'व' => 'ভ',
+            'भ' => 'ব',
+            'ऍ' | 'ऎ' => 'এ',
+            'ऑ' | 'ऒ' => 'ও',
+            'ऩ' => 'ন',
+            'ऱ' => 'র',
+            'ळ' | 'ऴ' => 'ল',
+            'ॅ' | 'ॆ' => '\u{09C7}',
+            'ॉ' | 'ॊ' => '\u{09CB}',
+            // Nukta letters, precomposed (NFC decomposes them into letter + nukta, which the
+            // offset below maps to the Bengali letter + nukta).
+            '\u{0958}' => 'ক',
+            '\u{0959}' => 'খ',
+            '\u{095A}' => 'গ',
+            '\u{095B}' => 'জ',
+            '\u{095C}' => 'ড',
+            '\u{095D}' => 'ঢ',
+            '\u{095E}' => 'ফ',
+            '\u{095F}' => 'য',
+            '\u{0900}'..='\u{097F}' => char::from_u32(c as u32 + 0x80).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Transliterates Cyrillic into Latin letters the Latin reader reads as intended
+/// (Russian conventions; the Ukrainian, Belarusian, Serbian and Kazakh letters beside).
+fn cyrillic_as_latin(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    let mut prev_vowel_or_start = true;
+    for c in token.chars().flat_map(char::to_lowercase) {
+        let piece: &str = match c {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ґ' | 'ғ' => "g",
+            'д' => "d",
+            'е' | 'є' => {
+                if prev_vowel_or_start {
+                    "ye"
+                } else {
+                    "e"
+                }
+            }
+            'ё' => "yo",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'і' | 'ы' | 'ї' => "i",
+            'й' | 'ј' => "y",
+            'к' | 'қ' => "k",
+            'л' | 'љ' => "l",
+            'м' => "m",
+            'н' | 'њ' | 'ң' => "n",
+            'о' | 'ө' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' | 'ү' | 'ұ' | 'ў' => "u",
+            'ф' => "f",
+            'х' | 'һ' => "kh",
+            'ц' => "ts",
+            'ч' | 'ћ' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ъ' | 'ь' => "",
+            'э' | 'ә' => "e",
+            'ю' => "yu",
+            'я' => "ya",
+            'ђ' | 'џ' => "j",
+            other => {
+                out.push(other);
+                prev_vowel_or_start = false;
+                continue;
+            }
+        };
+        out.push_str(piece);
+        prev_vowel_or_start = matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'ъ' | 'ь');
+    }
+    out
 }
 
 /// Removes an `O` between two equal consonants (written doubles, ককে for "cc") and
@@ -534,5 +630,17 @@ mod tests {
         assert_eq!(ph("Besançon"), "besanson");
         assert_eq!(ph("Zimbabwe"), "zimbabwO");
         assert_eq!(ph("Ghalibaf"), "Galibaf");
+    }
+
+    #[test]
+    fn devanagari_and_cyrillic_readings() {
+        // Read into the same phonemes as the Bengali and Latin spellings of the same names.
+        assert_eq!(ph("लावरोव"), ph("লাভরোভ"));
+        assert_eq!(ph("भारत"), ph("বারত"));
+        assert_eq!(ph("पुतिन"), ph("পুতিন"));
+        assert_eq!(ph("Лавров"), ph("Lavrov"));
+        assert_eq!(ph("Путин"), ph("Putin"));
+        assert_eq!(ph("Шойгу"), ph("Shoygu"));
+        assert_eq!(ph("Ереван"), ph("Yerevan"));
     }
 }

@@ -13,17 +13,23 @@ pub enum Script {
     Arabic,
     /// Latin script, with or without diacritics.
     Latin,
+    /// Devanagari (U+0900–U+097F): Hindi, Marathi, Nepali…
+    Devanagari,
+    /// Cyrillic (U+0400–U+052F): Russian, Ukrainian, Kazakh…
+    Cyrillic,
     /// Anything else, or no letters at all.
     Other,
 }
 
 impl Script {
-    /// The code used in tables: `bn`, `fa`, `latin` or `other`.
+    /// The code used in tables: `bn`, `fa`, `latin`, `hi`, `ru` or `other`.
     pub fn code(self) -> &'static str {
         match self {
             Script::Bengali => "bn",
             Script::Arabic => "fa",
             Script::Latin => "latin",
+            Script::Devanagari => "hi",
+            Script::Cyrillic => "ru",
             Script::Other => "other",
         }
     }
@@ -45,6 +51,21 @@ impl Script {
                     Some(Script::Arabic)
                 }
             }
+            0x0900..=0x097F | 0xA8E0..=0xA8FF => {
+                // Danda, double danda and the digits are shared with other Indic scripts.
+                if matches!(u, 0x0964..=0x096F) || !(c.is_alphabetic() || is_indic_mark(u)) {
+                    None
+                } else {
+                    Some(Script::Devanagari)
+                }
+            }
+            0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
+                if c.is_alphabetic() {
+                    Some(Script::Cyrillic)
+                } else {
+                    None
+                }
+            }
             _ if c.is_ascii_alphabetic() => Some(Script::Latin),
             0x00C0..=0x024F | 0x1E00..=0x1EFF => {
                 if c.is_alphabetic() {
@@ -59,11 +80,16 @@ impl Script {
     }
 
     /// The dominant script of a string: the script of most of its letters.
-    /// Ties are broken in the order Bengali, Arabic, Latin, Other.
+    /// Ties are broken in the order Bengali, Arabic, Latin, Devanagari, Cyrillic, Other.
     pub fn detect(s: &str) -> Script {
         let stats = ScriptStats::of(s);
         stats.dominant()
     }
+}
+
+/// Devanagari vowel signs, virama, nukta and the nasal signs, which are marks rather than letters.
+fn is_indic_mark(u: u32) -> bool {
+    matches!(u, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962 | 0x0963)
 }
 
 impl fmt::Display for Script {
@@ -81,6 +107,10 @@ pub struct ScriptStats {
     pub arabic: usize,
     /// Latin letters.
     pub latin: usize,
+    /// Devanagari letters and signs.
+    pub devanagari: usize,
+    /// Cyrillic letters.
+    pub cyrillic: usize,
     /// Letters of any other script.
     pub other: usize,
     /// Digits of any of the digit systems talign reads (ASCII, Bengali, Persian, Arabic-Indic).
@@ -96,6 +126,8 @@ impl ScriptStats {
                 Some(Script::Bengali) => st.bengali += 1,
                 Some(Script::Arabic) => st.arabic += 1,
                 Some(Script::Latin) => st.latin += 1,
+                Some(Script::Devanagari) => st.devanagari += 1,
+                Some(Script::Cyrillic) => st.cyrillic += 1,
                 Some(Script::Other) => st.other += 1,
                 None => {
                     if crate::digits::digit_value(c).is_some() {
@@ -114,6 +146,8 @@ impl ScriptStats {
             (self.bengali, Script::Bengali),
             (self.arabic, Script::Arabic),
             (self.latin, Script::Latin),
+            (self.devanagari, Script::Devanagari),
+            (self.cyrillic, Script::Cyrillic),
             (self.other, Script::Other),
         ] {
             if n > best.0 {
@@ -125,7 +159,7 @@ impl ScriptStats {
 
     /// Total number of letters counted.
     pub fn letters(&self) -> usize {
-        self.bengali + self.arabic + self.latin + self.other
+        self.bengali + self.arabic + self.latin + self.devanagari + self.cyrillic + self.other
     }
 }
 
@@ -139,7 +173,10 @@ mod tests {
         assert_eq!(Script::detect("لاوروف"), Script::Arabic);
         assert_eq!(Script::detect("بزشكيان"), Script::Arabic);
         assert_eq!(Script::detect("Besançon"), Script::Latin);
-        assert_eq!(Script::detect("Москва"), Script::Other);
+        assert_eq!(Script::detect("Москва"), Script::Cyrillic);
+        assert_eq!(Script::detect("लावरोव"), Script::Devanagari);
+        assert_eq!(Script::detect("Αθήνα"), Script::Other);
+        assert_eq!(Script::detect("२०२४"), Script::Other);
         assert_eq!(Script::detect("۱۴۰۲"), Script::Other);
         assert_eq!(Script::detect(""), Script::Other);
     }
