@@ -54,7 +54,7 @@ pub fn build_talign(root: &Path) -> Result<PathBuf> {
     Ok(target.join("release/talign"))
 }
 
-fn run(bin: &Path, args: &[&str]) -> Result<String> {
+pub(crate) fn run(bin: &Path, args: &[&str]) -> Result<String> {
     let out = Command::new(bin).args(args).output().with_context(|| format!("running {}", bin.display()))?;
     if !out.status.success() {
         bail!("talign {} failed: {}", args.join(" "), String::from_utf8_lossy(&out.stderr));
@@ -75,7 +75,7 @@ fn read_table(text: &str, delimiter: u8) -> Result<Vec<HashMap<String, String>>>
     Ok(rows)
 }
 
-fn read_csv(text: &str) -> Result<Vec<HashMap<String, String>>> {
+pub(crate) fn read_csv(text: &str) -> Result<Vec<HashMap<String, String>>> {
     read_table(text, b',')
 }
 
@@ -143,13 +143,13 @@ fn fold_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-struct Prf {
-    p: f64,
-    r: f64,
-    f: f64,
+pub(crate) struct Prf {
+    pub p: f64,
+    pub r: f64,
+    pub f: f64,
 }
 
-fn prf(tp: usize, predicted: usize, gold: usize) -> Prf {
+pub(crate) fn prf(tp: usize, predicted: usize, gold: usize) -> Prf {
     let p = if predicted == 0 { 0.0 } else { tp as f64 / predicted as f64 };
     let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
     let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };

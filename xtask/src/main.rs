@@ -1,6 +1,7 @@
 //! Project automation: `cargo xtask <command>`. See `cargo xtask help`.
 
 mod eval;
+mod eval_web;
 mod gen_corpus;
 mod snapshots;
 
@@ -21,6 +22,8 @@ commands:
                            top-1 pairing accuracy on ../shared/data/names-dev
   eval events [--check] [--data DIR]
                            document and passage F1 on ../shared/data/ntrex-dev
+  eval web [--check]       event clusters on the real web pages of corpora/web-dev/manifest.csv
+                           (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev)
   gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
   bench-events [N]         time `talign events align` on N generated documents (default 100000)
                            and on 5000 against brute-force all-pairs scoring
@@ -47,7 +50,8 @@ fn run() -> Result<()> {
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("names") => eval::names(&root, &eval::EvalArgs::parse(&args[2..])?),
             Some("events") => eval::events(&root, &eval::EvalArgs::parse(&args[2..])?),
-            _ => bail!("usage: cargo xtask eval names|events [--check]"),
+            Some("web") => eval_web::web(&root, args[2..].iter().any(|a| a == "--check")),
+            _ => bail!("usage: cargo xtask eval names|events|web [--check]"),
         },
         Some("gen-corpus") => {
             let n: usize = args.get(1).context("gen-corpus needs N")?.parse().context("N must be a number")?;

@@ -224,7 +224,7 @@ impl ScriptCounts {
                 Some(Script::Devanagari) => c.named[2] += 1,
                 Some(Script::Cyrillic) => c.named[3] += 1,
                 Some(Script::Latin) => c.named[4] += 1,
-                Some(Script::Other) => {
+                Some(Script::Other | Script::Indic) => {
                     let u = ch as u32;
                     if let Some(&(_, _, code)) = OTHER_SCRIPTS.iter().find(|&&(lo, hi, _)| (lo..=hi).contains(&u)) {
                         match c.other.iter_mut().find(|(k, _)| *k == code) {

@@ -424,7 +424,8 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
 }
 
 /// A Latin name for an entity without a lexicon entry: its Latin-script form if it has one,
-/// else the romanization of its fullest form (Bengali preferred: it writes vowels).
+/// else the romanization of its fullest form (scripts that write vowels first: Bengali,
+/// Cyrillic, Devanagari and the other Indic scripts, then Arabic script).
 fn canonical_name(e: &Entity) -> String {
     let pick = |script: Script| -> Option<&str> {
         let m = e.variants.get(&script)?;
@@ -439,7 +440,7 @@ fn canonical_name(e: &Entity) -> String {
     if let Some(l) = pick(Script::Latin) {
         return l.to_owned();
     }
-    for s in [Script::Bengali, Script::Arabic, Script::Other] {
+    for s in [Script::Bengali, Script::Cyrillic, Script::Devanagari, Script::Indic, Script::Arabic, Script::Other] {
         if let Some(f) = pick(s) {
             return talign_names::romanize(f);
         }

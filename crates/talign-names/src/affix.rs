@@ -113,7 +113,7 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
                 }
             }
         }
-        Script::Latin | Script::Devanagari | Script::Other => {
+        Script::Latin | Script::Devanagari | Script::Indic | Script::Other => {
             for suf in ["'s", "’s", "'", "’"] {
                 if let Some(stem) = token.strip_suffix(suf)
                     && stem.chars().count() >= MIN_STEM_CHARS

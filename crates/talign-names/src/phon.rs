@@ -45,6 +45,7 @@ pub fn token_phonemes(token: &str, script: Script, out: &mut Vec<u8>) {
         Script::Arabic => persian(token, out),
         Script::Devanagari => bengali(&devanagari_as_bengali(token), out),
         Script::Cyrillic => latin(&cyrillic_as_latin(token), out),
+        Script::Indic => bengali(&devanagari_as_bengali(&indic_as_devanagari(token)), out),
         Script::Latin | Script::Other => latin(token, out),
     }
     tidy(out, start);
@@ -79,6 +80,29 @@ fn devanagari_as_bengali(token: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// Rewrites Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada and Malayalam as Devanagari:
+/// the blocks share the Brahmi layout, a letter sitting at the same offset in each.
+fn indic_as_devanagari(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        let u = c as u32;
+        match c {
+            // Gurmukhi tippi is a nasal; addak doubles the next consonant, which the reader ignores.
+            '\u{0A70}' => out.push('\u{0902}'),
+            '\u{0A71}' => {}
+            // Malayalam chillu letters: a consonant without its vowel.
+            'ൺ' => out.push_str("ण्"),
+            'ൻ' => out.push_str("न्"),
+            'ർ' => out.push_str("र्"),
+            'ൽ' | 'ൾ' => out.push_str("ल्"),
+            'ൿ' => out.push_str("क्"),
+            _ if (0x0A00..=0x0D7F).contains(&u) => out.push(char::from_u32(0x0900 + (u & 0x7F)).unwrap_or(c)),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Transliterates Cyrillic into Latin letters the Latin reader reads as intended
@@ -642,5 +666,10 @@ mod tests {
         assert_eq!(ph("Путин"), ph("Putin"));
         assert_eq!(ph("Шойгу"), ph("Shoygu"));
         assert_eq!(ph("Ереван"), ph("Yerevan"));
+        // Telugu, Tamil, Gujarati and Malayalam through the Devanagari layout.
+        assert_eq!(ph("పుతిన్"), ph("पुतिन्"));
+        assert_eq!(ph("புடின்"), ph("पुटिन्"));
+        assert_eq!(ph("પુતિન"), ph("पुतिन"));
+        assert_eq!(ph("മോദി"), ph("मोदी"));
     }
 }

@@ -17,12 +17,15 @@ pub enum Script {
     Devanagari,
     /// Cyrillic (U+0400–U+052F): Russian, Ukrainian, Kazakh…
     Cyrillic,
+    /// The other Brahmi scripts of India laid out like Devanagari: Gurmukhi, Gujarati,
+    /// Oriya, Tamil, Telugu, Kannada, Malayalam (U+0A00–U+0D7F).
+    Indic,
     /// Anything else, or no letters at all.
     Other,
 }
 
 impl Script {
-    /// The code used in tables: `bn`, `fa`, `latin`, `hi`, `ru` or `other`.
+    /// The code used in tables: `bn`, `fa`, `latin`, `hi`, `ru`, `indic` or `other`.
     pub fn code(self) -> &'static str {
         match self {
             Script::Bengali => "bn",
@@ -30,6 +33,7 @@ impl Script {
             Script::Latin => "latin",
             Script::Devanagari => "hi",
             Script::Cyrillic => "ru",
+            Script::Indic => "indic",
             Script::Other => "other",
         }
     }
@@ -57,6 +61,15 @@ impl Script {
                     None
                 } else {
                     Some(Script::Devanagari)
+                }
+            }
+            0x0A00..=0x0D7F => {
+                // Digits and dandas are shared; everything else is a letter or a sign.
+                let digit = matches!(u & 0x7F, 0x66..=0x6F);
+                if digit || !(c.is_alphabetic() || is_indic_mark(0x0900 + (u & 0x7F))) {
+                    None
+                } else {
+                    Some(Script::Indic)
                 }
             }
             0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
@@ -111,6 +124,8 @@ pub struct ScriptStats {
     pub devanagari: usize,
     /// Cyrillic letters.
     pub cyrillic: usize,
+    /// Letters and signs of the other Brahmi scripts of India.
+    pub indic: usize,
     /// Letters of any other script.
     pub other: usize,
     /// Digits of any of the digit systems talign reads (ASCII, Bengali, Persian, Arabic-Indic).
@@ -128,6 +143,7 @@ impl ScriptStats {
                 Some(Script::Latin) => st.latin += 1,
                 Some(Script::Devanagari) => st.devanagari += 1,
                 Some(Script::Cyrillic) => st.cyrillic += 1,
+                Some(Script::Indic) => st.indic += 1,
                 Some(Script::Other) => st.other += 1,
                 None => {
                     if crate::digits::digit_value(c).is_some() {
@@ -148,6 +164,7 @@ impl ScriptStats {
             (self.latin, Script::Latin),
             (self.devanagari, Script::Devanagari),
             (self.cyrillic, Script::Cyrillic),
+            (self.indic, Script::Indic),
             (self.other, Script::Other),
         ] {
             if n > best.0 {
@@ -159,7 +176,7 @@ impl ScriptStats {
 
     /// Total number of letters counted.
     pub fn letters(&self) -> usize {
-        self.bengali + self.arabic + self.latin + self.devanagari + self.cyrillic + self.other
+        self.bengali + self.arabic + self.latin + self.devanagari + self.cyrillic + self.indic + self.other
     }
 }
 
@@ -176,6 +193,8 @@ mod tests {
         assert_eq!(Script::detect("Москва"), Script::Cyrillic);
         assert_eq!(Script::detect("लावरोव"), Script::Devanagari);
         assert_eq!(Script::detect("Αθήνα"), Script::Other);
+        assert_eq!(Script::detect("రైసీ"), Script::Indic);
+        assert_eq!(Script::detect("ரைசி"), Script::Indic);
         assert_eq!(Script::detect("२०२४"), Script::Other);
         assert_eq!(Script::detect("۱۴۰۲"), Script::Other);
         assert_eq!(Script::detect(""), Script::Other);

@@ -69,7 +69,7 @@ impl SynthName {
         match s {
             Script::Bengali => &self.bengali,
             Script::Arabic => &self.persian,
-            Script::Latin | Script::Devanagari | Script::Cyrillic | Script::Other => &self.latin,
+            Script::Latin | Script::Devanagari | Script::Cyrillic | Script::Indic | Script::Other => &self.latin,
         }
     }
 }

@@ -1,0 +1,480 @@
+//! `cargo xtask eval web`: event clustering on real web pages, scored against the labels of
+//! `corpora/web-dev/manifest.csv`.
+//!
+//! The page texts belong to their publishers and are not in the repository: they are read
+//! from a cache folder (`$TALIGN_WEB_CACHE`, else `~/.cache/talign/web-dev`), one
+//! `<id>.txt` per manifest row; `corpora/web-dev/README.md` says how to rebuild it. The
+//! evaluation scores what the cache holds and names what it lacks.
+//!
+//! The pages are handed to `talign events cluster` and `events align` as one JSONL corpus
+//! with opaque ids in a scrambled order, once with the manifest's language and URL only
+//! (dates must be read from the text) and once with the publication dates the pages state.
+//! Scores: same-event pair precision/recall/F1 over all pairs and over Bengali–Persian
+//! pairs, B-cubed precision/recall/F1, reprints linked to their event, hard negatives
+//! placed in another event's cluster, and whether a second scramble (other ids, other
+//! order) gives the same clusters. The baseline, in the same run: documents that share
+//! two or more numbers are linked, and linked documents form an event.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::eval::{build_talign, prf, read_csv, run};
+
+/// A labelled page.
+#[derive(Debug, Clone)]
+struct Page {
+    id: String,
+    url: String,
+    lang: String,
+    published: String,
+    event: String,
+    kind: String,
+    of: String,
+    text: String,
+}
+
+/// The cache folder of the page texts.
+pub fn cache_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("TALIGN_WEB_CACHE") {
+        return PathBuf::from(p);
+    }
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    home.join(".cache/talign/web-dev")
+}
+
+fn load(root: &Path) -> Result<(Vec<Page>, Vec<String>)> {
+    let manifest = root.join("corpora/web-dev/manifest.csv");
+    let text = std::fs::read_to_string(&manifest).with_context(|| format!("reading {}", manifest.display()))?;
+    let cache = cache_dir();
+    let mut pages = Vec::new();
+    let mut missing = Vec::new();
+    for row in read_csv(&text)? {
+        let get = |k: &str| row.get(k).cloned().unwrap_or_default();
+        let id = get("id");
+        let path = cache.join(format!("{id}.txt"));
+        match std::fs::read_to_string(&path) {
+            Ok(t) if !t.trim().is_empty() => pages.push(Page {
+                id,
+                url: get("url"),
+                lang: get("lang"),
+                published: get("published"),
+                event: get("event"),
+                kind: get("kind"),
+                of: get("of"),
+                text: t,
+            }),
+            _ => missing.push(id),
+        }
+    }
+    Ok((pages, missing))
+}
+
+/// A deterministic scramble: page order and opaque ids from a seed.
+fn scramble(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| {
+        let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+        for b in (i as u64).to_le_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        (h, i)
+    });
+    order
+}
+
+/// Writes the pages as JSONL with opaque ids; returns the path and the id map (opaque → page index).
+fn write_corpus(
+    tmp: &Path,
+    name: &str,
+    pages: &[Page],
+    seed: u64,
+    with_published: bool,
+) -> Result<(PathBuf, HashMap<String, usize>)> {
+    let mut alias = HashMap::new();
+    let mut jsonl = String::new();
+    for (k, &i) in scramble(pages.len(), seed).iter().enumerate() {
+        let p = &pages[i];
+        let id = format!("w{seed}-{k:04}");
+        alias.insert(id.clone(), i);
+        let mut v = serde_json::json!({"id": id, "lang": p.lang, "url": p.url, "text": p.text});
+        if with_published && !p.published.is_empty() {
+            v["published"] = serde_json::Value::from(p.published.clone());
+        }
+        jsonl.push_str(&v.to_string());
+        jsonl.push('\n');
+    }
+    let path = tmp.join(format!("{name}.jsonl"));
+    std::fs::write(&path, jsonl)?;
+    Ok((path, alias))
+}
+
+/// A partition of the pages: cluster number per page.
+type Partition = Vec<usize>;
+
+/// Scores of one partition against the gold events.
+struct Scores {
+    pair: (f64, f64, f64),
+    bn_fa: (f64, f64, f64),
+    bcubed: (f64, f64, f64),
+    reprints_linked: (usize, usize),
+    negatives_misplaced: usize,
+}
+
+fn unordered(a: usize, b: usize) -> (usize, usize) {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+fn pairs_of(part: &Partition) -> BTreeSet<(usize, usize)> {
+    let mut by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &c) in part.iter().enumerate() {
+        by.entry(c).or_default().push(i);
+    }
+    let mut out = BTreeSet::new();
+    for members in by.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                out.insert(unordered(a, b));
+            }
+        }
+    }
+    out
+}
+
+fn score(pages: &[Page], part: &Partition) -> Scores {
+    let gold_ids: Vec<usize> = {
+        let mut ev: BTreeMap<&str, usize> = BTreeMap::new();
+        pages
+            .iter()
+            .map(|p| {
+                let n = ev.len();
+                *ev.entry(p.event.as_str()).or_insert(n)
+            })
+            .collect()
+    };
+    let gold = pairs_of(&gold_ids);
+    let pred = pairs_of(part);
+    let tp = pred.intersection(&gold).count();
+    let p = prf(tp, pred.len(), gold.len());
+    let bnfa = |s: &BTreeSet<(usize, usize)>| -> BTreeSet<(usize, usize)> {
+        s.iter()
+            .copied()
+            .filter(|&(a, b)| {
+                let mut l = [pages[a].lang.as_str(), pages[b].lang.as_str()];
+                l.sort_unstable();
+                l == ["bn", "fa"]
+            })
+            .collect()
+    };
+    let (gb, pb) = (bnfa(&gold), bnfa(&pred));
+    let q = prf(pb.intersection(&gb).count(), pb.len(), gb.len());
+    // B-cubed: per page, precision and recall of its predicted cluster against its event.
+    let n = pages.len();
+    let (mut bp, mut br) = (0.0, 0.0);
+    for i in 0..n {
+        let same_pred: Vec<usize> = (0..n).filter(|&j| part[j] == part[i]).collect();
+        let same_gold = (0..n).filter(|&j| gold_ids[j] == gold_ids[i]).count();
+        let both = same_pred.iter().filter(|&&j| gold_ids[j] == gold_ids[i]).count();
+        bp += both as f64 / same_pred.len() as f64;
+        br += both as f64 / same_gold as f64;
+    }
+    let (bp, br) = (bp / n.max(1) as f64, br / n.max(1) as f64);
+    let bf = if bp + br == 0.0 { 0.0 } else { 2.0 * bp * br / (bp + br) };
+    // A reprint is linked when it shares its cluster with the page it copies (or, without
+    // one named, with another page of its event).
+    let index: HashMap<&str, usize> = pages.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let mut reprints = (0, 0);
+    for (i, p) in pages.iter().enumerate().filter(|(_, p)| p.kind == "reprint") {
+        reprints.1 += 1;
+        let linked = match index.get(p.of.as_str()) {
+            Some(&o) => part[o] == part[i],
+            None => (0..n).any(|j| j != i && part[j] == part[i] && gold_ids[j] == gold_ids[i]),
+        };
+        if linked {
+            reprints.0 += 1;
+        }
+    }
+    let negatives_misplaced = pages
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.kind == "negative" && (0..n).any(|j| part[j] == part[*i] && gold_ids[j] != gold_ids[*i]))
+        .count();
+    Scores {
+        pair: (p.p, p.r, p.f),
+        bn_fa: (q.p, q.r, q.f),
+        bcubed: (bp, br, bf),
+        reprints_linked: reprints,
+        negatives_misplaced,
+    }
+}
+
+/// Runs `events cluster` and reads back the partition, in page order.
+fn talign_partition(bin: &Path, corpus: &Path, alias: &HashMap<String, usize>, n: usize) -> Result<Partition> {
+    let rows = read_csv(&run(bin, &["events", "cluster", corpus.to_str().unwrap_or_default()])?)?;
+    let mut events: HashMap<String, usize> = HashMap::new();
+    let mut part = vec![usize::MAX; n];
+    for r in &rows {
+        let k = events.len();
+        let e = *events.entry(r["event"].clone()).or_insert(k);
+        part[alias[&r["doc"]]] = e;
+    }
+    if part.contains(&usize::MAX) {
+        bail!("events cluster left out a document");
+    }
+    Ok(part)
+}
+
+/// The numbers of a text: runs of digits of any of the digit systems, as ASCII.
+fn numbers(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut cur = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        let d = match c as u32 {
+            0x30..=0x39 => Some(c as u32 - 0x30),
+            0x09E6..=0x09EF => Some(c as u32 - 0x09E6),
+            0x06F0..=0x06F9 => Some(c as u32 - 0x06F0),
+            0x0660..=0x0669 => Some(c as u32 - 0x0660),
+            0x0966..=0x096F => Some(c as u32 - 0x0966),
+            _ => None,
+        };
+        match d {
+            Some(v) => cur.push(char::from(b'0' + v as u8)),
+            None => {
+                if !cur.is_empty() {
+                    out.insert(std::mem::take(&mut cur));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The baseline: two pages sharing two or more numbers are linked; linked pages form an event.
+fn baseline(pages: &[Page]) -> Partition {
+    let nums: Vec<BTreeSet<String>> = pages.iter().map(|p| numbers(&p.text)).collect();
+    let n = pages.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for a in 0..n {
+        for b in a + 1..n {
+            if nums[a].intersection(&nums[b]).count() >= 2 {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    (0..n).map(|i| find(&mut parent, i)).collect()
+}
+
+fn row(name: &str, s: &Scores) -> String {
+    format!(
+        "| {name} | {:.3} / {:.3} / **{:.3}** | {:.3} / {:.3} / **{:.3}** | {:.3} / {:.3} / **{:.3}** | {}/{} | {} |",
+        s.pair.0,
+        s.pair.1,
+        s.pair.2,
+        s.bn_fa.0,
+        s.bn_fa.1,
+        s.bn_fa.2,
+        s.bcubed.0,
+        s.bcubed.1,
+        s.bcubed.2,
+        s.reprints_linked.0,
+        s.reprints_linked.1,
+        s.negatives_misplaced
+    )
+}
+
+/// Lists the mistakes of a partition: pages merged across events and events split apart.
+fn mistakes(pages: &[Page], part: &Partition) -> String {
+    let mut out = String::new();
+    let mut by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &c) in part.iter().enumerate() {
+        by.entry(c).or_default().push(i);
+    }
+    out.push_str("# Predicted clusters that mix events\n");
+    for members in by.values() {
+        let events: BTreeSet<&str> = members.iter().map(|&i| pages[i].event.as_str()).collect();
+        if events.len() > 1 {
+            out.push_str("-");
+            for &i in members {
+                out.push_str(&format!(" {}({})", pages[i].id, pages[i].kind));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("\n# Events split over several clusters\n");
+    let mut events: BTreeMap<&str, BTreeMap<usize, Vec<&str>>> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        events.entry(p.event.as_str()).or_default().entry(part[i]).or_default().push(p.id.as_str());
+    }
+    for (e, parts) in events {
+        if parts.len() > 1 {
+            let shown: Vec<String> = parts.values().map(|ids| format!("[{}]", ids.join(" "))).collect();
+            out.push_str(&format!("- {e}: {}\n", shown.join(" ")));
+        }
+    }
+    out
+}
+
+/// `cargo xtask eval web`.
+pub fn web(root: &Path, check: bool) -> Result<()> {
+    let (pages, missing) = load(root)?;
+    let cache = cache_dir();
+    if pages.is_empty() {
+        bail!(
+            "the page cache {} holds none of the pages of corpora/web-dev/manifest.csv.\n\
+             The texts belong to their publishers and are not in the repository; rebuild the cache \
+             as corpora/web-dev/README.md says (each row's `query` in the search tool's `pages` corpus, \
+             the excerpt of the result whose URL is the row's `url`, saved as <cache>/<id>.txt), \
+             or point TALIGN_WEB_CACHE at a copy.",
+            cache.display()
+        );
+    }
+    if !missing.is_empty() {
+        eprintln!(
+            "eval web: {} of {} pages are not in {} and are left out: {}",
+            missing.len(),
+            missing.len() + pages.len(),
+            cache.display(),
+            missing.join(", ")
+        );
+    }
+    let bin = build_talign(root)?;
+    let tmp =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from).join("xtask-eval");
+    std::fs::create_dir_all(&tmp)?;
+
+    let mut langs: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &pages {
+        *langs.entry(p.lang.as_str()).or_default() += 1;
+        *kinds.entry(p.kind.as_str()).or_default() += 1;
+    }
+    let events: BTreeSet<&str> = pages.iter().map(|p| p.event.as_str()).collect();
+    println!(
+        "web-dev: {} pages, {} events; languages {}; kinds {}",
+        pages.len(),
+        events.len(),
+        langs.iter().map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join(", "),
+        kinds.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+    );
+    println!();
+    println!(
+        "| run | pair P / R / F1 | bn–fa pair P / R / F1 | B-cubed P / R / F1 | reprints linked | negatives misplaced |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let base = baseline(&pages);
+    println!("{}", row("baseline: share ≥ 2 numbers", &score(&pages, &base)));
+
+    let (path, alias) = write_corpus(&tmp, "web", &pages, 1, false)?;
+    let part = talign_partition(&bin, &path, &alias, pages.len())?;
+    let main = score(&pages, &part);
+    println!("{}", row("talign (lang and url given)", &main));
+    let (path_p, alias_p) = write_corpus(&tmp, "web-published", &pages, 1, true)?;
+    let part_p = talign_partition(&bin, &path_p, &alias_p, pages.len())?;
+    println!("{}", row("talign (published dates given too)", &score(&pages, &part_p)));
+
+    // Other ids, other order: the same events.
+    let (path2, alias2) = write_corpus(&tmp, "web-scrambled", &pages, 2, false)?;
+    let part2 = talign_partition(&bin, &path2, &alias2, pages.len())?;
+    let same = pairs_of(&part) == pairs_of(&part2);
+    println!();
+    println!("another order and other ids give the same events: {}", if same { "yes" } else { "NO" });
+
+    let report = mistakes(&pages, &part);
+    std::fs::write(tmp.join("web.mistakes.md"), &report)?;
+    let mut gold = String::from("id,event,kind,lang\n");
+    for (opaque, &i) in alias.iter().collect::<BTreeMap<_, _>>() {
+        gold.push_str(&format!("{opaque},{},{},{}\n", pages[i].event, pages[i].kind, pages[i].lang));
+    }
+    std::fs::write(tmp.join("web.gold.csv"), gold)?;
+    println!(
+        "mistakes: {}; corpus and gold under opaque ids: {}",
+        tmp.join("web.mistakes.md").display(),
+        tmp.display()
+    );
+
+    if check {
+        let mut failed = Vec::new();
+        if main.pair.2 < 0.85 {
+            failed.push(format!("pair F1 {:.3} < 0.85", main.pair.2));
+        }
+        if main.bn_fa.2 < 0.85 {
+            failed.push(format!("bn–fa pair F1 {:.3} < 0.85", main.bn_fa.2));
+        }
+        if main.bcubed.2 < 0.90 {
+            failed.push(format!("B-cubed F1 {:.3} < 0.90", main.bcubed.2));
+        }
+        if main.reprints_linked.0 < main.reprints_linked.1 {
+            failed.push("a reprint is not linked".into());
+        }
+        if main.negatives_misplaced > 0 {
+            failed.push(format!("{} hard negatives in another event's cluster", main.negatives_misplaced));
+        }
+        if !same {
+            failed.push("the events depend on the order or ids of the pages".into());
+        }
+        if !failed.is_empty() {
+            bail!("eval web below target: {}", failed.join("; "));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(event: &str, kind: &str, lang: &str) -> Page {
+        Page {
+            id: format!("{event}-{kind}-{lang}"),
+            url: String::new(),
+            lang: lang.into(),
+            published: String::new(),
+            event: event.into(),
+            kind: kind.into(),
+            of: String::new(),
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn perfect_and_merged_partitions() {
+        let pages = vec![
+            page("a", "report", "bn"),
+            page("a", "report", "fa"),
+            page("b", "report", "bn"),
+            page("c", "negative", "fa"),
+        ];
+        let s = score(&pages, &vec![0, 0, 1, 2]);
+        assert_eq!(s.pair, (1.0, 1.0, 1.0));
+        assert_eq!(s.bcubed.2, 1.0);
+        assert_eq!(s.negatives_misplaced, 0);
+        // Everything in one cluster: one right pair out of six, and the negative misplaced.
+        let s = score(&pages, &vec![0, 0, 0, 0]);
+        assert!((s.pair.0 - 1.0 / 6.0).abs() < 1e-9);
+        assert_eq!(s.pair.1, 1.0);
+        assert_eq!(s.negatives_misplaced, 1);
+        assert_eq!(s.bn_fa.1, 1.0);
+    }
+
+    #[test]
+    fn numbers_of_every_digit_system() {
+        assert_eq!(numbers("২৭ ডিসেম্বর ২০২৩ and ۲۷ and 2023"), ["2023", "27"].iter().map(|s| s.to_string()).collect());
+    }
+
+    #[test]
+    fn scrambles_are_permutations() {
+        let mut o = scramble(50, 3);
+        assert_ne!(o, (0..50).collect::<Vec<_>>());
+        o.sort_unstable();
+        assert_eq!(o, (0..50).collect::<Vec<_>>());
+    }
+}
