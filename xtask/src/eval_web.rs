@@ -302,7 +302,7 @@ fn mistakes(pages: &[Page], part: &Partition) -> String {
     for members in by.values() {
         let events: BTreeSet<&str> = members.iter().map(|&i| pages[i].event.as_str()).collect();
         if events.len() > 1 {
-            out.push_str("-");
+            out.push('-');
             for &i in members {
                 out.push_str(&format!(" {}({})", pages[i].id, pages[i].kind));
             }

@@ -103,7 +103,7 @@ pub const FREQUENT_SHARE: f32 = 0.08;
 pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
     let (published, published_inferred) = match doc.published {
         Some(d) => (Some(d), false),
-        None => match temporal::infer_published(&doc.text) {
+        None => match temporal::infer_published_with_url(&doc.text, doc.url.as_deref()) {
             Some(d) => (Some(d), true),
             None => (None, false),
         },

@@ -31,6 +31,9 @@ fn is_letter(c: char) -> bool {
         'a'..='z' | 'A'..='Z' => true,
         '\u{0980}'..='\u{09FF}' => !('\u{09E6}'..='\u{09EF}').contains(&c) && !matches!(c, '\u{09F2}'..='\u{09FB}'),
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06FA}'..='\u{06FC}' => true,
+        // Devanagari and the other Brahmi scripts: signs such as the virama are not
+        // alphabetic in Unicode but belong inside words; digits and dandas do not.
+        '\u{0900}'..='\u{0D7F}' => digit_value(c).is_none() && !matches!(c as u32 & 0x7F, 0x64..=0x6F),
         _ if c.is_ascii() => false,
         _ => c.is_alphabetic() && digit_value(c).is_none(),
     }

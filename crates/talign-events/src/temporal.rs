@@ -37,8 +37,15 @@
 //! - Mentions are sorted and never overlap; at each position the longest form wins
 //!   (`۲۹ آذر ۱۴۰۲` over `۲۹ آذر`, `پنج شنبه` over `شنبه`).
 //!
-//! Not handled: the Bangla calendar (`৪ঠা আশ্বিন ১৪৩১`, which `icu_calendar` lacks), the
-//! Islamic lunar calendar, and relative days (`امروز`, `গতকাল`, yesterday).
+//! - **Relative days** (`আজ`, `গতকাল`, `دیروز`, `вчера`, `yesterday`, `দুই দিন আগে`,
+//!   `۳ روز پیش`, `2 days ago`): resolved against the publication date, skipped without one.
+//! - **Other languages**: Russian, Ukrainian, Hindi, Marathi, Urdu, Arabic (both month
+//!   series, `تشرين الأول` as one name), Turkish, Azerbaijani, German, French, Spanish,
+//!   Portuguese and Italian month names, and the weekdays of most of them; `20 de mayo de
+//!   2024`, `20. Mai 2024`, `20 мая 2024 года`.
+//!
+//! Not handled: the Bangla calendar (`৪ঠা আশ্বিন ১৪৩১`, which `icu_calendar` lacks) and the
+//! Islamic lunar calendar.
 
 mod words;
 
@@ -307,9 +314,23 @@ impl<'t> Finder<'t> {
     /// A month name at `k`: the month and the index after it (a full stop after an English
     /// abbreviation and a Persian `ماه` after the name are taken with it).
     fn month(&self, k: usize) -> Option<(Month, usize)> {
+        if self.lex(k).is_some_and(|l| l.month_head)
+            && let (Some(a), Some(b)) = (self.word(k), self.word(k + 1))
+            && let Some(number) = words::two_word_month(a, b)
+        {
+            let m = Month {
+                number,
+                calendar: Calendar::Gregorian,
+                rule: MonthRule::Free,
+                latin: false,
+                english: false,
+                abbreviation: false,
+            };
+            return Some((m, k + 2));
+        }
         let m = self.lex(k)?.month?;
         // English names only capitalized: "may" and "march" are also verbs.
-        if m.latin && !self.text[self.toks[k].start..].starts_with(|c: char| c.is_uppercase()) {
+        if m.english && !self.text[self.toks[k].start..].starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
         let mut next = k + 1;
@@ -355,6 +376,7 @@ impl<'t> Finder<'t> {
                 .or_else(|| self.day_first(i))
                 .or_else(|| self.month_first(i))
                 .or_else(|| self.weekday(i))
+                .or_else(|| self.relative(i))
                 .or_else(|| self.year_in_context(i));
             i = next.unwrap_or(i + 1);
         }
@@ -452,7 +474,7 @@ impl<'t> Finder<'t> {
         if let Some(y) = self.year(k, &years) {
             return Some((y, k));
         }
-        let skip = self.punct(k, COMMAS).is_some() || self.word(k) == Some("سال");
+        let skip = self.punct(k, COMMAS).is_some() || matches!(self.word(k), Some("سال" | "de" | "del"));
         if skip && let Some(y) = self.year(k + 1, &years) {
             return Some((y, k + 1));
         }
@@ -469,6 +491,10 @@ impl<'t> Finder<'t> {
         }
         let mut j = i + 1;
         if ordinal_suffix && self.word(j) == Some("of") {
+            j += 1;
+        }
+        // "20 de mayo de 2024" (Spanish, Portuguese), "20. Mai 2024" (German).
+        if matches!(self.word(j), Some("de" | "del")) || (self.punct(j, &['.']).is_some() && self.touching(i)) {
             j += 1;
         }
         let (m, end) = self.month(j)?;
@@ -594,6 +620,29 @@ impl<'t> Finder<'t> {
         Some((self.lex(k)?.weekday?, k))
     }
 
+    /// A day named relative to publication: `গতকাল`, `امروز`, `вчера`, `yesterday`, and
+    /// `দুই দিন আগে`, `۳ روز پیش`, `2 days ago`. Only with a publication date.
+    fn relative(&mut self, i: usize) -> Option<usize> {
+        let published = self.published?;
+        if let Some(days) = self.lex(i).and_then(|l| l.relative_day) {
+            self.push(i, i, TimeValue::Day(published.add_days(days)), Calendar::Gregorian, Some(Note::FromPublished));
+            return Some(i + 1);
+        }
+        let n = match (self.num(i), self.lex(i).and_then(|l| l.small_number)) {
+            (Some(n), _) if n.plain && n.digits <= 2 && n.suffix.is_empty() => n.value as i64,
+            (None, Some(n)) => n,
+            _ => return None,
+        };
+        if !(1..=14).contains(&n) || !self.lex(i + 1).is_some_and(|l| l.day_word) {
+            return None;
+        }
+        if !self.lex(i + 2).is_some_and(|l| l.ago) {
+            return None;
+        }
+        self.push(i, i + 2, TimeValue::Day(published.add_days(-n)), Calendar::Gregorian, Some(Note::FromPublished));
+        Some(i + 3)
+    }
+
     /// `سال ۲۰۱۹`, `in 2019`, `২০১৯ সালে`, `২০২২-এ`, `۲۰۱۹ میلادی`.
     fn year_in_context(&mut self, i: usize) -> Option<usize> {
         if self.lex(i).is_some_and(|l| l.year_before)
@@ -707,8 +756,44 @@ fn labelled(text: &str, labels: &[&str]) -> Option<Date> {
 /// assert_eq!(infer_published("ল্যাভরভ বুধবার (১৫ ফেব্রুয়ারি) বলেন"), None);
 /// ```
 pub fn infer_published(text: &str) -> Option<Date> {
+    infer_published_with_url(text, None)
+}
+
+/// Where a publication date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishedFrom {
+    /// After a label such as `Published` or `প্রকাশ:`.
+    Label,
+    /// From the page address (`…/2024/02/18/…`).
+    Url,
+    /// From a dateline or byline at the head of the text.
+    Dateline,
+}
+
+/// [`infer_published`] with the page's address: a label in the text wins, then a date in
+/// the URL (`/2024/02/18/`, `/2024-02-18/`, `/20240218`), then a dateline. A date at the
+/// very top of a page followed by an earlier one in the head is the date the page was
+/// rendered or crawled (a header clock), not when it was published: the earlier one is taken.
+///
+/// ```
+/// use talign_events::temporal::infer_published_with_url;
+/// let url = Some("https://example.com/world/2024/02/18/lavrov-visit");
+/// assert_eq!(infer_published_with_url("Lavrov", url).unwrap().to_string(), "2024-02-18");
+/// let page = "Tuesday, December 1, 2026\nLavrov in Dhaka\nSeptember 7, 2023\nDHAKA - Lavrov arrived.";
+/// assert_eq!(infer_published_with_url(page, None).unwrap().to_string(), "2023-09-07");
+/// ```
+pub fn infer_published_with_url(text: &str, url: Option<&str>) -> Option<Date> {
+    published_with_source(text, url).map(|p| p.0)
+}
+
+/// [`infer_published_with_url`], with where the date was read.
+pub fn published_with_source(text: &str, url: Option<&str>) -> Option<(Date, PublishedFrom)> {
     if let Some(d) = labelled(text, PUBLISHED_LABELS).or_else(|| labelled(text, UPDATED_LABELS)) {
-        return Some(d);
+        return Some((d, PublishedFrom::Label));
+    }
+    if let Some(d) = url.and_then(url_date) {
+        return Some((d, PublishedFrom::Url));
     }
     let mut end = 0;
     for (n, line) in text.split_inclusive('\n').enumerate() {
@@ -719,12 +804,77 @@ pub fn infer_published(text: &str) -> Option<Date> {
     }
     let head_chars = text.char_indices().nth(HEAD_CHARS).map_or(text.len(), |(i, _)| i);
     let head = &text[..end.min(head_chars)];
-    find_dates(head, None).into_iter().find_map(|m| {
+    let mut datelines = find_dates(head, None).into_iter().filter_map(|m| {
         let TimeValue::Day(d) = m.value else { return None };
         let line_start = head[..m.start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[m.start..].find('\n').map_or(text.len(), |i| m.start + i);
         let opens = text[line_start..m.start].chars().count() <= DATELINE_OFFSET;
         let short = text[line_start..line_end].trim().chars().count() <= DATELINE_LINE;
         (opens || short).then_some(d)
-    })
+    });
+    let first = datelines.next()?;
+    // A page clock: the first date of the head is later than another dateline below it.
+    let earlier = datelines.filter(|d| first.days_from(*d) > 1).min();
+    Some((earlier.unwrap_or(first), PublishedFrom::Dateline))
+}
+
+/// A date in a page address: `/2024/02/18/`, `/2024-02-18`, `_20240218`, `/2024/2/8/`.
+///
+/// ```
+/// use talign_events::temporal::url_date;
+/// assert_eq!(url_date("https://x.com/news/2024/02/18/story").unwrap().to_string(), "2024-02-18");
+/// assert_eq!(url_date("https://x.com/2023-09-07-lavrov.html").unwrap().to_string(), "2023-09-07");
+/// assert_eq!(url_date("https://x.com/a/20230907/123.html").unwrap().to_string(), "2023-09-07");
+/// assert_eq!(url_date("https://x.com/news/6272"), None);
+/// assert_eq!(url_date("https://x.com/2024/02/story"), None);
+/// ```
+pub fn url_date(url: &str) -> Option<Date> {
+    // Only the path: a host name has no dates, and query ids are long digit runs.
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let bytes = path.as_bytes();
+    let digits_at = |i: usize, n: usize| -> Option<u32> {
+        let s = path.get(i..i + n)?;
+        (s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let year_ok = |y: u32| (1995..=2100).contains(&y);
+    for i in 0..bytes.len() {
+        // A run of digits must start here (not inside a longer number).
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 8 {
+            let (y, m, d) = (digits_at(i, 4)?, digits_at(i + 4, 2)?, digits_at(i + 6, 2)?);
+            if year_ok(y)
+                && let Some(date) = Date::from_ymd(y as i32, m, d)
+            {
+                return Some(date);
+            }
+            continue;
+        }
+        if run != 4 {
+            continue;
+        }
+        let Some(y) = digits_at(i, 4).filter(|&y| year_ok(y)) else { continue };
+        let sep = *bytes.get(i + 4)?;
+        if sep != b'/' && sep != b'-' {
+            continue;
+        }
+        let month_len = bytes[i + 5..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=2).contains(&month_len) || bytes.get(i + 5 + month_len) != Some(&sep) {
+            continue;
+        }
+        let day_at = i + 6 + month_len;
+        let day_len = bytes[day_at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=2).contains(&day_len) {
+            continue;
+        }
+        let (m, d) = (digits_at(i + 5, month_len)?, digits_at(day_at, day_len)?);
+        if let Some(date) = Date::from_ymd(y as i32, m, d) {
+            return Some(date);
+        }
+    }
+    None
 }

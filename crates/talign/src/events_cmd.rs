@@ -34,8 +34,9 @@ pub(crate) fn corpus_docs(args: &CorpusArgs, out: &Output) -> Result<()> {
     for d in corpus.docs() {
         let (published, from) = match d.published {
             Some(p) => (Some(p), Some("corpus")),
-            None => match talign_events::temporal::infer_published(&d.text) {
-                Some(p) => (Some(p), Some("text")),
+            None => match talign_events::temporal::published_with_source(&d.text, d.url.as_deref()) {
+                Some((p, talign_events::temporal::PublishedFrom::Url)) => (Some(p), Some("url")),
+                Some((p, _)) => (Some(p), Some("text")),
                 None => (None, None),
             },
         };

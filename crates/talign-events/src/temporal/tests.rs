@@ -76,7 +76,7 @@ fn gregorian_months_in_persian() {
     check(
         "امروز (چهارشنبه، ۲۰ دسامبر)، در حاشیه",
         Some("2023-12-20"),
-        &[("چهارشنبه", day("2023-12-20")), ("۲۰ دسامبر", day("2023-12-20"))],
+        &[("امروز", day("2023-12-20")), ("چهارشنبه", day("2023-12-20")), ("۲۰ دسامبر", day("2023-12-20"))],
     );
     check(
         "یکشنبه هفته پیش(۱۰ دسامبر) ضمن تاکید",
@@ -329,4 +329,35 @@ proptest! {
         let _ = find_dates(&t, Some(Date::from_days_since_epoch(19_711)));
         let _ = infer_published(&t);
     }
+}
+
+#[test]
+fn dates_in_the_other_languages_of_the_region() {
+    // Russian: genitive months, the year word, weekdays in the accusative.
+    check("20 мая 2024 года вертолет разбился", None, &[("20 мая 2024", day("2024-05-20"))]);
+    check("Утром 20 мая спасатели", Some("2024-05-21"), &[("20 мая", day("2024-05-20"))]);
+    check("в среду Лавров прибыл", Some("2023-09-08"), &[("среду", day("2023-09-06"))]);
+    // Hindi (a virama inside अक्टूबर), Urdu, Arabic in both month series.
+    check("7 अक्टूबर 2023 को भूकंप", None, &[("7 अक्टूबर 2023", day("2023-10-07"))]);
+    check("19 مئی 2024 کو", None, &[("19 مئی 2024", day("2024-05-19"))]);
+    check("في 19 مايو 2024", None, &[("19 مايو 2024", day("2024-05-19"))]);
+    check("في 7 تشرين الأول 2023", None, &[("7 تشرين الأول 2023", day("2023-10-07"))]);
+    check("يوم الأربعاء الماضي", Some("2023-12-22"), &[("الأربعاء الماضي", day("2023-12-20"))]);
+    // Latin-script languages, lower-case months, "de" and a day with a full stop.
+    check("el 20 de diciembre de 2023", None, &[("20 de diciembre de 2023", day("2023-12-20"))]);
+    check("am 20. Dezember 2023", None, &[("20. Dezember 2023", day("2023-12-20"))]);
+    check("le 20 décembre 2023", None, &[("20 décembre 2023", day("2023-12-20"))]);
+    check("20 Aralık 2023 tarihinde", None, &[("20 Aralık 2023", day("2023-12-20"))]);
+    // English month names still need a capital: "may" is a verb.
+    none("they may 20 times");
+}
+
+#[test]
+fn days_relative_to_publication() {
+    check("গতকাল সকালে রাজধানীর", Some("2023-09-09"), &[("গতকাল", day("2023-09-08"))]);
+    check("Вчера вечером", Some("2024-05-20"), &[("Вчера", day("2024-05-19"))]);
+    check("دو روز پیش در تهران", Some("2024-08-02"), &[("دو روز پیش", day("2024-07-31"))]);
+    check("2 days ago in Tehran", Some("2024-08-02"), &[("2 days ago", day("2024-07-31"))]);
+    // Without a publication date there is nothing to resolve against.
+    check("গতকাল সকালে", None, &[]);
 }

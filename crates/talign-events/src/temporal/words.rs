@@ -49,6 +49,8 @@ pub(crate) struct Month {
     pub rule: MonthRule,
     /// A Latin-script name: only these may come first in "December 20" (no year).
     pub latin: bool,
+    /// An English name, read only when capitalized ("may" and "march" are also verbs).
+    pub english: bool,
     /// A Latin abbreviation that may be followed by a full stop (`Sept.`).
     pub abbreviation: bool,
 }
@@ -86,6 +88,16 @@ pub(crate) struct Lexeme {
     pub prayer: bool,
     /// First half of a two-word Persian weekday (`پنج` of `پنج شنبه`).
     pub weekday_head: bool,
+    /// First word of a two-word Arabic month (`تشرين` of `تشرين الأول`).
+    pub month_head: bool,
+    /// A day relative to publication (`গতকাল`, `вчера`: -1).
+    pub relative_day: Option<i64>,
+    /// A word for "day(s)", in "two days ago".
+    pub day_word: bool,
+    /// A word for "ago".
+    pub ago: bool,
+    /// A small number word (`দুই`, `два`).
+    pub small_number: Option<i64>,
 }
 
 use Calendar::{Gregorian as G, SolarHijri as SH};
@@ -168,6 +180,210 @@ const MONTHS: &[(&str, u32, Calendar, MonthRule)] = &[
     ("december", 12, G, Free),
 ];
 
+/// Month names of the other languages of the news talign reads, as they appear in dates
+/// (Russian in the genitive of "20 мая" and the prepositional of "в мае" beside the
+/// nominative; Arabic in the Egyptian/Gulf and the Levantine series). Latin-script names
+/// other than English are read in lower case too.
+const MONTHS_MORE: &[(&str, u32)] = &[
+    // Russian.
+    ("январь", 1),
+    ("января", 1),
+    ("январе", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("феврале", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("марте", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("апреле", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("мае", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июне", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("июле", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("августе", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("сентябре", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("октябре", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("ноябре", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("декабре", 12),
+    // Ukrainian (genitive).
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    // Hindi and Marathi (Devanagari), with the common spellings.
+    ("जनवरी", 1),
+    ("फरवरी", 2),
+    ("फ़रवरी", 2),
+    ("मार्च", 3),
+    ("अप्रैल", 4),
+    ("एप्रिल", 4),
+    ("मई", 5),
+    ("जून", 6),
+    ("जुलाई", 7),
+    ("अगस्त", 8),
+    ("ऑगस्ट", 8),
+    ("सितंबर", 9),
+    ("सितम्बर", 9),
+    ("सप्टेंबर", 9),
+    ("अक्टूबर", 10),
+    ("अक्तूबर", 10),
+    ("ऑक्टोबर", 10),
+    ("नवंबर", 11),
+    ("नवम्बर", 11),
+    ("नोव्हेंबर", 11),
+    ("दिसंबर", 12),
+    ("दिसम्बर", 12),
+    ("डिसेंबर", 12),
+    // Urdu.
+    ("جنوری", 1),
+    ("فروری", 2),
+    ("مارچ", 3),
+    ("اپریل", 4),
+    ("مئی", 5),
+    ("جولائی", 7),
+    ("اگست", 8),
+    ("ستمبر", 9),
+    ("اکتوبر", 10),
+    ("نومبر", 11),
+    ("دسمبر", 12),
+    // Arabic: the Egyptian/Gulf series and the Levantine (Syriac) series.
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("أيلول", 9),
+    ("ايلول", 9),
+    // Turkish and Azerbaijani.
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    ("yanvar", 1),
+    ("fevral", 2),
+    ("aprel", 4),
+    ("iyun", 6),
+    ("iyul", 7),
+    ("avqust", 8),
+    ("sentyabr", 9),
+    ("oktyabr", 10),
+    ("noyabr", 11),
+    ("dekabr", 12),
+    // German.
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // French.
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    // Spanish and Portuguese.
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Italian.
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+];
+
+/// Arabic Levantine month names of two words (تشرين الأول): the first word and, per second
+/// word, the month.
+const MONTHS_TWO_WORDS: &[(&str, &str, u32)] =
+    &[("تشرين", "الأول", 10), ("تشرين", "الثاني", 11), ("كانون", "الأول", 12), ("كانون", "الثاني", 1)];
+
 /// English abbreviations (a full stop after them is part of the date).
 const ABBREVIATIONS: &[(&str, u32)] = &[
     ("jan", 1),
@@ -223,16 +439,180 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sun),
 ];
 
+/// Weekdays of the other languages. Urdu ہفتہ (also "week") and پیر (also "saint") are
+/// left out, and Arabic names only with the article, as dates use them (يوم الأربعاء).
+const WEEKDAYS_MORE: &[(&str, Weekday)] = &[
+    ("понедельник", Weekday::Mon),
+    ("вторник", Weekday::Tue),
+    ("среда", Weekday::Wed),
+    ("среду", Weekday::Wed),
+    ("четверг", Weekday::Thu),
+    ("пятница", Weekday::Fri),
+    ("пятницу", Weekday::Fri),
+    ("суббота", Weekday::Sat),
+    ("субботу", Weekday::Sat),
+    ("воскресенье", Weekday::Sun),
+    ("सोमवार", Weekday::Mon),
+    ("मंगलवार", Weekday::Tue),
+    ("बुधवार", Weekday::Wed),
+    ("गुरुवार", Weekday::Thu),
+    ("बृहस्पतिवार", Weekday::Thu),
+    ("शुक्रवार", Weekday::Fri),
+    ("शनिवार", Weekday::Sat),
+    ("रविवार", Weekday::Sun),
+    ("منگل", Weekday::Tue),
+    ("بدھ", Weekday::Wed),
+    ("جمعرات", Weekday::Thu),
+    ("اتوار", Weekday::Sun),
+    ("الاثنين", Weekday::Mon),
+    ("الإثنين", Weekday::Mon),
+    ("الثلاثاء", Weekday::Tue),
+    ("الأربعاء", Weekday::Wed),
+    ("الاربعاء", Weekday::Wed),
+    ("الخميس", Weekday::Thu),
+    ("السبت", Weekday::Sat),
+    ("الأحد", Weekday::Sun),
+    ("الاحد", Weekday::Sun),
+    ("pazartesi", Weekday::Mon),
+    ("salı", Weekday::Tue),
+    ("çarşamba", Weekday::Wed),
+    ("perşembe", Weekday::Thu),
+    ("cuma", Weekday::Fri),
+    ("cumartesi", Weekday::Sat),
+    ("pazar", Weekday::Sun),
+    ("montag", Weekday::Mon),
+    ("dienstag", Weekday::Tue),
+    ("mittwoch", Weekday::Wed),
+    ("donnerstag", Weekday::Thu),
+    ("freitag", Weekday::Fri),
+    ("samstag", Weekday::Sat),
+    ("sonntag", Weekday::Sun),
+    ("lundi", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+    ("lunes", Weekday::Mon),
+    ("martes", Weekday::Tue),
+    ("miércoles", Weekday::Wed),
+    ("jueves", Weekday::Thu),
+    ("viernes", Weekday::Fri),
+    ("sábado", Weekday::Sat),
+    ("domingo", Weekday::Sun),
+    ("lunedì", Weekday::Mon),
+    ("martedì", Weekday::Tue),
+    ("mercoledì", Weekday::Wed),
+    ("giovedì", Weekday::Thu),
+    ("venerdì", Weekday::Fri),
+];
+
+/// Days relative to the publication date, as one word: (word, days from publication).
+/// Hindi कल and Urdu کل (both "yesterday" and "tomorrow") are left out.
+const RELATIVE_DAYS: &[(&str, i64)] = &[
+    ("আজ", 0),
+    ("আজকে", 0),
+    ("امروز", 0),
+    ("сегодня", 0),
+    ("आज", 0),
+    ("آج", 0),
+    ("today", 0),
+    ("bugün", 0),
+    ("heute", 0),
+    ("hoy", 0),
+    ("oggi", 0),
+    ("hoje", 0),
+    ("গতকাল", -1),
+    ("দিনগত", -1),
+    ("دیروز", -1),
+    ("вчера", -1),
+    ("أمس", -1),
+    ("امس", -1),
+    ("yesterday", -1),
+    ("dün", -1),
+    ("gestern", -1),
+    ("ayer", -1),
+    ("ieri", -1),
+    ("ontem", -1),
+    ("আগামীকাল", 1),
+    ("فردا", 1),
+    ("завтра", 1),
+    ("غدا", 1),
+    ("tomorrow", 1),
+    ("yarın", 1),
+    ("demain", 1),
+    ("domani", 1),
+    ("amanhã", 1),
+];
+
+/// Words for "day(s)" and "ago" in "two days ago", with the small number words such phrases use.
+const DAY_WORDS: &[&str] =
+    &["দিন", "রোজ", "روز", "дня", "дней", "день", "दिन", "days", "day", "يومين", "أيام", "ايام", "gün"];
+const AGO_WORDS: &[&str] = &["আগে", "পূর্বে", "پیش", "قبل", "назад", "पहले", "ago", "önce"];
+const SMALL_NUMBERS: &[(&str, i64)] = &[
+    ("দুই", 2),
+    ("দু", 2),
+    ("তিন", 3),
+    ("دو", 2),
+    ("سه", 3),
+    ("два", 2),
+    ("три", 3),
+    ("दो", 2),
+    ("तीन", 3),
+    ("two", 2),
+    ("three", 3),
+];
+
 /// Words after a year: ২০১৯ সালে, ১৯৭১ খ্রিস্টাব্দের, ۲۰۱۹ میলادی.
-const YEAR_AFTER: &[&str] = &["সাল", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খৃস্টাব্দ", "ইংরেজি", "میلادی"];
+const YEAR_AFTER: &[&str] = &[
+    "সাল",
+    "খ্রিস্টাব্দ",
+    "খ্রিষ্টাব্দ",
+    "খৃস্টাব্দ",
+    "ইংরেজি",
+    "میلادی",
+    "года",
+    "году",
+    "год",
+    "г",
+    "م",
+    "ء",
+    "yılında",
+    "yılı",
+    "ईस्वी",
+];
 const YEAR_AFTER_ENDINGS: &[&str] = &["", "ে", "ের", "েই", "েও", "টি", "কে", "েরও"];
 /// Words before a year: سال ۲۰۱۹, in 2019.
-const YEAR_BEFORE: &[&str] = &["سال", "سالهای", "سالی", "in", "since", "until", "till", "during", "year"];
+const YEAR_BEFORE: &[&str] =
+    &["سال", "سالهای", "سالی", "in", "since", "until", "till", "during", "year", "عام", "سنة", "साल", "वर्ष", "en"];
 
-const SHIFT_BEFORE: &[(&str, Shift)] =
-    &[("গত", Shift::Last), ("আগামী", Shift::Next), ("last", Shift::Last), ("next", Shift::Next)];
+const SHIFT_BEFORE: &[(&str, Shift)] = &[
+    ("গত", Shift::Last),
+    ("আগামী", Shift::Next),
+    ("last", Shift::Last),
+    ("next", Shift::Next),
+    ("прошлый", Shift::Last),
+    ("прошлую", Shift::Last),
+    ("прошлое", Shift::Last),
+    ("следующий", Shift::Next),
+    ("следующую", Shift::Next),
+    ("следующее", Shift::Next),
+    ("बीते", Shift::Last),
+    ("पिछले", Shift::Last),
+    ("अगले", Shift::Next),
+    ("آئندہ", Shift::Next),
+    ("گزشتہ", Shift::Last),
+];
 /// Persian words after a weekday: شنبه گذشته (last Saturday), شنبه آینده (next Saturday).
-const SHIFT_AFTER: &[(&str, Shift)] = &[("گذشته", Shift::Last), ("آینده", Shift::Next), ("آتی", Shift::Next)];
+const SHIFT_AFTER: &[(&str, Shift)] = &[
+    ("گذشته", Shift::Last),
+    ("آینده", Shift::Next),
+    ("آتی", Shift::Next),
+    ("الماضي", Shift::Last),
+    ("المقبل", Shift::Next),
+    ("القادم", Shift::Next),
+];
 /// Words after "week" after a weekday: یکشنبه هفته پیش (Sunday last week).
 const WEEK_SHIFT: &[(&str, Shift)] = &[
     ("پیش", Shift::Last),
@@ -285,13 +665,24 @@ fn build() -> HashMap<String, Lexeme> {
             Script::Latin => &[""],
         };
         let latin = script == Script::Latin;
-        let m = Month { number, calendar, rule, latin, abbreviation: false };
+        let m = Month { number, calendar, rule, latin, english: latin, abbreviation: false };
         add(name, endings, &|l| {
             l.month.get_or_insert(m);
         });
     }
+    for &(name, number) in MONTHS_MORE {
+        let latin = name.is_ascii() || name.chars().all(|c| c.is_alphabetic() && c < '\u{0250}');
+        let m = Month { number, calendar: G, rule: Free, latin, english: false, abbreviation: false };
+        // Arabic names may carry the article or a preposition: في مايو, بمايو are rare; the ezafe-like ـي never.
+        add(name, &[""], &|l| {
+            l.month.get_or_insert(m);
+        });
+    }
+    for &(first, _, _) in MONTHS_TWO_WORDS {
+        add(first, &[""], &|l| l.month_head = true);
+    }
     for &(name, number) in ABBREVIATIONS {
-        let m = Month { number, calendar: G, rule: Free, latin: true, abbreviation: true };
+        let m = Month { number, calendar: G, rule: Free, latin: true, english: true, abbreviation: true };
         add(name, &[""], &|l| {
             l.month.get_or_insert(m);
         });
@@ -307,6 +698,24 @@ fn build() -> HashMap<String, Lexeme> {
         add(name, endings, &|l| {
             l.weekday.get_or_insert((w, start));
         });
+    }
+    for &(name, w) in WEEKDAYS_MORE {
+        add(name, &[""], &|l| {
+            l.weekday.get_or_insert((w, Weekday::Mon));
+        });
+    }
+    for &(w, days) in RELATIVE_DAYS {
+        let endings = if script_of(w) == Script::Bengali { BN_ENDINGS } else { &[""] };
+        add(w, endings, &|l| l.relative_day = Some(days));
+    }
+    for w in DAY_WORDS {
+        add(w, &[""], &|l| l.day_word = true);
+    }
+    for w in AGO_WORDS {
+        add(w, &[""], &|l| l.ago = true);
+    }
+    for &(w, n) in SMALL_NUMBERS {
+        add(w, &[""], &|l| l.small_number = Some(n));
     }
     for w in YEAR_AFTER {
         let endings = if script_of(w) == Script::Bengali { YEAR_AFTER_ENDINGS } else { &[""] };
@@ -337,6 +746,11 @@ fn build() -> HashMap<String, Lexeme> {
         add(w, &[""], &|l| l.weekday_head = true);
     }
     map
+}
+
+/// The month of a two-word Arabic month name, from its folded words.
+pub(crate) fn two_word_month(first: &str, second: &str) -> Option<u32> {
+    MONTHS_TWO_WORDS.iter().find(|(a, b, _)| fold(a) == first && fold(b) == second).map(|m| m.2)
 }
 
 /// What a folded word means, if anything.
