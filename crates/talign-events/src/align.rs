@@ -81,6 +81,9 @@ pub struct FeatureSpace {
     /// For each document, where each of its features (in the order of `docs`) first
     /// occurs, as a fraction of the document's length in units of 1/65535.
     pub positions: Vec<Vec<u16>>,
+    /// Per document, a key derived from its content, to break ties between documents
+    /// without leaning on their order or ids (see [`FeatureSpace::set_keys`]).
+    pub keys: Vec<u64>,
 }
 
 impl FeatureSpace {
@@ -133,6 +136,17 @@ impl FeatureSpace {
         self.positions.push(ids.iter().map(|x| x.1).collect());
         self.published.push(published);
         self.days.push(days);
+    }
+
+    /// Sets the content keys of the documents (one per document, in order). Without them,
+    /// ties are broken by document index.
+    pub fn set_keys(&mut self, keys: Vec<u64>) {
+        self.keys = keys;
+    }
+
+    /// The tie-breaking key of document `d`.
+    pub fn key(&self, d: usize) -> u64 {
+        self.keys.get(d).copied().unwrap_or(d as u64)
     }
 
     /// The id of a feature, if any document has it.
@@ -330,23 +344,59 @@ fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored) -> String {
     if parts.is_empty() { "nothing shared".into() } else { parts.join("; ") }
 }
 
-/// Finds the links between documents.
-pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
+/// A scored pair of documents.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoredPair {
+    /// The earlier document (corpus index).
+    pub left: u32,
+    /// The later document.
+    pub right: u32,
+    /// The score, the order of the shared features included.
+    pub score: f32,
+    /// The score before the order of shared features is taken into account.
+    pub raw: f32,
+}
+
+/// IDF weights and per-type norms of a feature space, computed once.
+#[derive(Debug)]
+pub struct Weights {
+    idf: Vec<f32>,
+    norms: Vec<[f32; 5]>,
+}
+
+impl Weights {
+    /// The weights of `space`.
+    pub fn new(space: &FeatureSpace) -> Weights {
+        let n = space.docs.len();
+        let mut df = vec![0u32; space.features.len()];
+        for d in &space.docs {
+            for &f in d {
+                df[f as usize] += 1;
+            }
+        }
+        let idf: Vec<f32> = df.iter().map(|&x| if x == 0 { 0.0 } else { (1.0 + n as f32 / x as f32).ln() }).collect();
+        let mut norms = vec![[0f32; 5]; n];
+        for (d, fs) in space.docs.iter().enumerate() {
+            for &f in fs {
+                norms[d][space.feature(f).kind as usize] += idf[f as usize] * idf[f as usize];
+            }
+        }
+        Weights { idf, norms }
+    }
+
+    /// The score of a pair and its evidence, in words.
+    pub fn explain(&self, space: &FeatureSpace, opts: &AlignOptions, a: usize, b: usize) -> (f32, String) {
+        let s = score_pair(space, &self.idf, &self.norms, opts.order_weight, a, b);
+        (s.score, evidence(space, &self.idf, &s))
+    }
+}
+
+/// The best-scoring partners of every document (up to `opts.candidates` each, found
+/// through an inverted index over the features), as unordered pairs scored once, sorted.
+pub fn pairs(space: &FeatureSpace, weights: &Weights, opts: &AlignOptions) -> Vec<ScoredPair> {
     let n = space.docs.len();
     let nf = space.features.len();
-    let mut df = vec![0u32; nf];
-    for d in &space.docs {
-        for &f in d {
-            df[f as usize] += 1;
-        }
-    }
-    let idf: Vec<f32> = df.iter().map(|&x| if x == 0 { 0.0 } else { (1.0 + n as f32 / x as f32).ln() }).collect();
-    let mut norms = vec![[0f32; 5]; n];
-    for (d, fs) in space.docs.iter().enumerate() {
-        for &f in fs {
-            norms[d][space.feature(f).kind as usize] += idf[f as usize] * idf[f as usize];
-        }
-    }
+    let (idf, norms) = (&weights.idf, &weights.norms);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); nf];
     for (d, fs) in space.docs.iter().enumerate() {
         for &f in fs {
@@ -355,10 +405,11 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
     }
     // Features in more than a quarter of a large corpus say little and cost much.
     let cap = (n / 4).max(64);
+    // A stable order of features of equal rarity: by label, not by first occurrence.
+    let label_key: Vec<u64> = space.features.iter().map(|f| fnv64(f.label.as_bytes()) ^ f.kind as u64).collect();
 
     // Best candidates per document, in parallel; results in document order.
-    // (score, score before order, partner).
-    let best: Vec<Vec<(f32, f32, usize)>> = (0..n)
+    let best: Vec<Vec<ScoredPair>> = (0..n)
         .into_par_iter()
         .map_init(
             || vec![0f32; n],
@@ -366,98 +417,112 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
                 let mut touched: Vec<u32> = Vec::new();
                 if opts.all_pairs {
                     touched.extend((0..n as u32).filter(|&b| b as usize != a));
-                    let mut scored: Vec<(f32, f32, usize)> = touched
-                        .iter()
-                        .map(|&b| {
-                            let s = score_pair(space, &idf, &norms, opts.order_weight, a, b as usize);
-                            (s.score, s.raw, b as usize)
-                        })
-                        .filter(|x| x.0 > 0.0)
-                        .collect();
-                    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
-                    scored.truncate(opts.candidates);
-                    return scored;
-                }
-                // Rarest features first, until a budget of postings is spent: common features
-                // add many candidates and little evidence.
-                let mut feats: Vec<u32> =
-                    space.docs[a].iter().copied().filter(|&f| postings[f as usize].len() <= cap).collect();
-                feats.sort_by_key(|&f| (postings[f as usize].len(), f));
-                let mut spent = 0usize;
-                for (rank, &f) in feats.iter().enumerate() {
-                    let p = &postings[f as usize];
-                    if rank >= MIN_CANDIDATE_FEATURES && spent + p.len() > POSTING_BUDGET {
-                        break;
-                    }
-                    spent += p.len();
-                    let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
-                    for &b in p {
-                        if b as usize == a {
-                            continue;
+                } else {
+                    // Rarest features first, until a budget of postings is spent: common
+                    // features add many candidates and little evidence.
+                    let mut feats: Vec<u32> =
+                        space.docs[a].iter().copied().filter(|&f| postings[f as usize].len() <= cap).collect();
+                    feats.sort_by_key(|&f| (postings[f as usize].len(), label_key[f as usize]));
+                    let mut spent = 0usize;
+                    for (rank, &f) in feats.iter().enumerate() {
+                        let p = &postings[f as usize];
+                        if rank >= MIN_CANDIDATE_FEATURES && spent + p.len() > POSTING_BUDGET {
+                            break;
                         }
-                        if acc[b as usize] == 0.0 {
-                            touched.push(b);
+                        spent += p.len();
+                        let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
+                        for &b in p {
+                            if b as usize == a {
+                                continue;
+                            }
+                            if acc[b as usize] == 0.0 {
+                                touched.push(b);
+                            }
+                            acc[b as usize] += w;
                         }
-                        acc[b as usize] += w;
                     }
                 }
-                let mut cands: Vec<(f32, u32)> = touched.iter().map(|&b| (acc[b as usize], b)).collect();
+                let mut cands: Vec<(f32, u64, u32)> =
+                    touched.iter().map(|&b| (acc[b as usize], space.key(b as usize), b)).collect();
                 for &b in &touched {
                     acc[b as usize] = 0.0;
                 }
-                // The best few, best first: partners are distinct, so this order is total and
-                // selecting before sorting gives what sorting them all would.
-                let order = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-                if cands.len() > opts.candidates && opts.candidates > 0 {
-                    cands.select_nth_unstable_by(opts.candidates - 1, order);
+                // The best few, best first; ties by content key, then index.
+                let order = |x: &(f32, u64, u32), y: &(f32, u64, u32)| {
+                    y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+                };
+                let keep = if opts.all_pairs { cands.len() } else { opts.candidates };
+                if cands.len() > keep && keep > 0 {
+                    cands.select_nth_unstable_by(keep - 1, order);
                 }
-                cands.truncate(opts.candidates);
-                cands.sort_unstable_by(order);
-                let mut scored: Vec<(f32, f32, usize)> = cands
+                cands.truncate(keep);
+                cands
                     .into_iter()
-                    .map(|(_, b)| {
-                        let s = score_pair(space, &idf, &norms, opts.order_weight, a, b as usize);
-                        (s.score, s.raw, b as usize)
+                    .map(|(_, _, b)| {
+                        let b = b as usize;
+                        let s = score_pair(space, idf, norms, opts.order_weight, a, b);
+                        ScoredPair { left: a.min(b) as u32, right: a.max(b) as u32, score: s.score, raw: s.raw }
                     })
-                    .collect();
-                scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
-                scored
+                    .filter(|p| p.score > 0.0)
+                    .collect()
             },
         )
         .collect();
+    drop(postings);
+    let mut out: Vec<ScoredPair> = best.into_iter().flatten().collect();
+    out.sort_unstable_by_key(|x| (x.left, x.right));
+    out.dedup_by(|x, y| (x.left, x.right) == (y.left, y.right));
+    out
+}
 
-    // Each document's best partner in every other language.
-    // The order of shared features ranks partners and decides between best partners; the
-    // absolute thresholds hold the score without it, so that two reports of one event that
-    // tell it in the same order are not taken for one article.
+/// FNV-1a, 64 bits: a stable hash (the same on every run and platform).
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+/// Which scored pairs the link rule keeps: across languages, a high score, or a fairly high
+/// one between documents that are each other's best partner in the other's language; in one
+/// language, a very high score (a reprint, a rewrite of one wire story).
+pub fn decide(space: &FeatureSpace, scored: &[ScoredPair], opts: &AlignOptions) -> Vec<bool> {
+    let n = space.docs.len();
+    let mut best: Vec<Vec<(f32, u64, usize)>> = vec![Vec::new(); n];
+    for p in scored {
+        let (a, b) = (p.left as usize, p.right as usize);
+        best[a].push((p.score, space.key(b), b));
+        best[b].push((p.score, space.key(a), a));
+    }
+    for list in &mut best {
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    }
     let best_in = |a: usize, group: u32| best[a].iter().find(|x| space.groups[x.2] == group).map(|x| x.2);
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (a, list) in best.iter().enumerate() {
-        for &(s, raw, b) in list {
-            let same_lang = space.groups[a] == space.groups[b];
-            let linked = if same_lang {
-                // Articles in one language share their topic's vocabulary and names; only a
-                // much closer match (a reprint, a rewrite of one wire story) counts.
-                raw >= opts.same_language
+    scored
+        .iter()
+        .map(|p| {
+            let (a, b) = (p.left as usize, p.right as usize);
+            if space.groups[a] == space.groups[b] {
+                p.raw >= opts.same_language
             } else {
                 let mutual = best_in(a, space.groups[b]) == Some(b) && best_in(b, space.groups[a]) == Some(a);
-                raw >= opts.link || (mutual && s >= opts.mutual)
-            };
-            if linked {
-                pairs.push((a.min(b), a.max(b)));
+                p.raw >= opts.link || (mutual && p.score >= opts.mutual)
             }
-        }
-    }
-    // What the links are made of needs neither the candidates nor the postings.
-    drop(best);
-    drop(postings);
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-        .into_iter()
-        .map(|(a, b)| {
-            let s = score_pair(space, &idf, &norms, opts.order_weight, a, b);
-            Link { left: a, right: b, score: s.score, evidence: evidence(space, &idf, &s) }
+        })
+        .collect()
+}
+
+/// Finds the links between documents by the link rule alone ([`decide`] over [`pairs`]),
+/// without grouping them into events; [`crate::Analysis`] also requires a link to stay
+/// inside one event.
+pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
+    let weights = Weights::new(space);
+    let scored = pairs(space, &weights, opts);
+    let keep = decide(space, &scored, opts);
+    scored
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| {
+            let (score, evidence) = weights.explain(space, opts, p.left as usize, p.right as usize);
+            Link { left: p.left as usize, right: p.right as usize, score, evidence }
         })
         .collect()
 }

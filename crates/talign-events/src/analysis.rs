@@ -15,6 +15,7 @@ use talign_names::lexicon::Lexicon;
 
 use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link};
 use crate::boundaries::BoundaryModel;
+use crate::cluster::{self, ClusterOptions};
 use crate::entities::{self, Resolution};
 use crate::keywords::{self, EventMention};
 use crate::lexical::{self, PassageWords, Translations, Vocabulary};
@@ -22,6 +23,7 @@ use crate::mentions::{self, Mention};
 use crate::numbers::{self, NumberMention};
 use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit};
 use crate::temporal::{self, DateMention, TimeValue};
+use crate::when::When;
 
 /// What was found in one document.
 #[derive(Debug, Clone)]
@@ -158,6 +160,14 @@ pub struct Analysis<'c> {
     pub links: Vec<Link>,
     /// Event number per document.
     pub events: Vec<usize>,
+    /// When the happening each document reports took place, where it says.
+    pub whens: Vec<Option<When>>,
+    /// Every pair of documents scored (each document's best candidates), sorted.
+    pub pairs: Vec<align::ScoredPair>,
+    /// The weights pairs were scored with.
+    weights: align::Weights,
+    /// The options of the analysis.
+    options: Options,
     /// Where sentences may end without punctuation, learnt from the corpus on first use.
     boundaries: std::sync::OnceLock<BoundaryModel>,
     /// Word translations learnt from a first alignment of the linked pairs, on first use.
@@ -210,6 +220,8 @@ struct Kept {
     labelled: Vec<LabelledFact>,
     /// Day dates (days since epoch).
     days: Vec<i64>,
+    /// When the happening it reports took place.
+    when: Option<When>,
 }
 
 /// Labels numbered in first-seen order.
@@ -239,7 +251,7 @@ impl Labels {
 }
 
 impl Kept {
-    fn new(f: &DocFacts, labels: &mut Labels) -> Kept {
+    fn new(f: &DocFacts, len: usize, labels: &mut Labels) -> Kept {
         let mut labelled = Vec::with_capacity(f.numbers.len() + f.dates.len() + f.events.len());
         let mut fact = |kind, label: &str, start, end| {
             labelled.push(LabelledFact { kind, label: labels.id(label), start: offset(start), end: offset(end) });
@@ -259,7 +271,8 @@ impl Kept {
         }
         labelled.shrink_to_fit();
         let mentions = f.mentions.iter().map(|m| (offset(m.start), offset(m.end))).collect();
-        Kept { published: f.published, mentions, labelled, days }
+        let when = crate::when::when(&f.dates, f.published, len);
+        Kept { published: f.published, mentions, labelled, days, when }
     }
 }
 
@@ -285,6 +298,8 @@ struct Learnt {
 pub struct Options {
     /// Document alignment.
     pub align: AlignOptions,
+    /// Grouping documents into events.
+    pub cluster: ClusterOptions,
     /// Passage alignment.
     pub passages: PassageOptions,
 }
@@ -357,7 +372,7 @@ impl<'c> Analysis<'c> {
             let facts: Vec<DocFacts> = chunk.par_iter().map(|d| extract_with(d, &frequent)).collect();
             for (doc, f) in chunk.iter().zip(&facts) {
                 table.push_doc(&doc.text, &f.mentions);
-                kept.push(Kept::new(f, &mut labels));
+                kept.push(Kept::new(f, doc.text.len(), &mut labels));
             }
         }
         let resolution = entities::resolve_table(&table, lex);
@@ -428,9 +443,27 @@ impl<'c> Analysis<'c> {
             })
             .collect();
         let published = kept.iter().map(|k| k.published).collect();
+        let whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
         drop(kept);
-        let links = align::align(&space, &opts.align);
-        let events = align::cluster(corpus.len(), &links);
+        space.set_keys(docs.iter().map(|d| align::fnv64(d.text.as_bytes())).collect());
+        let weights = align::Weights::new(&space);
+        let pairs = align::pairs(&space, &weights, &opts.align);
+        let edges: Vec<(u32, u32, f32)> = pairs.iter().map(|p| (p.left, p.right, p.score)).collect();
+        let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
+        let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+        // A link is a pair the link rule keeps, or a pair scoring high on its own, inside one event.
+        let decided = align::decide(&space, &pairs, &opts.align);
+        let links: Vec<Link> = pairs
+            .iter()
+            .zip(decided)
+            .filter(|(p, d)| {
+                events[p.left as usize] == events[p.right as usize] && (*d || p.score >= opts.cluster.link)
+            })
+            .map(|(p, _)| {
+                let (score, evidence) = weights.explain(&space, &opts.align, p.left as usize, p.right as usize);
+                Link { left: p.left as usize, right: p.right as usize, score, evidence }
+            })
+            .collect();
         Analysis {
             corpus,
             published,
@@ -438,6 +471,10 @@ impl<'c> Analysis<'c> {
             space,
             links,
             events,
+            whens,
+            pairs,
+            weights,
+            options: *opts,
             boundaries: std::sync::OnceLock::new(),
             learnt: std::sync::OnceLock::new(),
             frequent,
@@ -450,6 +487,11 @@ impl<'c> Analysis<'c> {
     /// `mentions[i]` resolved to `resolution.doc_entities[d][i]`.
     pub fn facts(&self, d: usize) -> DocFacts {
         extract_with(&self.corpus.docs()[d], &self.frequent)
+    }
+
+    /// Why documents `a` and `b` scored as they did, in words.
+    pub fn pair_evidence(&self, a: usize, b: usize) -> String {
+        self.weights.explain(&self.space, &self.options.align, a, b).1
     }
 
     /// The id of event number `n`, e.g. `E007`.

@@ -14,6 +14,7 @@
 pub mod align;
 pub mod analysis;
 pub mod boundaries;
+pub mod cluster;
 pub mod entities;
 pub mod keywords;
 pub mod lexical;
@@ -24,5 +25,6 @@ pub mod passages;
 mod scan;
 pub mod temporal;
 mod uf;
+pub mod when;
 
 pub use analysis::{Analysis, DocFacts, Options, PassagePair, extract};

@@ -83,8 +83,22 @@ pub struct LexiconMatcher {
 impl LexiconMatcher {
     /// Builds the matcher for `lex`.
     pub fn new(lex: &Lexicon) -> LexiconMatcher {
-        let mut pats: Vec<(String, EntityId)> =
-            lex.variants().map(|(v, id, _)| (lookup_key(v), id)).filter(|(k, _)| !k.is_empty()).collect();
+        let mut pats: Vec<(String, EntityId)> = Vec::new();
+        for (v, id, script) in lex.variants() {
+            let key = lookup_key(v);
+            if key.is_empty() {
+                continue;
+            }
+            // Russian declines a name's last vowel away (Россия → России, Москва → Москвы):
+            // its stem is a pattern too, matched only with a case ending after it.
+            if script == Script::Cyrillic
+                && let Some(stem) = key.strip_suffix(['а', 'я', 'ь', 'й', 'о'])
+                && stem.chars().count() >= 3
+            {
+                pats.push((stem.to_owned(), id));
+            }
+            pats.push((key, id));
+        }
         pats.sort();
         pats.dedup_by(|a, b| a.0 == b.0);
         let ac = AhoCorasickBuilder::new()
@@ -304,6 +318,21 @@ pub fn find_mentions_with(
     }
 
     // 4. Capitalised Latin words (in any text; in English text not at the start of a sentence).
+    // In a language that capitalises every noun (German), a capital says nothing: such
+    // words are only candidates, for the corpus to confirm.
+    let capital_at = |w: &Word| text[folded.original(w.start)..].chars().next().is_some_and(char::is_uppercase);
+    let nouns_capitalised = doc_script == Script::Latin && {
+        let inner: Vec<&Word> = ws
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| {
+                w.script == Script::Latin && i > 0 && !f[..w.start].trim_end().ends_with(['.', '!', '?', '\n'])
+            })
+            .map(|(_, w)| w)
+            .collect();
+        inner.len() >= 20 && inner.iter().filter(|w| capital_at(w)).count() * 10 > inner.len() * 3
+    };
+    let latin_source = if nouns_capitalised { Source::Candidate } else { Source::Latin };
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i];
@@ -328,7 +357,7 @@ pub fn find_mentions_with(
                 j += 1;
             }
             used[i..=j].iter_mut().for_each(|u| *u = true);
-            emit(&mut out, i, j, None, Kind::Other, Source::Latin, None);
+            emit(&mut out, i, j, None, Kind::Other, latin_source, None);
             i = j + 1;
             continue;
         }
@@ -383,6 +412,37 @@ mod tests {
         assert!(m.contains(&(n("مصر"), Source::Lexicon)), "{m:?}");
         let m = found("نامزد دادگاه عالی Brett Kavanaugh می‌پردازند");
         assert!(m.contains(&(n("Brett Kavanaugh"), Source::Latin)), "{m:?}");
+    }
+
+    #[test]
+    fn declined_russian_names_meet_their_lexicon_entry() {
+        let lex = Lexicon::from_csv(
+            "id,canonical,kind,lang,variant,source\nrussia,Russia,place,ru,Россия,t\nmoscow,Moscow,place,ru,Москва,t\n",
+            "concept,lang,term,source\n",
+        )
+        .unwrap();
+        let lm = LexiconMatcher::new(&lex);
+        let ms = find_mentions_with(
+            "Президент России прибыл в Москву, а не в Россиянино.",
+            &lex,
+            &lm,
+            Lists::builtin(),
+            &HashSet::new(),
+        );
+        let ents: Vec<Option<EntityId>> = ms.iter().filter(|m| m.source == Source::Lexicon).map(|m| m.entity).collect();
+        assert_eq!(ents, [Some(0), Some(1)], "{ms:?}");
+    }
+
+    #[test]
+    fn capitals_in_german_are_nouns_not_names() {
+        let de = "Der russische Außenminister Sergej Lawrow hat bei seinem Besuch in Bangladesch Gespräche \
+                  über die Entwicklung des Handels, die Umsetzung des Kernkraftwerksprojekts und die \
+                  Lieferungen von Flüssigerdgas geführt, sagte die Premierministerin am Freitag in Dhaka.";
+        assert!(found(de).iter().all(|(_, s)| *s != Source::Latin), "{:?}", found(de));
+        let en = "The Uzbek envoy Bakhtiyor Saidov arrived in Dhaka on Thursday for talks with \
+                  his counterpart on trade, the nuclear power plant and supplies of liquefied gas, the \
+                  ministry said in a statement on Friday after the meeting in the capital.";
+        assert!(found(en).contains(&(n("Bakhtiyor Saidov"), Source::Latin)), "{:?}", found(en));
     }
 
     #[test]

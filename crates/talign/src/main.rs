@@ -62,6 +62,11 @@ enum EventsCommand {
         after_help = "Output columns: event,doc,lang,published,title\n\nExample:\n  talign events cluster corpora/seeds more.jsonl --format markdown"
     )]
     Cluster(CorpusCommandArgs),
+    /// Every pair of documents the aligner scored, with what decided it (for tuning and inspection).
+    #[command(
+        after_help = "Output columns: left,right,score,raw,event,linked,evidence\n\n`score` includes the order in which the two documents mention their rarest shared features, `raw` does not; `event` says whether they ended in one event, `linked` whether `events align` lists them. Pairs that share nothing are never scored.\n\nExample:\n  talign events pairs corpora/seeds --format markdown"
+    )]
+    Pairs(CorpusCommandArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +82,11 @@ enum CorpusCommand {
         after_help = "Output columns: doc,sentence,offset,probability,before,after\n\n`offset` is the byte offset in the document where the next sentence would start; the probability is learnt from the corpus (words that usually end or start its sentences). The passage aligner may cut a sentence there when the other document has a sentence boundary.\n\nExample:\n  talign corpus cuts corpora/ntrex-dev/articles.jsonl --format markdown"
     )]
     Cuts(CorpusOnlyArgs),
+    /// One row per fact the event aligner reads in a document: names, dates, numbers, event words.
+    #[command(
+        after_help = "Output columns: doc,kind,start,end,text,value,note\n\n`kind` is name, date, number or event; `value` is the entity's canonical name, the ISO date, the number or the event concept; `note` says how a name was found and whether the corpus confirms it, or how a date was resolved. Offsets are bytes into the document.\n\nExample:\n  talign corpus facts corpora/seeds --format markdown"
+    )]
+    Facts(CorpusOnlyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -304,6 +314,9 @@ fn main() -> ExitCode {
         Command::Events(EventsCommand::Cluster(a)) => {
             events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out)
         }
+        Command::Events(EventsCommand::Pairs(a)) => {
+            events_cmd::run(events_cmd::Table::Pairs, &a.corpus, &a.tuning.options(), &a.out)
+        }
         Command::Export(ExportCommand::Names(a)) => {
             events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
         }
@@ -314,6 +327,7 @@ fn main() -> ExitCode {
         Command::Corpus(CorpusCommand::Docs(a)) => events_cmd::corpus_docs(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Cuts(a)) => events_cmd::corpus_cuts(&a.corpus, &a.out),
+        Command::Corpus(CorpusCommand::Facts(a)) => events_cmd::corpus_facts(&a.corpus, &a.out),
         Command::Report(a) => events_cmd::report(&a.corpus, &a.tuning.options(), &a.out, a.format),
     };
     match result {

@@ -21,6 +21,26 @@ pub fn align_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     t
 }
 
+/// `events pairs`: left,right,score,raw,event,linked,evidence.
+pub fn pairs_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
+    let docs = a.corpus.docs();
+    let mut t = Table::new(&["left", "right", "score", "raw", "event", "linked", "evidence"]);
+    let linked: std::collections::HashSet<(usize, usize)> = a.links.iter().map(|l| (l.left, l.right)).collect();
+    for p in &a.pairs {
+        let (l, r) = (p.left as usize, p.right as usize);
+        t.push(vec![
+            docs[l].id.as_str().into(),
+            docs[r].id.as_str().into(),
+            p.score.into(),
+            p.raw.into(),
+            if a.events[l] == a.events[r] { "same" } else { "apart" }.into(),
+            if linked.contains(&(l, r)) { "yes" } else { "no" }.into(),
+            a.pair_evidence(l, r).into(),
+        ]);
+    }
+    t
+}
+
 /// `events cluster`: event,doc,lang,published,title.
 pub fn cluster_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     let mut t = Table::new(&["event", "doc", "lang", "published", "title"]);
