@@ -52,7 +52,8 @@ impl FeatureKind {
         }
     }
 
-    const ALL: [FeatureKind; 5] =
+    /// Every kind, in the order of their numbers.
+    pub const ALL: [FeatureKind; 5] =
         [FeatureKind::Entity, FeatureKind::Candidate, FeatureKind::Number, FeatureKind::Date, FeatureKind::Event];
 }
 
@@ -84,6 +85,13 @@ pub struct FeatureSpace {
     /// Per document, a key derived from its content, to break ties between documents
     /// without leaning on their order or ids (see [`FeatureSpace::set_keys`]).
     pub keys: Vec<u64>,
+    /// Per document, the time window of the happening it reports, where known.
+    pub windows: Vec<Option<crate::cluster::Window>>,
+    /// Per document, the script it is written in.
+    pub scripts: Vec<talign_names::Script>,
+    /// Per feature, the share of news documents expected to have it whatever the corpus
+    /// (see [`FeatureSpace::set_priors`]).
+    pub priors: Vec<f32>,
 }
 
 impl FeatureSpace {
@@ -144,6 +152,40 @@ impl FeatureSpace {
         self.keys = keys;
     }
 
+    /// Sets each document's time window and script (one per document, in order).
+    pub fn set_context(&mut self, windows: Vec<Option<crate::cluster::Window>>, scripts: Vec<talign_names::Script>) {
+        self.windows = windows;
+        self.scripts = scripts;
+    }
+
+    /// The time window of document `d`, where known.
+    pub fn window(&self, d: usize) -> Option<crate::cluster::Window> {
+        self.windows.get(d).copied().flatten()
+    }
+
+    /// The script of document `d` (`Other` when not set).
+    pub fn script(&self, d: usize) -> talign_names::Script {
+        self.scripts.get(d).copied().unwrap_or(talign_names::Script::Other)
+    }
+
+    /// Sets each feature's prior share of documents, by feature id: how common it is in
+    /// news at large (a country in a tenth of the news, a minister in far fewer). Rarity is
+    /// measured against these as much as against the corpus, so that a corpus of five
+    /// documents does not make Russia rare.
+    pub fn set_priors(&mut self, prior: impl Fn(&Feature) -> f32) {
+        self.priors = self.features.iter().map(prior).collect();
+    }
+
+    /// The prior share of feature `f` (0.01 when not set).
+    pub fn prior(&self, f: u32) -> f32 {
+        self.priors.get(f as usize).copied().unwrap_or(0.01)
+    }
+
+    /// How many distinct features the documents have.
+    pub fn feature_count(&self) -> usize {
+        self.features.len()
+    }
+
     /// The tie-breaking key of document `d`.
     pub fn key(&self, d: usize) -> u64 {
         self.keys.get(d).copied().unwrap_or(d as u64)
@@ -200,7 +242,7 @@ impl Default for AlignOptions {
         AlignOptions {
             link: 0.5,
             mutual: 0.10,
-            candidates: 12,
+            candidates: 30,
             same_language: 0.7,
             all_pairs: false,
             order_weight: 0.5,
@@ -242,6 +284,13 @@ fn order_agreement(mut shared: Vec<(f32, u16, u16)>) -> Option<(f32, usize)> {
     }
     let n = concordant + discordant;
     (shared.len() >= 3 && n > 0).then(|| ((concordant as f32 - discordant as f32) / n as f32, shared.len()))
+}
+
+/// Kendall's tau over `n` features as a z score under independence (Kendall 1938): it
+/// weighs agreement by how much of it there is.
+pub fn order_z(tau: f32, n: usize) -> f32 {
+    let n = n as f32;
+    3.0 * tau * (n * (n - 1.0)).sqrt() / (2.0 * (2.0 * n + 5.0)).sqrt()
 }
 
 fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weight: f32, a: usize, b: usize) -> Scored {
@@ -303,11 +352,8 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weigh
     let order = order_agreement(placed);
     if let Some((tau, n)) = order {
         // Translations and rewrites of one report mention their rare names and numbers in
-        // the same order; reports of related stories in any order. Kendall's tau as a z
-        // score under independence (Kendall 1938) weighs agreement by how much of it there is.
-        let n = n as f32;
-        let z = 3.0 * tau * (n * (n - 1.0)).sqrt() / (2.0 * (2.0 * n + 5.0)).sqrt();
-        factor *= (order_weight * z.clamp(-3.0, 4.0) / 4.0).exp();
+        // the same order; reports of related stories in any order.
+        factor *= (order_weight * order_z(tau, n).clamp(-3.0, 4.0) / 4.0).exp();
     }
     Scored { score: (score * factor).clamp(0.0, 1.0), raw, parts, shared, factor, order }
 }
@@ -355,6 +401,8 @@ pub struct ScoredPair {
     pub score: f32,
     /// The score before the order of shared features is taken into account.
     pub raw: f32,
+    /// The probability that the two report the same event ([`crate::pairmodel`]).
+    pub same_event: f32,
 }
 
 /// IDF weights and per-type norms of a feature space, computed once.
@@ -384,6 +432,12 @@ impl Weights {
         Weights { idf, norms }
     }
 
+    /// Kendall's tau of the rarest features two documents share, as a z score (0 when too
+    /// few are shared to tell).
+    pub fn order(&self, space: &FeatureSpace, a: usize, b: usize) -> f32 {
+        score_pair(space, &self.idf, &self.norms, 0.0, a, b).order.map_or(0.0, |(t, n)| order_z(t, n))
+    }
+
     /// The score of a pair and its evidence, in words.
     pub fn explain(&self, space: &FeatureSpace, opts: &AlignOptions, a: usize, b: usize) -> (f32, String) {
         let s = score_pair(space, &self.idf, &self.norms, opts.order_weight, a, b);
@@ -393,7 +447,12 @@ impl Weights {
 
 /// The best-scoring partners of every document (up to `opts.candidates` each, found
 /// through an inverted index over the features), as unordered pairs scored once, sorted.
-pub fn pairs(space: &FeatureSpace, weights: &Weights, opts: &AlignOptions) -> Vec<ScoredPair> {
+pub fn pairs(
+    space: &FeatureSpace,
+    weights: &Weights,
+    model: &crate::pairmodel::PairModel,
+    opts: &AlignOptions,
+) -> Vec<ScoredPair> {
     let n = space.docs.len();
     let nf = space.features.len();
     let (idf, norms) = (&weights.idf, &weights.norms);
@@ -461,9 +520,10 @@ pub fn pairs(space: &FeatureSpace, weights: &Weights, opts: &AlignOptions) -> Ve
                     .map(|(_, _, b)| {
                         let b = b as usize;
                         let s = score_pair(space, idf, norms, opts.order_weight, a, b);
-                        ScoredPair { left: a.min(b) as u32, right: a.max(b) as u32, score: s.score, raw: s.raw }
+                        let same_event = model.probability(space, a, b, s.order.map_or(0.0, |(t, n)| order_z(t, n)));
+                        ScoredPair { left: a.min(b) as u32, right: a.max(b) as u32, score: s.score, raw: s.raw, same_event }
                     })
-                    .filter(|p| p.score > 0.0)
+                    .filter(|p| p.score > 0.0 || p.same_event > 0.0)
                     .collect()
             },
         )
@@ -514,7 +574,8 @@ pub fn decide(space: &FeatureSpace, scored: &[ScoredPair], opts: &AlignOptions) 
 /// inside one event.
 pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
     let weights = Weights::new(space);
-    let scored = pairs(space, &weights, opts);
+    let model = crate::pairmodel::PairModel::new(space);
+    let scored = pairs(space, &weights, &model, opts);
     let keep = decide(space, &scored, opts);
     scored
         .iter()

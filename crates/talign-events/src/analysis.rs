@@ -166,6 +166,8 @@ pub struct Analysis<'c> {
     pub pairs: Vec<align::ScoredPair>,
     /// The weights pairs were scored with.
     weights: align::Weights,
+    /// The same-event model.
+    model: crate::pairmodel::PairModel,
     /// The options of the analysis.
     options: Options,
     /// Where sentences may end without punctuation, learnt from the corpus on first use.
@@ -340,6 +342,34 @@ fn join(text: &str, units: &[Unit]) -> String {
     units.iter().map(|u| text[u.start..u.end].trim()).collect::<Vec<_>>().join(" ")
 }
 
+/// How common a feature is in news at large, as a share of documents: places and event
+/// words are everywhere, small numbers and years in many articles, a named person or an
+/// exact date in few.
+fn prior(f: &Feature, entity_kinds: &HashMap<&str, (bool, talign_names::Kind)>) -> f32 {
+    match f.kind {
+        FeatureKind::Entity => {
+            match entity_kinds.get(f.label.as_str()).copied() {
+                Some((true, talign_names::Kind::Place)) => 0.08,
+                Some((true, talign_names::Kind::Person)) => 0.02,
+                Some((true, _)) => 0.05,
+                _ => 0.01,
+            }
+        }
+        FeatureKind::Candidate => 0.02,
+        FeatureKind::Number => match f.label.parse::<f64>() {
+            Ok(x) if x.fract() == 0.0 && x.abs() < 100.0 => 0.15,
+            Ok(x) if x.fract() == 0.0 && (1900.0..=2100.0).contains(&x) => 0.1,
+            _ => 0.01,
+        },
+        FeatureKind::Date => match f.label.len() {
+            4 => 0.1,
+            7 => 0.03,
+            _ => 0.01,
+        },
+        FeatureKind::Event => 0.15,
+    }
+}
+
 fn number_label(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{}", (x * 1e4).round() / 1e4) }
 }
@@ -446,10 +476,19 @@ impl<'c> Analysis<'c> {
         let whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
         drop(kept);
         space.set_keys(docs.iter().map(|d| align::fnv64(d.text.as_bytes())).collect());
-        let weights = align::Weights::new(&space);
-        let pairs = align::pairs(&space, &weights, &opts.align);
-        let edges: Vec<(u32, u32, f32)> = pairs.iter().map(|p| (p.left, p.right, p.score)).collect();
+        let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> = resolution
+            .entities
+            .iter()
+            .rev()
+            .map(|e| (e.canonical.as_str(), (e.lexicon.is_some(), e.kind)))
+            .collect();
+        space.set_priors(|f| prior(f, &entity_kinds));
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
+        space.set_context(windows.clone(), docs.iter().map(|d| talign_names::Script::detect(&d.text)).collect());
+        let weights = align::Weights::new(&space);
+        let model = crate::pairmodel::PairModel::new(&space);
+        let pairs = align::pairs(&space, &weights, &model, &opts.align);
+        let edges: Vec<(u32, u32, f32)> = pairs.iter().map(|p| (p.left, p.right, p.same_event)).collect();
         let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
         // A link is a pair the link rule keeps, or a pair scoring high on its own, inside one event.
         let decided = align::decide(&space, &pairs, &opts.align);
@@ -474,6 +513,7 @@ impl<'c> Analysis<'c> {
             whens,
             pairs,
             weights,
+            model,
             options: *opts,
             boundaries: std::sync::OnceLock::new(),
             learnt: std::sync::OnceLock::new(),
@@ -492,6 +532,12 @@ impl<'c> Analysis<'c> {
     /// Why documents `a` and `b` scored as they did, in words.
     pub fn pair_evidence(&self, a: usize, b: usize) -> String {
         self.weights.explain(&self.space, &self.options.align, a, b).1
+    }
+
+    /// The inputs of the same-event model for documents `a` and `b` (see
+    /// [`crate::pairmodel::INPUTS`]).
+    pub fn pair_inputs(&self, a: usize, b: usize) -> [f32; 20] {
+        self.model.inputs(&self.space, a, b, self.weights.order(&self.space, a, b))
     }
 
     /// The id of event number `n`, e.g. `E007`.

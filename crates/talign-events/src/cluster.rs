@@ -73,6 +73,11 @@ impl Span {
     }
 }
 
+/// Whether two windows are at most `tolerance` days apart.
+pub fn windows_agree(a: Window, b: Window, tolerance: i64) -> bool {
+    Span::of(Some(a)).merge(Span::of(Some(b))).consistent(tolerance)
+}
+
 /// Options of the clustering.
 #[derive(Debug, Clone, Copy)]
 pub struct ClusterOptions {
@@ -87,7 +92,7 @@ pub struct ClusterOptions {
 
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
-        ClusterOptions { threshold: 0.12, tolerance: 3, link: 0.6 }
+        ClusterOptions { threshold: 0.15, tolerance: 3, link: 0.6 }
     }
 }
 

@@ -22,6 +22,7 @@ pub mod lexical;
 pub mod lists;
 pub mod mentions;
 pub mod numbers;
+pub mod pairmodel;
 pub mod passages;
 mod scan;
 pub mod temporal;

@@ -8,8 +8,12 @@
 //!   [`BACKGROUND_DAYS`] earlier) — when it lies after the publication date, the document
 //!   announces it (a preview) and the window is that future day;
 //! - else the days just before publication (`[published − 3, published]`);
-//! - else a day and month without a year in the lead, compared on the day of the year;
 //! - else a month of a year in the lead, the whole month.
+//!
+//! A day and month without a year counts only at the very top (the first [`DATELINE_BYTES`]
+//! bytes: a dateline, the first sentence), compared on the day of the year: further down,
+//! without a publication date, there is no telling the news from the background
+//! (`৭ই অক্টোবরের হামলা`, the attack of October 7, in a December report).
 //!
 //! Documents with none of these have no window and are never kept apart by time.
 
@@ -20,6 +24,8 @@ use crate::temporal::{DateMention, TimeValue};
 
 /// The lead of a short text.
 pub const LEAD_BYTES: usize = 600;
+/// Where a day and month without a year may stand to count.
+pub const DATELINE_BYTES: usize = 400;
 /// A lead date this many days before publication is background, not the news.
 pub const BACKGROUND_DAYS: i64 = 14;
 /// How many days before publication a happening without a stated date is taken to be.
@@ -43,7 +49,7 @@ pub enum WhenSource {
     Announced,
     /// The publication date.
     Published,
-    /// A day and month without a year.
+    /// A day and month without a year, at the top.
     DayOfYear,
     /// A month of a year.
     Month,
@@ -75,7 +81,7 @@ pub fn when(dates: &[DateMention], published: Option<Date>, len: usize) -> Optio
     }
     for m in in_lead() {
         match m.value {
-            TimeValue::DayMonth { month, day } => {
+            TimeValue::DayMonth { month, day } if m.start < DATELINE_BYTES => {
                 // The day of the year in a common year (a leap day falls on March 1st).
                 let d = Date::from_ymd(2023, month, day).or(Date::from_ymd(2023, 3, 1))?;
                 let doy = i64::from(d.day_of_year());
@@ -129,11 +135,13 @@ mod tests {
     }
 
     #[test]
-    fn undated_documents_fall_back_to_publication_then_day_of_year() {
+    fn undated_documents_fall_back_to_publication() {
         let got = w("Lavrov arrived in Dhaka.", Some("2023-09-08")).unwrap();
         assert_eq!(got.window, Window::Days(day("2023-09-05"), day("2023-09-08")));
         let got = w("৭ অক্টোবর ভূমিকম্প হয়েছে", None).unwrap();
         assert_eq!(got.window, Window::DaysOfYear(280, 280));
+        let far = format!("{}। ৭ অক্টোবরের হামলার পর", "ক".repeat(400));
+        assert_eq!(w(&far, None), None);
         assert_eq!(w("Lavrov arrived in Dhaka.", None), None);
     }
 }

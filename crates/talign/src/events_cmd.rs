@@ -131,8 +131,11 @@ pub(crate) enum Table {
     Links,
     /// `events cluster`.
     Events,
-    /// `events pairs`.
-    Pairs,
+    /// `events pairs`, with the model's inputs when `inputs` is set.
+    Pairs {
+        /// Add the inputs.
+        inputs: bool,
+    },
     /// `export names`.
     Names,
     /// `export sentences`, with an evidence column when `explain` is set.
@@ -149,7 +152,7 @@ pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output)
     let t = match which {
         Table::Links => align_table(&a),
         Table::Events => cluster_table(&a),
-        Table::Pairs => talign::tables::pairs_table(&a),
+        Table::Pairs { inputs } => talign::tables::pairs_table(&a, inputs),
         Table::Names => names_table(&a),
         Table::Sentences { explain } => sentences_table(&a, &opts.passages, explain),
     };

@@ -64,9 +64,9 @@ enum EventsCommand {
     Cluster(CorpusCommandArgs),
     /// Every pair of documents the aligner scored, with what decided it (for tuning and inspection).
     #[command(
-        after_help = "Output columns: left,right,score,raw,event,linked,evidence\n\n`score` includes the order in which the two documents mention their rarest shared features, `raw` does not; `event` says whether they ended in one event, `linked` whether `events align` lists them. Pairs that share nothing are never scored.\n\nExample:\n  talign events pairs corpora/seeds --format markdown"
+        after_help = "Output columns: left,right,score,raw,same_event,event,linked,evidence (with --inputs, also the model's inputs)\n\n`same_event` is the probability that the two report the same event, which groups documents into events; `score` includes the order in which the two documents mention their rarest shared features, `raw` does not; `event` says whether they ended in one event, `linked` whether `events align` lists them. Pairs that share nothing are never scored.\n\nExample:\n  talign events pairs corpora/seeds --format markdown"
     )]
-    Pairs(CorpusCommandArgs),
+    Pairs(PairsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -120,6 +120,15 @@ struct CorpusArgs {
     /// Load documents whose language cannot be detected (no letters) as English instead of failing.
     #[arg(long)]
     lenient_lang: bool,
+}
+
+#[derive(Debug, Args)]
+struct PairsArgs {
+    #[command(flatten)]
+    base: CorpusCommandArgs,
+    /// Add one column per input of the same-event model (see docs/architecture.md).
+    #[arg(long, help_heading = "Output")]
+    inputs: bool,
 }
 
 #[derive(Debug, Args)]
@@ -315,7 +324,8 @@ fn main() -> ExitCode {
             events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out)
         }
         Command::Events(EventsCommand::Pairs(a)) => {
-            events_cmd::run(events_cmd::Table::Pairs, &a.corpus, &a.tuning.options(), &a.out)
+            let table = events_cmd::Table::Pairs { inputs: a.inputs };
+            events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
         }
         Command::Export(ExportCommand::Names(a)) => {
             events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
