@@ -154,7 +154,7 @@ impl Family {
             Script::Devanagari => Family::Devanagari,
             Script::Cyrillic => Family::Cyrillic,
             Script::Latin => Family::Latin,
-            Script::Other => Family::Exact,
+            Script::Indic | Script::Other => Family::Exact,
         }
     }
 

@@ -160,9 +160,10 @@ struct Word {
 fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0980}'..='\u{09FF}' | '\u{200D}' => true,
-        // Devanagari, with its virama and nukta (not alphanumeric) but without the dandas.
+        // Devanagari and the other Indic scripts, with their viramas and nuktas (not
+        // alphanumeric) but without the dandas.
         '\u{0964}' | '\u{0965}' => false,
-        '\u{0900}'..='\u{097F}' => true,
+        '\u{0900}'..='\u{0DFF}' => true,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{0669}' | '\u{0670}'..='\u{06D3}' | '\u{06F0}'..='\u{06FC}' => true,
         _ if c.is_ascii() => false,
         _ => c.is_alphanumeric(),
