@@ -1,13 +1,17 @@
 //! Event words (meeting, forum, ceasefire, …) in running text, from the bilingual
 //! event lexicon (`data/events.csv`).
 //!
-//! A term matches at the start of a word. In Bengali the rest of the word may be any
-//! ending (বৈঠক matches বৈঠকে, বৈঠকের); in Persian and English the term must be the whole
-//! word or be followed by a known ending (ها, های, ی; -s, -ed, -ing).
+//! A term matches at the start of a word, or after an Arabic article or proclitic
+//! (الاجتماع, والاجتماع). What may follow it is decided per language by the tables of
+//! [`crate::endings`]: in Bengali any ending (বৈঠক matches বৈঠকে, বৈঠকের); in Russian the
+//! case endings (встреча, встречи, встрече); in Hindi and Urdu the oblique and plural
+//! endings (बैठकें, حملوں); in Persian and English a short list (ها, های, ی; -s, -ed, -ing).
+//! An Arabic, Persian or Urdu term counts only in text of its language.
 
 use serde::Serialize;
-use talign_names::{Folded, Script};
+use talign_names::Folded;
 
+use crate::endings::arabic_script_language;
 use crate::lists::Lists;
 
 /// One event word in a text.
@@ -21,12 +25,11 @@ pub struct EventMention {
     pub concept: String,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0980}'..='\u{09FF}').contains(&c)
+/// Letters, digits and the signs of the Indic scripts (a virama or nukta is inside a word;
+/// the dandas end it).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
 }
-
-const FA_ENDINGS: &[&str] = &["ها", "های", "هایی", "ی", "ای", "یی", "\u{200C}ها", "\u{200C}های"];
-const EN_ENDINGS: &[&str] = &["s", "es", "ed", "d", "ing", "ings"];
 
 /// Finds the event words of `text` with the built-in lists.
 pub fn find_events(text: &str) -> Vec<EventMention> {
@@ -37,28 +40,34 @@ pub fn find_events(text: &str) -> Vec<EventMention> {
 pub fn find_events_with(text: &str, lists: &Lists) -> Vec<EventMention> {
     let folded = Folded::new(text);
     let f = folded.text.as_str();
+    let language = arabic_script_language(text);
     let mut out = Vec::new();
     for m in lists.event_matcher.find_iter(f) {
-        if f[..m.start()].chars().next_back().is_some_and(is_word_char) {
+        let (_, concept, fit) = &lists.event_terms[m.pattern().as_usize()];
+        if !fit.language_ok(language) {
+            continue;
+        }
+        let word_start = f[..m.start()].rfind(|c: char| !is_word_char(c)).map_or(0, |p| p + next_len(f, p));
+        if !fit.prefix_ok(&f[word_start..m.start()]) {
             continue;
         }
         let word_end = f[m.end()..].find(|c: char| !is_word_char(c)).map_or(f.len(), |p| p + m.end());
-        let rest = &f[m.end()..word_end];
-        let script = Script::detect(&f[m.start()..m.end()]);
-        let ok = rest.is_empty()
-            || match script {
-                Script::Bengali => true,
-                Script::Arabic => FA_ENDINGS.contains(&rest),
-                _ => EN_ENDINGS.contains(&rest),
-            };
-        if !ok {
+        if !fit.ending_ok(&f[m.end()..word_end]) {
             continue;
         }
         let range = folded.original_range(m.start(), word_end);
-        let concept = lists.concepts[lists.event_terms[m.pattern().as_usize()].1 as usize].clone();
-        out.push(EventMention { start: range.start, end: range.end, concept });
+        out.push(EventMention {
+            start: range.start,
+            end: range.end,
+            concept: lists.concepts[*concept as usize].clone(),
+        });
     }
     out
+}
+
+/// The length in bytes of the character at byte `i` of `s`.
+fn next_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(0, char::len_utf8)
 }
 
 #[cfg(test)]
@@ -72,5 +81,61 @@ mod tests {
         assert!(c("دو طرف در جریان این دیدار").contains(&"meeting".to_string()));
         assert!(c("بر لزوم برقراری آتش بس تاکید کردند").contains(&"ceasefire".to_string()));
         assert!(c("গাজায় যুদ্ধবিরতির বিষয়ে").contains(&"ceasefire".to_string()));
+    }
+
+    fn concepts(text: &str) -> Vec<String> {
+        find_events(text).into_iter().map(|e| e.concept).collect()
+    }
+
+    #[test]
+    fn russian_case_endings() {
+        let c = concepts(
+            "В Москве прошли переговоры Лаврова и Шукри. По итогам встречи стороны подписали соглашение о прекращении огня.",
+        );
+        for want in ["talks", "meeting", "agreement"] {
+            assert!(c.contains(&want.to_string()), "{want}: {c:?}");
+        }
+        // A stem followed by letters that are no case ending is another word.
+        assert!(!concepts("встречный поезд").contains(&"meeting".to_string()));
+    }
+
+    #[test]
+    fn arabic_article_and_proclitics() {
+        let c = concepts("وعقد الوزيران اجتماعا في القاهرة، وبحثا خلال الاجتماع وقف إطلاق النار والمساعدات الإنسانية.");
+        for want in ["meeting", "ceasefire", "aid"] {
+            assert!(c.contains(&want.to_string()), "{want}: {c:?}");
+        }
+        // The nisba adjective is another word: social, not a meeting.
+        assert!(!concepts("الضمان الاجتماعي").contains(&"meeting".to_string()));
+    }
+
+    #[test]
+    fn arabic_and_urdu_terms_count_only_in_their_language() {
+        // Arabic اجتماع is a meeting; Persian اجتماع is society.
+        assert!(concepts("عقد الوزيران اجتماعا في القاهرة").contains(&"meeting".to_string()));
+        assert!(!concepts("او در اجتماع ترس را کنار گذاشت و به خانه رفت").contains(&"meeting".to_string()));
+        // A word both languages list counts in both.
+        assert!(concepts("انفجار در بندر").contains(&"explosion".to_string()));
+        assert!(concepts("وقع انفجار في الميناء").contains(&"explosion".to_string()));
+    }
+
+    #[test]
+    fn urdu_oblique_and_plural() {
+        let c = concepts("دونوں وزرائے خارجہ کی ملاقات میں غزہ پر اسرائیلی حملوں اور جنگ بندی پر بات چیت ہوئی۔");
+        for want in ["meeting", "attack", "ceasefire", "talks"] {
+            assert!(c.contains(&want.to_string()), "{want}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn hindi_oblique_and_plural() {
+        let c = concepts("दोनों विदेश मंत्रियों की बैठकों में गाजा पर हमलों और युद्धविराम पर बातचीत हुई।");
+        for want in ["meeting", "attack", "ceasefire", "talks"] {
+            assert!(c.contains(&want.to_string()), "{want}: {c:?}");
+        }
+        // A virama inside the word does not end it: प्रतिबंधों is one word.
+        let e = find_events("प्रतिबंधों");
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].start, e[0].end, e[0].concept.as_str()), (0, "प्रतिबंधों".len(), "sanctions"));
     }
 }

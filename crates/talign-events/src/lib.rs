@@ -14,6 +14,7 @@
 pub mod align;
 pub mod analysis;
 pub mod boundaries;
+pub mod endings;
 pub mod entities;
 pub mod keywords;
 pub mod lexical;

@@ -6,8 +6,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use talign_names::Kind;
 use talign_names::lexicon::lookup_key;
+use talign_names::{Kind, Script};
+
+use crate::endings::{self, Family, Fit};
 
 /// One row of a list that failed to parse.
 #[derive(Debug, thiserror::Error)]
@@ -32,9 +34,10 @@ pub struct Lists {
     after_titles: HashMap<String, Kind>,
     /// Event concepts: keyword names.
     pub concepts: Vec<String>,
-    /// Event terms: folded term and concept index.
-    pub event_terms: Vec<(String, u32)>,
-    /// Matcher over the folded event terms (same order as `event_terms`).
+    /// Event terms as searched: each folded form (a term, or the stem of an inflected
+    /// term, see [`crate::endings`]) with its concept index and what may surround it.
+    pub event_terms: Vec<(String, u32, Fit)>,
+    /// Matcher over the searched forms (same order as `event_terms`).
     pub event_matcher: AhoCorasick,
 }
 
@@ -111,7 +114,7 @@ impl Lists {
             after_titles.insert(key(&r[1]), kind("after_titles.csv", line, &r[2])?);
         }
         let mut concepts: Vec<String> = Vec::new();
-        let mut event_terms = Vec::new();
+        let mut event_terms: Vec<(String, u32, Fit)> = Vec::new();
         for (_, r) in rows("events.csv", events, &["concept", "lang", "term", "source"])? {
             let c = r[0].to_lowercase();
             let id = match concepts.iter().position(|x| *x == c) {
@@ -123,11 +126,20 @@ impl Lists {
             } as u32;
             let t = key(&r[2]);
             if !t.is_empty() {
-                event_terms.push((t, id));
+                let family = Family::of(&r[1], Script::detect(&t));
+                event_terms.extend(endings::forms(&t, family, true).into_iter().map(|(f, fit)| (f, id, fit)));
             }
         }
-        event_terms.sort();
-        event_terms.dedup_by(|a, b| a.0 == b.0);
+        // One entry per form: the first concept in form order keeps it, the fits are merged.
+        event_terms.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        let mut merged: Vec<(String, u32, Fit)> = Vec::with_capacity(event_terms.len());
+        for (form, id, fit) in event_terms {
+            match merged.last_mut() {
+                Some(last) if last.0 == form => last.2.merge(&fit),
+                _ => merged.push((form, id, fit)),
+            }
+        }
+        let event_terms = merged;
         let title_matcher = matcher(&title_list.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
         let event_matcher = matcher(&event_terms.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
         Ok(Lists {
