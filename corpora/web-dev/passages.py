@@ -4,7 +4,7 @@
 The gold of `passages-gold.csv` was labelled by reading numbered sentences of the
 cached page texts (see PASSAGES.md). This script is how those sentences and
 their byte offsets were produced, and how the CSV files are rebuilt from the
-hand-written label file `passages-labels.txt`:
+hand-written label file `passages.labels`:
 
     python3 passages.py show ID [ID ...]   # numbered sentences with byte spans
     python3 passages.py build              # labels -> passage-pairs.csv, passages-gold.csv
@@ -27,7 +27,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LABELS = os.path.join(HERE, "passages-labels.txt")
+LABELS = os.path.join(HERE, "passages.labels")
 PAIRS = os.path.join(HERE, "passage-pairs.csv")
 GOLD = os.path.join(HERE, "passages-gold.csv")
 

@@ -2,6 +2,7 @@
 
 mod eval;
 mod eval_web;
+mod fit;
 mod gen_corpus;
 mod snapshots;
 
@@ -22,8 +23,10 @@ commands:
                            top-1 pairing accuracy on ../shared/data/names-dev
   eval events [--check] [--data DIR]
                            document and passage F1 on ../shared/data/ntrex-dev
-  eval web [--check]       event clusters on the real web pages of corpora/web-dev/manifest.csv
-                           (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev)
+  eval web [--check] [--fit]
+                           event clusters on the real web pages of corpora/web-dev/manifest.csv
+                           (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
+                           fits the same-event model's weights on them and prints them
   gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
   bench-events [N]         time `talign events align` on N generated documents (default 100000)
                            and on 5000 against brute-force all-pairs scoring
@@ -50,7 +53,9 @@ fn run() -> Result<()> {
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("names") => eval::names(&root, &eval::EvalArgs::parse(&args[2..])?),
             Some("events") => eval::events(&root, &eval::EvalArgs::parse(&args[2..])?),
-            Some("web") => eval_web::web(&root, args[2..].iter().any(|a| a == "--check")),
+            Some("web") => {
+                eval_web::web(&root, args[2..].iter().any(|a| a == "--check"), args[2..].iter().any(|a| a == "--fit"))
+            }
             _ => bail!("usage: cargo xtask eval names|events|web [--check]"),
         },
         Some("gen-corpus") => {

@@ -151,10 +151,10 @@ impl Family {
         match script {
             Script::Bengali => Family::Bengali,
             Script::Arabic => Family::Persian,
-            Script::Devanagari | Script::Indic => Family::Devanagari,
+            Script::Devanagari => Family::Devanagari,
             Script::Cyrillic => Family::Cyrillic,
             Script::Latin => Family::Latin,
-            Script::Other => Family::Exact,
+            Script::Indic | Script::Other => Family::Exact,
         }
     }
 

@@ -160,9 +160,10 @@ struct Word {
 fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0980}'..='\u{09FF}' | '\u{200D}' => true,
-        // Devanagari, with its virama and nukta (not alphanumeric) but without the dandas.
+        // Devanagari and the other Indic scripts, with their viramas and nuktas (not
+        // alphanumeric) but without the dandas.
         '\u{0964}' | '\u{0965}' => false,
-        '\u{0900}'..='\u{097F}' => true,
+        '\u{0900}'..='\u{0DFF}' => true,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{0669}' | '\u{0670}'..='\u{06D3}' | '\u{06F0}'..='\u{06FC}' => true,
         _ if c.is_ascii() => false,
         _ => c.is_alphanumeric(),
@@ -497,6 +498,123 @@ mod tests {
         assert!(m.contains(&(n("مصر"), Source::Lexicon)), "{m:?}");
         let m = found("نامزد دادگاه عالی Brett Kavanaugh می‌پردازند");
         assert!(m.contains(&(n("Brett Kavanaugh"), Source::Latin)), "{m:?}");
+    }
+
+    /// The lexicon entity (its slug) of every lexicon mention, by surface.
+    fn lexicon_hits(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::builtin();
+        find_mentions(text)
+            .into_iter()
+            .filter_map(|m| m.entity.map(|id| (m.surface(text).to_owned(), lex.entity(id).slug.clone())))
+            .collect()
+    }
+
+    fn has(hits: &[(String, String)], surface: &str, slug: &str) -> bool {
+        hits.iter().any(|(s, e)| s == surface && e == slug)
+    }
+
+    #[test]
+    fn russian_case_forms_capitals_and_titles() {
+        let t = "Министр иностранных дел России Сергей Лавров провёл переговоры в Москве с египетским \
+                 коллегой Самехом Шукри. Лавров заявил, что встреча была полезной.";
+        let hits = lexicon_hits(t);
+        for (surface, slug) in
+            [("России", "russia"), ("Сергей Лавров", "sergey-lavrov"), ("Москве", "moscow"), ("египетским", "egypt")]
+        {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        let ms = find_mentions(t);
+        // Capitalised inside a sentence: a name; at the start of one: only a candidate.
+        assert!(ms.iter().any(|m| m.surface(t) == "Самехом Шукри" && m.source == Source::Latin), "{ms:?}");
+        assert!(ms.iter().any(|m| m.surface(t) == "Лавров" && m.source == Source::Candidate), "{ms:?}");
+        // Outside the lexicon (whose adjectives are lowercase), a lowercase Cyrillic word is never a name.
+        assert!(
+            ms.iter().filter(|m| m.source != Source::Lexicon).all(|m| m
+                .surface(t)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)),
+            "{ms:?}"
+        );
+        // Across the corpus the surname alone joins the lexicon's Sergey Lavrov.
+        let r = crate::entities::resolve(&[t], &[ms], Lexicon::builtin());
+        let lavrov = r
+            .entities
+            .iter()
+            .find(|e| e.lexicon.is_some_and(|id| Lexicon::builtin().entity(id).slug == "sergey-lavrov"))
+            .expect("Lavrov is an entity");
+        assert!(lavrov.variants_in(Script::Cyrillic).contains(&"Лавров"), "{lavrov:?}");
+    }
+
+    #[test]
+    fn russian_title_then_place_then_name() {
+        let t = "В Ташкенте глава МИД Узбекистана Бахтиёр Саидов принял посла. Об этом сообщил Дмитрий Песков.";
+        let m = found(t);
+        assert!(m.contains(&(n("Бахтиёр Саидов"), Source::Title)), "{m:?}");
+        assert!(m.contains(&(n("Дмитрий Песков"), Source::Latin)), "{m:?}");
+        assert!(m.contains(&(n("Ташкенте"), Source::Lexicon)), "{m:?}");
+        assert!(m.contains(&(n("Узбекистана"), Source::Lexicon)), "{m:?}");
+    }
+
+    #[test]
+    fn arabic_article_and_proclitics_before_lexicon_names() {
+        let t = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري سامح شكري في موسكو، وبحث الوزيران الوضع في غزة ولبنان.";
+        let hits = lexicon_hits(t);
+        for (surface, slug) in [
+            ("روسي", "russia"),
+            ("سيرغي لافروف", "sergey-lavrov"),
+            ("مصري", "egypt"),
+            ("سامح شكري", "sameh-shoukry"),
+            ("موسكو", "moscow"),
+            ("غزة", "gaza"),
+            ("لبنان", "lebanon"),
+        ] {
+            assert!(hits.iter().any(|(s, e)| s.ends_with(surface) && e == slug), "{surface} → {slug}: {hits:?}");
+        }
+        // The proclitic stays outside the mention: ولبنان → لبنان.
+        assert!(has(&hits, "لبنان", "lebanon"), "{hits:?}");
+        // Not every word that starts with a proclitic letter hides a name: برم is not ب + رم (Rome).
+        assert!(!lexicon_hits("برم به خانه").iter().any(|(_, e)| e == "rome"));
+    }
+
+    #[test]
+    fn urdu_lexicon_names() {
+        let t = "روسی وزیر خارجہ سرگئی لاوروف نے ماسکو میں مصری ہم منصب سامح شکری سے ملاقات کی۔";
+        let hits = lexicon_hits(t);
+        for (surface, slug) in [
+            ("روسی", "russia"),
+            ("سرگئی لاوروف", "sergey-lavrov"),
+            ("ماسکو", "moscow"),
+            ("مصری", "egypt"),
+            ("سامح شکری", "sameh-shoukry"),
+        ] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+    }
+
+    #[test]
+    fn hindi_lexicon_names_and_words_with_virama() {
+        let t = "रूस के विदेश मंत्री सर्गेई लावरोव ने मॉस्को में मिस्र के विदेश मंत्री सामेह शौकरी से मुलाकात की।";
+        let hits = lexicon_hits(t);
+        for (surface, slug) in [
+            ("रूस", "russia"),
+            ("सर्गेई लावरोव", "sergey-lavrov"),
+            ("मॉस्को", "moscow"),
+            ("मिस्र", "egypt"),
+            ("सामेह शौकरी", "sameh-shoukry"),
+        ] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        // A title announces an unknown name; the virama inside प्रधानमंत्री does not split it.
+        let m = found("नेपाल के प्रधानमंत्री पुष्प कमल दहल ने कहा।");
+        assert!(m.contains(&(n("पुष्प कमल"), Source::Title)), "{m:?}");
+    }
+
+    #[test]
+    fn greek_capitals_in_greek_text() {
+        let m = found("Ο υπουργός συναντήθηκε με τον Σεργκέι Λαβρόφ στη Μόσχα.");
+        assert!(m.contains(&(n("Σεργκέι Λαβρόφ"), Source::Latin)), "{m:?}");
+        assert!(!m.iter().any(|(s, _)| s == &n("υπουργός")), "{m:?}");
     }
 
     #[test]
