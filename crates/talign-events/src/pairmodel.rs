@@ -44,8 +44,8 @@ pub const INPUTS: [&str; 20] = [
 ];
 
 /// Fitted weights of [`INPUTS`], and the intercept.
-const WEIGHTS: [f32; 20] = [4.318, 0.699, 0.600, 1.346, 0.958, -0.878, -0.614, 2.815, 0.895, 1.424, 0.795, 1.238, 1.919, -1.313, 1.570, 1.062, 3.306, -1.513, -0.275, -0.295];
-const INTERCEPT: f32 = -3.860;
+const WEIGHTS: [f32; 20] = [4.521, 0.307, 0.908, 1.067, 1.798, -1.176, -0.617, 3.049, 0.856, 1.255, 0.791, 1.249, 1.817, -0.840, 1.129, 1.207, 3.281, -1.520, -0.206, -0.324];
+const INTERCEPT: f32 = -3.890;
 
 /// How many imagined documents the prior shares of features count for (see
 /// [`FeatureSpace::set_priors`]).
