@@ -4,6 +4,7 @@ mod eval;
 mod eval_web;
 mod gen_corpus;
 mod snapshots;
+mod variants;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
