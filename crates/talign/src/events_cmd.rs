@@ -8,7 +8,7 @@ use talign_events::{Analysis, Options};
 
 use crate::{CorpusArgs, Output};
 use talign::table::{self, Format, write_atomic, write_table};
-use talign::tables::{align_table, cluster_table, names_table, sentences_table};
+use talign::tables::{align_table, cluster_table, names_table, sentences_table, sentences_table_for};
 
 /// Loads the corpora named on the command line, or the built-in seeds when there are none.
 pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
@@ -116,6 +116,46 @@ pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output)
         Table::Sentences { explain } => sentences_table(&a, &opts.passages, explain),
     };
     emit(&t, out)
+}
+
+/// `export sentences --pairs FILE`: the passages of the given document pairs, linked or not.
+pub(crate) fn sentences_for_pairs(
+    args: &CorpusArgs,
+    opts: &Options,
+    pairs: &Path,
+    explain: bool,
+    out: &Output,
+) -> Result<()> {
+    let corpus = load(args)?;
+    let index: std::collections::HashMap<&str, usize> =
+        corpus.docs().iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut rdr = csv::Reader::from_path(pairs).with_context(|| format!("reading {}", pairs.display()))?;
+    let headers = rdr.headers().with_context(|| format!("{}: line 1", pairs.display()))?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .with_context(|| format!("{}: line 1: no `{name}` column", pairs.display()))
+    };
+    let (left, right) = (col("left")?, col("right")?);
+    let mut links = Vec::new();
+    for (k, rec) in rdr.records().enumerate() {
+        let line = k + 2;
+        let rec = rec.with_context(|| format!("{}: line {line}", pairs.display()))?;
+        let doc = |c: usize| -> Result<usize> {
+            let id = rec.get(c).unwrap_or_default();
+            index.get(id).copied().with_context(|| format!("{}: line {line}: no document `{id}`", pairs.display()))
+        };
+        let (l, r) = (doc(left)?, doc(right)?);
+        links.push(talign_events::align::Link {
+            left: l.min(r),
+            right: l.max(r),
+            score: 0.0,
+            evidence: "given".into(),
+        });
+    }
+    let a = Analysis::with_options(&corpus, opts);
+    emit(&sentences_table_for(&a, &links, &opts.passages, explain), out)
 }
 
 pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Format) -> Result<()> {
