@@ -571,11 +571,18 @@ impl<'c> Analysis<'c> {
                     let (beads, parallel) =
                         passages::align_passages_with(&ua, &ub, passages::PairModel::default(), opts);
                     let (la, lb) = (docs[l.left].lang, docs[l.right].lang);
-                    let confident: Vec<&Bead> = if parallel {
-                        beads.iter().filter(|b| b.score >= LEARN_MIN_SCORE).collect()
-                    } else {
-                        Vec::new()
-                    };
+                    // Confident passages of translations, and the confidently mined pairs of
+                    // independent reports.
+                    let confident: Vec<&Bead> = beads
+                        .iter()
+                        .filter(|b| {
+                            if parallel {
+                                b.score >= LEARN_MIN_SCORE
+                            } else {
+                                b.evidence.margin.is_some_and(|m| m >= LEARN_MIN_MARGIN)
+                            }
+                        })
+                        .collect();
                     let pairs = confident
                         .iter()
                         .map(|b| {
@@ -615,6 +622,19 @@ impl<'c> Analysis<'c> {
 
             Learnt { vocabulary, tables, ratios }
         })
+    }
+
+    /// Learns what passage alignment learns from the corpus (the boundary model, the
+    /// translation tables and length ratios), which the first call to
+    /// [`Analysis::passages`] would otherwise do: for timing alignment apart from learning.
+    pub fn prepare_passages(&self, opts: &PassageOptions) {
+        if opts.cut_weight >= 0.0 {
+            self.boundaries
+                .get_or_init(|| BoundaryModel::new(self.corpus.docs().iter().map(|d| (d.lang, d.text.as_str()))));
+        }
+        if opts.lexical_reward > 0.0 {
+            self.learnt(opts);
+        }
     }
 
     /// The aligned passages of a linked pair.
@@ -673,8 +693,11 @@ impl Analysis<'_> {
     }
 }
 
-/// Passages of the first alignment scoring at least this teach the translation table.
+/// Passages of the first alignment scoring at least this teach the translation table ...
 const LEARN_MIN_SCORE: f32 = 0.5;
+
+/// ... and mined sentence pairs of independent reports with at least this margin.
+const LEARN_MIN_MARGIN: f32 = 2.0;
 
 /// Fewer confident passages than this of a pair of languages say nothing reliable about
 /// their length ratio.

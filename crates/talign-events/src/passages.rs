@@ -118,17 +118,24 @@ impl Overlap {
         let wb: Vec<f32> = b.iter().map(|u| u.words.iter().map(|&w| t.weight(w)).sum()).collect();
         let mut ma = vec![0f32; n * m];
         let mut mb = vec![0f32; m * n];
-        let covered = |from: &Unit, to: &Unit, reversed: bool| -> f32 {
-            from.words
+        // Each unit's words that have a translation, with their weight and translations,
+        // looked up once rather than once per unit of the other document.
+        let translatable = |units: &[Unit], reversed: bool| -> Vec<Vec<(f32, &[u32])>> {
+            units
                 .iter()
-                .filter(|&&w| t.of(w, reversed).iter().any(|v| to.words.binary_search(v).is_ok()))
-                .map(|&w| t.weight(w))
-                .sum()
+                .map(|u| {
+                    u.words.iter().map(|&w| (t.weight(w), t.of(w, reversed))).filter(|x| !x.1.is_empty()).collect()
+                })
+                .collect()
+        };
+        let (ta, tb) = (translatable(a, lex.reversed), translatable(b, !lex.reversed));
+        let covered = |from: &[(f32, &[u32])], to: &Unit| -> f32 {
+            from.iter().filter(|(_, ts)| ts.iter().any(|v| to.words.binary_search(v).is_ok())).map(|x| x.0).sum()
         };
         for i in 0..n {
             for j in 0..m {
-                ma[i * m + j] = covered(&a[i], &b[j], lex.reversed);
-                mb[j * n + i] = covered(&b[j], &a[i], !lex.reversed);
+                ma[i * m + j] = covered(&ta[i], &b[j]);
+                mb[j * n + i] = covered(&tb[j], &a[i]);
             }
         }
         let mut o = Overlap { wa, wb, ma, mb, baseline: 0.0, row_knn: Vec::new(), col_knn: Vec::new() };
@@ -410,7 +417,7 @@ fn rare_weighted(a: &[Unit], b: &[Unit], power: i32) -> (Vec<Unit>, Vec<Unit>) {
 
 /// The summed weight of the cognates both sides of a bead have.
 fn shared_cognates(a: &[Unit], b: &[Unit], weight: &std::collections::HashMap<u32, f32>) -> f32 {
-    let (xa, xb) = (cognates_of(a), cognates_of(b));
+    let (xa, xb) = (merged_cognates(a), merged_cognates(b));
     let (mut i, mut j, mut sum) = (0, 0, 0f32);
     while i < xa.len() && j < xb.len() {
         match xa[i].cmp(&xb[j]) {
@@ -426,13 +433,30 @@ fn shared_cognates(a: &[Unit], b: &[Unit], weight: &std::collections::HashMap<u3
     sum
 }
 
+/// The units' cognates, sorted, without repeats (borrowed when there is one unit: a unit's
+/// are sorted already, and most beads and sentences are one unit).
+fn merged_cognates(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
+    match units {
+        [u] => std::borrow::Cow::Borrowed(&u.cognates),
+        _ => std::borrow::Cow::Owned(cognates_of(units)),
+    }
+}
+
+/// The units' anchors, sorted by id, without repeats (borrowed when there is one unit).
+fn merged_anchors(units: &[Unit]) -> std::borrow::Cow<'_, [(u32, f32)]> {
+    match units {
+        [u] => std::borrow::Cow::Borrowed(&u.anchors),
+        _ => {
+            let mut v: Vec<(u32, f32)> = units.iter().flat_map(|u| u.anchors.iter().copied()).collect();
+            v.sort_by_key(|x| x.0);
+            v.dedup_by_key(|x| x.0);
+            std::borrow::Cow::Owned(v)
+        }
+    }
+}
+
 fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
-    let mut xa: Vec<(u32, f32)> = a.iter().flat_map(|u| u.anchors.iter().copied()).collect();
-    let mut xb: Vec<(u32, f32)> = b.iter().flat_map(|u| u.anchors.iter().copied()).collect();
-    xa.sort_by_key(|x| x.0);
-    xa.dedup_by_key(|x| x.0);
-    xb.sort_by_key(|x| x.0);
-    xb.dedup_by_key(|x| x.0);
+    let (xa, xb) = (merged_anchors(a), merged_anchors(b));
     let (mut shared, mut missed) = (0f32, 0f32);
     let (mut i, mut j) = (0, 0);
     while i < xa.len() || j < xb.len() {

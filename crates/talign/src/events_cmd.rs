@@ -118,15 +118,52 @@ pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output)
     emit(&t, out)
 }
 
-/// `export sentences --pairs FILE`: the passages of the given document pairs, linked or not.
+/// `export sentences --pairs FILE` (the passages of the given document pairs, linked or
+/// not) and `--timing` (how long alignment took, apart from loading, linking and learning).
 pub(crate) fn sentences_for_pairs(
     args: &CorpusArgs,
     opts: &Options,
-    pairs: &Path,
+    pairs: Option<&Path>,
     explain: bool,
+    timing: bool,
     out: &Output,
 ) -> Result<()> {
+    let start = std::time::Instant::now();
     let corpus = load(args)?;
+    let given = pairs.map(|p| read_pairs(&corpus, p)).transpose()?;
+    let a = Analysis::with_options(&corpus, opts);
+    let links = given.as_deref().unwrap_or(&a.links);
+    if timing {
+        let analysed = start.elapsed();
+        a.prepare_passages(&opts.passages);
+        let learnt = start.elapsed() - analysed;
+        let t = std::time::Instant::now();
+        let mut sentences = 0;
+        for l in links {
+            let pairs = a.passages(l, &opts.passages);
+            std::hint::black_box(&pairs);
+        }
+        let aligned = t.elapsed();
+        for l in links {
+            sentences += corpus.docs()[l.left].sentences().len() + corpus.docs()[l.right].sentences().len();
+        }
+        let secs = aligned.as_secs_f64();
+        eprintln!(
+            "talign: timing: load+extract+link {:.3} s; learning {:.3} s; alignment of {} pairs ({} sentences) {:.3} s: {:.3} ms per pair, {:.0} sentences/s",
+            analysed.as_secs_f64(),
+            learnt.as_secs_f64(),
+            links.len(),
+            sentences,
+            secs,
+            1000.0 * secs / links.len().max(1) as f64,
+            sentences as f64 / secs.max(1e-9)
+        );
+    }
+    emit(&sentences_table_for(&a, links, &opts.passages, explain), out)
+}
+
+/// Reads a `left,right` CSV of document ids; an unknown id is an error naming file and line.
+fn read_pairs(corpus: &Corpus, pairs: &Path) -> Result<Vec<talign_events::align::Link>> {
     let index: std::collections::HashMap<&str, usize> =
         corpus.docs().iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let mut rdr = csv::Reader::from_path(pairs).with_context(|| format!("reading {}", pairs.display()))?;
@@ -154,8 +191,7 @@ pub(crate) fn sentences_for_pairs(
             evidence: "given".into(),
         });
     }
-    let a = Analysis::with_options(&corpus, opts);
-    emit(&sentences_table_for(&a, &links, &opts.passages, explain), out)
+    Ok(links)
 }
 
 pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Format) -> Result<()> {

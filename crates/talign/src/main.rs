@@ -124,6 +124,10 @@ struct SentencesArgs {
     /// instead of the linked ones, to measure passage alignment apart from linking.
     #[arg(long, value_name = "FILE")]
     pairs: Option<PathBuf>,
+    /// Print to stderr how long passage alignment took, apart from loading, linking and
+    /// learning: pairs, sentences, time per pair and sentences per second.
+    #[arg(long, help_heading = "Output")]
+    timing: bool,
 }
 
 #[derive(Debug, Args)]
@@ -322,9 +326,22 @@ fn main() -> ExitCode {
             events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => match &a.pairs {
-            Some(pairs) => {
-                events_cmd::sentences_for_pairs(&a.base.corpus, &a.base.tuning.options(), pairs, a.explain, &a.base.out)
-            }
+            Some(pairs) => events_cmd::sentences_for_pairs(
+                &a.base.corpus,
+                &a.base.tuning.options(),
+                Some(pairs),
+                a.explain,
+                a.timing,
+                &a.base.out,
+            ),
+            None if a.timing => events_cmd::sentences_for_pairs(
+                &a.base.corpus,
+                &a.base.tuning.options(),
+                None,
+                a.explain,
+                true,
+                &a.base.out,
+            ),
             None => {
                 let table = events_cmd::Table::Sentences { explain: a.explain };
                 events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
