@@ -45,7 +45,8 @@ with open(pairs, encoding="utf-8") as f, open(os.path.join(work, "batch"), "w") 
 print(f"{n} pairs, {sentences} sentences", file=sys.stderr)
 PY
 start=$(date +%s.%N)
-"$HUNALIGN" -text -batch "$work/null.dic" "$work/batch" > /dev/null 2> "$work/hunalign.err"
+# hunalign writes translate.txt into its working directory: run it in the scratch one.
+(cd "$work" && "$HUNALIGN" -text -batch "$work/null.dic" "$work/batch" > /dev/null 2> "$work/hunalign.err")
 end=$(date +%s.%N)
 n=$(wc -l < "$work/batch")
 sentences=$(tail -n +2 "$work/sentences.tsv" | wc -l)
