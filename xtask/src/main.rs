@@ -1,9 +1,11 @@
 //! Project automation: `cargo xtask <command>`. See `cargo xtask help`.
 
 mod eval;
+mod eval_passages;
 mod eval_web;
 mod gen_corpus;
 mod snapshots;
+mod variants;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -24,6 +26,9 @@ commands:
                            document and passage F1 on ../shared/data/ntrex-dev
   eval web [--check]       event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev)
+  eval passages-web [--check]
+                           sentence pairs of independent bn–fa reports against
+                           corpora/web-dev/passages-gold.csv, with the monotonic baseline
   gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
   bench-events [N]         time `talign events align` on N generated documents (default 100000)
                            and on 5000 against brute-force all-pairs scoring
@@ -51,6 +56,7 @@ fn run() -> Result<()> {
             Some("names") => eval::names(&root, &eval::EvalArgs::parse(&args[2..])?),
             Some("events") => eval::events(&root, &eval::EvalArgs::parse(&args[2..])?),
             Some("web") => eval_web::web(&root, args[2..].iter().any(|a| a == "--check")),
+            Some("passages-web") => eval_passages::passages_web(&root, args[2..].iter().any(|a| a == "--check")),
             _ => bail!("usage: cargo xtask eval names|events|web [--check]"),
         },
         Some("gen-corpus") => {
