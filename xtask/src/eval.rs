@@ -7,6 +7,8 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
+use crate::variants::{self, Shape, Side};
+
 /// Options shared by the evaluations.
 #[derive(Debug, Default)]
 pub struct EvalArgs {
@@ -157,18 +159,18 @@ pub(crate) fn prf(tp: usize, predicted: usize, gold: usize) -> Prf {
 }
 
 #[derive(Debug, Clone)]
-struct Article {
-    id: String,
-    lang: String,
-    title: String,
-    text: String,
+pub(crate) struct Article {
+    pub(crate) id: String,
+    pub(crate) lang: String,
+    pub(crate) title: String,
+    pub(crate) text: String,
 }
 
 /// Documents with their gold document links and passage pairs (Bengali, Persian).
-struct EvalSet {
-    docs: Vec<Article>,
-    gold_docs: BTreeSet<(String, String)>,
-    gold_sents: Vec<(String, String)>,
+pub(crate) struct EvalSet {
+    pub(crate) docs: Vec<Article>,
+    pub(crate) gold_docs: BTreeSet<(String, String)>,
+    pub(crate) gold_sents: Vec<(String, String)>,
 }
 
 /// Runs align + export sentences on `docs` (written as JSONL with opaque ids) and scores them.
@@ -292,6 +294,18 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
         let set = partial_variant(&docs, &gs, side, pad, whole)?;
         let (d, s) = score_events(&bin, &tmp, name, &set.docs, &set.gold_docs, &set.gold_sents)?;
         show(label, set.docs.len(), &d, &s);
+    }
+
+    // Every shape of overlap, in both directions (see `variants`).
+    for shape in Shape::all() {
+        for side in [Side::Bn, Side::Fa] {
+            let set = variants::build(&docs, &gs, shape, side)?;
+            let (d, s) = score_events(&bin, &tmp, &shape.slug(side), &set.docs, &set.gold_docs, &set.gold_sents)?;
+            show(&shape.label(side), set.docs.len(), &d, &s);
+            if args.check && shape.is_partial() && (d.f < 0.95 || s.f < 0.80) {
+                failures.push(format!("{}: document F1 {:.3}, passage F1 {:.3}", shape.slug(side), d.f, s.f));
+            }
+        }
     }
 
     if args.check && !failures.is_empty() {

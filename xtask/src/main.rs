@@ -1,10 +1,12 @@
 //! Project automation: `cargo xtask <command>`. See `cargo xtask help`.
 
 mod eval;
+mod eval_passages;
 mod eval_web;
 mod fit;
 mod gen_corpus;
 mod snapshots;
+mod variants;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -27,6 +29,9 @@ commands:
                            event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
                            fits the same-event model's weights on them and prints them
+  eval passages-web [--check]
+                           sentence pairs of independent bn–fa reports against
+                           corpora/web-dev/passages-gold.csv, with the monotonic baseline
   gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
   bench-events [N]         time `talign events align` on N generated documents (default 100000)
                            and on 5000 against brute-force all-pairs scoring
@@ -56,6 +61,7 @@ fn run() -> Result<()> {
             Some("web") => {
                 eval_web::web(&root, args[2..].iter().any(|a| a == "--check"), args[2..].iter().any(|a| a == "--fit"))
             }
+            Some("passages-web") => eval_passages::passages_web(&root, args[2..].iter().any(|a| a == "--check")),
             _ => bail!("usage: cargo xtask eval names|events|web [--check]"),
         },
         Some("gen-corpus") => {

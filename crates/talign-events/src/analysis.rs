@@ -287,12 +287,26 @@ fn anchor_weight(kind: FeatureKind) -> f32 {
     }
 }
 
+/// The weight of a number as a passage anchor: a number below ten is as often a word
+/// ("first half", "two sides", দুই, دوم) as a figure, and says little about which
+/// sentences match.
+fn number_anchor_weight(label: &str) -> f32 {
+    if label.len() == 1 { SMALL_NUMBER_WEIGHT } else { anchor_weight(FeatureKind::Number) }
+}
+
+/// See [`number_anchor_weight`].
+const SMALL_NUMBER_WEIGHT: f32 = 0.3;
+
 /// What the passage aligner learns from the corpus: its words, and per pair of languages
 /// (in `Lang` order) a translation table, where there was enough text to learn one.
 #[derive(Debug, Default)]
 struct Learnt {
     vocabulary: Vocabulary,
     tables: HashMap<(Lang, Lang), Translations>,
+    /// Per pair of languages (in `Lang` order), the length of the second language's
+    /// passages per character of the first's: the median over the confident passages of
+    /// the first alignment.
+    ratios: HashMap<(Lang, Lang), f32>,
 }
 
 /// Options of the whole pipeline.
@@ -465,7 +479,11 @@ impl<'c> Analysis<'c> {
                         space.id_of(&Feature { kind: l.kind, label: labels[l.label as usize].clone() })
                     });
                     if let Some(feature) = id {
-                        anchors.push(Anchor { start: l.start, end: l.end, feature, weight: anchor_weight(l.kind) });
+                        let weight = match l.kind {
+                            FeatureKind::Number => number_anchor_weight(&labels[l.label as usize]),
+                            kind => anchor_weight(kind),
+                        };
+                        anchors.push(Anchor { start: l.start, end: l.end, feature, weight });
                     }
                 }
                 anchors.shrink_to_fit();
@@ -630,42 +648,81 @@ impl<'c> Analysis<'c> {
                 }
             }
             let cross: Vec<&Link> = self.links.iter().filter(|l| docs[l.left].lang != docs[l.right].lang).collect();
-            let aligned: Vec<((Lang, Lang), Vec<PassageWords>)> = cross
+            type Aligned = ((Lang, Lang), Vec<PassageWords>, Vec<f32>);
+            let aligned: Vec<Aligned> = cross
                 .par_iter()
                 .map(|l| {
                     let (ua, ub) = (
                         self.units_with(l.left, opts, Some(&vocabulary)),
                         self.units_with(l.right, opts, Some(&vocabulary)),
                     );
-                    let (beads, parallel) = passages::align_passages_with(&ua, &ub, None, opts);
+                    let (beads, parallel) =
+                        passages::align_passages_with(&ua, &ub, passages::PairModel::default(), opts);
                     let (la, lb) = (docs[l.left].lang, docs[l.right].lang);
-                    let pairs = if parallel {
-                        beads
-                            .iter()
-                            .filter(|b| b.score >= LEARN_MIN_SCORE)
-                            .map(|b| {
-                                let (x, y) = (
-                                    passages::words_of(&ua[b.left.0..b.left.1]),
-                                    passages::words_of(&ub[b.right.0..b.right.1]),
-                                );
-                                if la <= lb { (x, y) } else { (y, x) }
-                            })
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
-                    ((la.min(lb), la.max(lb)), pairs)
+                    // Confident passages of translations, and the confidently mined pairs of
+                    // independent reports.
+                    let confident: Vec<&Bead> = beads
+                        .iter()
+                        .filter(|b| {
+                            if parallel {
+                                b.score >= LEARN_MIN_SCORE
+                            } else {
+                                b.evidence.margin.is_some_and(|m| m >= LEARN_MIN_MARGIN)
+                            }
+                        })
+                        .collect();
+                    let pairs = confident
+                        .iter()
+                        .map(|b| {
+                            let (x, y) = (
+                                passages::words_of(&ua[b.left.0..b.left.1]),
+                                passages::words_of(&ub[b.right.0..b.right.1]),
+                            );
+                            if la <= lb { (x, y) } else { (y, x) }
+                        })
+                        .collect();
+                    let len = |units: &[Unit]| units.iter().map(|u| u.len).sum::<f32>();
+                    let ratios = confident
+                        .iter()
+                        .map(|b| (len(&ua[b.left.0..b.left.1]), len(&ub[b.right.0..b.right.1])))
+                        .filter(|&(x, y)| x > 0.0 && y > 0.0)
+                        .map(|(x, y)| if la <= lb { y / x } else { x / y })
+                        .collect();
+                    ((la.min(lb), la.max(lb)), pairs, ratios)
                 })
                 .collect();
             let mut by_langs: std::collections::BTreeMap<(Lang, Lang), Vec<PassageWords>> = Default::default();
-            for (k, pairs) in aligned {
+            let mut ratios_by_langs: std::collections::BTreeMap<(Lang, Lang), Vec<f32>> = Default::default();
+            for (k, pairs, ratios) in aligned {
                 by_langs.entry(k).or_default().extend(pairs);
+                ratios_by_langs.entry(k).or_default().extend(ratios);
             }
+            let ratios = ratios_by_langs
+                .into_iter()
+                .filter(|(_, r)| r.len() >= MIN_RATIO_PASSAGES)
+                .map(|(k, mut r)| {
+                    r.sort_by(f32::total_cmp);
+                    (k, r[r.len() / 2])
+                })
+                .collect();
             let tables: HashMap<(Lang, Lang), Translations> =
                 by_langs.into_iter().filter_map(|(k, pairs)| Translations::learn(&pairs).map(|t| (k, t))).collect();
 
-            Learnt { vocabulary, tables }
+            Learnt { vocabulary, tables, ratios }
         })
+    }
+
+    /// Learns what passage alignment learns from the corpus (the boundary model, the
+    /// translation tables and length ratios), which the first call to
+    /// [`Analysis::passages`] would otherwise do: for timing alignment apart from learning.
+    pub fn prepare_passages(&self, opts: &PassageOptions) {
+        if opts.cut_weight >= 0.0 {
+            self.boundaries
+                .get_or_init(|| BoundaryModel::new(self.corpus.docs().iter().map(|d| (d.lang, d.text.as_str()))));
+        }
+        if opts.lexical_reward > 0.0 {
+            self.learnt(opts);
+        }
     }
 
     /// The aligned passages of a linked pair.
@@ -673,12 +730,16 @@ impl<'c> Analysis<'c> {
         let docs = self.corpus.docs();
         let (la, lb) = (docs[link.left].lang, docs[link.right].lang);
         let learnt = (opts.lexical_reward > 0.0 && la != lb).then(|| self.learnt(opts));
-        let table = learnt.and_then(|l| l.tables.get(&(la.min(lb), la.max(lb))));
+        let key = (la.min(lb), la.max(lb));
+        let table = learnt.and_then(|l| l.tables.get(&key));
         let vocabulary = table.and(learnt).map(|l| &l.vocabulary);
         let (ua, ub) = (self.units_with(link.left, opts, vocabulary), self.units_with(link.right, opts, vocabulary));
         let (ta, tb) = (&docs[link.left].text, &docs[link.right].text);
-        let lex = table.map(|table| Dictionary { table, reversed: la > lb });
-        passages::align_passages_with(&ua, &ub, lex, opts)
+        let model = passages::PairModel {
+            dictionary: table.map(|table| Dictionary { table, reversed: la > lb }),
+            length_ratio: learnt.and_then(|l| l.ratios.get(&key)).map(|&r| if la <= lb { r } else { 1.0 / r }),
+        };
+        passages::align_passages_with(&ua, &ub, model, opts)
             .0
             .into_iter()
             .map(|b| PassagePair {
@@ -697,7 +758,11 @@ impl Analysis<'_> {
     /// pairs (against what unrelated sentences of the two documents share).
     pub fn passage_evidence(&self, bead: &Bead) -> String {
         let e = &bead.evidence;
-        let mut parts = Vec::new();
+        let mut parts = vec![match (e.regime, e.margin) {
+            (passages::Regime::Mined, Some(m)) => format!("independent reports: mined, margin {m:.2}"),
+            (passages::Regime::Mined, None) => "independent reports: mined".to_owned(),
+            (passages::Regime::Translation, _) => "translation: monotonic".to_owned(),
+        }];
         if !e.anchors.is_empty() {
             let mut labels: Vec<&str> = e.anchors.iter().map(|&id| self.space.feature(id).label.as_str()).collect();
             labels.sort_unstable();
@@ -707,14 +772,24 @@ impl Analysis<'_> {
             parts.push(format!("spelt alike: {}", e.cognates));
         }
         if let Some((sim, base)) = e.lexical {
-            parts.push(format!("wording {:.0}% (unrelated {:.0}%)", 100.0 * sim, 100.0 * base));
+            parts.push(format!("wording {:.0}% (nearest other sentences {:.0}%)", 100.0 * sim, 100.0 * base));
         }
-        if parts.is_empty() { "length and position".into() } else { parts.join("; ") }
+        if parts.len() == 1 {
+            parts.push("length and position".into());
+        }
+        parts.join("; ")
     }
 }
 
-/// Passages of the first alignment scoring at least this teach the translation table.
+/// Passages of the first alignment scoring at least this teach the translation table ...
 const LEARN_MIN_SCORE: f32 = 0.5;
+
+/// ... and mined sentence pairs of independent reports with at least this margin.
+const LEARN_MIN_MARGIN: f32 = 2.0;
+
+/// Fewer confident passages than this of a pair of languages say nothing reliable about
+/// their length ratio.
+const MIN_RATIO_PASSAGES: usize = 20;
 
 /// The ids of the words of a unit's cleaned tokens (see [`lexical::words`]), sorted,
 /// without repeats.

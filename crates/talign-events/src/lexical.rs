@@ -104,40 +104,67 @@ pub struct Translations {
     unseen: f32,
 }
 
-/// Model 1 translation probabilities t(f | e), learnt from (e words, f words) pairs.
+/// Model 1 translation probabilities t(f | e), learnt from (e words, f words) pairs, with
+/// the expected count of each pair in the last iteration.
+///
+/// Every (e, f) pair that co-occurs gets a slot once; the iterations then run over the
+/// slots of each training pair in a flat table, without hashing (they dominated the time
+/// of `export sentences` when they hashed).
 fn model1(pairs: &[(&[u32], &[u32])]) -> HashMap<(u32, u32), (f32, f32)> {
-    // (t, expected count of the last iteration) per (e, f).
-    let mut t: HashMap<(u32, u32), (f32, f32)> = HashMap::new();
+    let mut slot: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut keys: Vec<(u32, u32)> = Vec::new();
+    // Per training pair, per f word: the slots of (e, f) for each e and the empty word.
+    let mut rows: Vec<u32> = Vec::new();
+    let mut row_len: Vec<u32> = Vec::new();
     for (e, f) in pairs {
         for &fw in *f {
             for &ew in e.iter().chain([&NULL]) {
-                t.entry((ew, fw)).or_insert((1.0, 0.0));
+                let next = keys.len() as u32;
+                let s = *slot.entry((ew, fw)).or_insert_with(|| {
+                    keys.push((ew, fw));
+                    next
+                });
+                rows.push(s);
             }
+            row_len.push(e.len() as u32 + 1);
         }
     }
+    let source: Vec<u32> = {
+        // The e word of each slot, as a dense index for the totals.
+        let mut ids: HashMap<u32, u32> = HashMap::new();
+        keys.iter()
+            .map(|&(ew, _)| {
+                let next = ids.len() as u32;
+                *ids.entry(ew).or_insert(next)
+            })
+            .collect()
+    };
+    let n_sources = source.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
+    let mut t = vec![1f32; keys.len()];
+    let mut counts = vec![0f32; keys.len()];
     for _ in 0..ITERATIONS {
-        let mut counts: HashMap<(u32, u32), f32> = HashMap::new();
-        let mut totals: HashMap<u32, f32> = HashMap::new();
-        for (e, f) in pairs {
-            for &fw in *f {
-                let denom: f32 = e.iter().chain([&NULL]).map(|&ew| t[&(ew, fw)].0).sum();
-                if denom <= 0.0 {
-                    continue;
-                }
-                for &ew in e.iter().chain([&NULL]) {
-                    let c = t[&(ew, fw)].0 / denom;
-                    *counts.entry((ew, fw)).or_default() += c;
-                    *totals.entry(ew).or_default() += c;
-                }
+        counts.iter_mut().for_each(|c| *c = 0.0);
+        let mut totals = vec![0f32; n_sources];
+        let mut at = 0usize;
+        for &len in &row_len {
+            let row = &rows[at..at + len as usize];
+            at += len as usize;
+            let denom: f32 = row.iter().map(|&s| t[s as usize]).sum();
+            if denom <= 0.0 {
+                continue;
+            }
+            for &s in row {
+                let c = t[s as usize] / denom;
+                counts[s as usize] += c;
+                totals[source[s as usize] as usize] += c;
             }
         }
-        for (k, v) in t.iter_mut() {
-            let c = counts.get(k).copied().unwrap_or(0.0);
-            let total = totals.get(&k.0).copied().unwrap_or(0.0);
-            *v = (if total > 0.0 { c / total } else { 0.0 }, c);
+        for (k, v) in t.iter_mut().enumerate() {
+            let total = totals[source[k] as usize];
+            *v = if total > 0.0 { counts[k] / total } else { 0.0 };
         }
     }
-    t
+    keys.into_iter().zip(t.into_iter().zip(counts)).collect()
 }
 
 impl Translations {

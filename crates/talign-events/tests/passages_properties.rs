@@ -2,7 +2,7 @@
 //! in order, inside both documents and disjoint, and the same input gives the same beads.
 
 use proptest::prelude::*;
-use talign_events::passages::{PassageOptions, Unit, align_passages, align_passages_with};
+use talign_events::passages::{PairModel, PassageOptions, Unit, align_passages, align_passages_with};
 
 /// A document: units with lengths, a few anchors from a small alphabet (so that the two
 /// documents share some), and now and then a unit that continues its sentence.
@@ -33,7 +33,7 @@ proptest! {
     #[test]
     fn beads_are_ordered_disjoint_and_inside(a in doc(), b in doc()) {
         let opts = PassageOptions::default();
-        let (beads, parallel) = align_passages_with(&a, &b, None, &opts);
+        let (beads, parallel) = align_passages_with(&a, &b, PairModel::default(), &opts);
         if parallel {
             for w in beads.windows(2) {
                 prop_assert!(w[0].left.1 <= w[1].left.0 && w[0].right.1 <= w[1].right.0, "{:?}", w);

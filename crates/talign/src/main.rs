@@ -139,6 +139,14 @@ struct SentencesArgs {
     /// spelt alike, and how much of their wording the learnt table pairs.
     #[arg(long, help_heading = "Output")]
     explain: bool,
+    /// Align these document pairs (a CSV file with a `left,right` header and document ids)
+    /// instead of the linked ones, to measure passage alignment apart from linking.
+    #[arg(long, value_name = "FILE")]
+    pairs: Option<PathBuf>,
+    /// Print to stderr how long passage alignment took, apart from loading, linking and
+    /// learning: pairs, sentences, time per pair and sentences per second.
+    #[arg(long, help_heading = "Output")]
+    timing: bool,
 }
 
 #[derive(Debug, Args)]
@@ -208,6 +216,14 @@ struct Tuning {
     /// Charge for each name, number, date or event word found on one side of a passage only.
     #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_miss)]
     passage_anchor_miss: f32,
+    /// Align every linked pair monotonically, as translations, instead of mining the
+    /// sentence pairs of independent reports (a baseline).
+    #[arg(long, hide_short_help = true)]
+    passage_no_mining: bool,
+    /// Least ratio margin (a pair's evidence against its sentences' nearest neighbours') of
+    /// a mined sentence pair of independent reports.
+    #[arg(long, hide_short_help = true, value_name = "M", default_value_t = talign_events::passages::PassageOptions::default().mine_margin)]
+    passage_mine_margin: f32,
 }
 
 impl Tuning {
@@ -229,6 +245,8 @@ impl Tuning {
         o.passages.lexical_reward = self.passage_lexical_reward;
         o.passages.anchor_reward = self.passage_anchor_reward;
         o.passages.anchor_miss = self.passage_anchor_miss;
+        o.passages.mining = !self.passage_no_mining;
+        o.passages.mine_margin = self.passage_mine_margin;
         o
     }
 }
@@ -330,10 +348,28 @@ fn main() -> ExitCode {
         Command::Export(ExportCommand::Names(a)) => {
             events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
         }
-        Command::Export(ExportCommand::Sentences(a)) => {
-            let table = events_cmd::Table::Sentences { explain: a.explain };
-            events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
-        }
+        Command::Export(ExportCommand::Sentences(a)) => match &a.pairs {
+            Some(pairs) => events_cmd::sentences_for_pairs(
+                &a.base.corpus,
+                &a.base.tuning.options(),
+                Some(pairs),
+                a.explain,
+                a.timing,
+                &a.base.out,
+            ),
+            None if a.timing => events_cmd::sentences_for_pairs(
+                &a.base.corpus,
+                &a.base.tuning.options(),
+                None,
+                a.explain,
+                true,
+                &a.base.out,
+            ),
+            None => {
+                let table = events_cmd::Table::Sentences { explain: a.explain };
+                events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
+            }
+        },
         Command::Corpus(CorpusCommand::Docs(a)) => events_cmd::corpus_docs(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Cuts(a)) => events_cmd::corpus_cuts(&a.corpus, &a.out),

@@ -91,13 +91,23 @@ pub fn names_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
 
 /// `export sentences`: event,left_doc,right_doc,left,right,score (and evidence, with `explain`).
 pub fn sentences_table<'a>(a: &'a Analysis<'_>, opts: &PassageOptions, explain: bool) -> Table<'a> {
+    sentences_table_for(a, &a.links, opts, explain)
+}
+
+/// [`sentences_table`] for the given pairs of documents instead of the linked ones.
+pub fn sentences_table_for<'a>(
+    a: &'a Analysis<'_>,
+    links: &[talign_events::align::Link],
+    opts: &PassageOptions,
+    explain: bool,
+) -> Table<'a> {
     let mut cols = vec!["event", "left_doc", "right_doc", "left", "right", "score"];
     if explain {
         cols.push("evidence");
     }
     let mut t = Table::new(&cols);
     let docs = a.corpus.docs();
-    for l in &a.links {
+    for l in links {
         for p in a.passages(l, opts) {
             let mut row = vec![
                 a.event_id(a.events[l.left]).into(),
