@@ -25,10 +25,10 @@ pub fn logistic(x: &[Vec<f64>], y: &[bool]) -> Result<Vec<f64>> {
             let r = p - f64::from(u8::from(yi));
             let s = p * (1.0 - p);
             let row = |k: usize| if k + 1 == d { 1.0 } else { xi[k] };
-            for a in 0..d {
-                grad[a] += r * row(a);
-                for b in 0..d {
-                    hess[a][b] += s * row(a) * row(b);
+            for (a, (g, h)) in grad.iter_mut().zip(hess.iter_mut()).enumerate() {
+                *g += r * row(a);
+                for (b, hab) in h.iter_mut().enumerate() {
+                    *hab += s * row(a) * row(b);
                 }
             }
         }
@@ -59,12 +59,14 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Result<Vec<f64>> {
         }
         a.swap(c, p);
         b.swap(c, p);
-        for r in c + 1..n {
-            let f = a[r][c] / a[c][c];
-            for k in c..n {
-                a[r][k] -= f * a[c][k];
+        let (top, rest) = a.split_at_mut(c + 1);
+        let pivot = &top[c];
+        for (r, row) in rest.iter_mut().enumerate() {
+            let f = row[c] / pivot[c];
+            for (x, p) in row[c..].iter_mut().zip(&pivot[c..]) {
+                *x -= f * p;
             }
-            b[r] -= f * b[c];
+            b[c + 1 + r] -= f * b[c];
         }
     }
     let mut x = vec![0.0; n];

@@ -92,6 +92,8 @@ pub struct FeatureSpace {
     /// Per feature, the share of news documents expected to have it whatever the corpus
     /// (see [`FeatureSpace::set_priors`]).
     pub priors: Vec<f32>,
+    /// Per feature, what kind of thing it names, for names (see [`FeatureSpace::set_priors`]).
+    pub named: Vec<Option<talign_names::Kind>>,
 }
 
 impl FeatureSpace {
@@ -172,8 +174,13 @@ impl FeatureSpace {
     /// news at large (a country in a tenth of the news, a minister in far fewer). Rarity is
     /// measured against these as much as against the corpus, so that a corpus of five
     /// documents does not make Russia rare.
-    pub fn set_priors(&mut self, prior: impl Fn(&Feature) -> f32) {
-        self.priors = self.features.iter().map(prior).collect();
+    pub fn set_priors(&mut self, prior: impl Fn(&Feature) -> (f32, Option<talign_names::Kind>)) {
+        (self.priors, self.named) = self.features.iter().map(prior).unzip();
+    }
+
+    /// What feature `f` names (a person, a place…), when it is a name of known kind.
+    pub fn named(&self, f: u32) -> Option<talign_names::Kind> {
+        self.named.get(f as usize).copied().flatten()
     }
 
     /// The prior share of feature `f` (0.01 when not set).
@@ -521,7 +528,13 @@ pub fn pairs(
                         let b = b as usize;
                         let s = score_pair(space, idf, norms, opts.order_weight, a, b);
                         let same_event = model.probability(space, a, b, s.order.map_or(0.0, |(t, n)| order_z(t, n)));
-                        ScoredPair { left: a.min(b) as u32, right: a.max(b) as u32, score: s.score, raw: s.raw, same_event }
+                        ScoredPair {
+                            left: a.min(b) as u32,
+                            right: a.max(b) as u32,
+                            score: s.score,
+                            raw: s.raw,
+                            same_event,
+                        }
                     })
                     .filter(|p| p.score > 0.0 || p.same_event > 0.0)
                     .collect()

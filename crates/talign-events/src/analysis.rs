@@ -194,6 +194,10 @@ struct Anchor {
     weight: f32,
 }
 
+/// The same-event probability a pair the link rule keeps counts for at least, when
+/// documents are grouped into events.
+const LINKED_SAME_EVENT: f32 = 0.95;
+
 /// Documents extracted at a time (in parallel) before their facts are reduced.
 const EXTRACT_CHUNK: usize = 2048;
 
@@ -359,28 +363,28 @@ fn join(text: &str, units: &[Unit]) -> String {
 /// How common a feature is in news at large, as a share of documents: places and event
 /// words are everywhere, small numbers and years in many articles, a named person or an
 /// exact date in few.
-fn prior(f: &Feature, entity_kinds: &HashMap<&str, (bool, talign_names::Kind)>) -> f32 {
+fn prior(f: &Feature, entity_kinds: &HashMap<&str, (bool, talign_names::Kind)>) -> (f32, Option<talign_names::Kind>) {
+    use talign_names::Kind;
     match f.kind {
-        FeatureKind::Entity => {
-            match entity_kinds.get(f.label.as_str()).copied() {
-                Some((true, talign_names::Kind::Place)) => 0.08,
-                Some((true, talign_names::Kind::Person)) => 0.02,
-                Some((true, _)) => 0.05,
-                _ => 0.01,
-            }
-        }
-        FeatureKind::Candidate => 0.02,
+        FeatureKind::Entity => match entity_kinds.get(f.label.as_str()).copied() {
+            Some((true, Kind::Place)) => (0.08, Some(Kind::Place)),
+            Some((true, Kind::Person)) => (0.02, Some(Kind::Person)),
+            Some((true, k)) => (0.05, Some(k)),
+            Some((false, k)) => (0.01, Some(k).filter(|&k| k != Kind::Other)),
+            None => (0.01, None),
+        },
+        FeatureKind::Candidate => (0.02, None),
         FeatureKind::Number => match f.label.parse::<f64>() {
-            Ok(x) if x.fract() == 0.0 && x.abs() < 100.0 => 0.15,
-            Ok(x) if x.fract() == 0.0 && (1900.0..=2100.0).contains(&x) => 0.1,
-            _ => 0.01,
+            Ok(x) if x.fract() == 0.0 && x.abs() < 100.0 => (0.15, None),
+            Ok(x) if x.fract() == 0.0 && (1900.0..=2100.0).contains(&x) => (0.1, None),
+            _ => (0.01, None),
         },
         FeatureKind::Date => match f.label.len() {
-            4 => 0.1,
-            7 => 0.03,
-            _ => 0.01,
+            4 => (0.1, None),
+            7 => (0.03, None),
+            _ => (0.01, None),
         },
-        FeatureKind::Event => 0.15,
+        FeatureKind::Event => (0.15, None),
     }
 }
 
@@ -494,28 +498,28 @@ impl<'c> Analysis<'c> {
         let whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
         drop(kept);
         space.set_keys(docs.iter().map(|d| align::fnv64(d.text.as_bytes())).collect());
-        let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> = resolution
-            .entities
-            .iter()
-            .rev()
-            .map(|e| (e.canonical.as_str(), (e.lexicon.is_some(), e.kind)))
-            .collect();
+        let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> =
+            resolution.entities.iter().rev().map(|e| (e.canonical.as_str(), (e.lexicon.is_some(), e.kind))).collect();
         space.set_priors(|f| prior(f, &entity_kinds));
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
         space.set_context(windows.clone(), docs.iter().map(|d| talign_names::Script::detect(&d.text)).collect());
         let weights = align::Weights::new(&space);
         let model = crate::pairmodel::PairModel::new(&space);
         let pairs = align::pairs(&space, &weights, &model, &opts.align);
-        let edges: Vec<(u32, u32, f32)> = pairs.iter().map(|p| (p.left, p.right, p.same_event)).collect();
-        let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
-        // A link is a pair the link rule keeps, or a pair scoring high on its own, inside one event.
+        // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
+        // event whatever the model says; the model weighs the rest.
         let decided = align::decide(&space, &pairs, &opts.align);
+        let edges: Vec<(u32, u32, f32)> = pairs
+            .iter()
+            .zip(&decided)
+            .map(|(p, &d)| (p.left, p.right, if d { p.same_event.max(LINKED_SAME_EVENT) } else { p.same_event }))
+            .collect();
+        let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+        // A link is a pair the link rule keeps inside one event.
         let links: Vec<Link> = pairs
             .iter()
             .zip(decided)
-            .filter(|(p, d)| {
-                events[p.left as usize] == events[p.right as usize] && (*d || p.score >= opts.cluster.link)
-            })
+            .filter(|(p, d)| *d && events[p.left as usize] == events[p.right as usize])
             .map(|(p, _)| {
                 let (score, evidence) = weights.explain(&space, &opts.align, p.left as usize, p.right as usize);
                 Link { left: p.left as usize, right: p.right as usize, score, evidence }
@@ -554,7 +558,7 @@ impl<'c> Analysis<'c> {
 
     /// The inputs of the same-event model for documents `a` and `b` (see
     /// [`crate::pairmodel::INPUTS`]).
-    pub fn pair_inputs(&self, a: usize, b: usize) -> [f32; 20] {
+    pub fn pair_inputs(&self, a: usize, b: usize) -> [f32; 24] {
         self.model.inputs(&self.space, a, b, self.weights.order(&self.space, a, b))
     }
 

@@ -85,14 +85,11 @@ pub struct ClusterOptions {
     pub threshold: f32,
     /// Windows further apart than this many days never share a group.
     pub tolerance: i64,
-    /// Two documents of one event are listed as a link from this score, whatever the link
-    /// rule says.
-    pub link: f32,
 }
 
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
-        ClusterOptions { threshold: 0.15, tolerance: 3, link: 0.6 }
+        ClusterOptions { threshold: 0.15, tolerance: 3 }
     }
 }
 

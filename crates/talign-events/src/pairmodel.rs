@@ -10,8 +10,11 @@
 //! prior share, so that neither the scale nor a small corpus's chance counts decide), how
 //! much in absolute terms,
 //! and the rarest shared feature; then whether their time windows agree or conflict, the
-//! order in which they mention their rarest shared features, and whether they are in one
-//! language or one script (documents of one language share more by chance).
+//! order in which they mention their rarest shared features, whether they are in one
+//! language or one script (documents of one language share more by chance), how much of
+//! what their leads state they share, and the rarest name of either lead that the other
+//! document never mentions, and whether each lead's rarest place (or person) is one the
+//! other document never mentions (a different who or where).
 //!
 //! The weights were fitted once, by logistic regression, on the scored pairs of the
 //! real-web development set (`corpora/web-dev/`; `cargo xtask eval web --fit` prints them),
@@ -20,7 +23,7 @@
 use crate::align::{FeatureKind, FeatureSpace};
 
 /// The names of the model's inputs, in order.
-pub const INPUTS: [&str; 20] = [
+pub const INPUTS: [&str; 24] = [
     "entity_cos",
     "entity_mass",
     "entity_max",
@@ -41,11 +44,18 @@ pub const INPUTS: [&str; 20] = [
     "time_conflicts",
     "same_language",
     "same_script",
+    "lead_cos",
+    "lead_unshared",
+    "where_differs",
+    "who_differs",
 ];
 
 /// Fitted weights of [`INPUTS`], and the intercept.
-const WEIGHTS: [f32; 20] = [4.521, 0.307, 0.908, 1.067, 1.798, -1.176, -0.617, 3.049, 0.856, 1.255, 0.791, 1.249, 1.817, -0.840, 1.129, 1.207, 3.281, -1.520, -0.206, -0.324];
-const INTERCEPT: f32 = -3.890;
+const WEIGHTS: [f32; 24] = [
+    1.940, -0.865, 2.841, 0.577, 0.822, -0.424, -0.589, 2.814, 0.719, 1.405, 0.942, 1.384, 1.859, -0.816, 1.071, 1.133,
+    3.289, -1.573, -0.196, -0.316, 1.375, 0.257, -2.005, -0.653,
+];
+const INTERCEPT: f32 = -3.524;
 
 /// How many imagined documents the prior shares of features count for (see
 /// [`FeatureSpace::set_priors`]).
@@ -58,6 +68,17 @@ pub struct PairModel {
     rarity: Vec<f32>,
     /// Per document and kind, the sum of squared rarities.
     norms: Vec<[f32; 5]>,
+    /// Per document, the sum of squared rarities of the names, numbers and dates of its lead.
+    lead_norms: Vec<f32>,
+}
+
+/// The lead of a document: the part before this fraction of its length (in units of
+/// 1/65535, as feature positions are kept), where news names who, where and when.
+const LEAD: u16 = 65535 / 4;
+
+/// Whether a feature of this kind is a fact a lead states (names, numbers, dates).
+fn lead_kind(k: FeatureKind) -> bool {
+    matches!(k, FeatureKind::Entity | FeatureKind::Candidate | FeatureKind::Number | FeatureKind::Date)
 }
 
 impl PairModel {
@@ -97,32 +118,69 @@ impl PairModel {
                 s
             })
             .collect();
-        PairModel { rarity, norms }
+        let lead_norms = space
+            .docs
+            .iter()
+            .zip(&space.positions)
+            .map(|(fs, ps)| {
+                fs.iter()
+                    .zip(ps)
+                    .filter(|&(&f, &p)| p < LEAD && lead_kind(space.feature(f).kind))
+                    .map(|(&f, _)| rarity[f as usize] * rarity[f as usize])
+                    .sum()
+            })
+            .collect();
+        PairModel { rarity, norms, lead_norms }
     }
 
     /// The model's inputs for documents `a` and `b`; `order` is Kendall's tau of their
     /// rarest shared features as a z score (0 when unknown).
-    pub fn inputs(&self, space: &FeatureSpace, a: usize, b: usize, order: f32) -> [f32; 20] {
+    pub fn inputs(&self, space: &FeatureSpace, a: usize, b: usize, order: f32) -> [f32; 24] {
         let (fa, fb) = (&space.docs[a], &space.docs[b]);
+        let (pa, pb) = (&space.positions[a], &space.positions[b]);
         let mut mass = [0f32; 5];
         let mut max = [0f32; 5];
+        let mut lead_mass = 0f32;
+        // The rarest lead name of either document that the other does not have at all.
+        let mut unshared = 0f32;
+        let lead_name =
+            |f: u32, p: u16| p < LEAD && matches!(space.feature(f).kind, FeatureKind::Entity | FeatureKind::Candidate);
         let (mut i, mut j) = (0, 0);
-        while i < fa.len() && j < fb.len() {
-            match fa[i].cmp(&fb[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
+        while i < fa.len() || j < fb.len() {
+            let ord = match (fa.get(i), fb.get(j)) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match ord {
+                std::cmp::Ordering::Less => {
+                    if lead_name(fa[i], pa[i]) {
+                        unshared = unshared.max(self.rarity[fa[i] as usize]);
+                    }
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    if lead_name(fb[j], pb[j]) {
+                        unshared = unshared.max(self.rarity[fb[j] as usize]);
+                    }
+                    j += 1;
+                }
                 std::cmp::Ordering::Equal => {
                     let f = fa[i];
-                    let k = space.feature(f).kind as usize;
+                    let kind = space.feature(f).kind;
+                    let k = kind as usize;
                     let r = self.rarity[f as usize];
                     mass[k] += r * r;
                     max[k] = max[k].max(r);
+                    if pa[i] < LEAD && pb[j] < LEAD && lead_kind(kind) {
+                        lead_mass += r * r;
+                    }
                     i += 1;
                     j += 1;
                 }
             }
         }
-        let mut x = [0f32; 20];
+        let mut x = [0f32; 24];
         for k in FeatureKind::ALL {
             let k = k as usize;
             let den = (self.norms[a][k] * self.norms[b][k]).sqrt();
@@ -140,7 +198,31 @@ impl PairModel {
         }
         x[18] = f32::from(space.groups[a] == space.groups[b]);
         x[19] = f32::from(space.script(a) == space.script(b));
+        let lead_den = (self.lead_norms[a] * self.lead_norms[b]).sqrt();
+        x[20] = if lead_den > 0.0 { (lead_mass / lead_den).min(1.0) } else { 0.0 };
+        x[21] = unshared;
+        x[22] = f32::from(self.differ(space, a, b, talign_names::Kind::Place));
+        x[23] = f32::from(self.differ(space, a, b, talign_names::Kind::Person));
         x
+    }
+
+    /// The rarest name of this kind in a document's lead (its who or where), if any.
+    fn lead_name(&self, space: &FeatureSpace, d: usize, kind: talign_names::Kind) -> Option<u32> {
+        space.docs[d]
+            .iter()
+            .zip(&space.positions[d])
+            .filter(|&(&f, &p)| p < LEAD && space.named(f) == Some(kind) && self.rarity[f as usize] > 0.0)
+            .map(|(&f, _)| f)
+            .max_by(|&x, &y| self.rarity[x as usize].total_cmp(&self.rarity[y as usize]).then(y.cmp(&x)))
+    }
+
+    /// Whether both leads name a place (or a person) of this kind that the other document
+    /// never mentions: two meetings of the same people in two cities.
+    fn differ(&self, space: &FeatureSpace, a: usize, b: usize, kind: talign_names::Kind) -> bool {
+        match (self.lead_name(space, a, kind), self.lead_name(space, b, kind)) {
+            (Some(x), Some(y)) => space.docs[b].binary_search(&x).is_err() && space.docs[a].binary_search(&y).is_err(),
+            _ => false,
+        }
     }
 
     /// The probability that documents `a` and `b` report the same event.
