@@ -210,8 +210,16 @@ fn score(pages: &[Page], part: &Partition) -> Scores {
 }
 
 /// Runs `events cluster` and reads back the partition, in page order.
-fn talign_partition(bin: &Path, corpus: &Path, alias: &HashMap<String, usize>, n: usize) -> Result<Partition> {
-    let rows = read_csv(&run(bin, &["events", "cluster", corpus.to_str().unwrap_or_default()])?)?;
+fn talign_partition(
+    bin: &Path,
+    corpus: &Path,
+    alias: &HashMap<String, usize>,
+    n: usize,
+    extra: &[String],
+) -> Result<Partition> {
+    let mut args = vec!["events", "cluster", corpus.to_str().unwrap_or_default()];
+    args.extend(extra.iter().map(String::as_str));
+    let rows = read_csv(&run(bin, &args)?)?;
     let mut events: HashMap<String, usize> = HashMap::new();
     let mut part = vec![usize::MAX; n];
     for r in &rows {
@@ -377,7 +385,7 @@ pub fn fold_of(event: &str) -> usize {
 }
 
 /// `cargo xtask eval web`.
-pub fn web(root: &Path, check: bool, refit: bool) -> Result<()> {
+pub fn web(root: &Path, check: bool, refit: bool, extra: &[String]) -> Result<()> {
     let (pages, missing) = load(root)?;
     let cache = cache_dir();
     if pages.is_empty() {
@@ -430,16 +438,16 @@ pub fn web(root: &Path, check: bool, refit: bool) -> Result<()> {
     if refit {
         return fit(&bin, &path, &alias, &pages);
     }
-    let part = talign_partition(&bin, &path, &alias, pages.len())?;
+    let part = talign_partition(&bin, &path, &alias, pages.len(), extra)?;
     let main = score(&pages, &part);
     println!("{}", row("talign (lang and url given)", &main));
     let (path_p, alias_p) = write_corpus(&tmp, "web-published", &pages, 1, true)?;
-    let part_p = talign_partition(&bin, &path_p, &alias_p, pages.len())?;
+    let part_p = talign_partition(&bin, &path_p, &alias_p, pages.len(), extra)?;
     println!("{}", row("talign (published dates given too)", &score(&pages, &part_p)));
 
     // Other ids, other order: the same events.
     let (path2, alias2) = write_corpus(&tmp, "web-scrambled", &pages, 2, false)?;
-    let part2 = talign_partition(&bin, &path2, &alias2, pages.len())?;
+    let part2 = talign_partition(&bin, &path2, &alias2, pages.len(), extra)?;
     let same = pairs_of(&part) == pairs_of(&part2);
     println!();
     println!("another order and other ids give the same events: {}", if same { "yes" } else { "NO" });

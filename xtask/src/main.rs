@@ -59,7 +59,14 @@ fn run() -> Result<()> {
             Some("names") => eval::names(&root, &eval::EvalArgs::parse(&args[2..])?),
             Some("events") => eval::events(&root, &eval::EvalArgs::parse(&args[2..])?),
             Some("web") => {
-                eval_web::web(&root, args[2..].iter().any(|a| a == "--check"), args[2..].iter().any(|a| a == "--fit"))
+                // Everything after `--` is passed to `talign events cluster` (to try tuning flags).
+                let extra: Vec<String> = args.iter().skip_while(|a| *a != "--").skip(1).cloned().collect();
+                eval_web::web(
+                    &root,
+                    args[2..].iter().any(|a| a == "--check"),
+                    args[2..].iter().any(|a| a == "--fit"),
+                    &extra,
+                )
             }
             Some("passages-web") => eval_passages::passages_web(&root, args[2..].iter().any(|a| a == "--check")),
             _ => bail!("usage: cargo xtask eval names|events|web [--check]"),

@@ -225,6 +225,48 @@ pub struct Link {
     pub score: f32,
     /// Why.
     pub evidence: String,
+    /// How the two documents relate.
+    pub relation: Relation,
+}
+
+/// How two linked documents relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// One text in two languages: a translation (or two translations of one wire story).
+    Translation,
+    /// One text published again, in the same language (site furniture aside).
+    Reprint,
+    /// Two reports of one happening, written independently.
+    Report,
+    /// One of the two announces the happening the other reports.
+    Preview,
+}
+
+impl Relation {
+    /// The name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Translation => "translation",
+            Relation::Reprint => "reprint",
+            Relation::Report => "report",
+            Relation::Preview => "preview",
+        }
+    }
+}
+
+impl std::fmt::Display for Relation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How two linked documents that are not a reprint or preview pair relate: documents in
+/// two languages that the link rule scores at [`AlignOptions::link`] or more share so much
+/// (names, numbers, dates, event words, in order) that one translates the other; the rest
+/// are independent reports.
+pub fn written_relation(space: &FeatureSpace, opts: &AlignOptions, a: usize, b: usize, score: f32) -> Relation {
+    if space.groups[a] != space.groups[b] && score >= opts.link { Relation::Translation } else { Relation::Report }
 }
 
 /// Thresholds of the link decision.
@@ -596,7 +638,8 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
         .filter(|(_, k)| *k)
         .map(|(p, _)| {
             let (score, evidence) = weights.explain(space, opts, p.left as usize, p.right as usize);
-            Link { left: p.left as usize, right: p.right as usize, score, evidence }
+            let relation = written_relation(space, opts, p.left as usize, p.right as usize, score);
+            Link { left: p.left as usize, right: p.right as usize, score, evidence, relation }
         })
         .collect()
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use talign_corpus::{Corpus, Date, Document, Lang};
 use talign_names::lexicon::Lexicon;
 
-use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link};
+use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link, Relation};
 use crate::boundaries::BoundaryModel;
 use crate::cluster::{self, ClusterOptions};
 use crate::entities::{self, Resolution};
@@ -24,6 +24,7 @@ use crate::numbers::{self, NumberMention};
 use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit};
 use crate::temporal::{self, DateMention, TimeValue};
 use crate::when::When;
+use crate::{furniture, reprints};
 
 /// What was found in one document.
 #[derive(Debug, Clone)]
@@ -179,6 +180,10 @@ pub struct Analysis<'c> {
     /// Per document, its facts that are features, in the order passage anchors are taken:
     /// mentions, numbers, dates, event words.
     anchors: Vec<Vec<Anchor>>,
+    /// Per document, the byte ranges of its furniture lines.
+    furniture: Vec<Vec<(usize, usize)>>,
+    /// The reprint pairs found.
+    pub reprints: Vec<reprints::Reprint>,
 }
 
 /// A fact of a document that is a feature, as a passage anchor.
@@ -197,6 +202,66 @@ struct Anchor {
 /// The same-event probability a pair the link rule keeps counts for at least, when
 /// documents are grouped into events.
 const LINKED_SAME_EVENT: f32 = 0.95;
+
+/// A preview is linked to a report from this same-event probability.
+const PREVIEW_SAME_EVENT: f32 = 0.5;
+
+/// The same-event probability of a reprint pair.
+const REPRINT_SAME_EVENT: f32 = 0.99;
+
+/// How much a window says, by where it was read (larger: more).
+fn when_rank(w: &Option<When>) -> u8 {
+    use crate::when::WhenSource;
+    match w.map(|w| w.source) {
+        None => 0,
+        Some(WhenSource::Published) => 1,
+        Some(WhenSource::Month) => 2,
+        Some(WhenSource::DayOfYear) => 3,
+        Some(WhenSource::Stated | WhenSource::Announced) => 4,
+    }
+}
+
+/// Gives every document of a group of reprints the window of the member that says most
+/// about the happening (ties: by content), so that one text's copies, which report one
+/// happening, are never kept apart by what each site's page says of its own date.
+fn share_reprint_whens(whens: &mut [Option<When>], reprints: &[reprints::Reprint], docs: &[Document]) {
+    if reprints.is_empty() {
+        return;
+    }
+    let mut uf = crate::uf::UnionFind::new(whens.len());
+    for r in reprints {
+        uf.union(r.left, r.right);
+    }
+    let mut best: HashMap<u32, usize> = HashMap::new();
+    for r in reprints {
+        for d in [r.left as usize, r.right as usize] {
+            let root = uf.find(d as u32);
+            let better = |o: usize| {
+                (when_rank(&whens[d]), align::fnv64(docs[d].text.as_bytes()))
+                    > (when_rank(&whens[o]), align::fnv64(docs[o].text.as_bytes()))
+            };
+            match best.get(&root) {
+                Some(&o) if !better(o) => {}
+                _ => {
+                    best.insert(root, d);
+                }
+            }
+        }
+    }
+    let members: Vec<(usize, usize)> = reprints
+        .iter()
+        .flat_map(|r| [r.left as usize, r.right as usize])
+        .map(|d| (d, best[&uf.find(d as u32)]))
+        .collect();
+    for (d, b) in members {
+        whens[d] = whens[b];
+    }
+}
+
+/// A copy of `doc` with its furniture blanked, if it has any.
+fn without_furniture(doc: &Document, ranges: &[(usize, usize)]) -> Option<Document> {
+    (!ranges.is_empty()).then(|| Document { text: furniture::blank(&doc.text, ranges), ..doc.clone() })
+}
 
 /// Documents extracted at a time (in parallel) before their facts are reduced.
 const EXTRACT_CHUNK: usize = 2048;
@@ -413,16 +478,32 @@ impl<'c> Analysis<'c> {
         let lex = Lexicon::builtin();
         let docs = corpus.docs();
         let frequent = frequent_words(corpus);
+        // Site furniture is blanked before anything is read; reprints are found on what is left.
+        let furniture = furniture::find(docs);
         let mut table = entities::MentionTable::new();
         let mut labels = Labels::default();
         let mut kept: Vec<Kept> = Vec::with_capacity(docs.len());
-        for chunk in docs.chunks(EXTRACT_CHUNK) {
-            let facts: Vec<DocFacts> = chunk.par_iter().map(|d| extract_with(d, &frequent)).collect();
-            for (doc, f) in chunk.iter().zip(&facts) {
-                table.push_doc(&doc.text, &f.mentions);
-                kept.push(Kept::new(f, doc.text.len(), &mut labels));
+        let mut shingles: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
+        for (c, chunk) in docs.chunks(EXTRACT_CHUNK).enumerate() {
+            let first = c * EXTRACT_CHUNK;
+            let facts: Vec<(DocFacts, Vec<u64>, Option<Document>)> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let blanked = without_furniture(d, &furniture[first + i]);
+                    let doc = blanked.as_ref().unwrap_or(d);
+                    (extract_with(doc, &frequent), reprints::shingles(&doc.text), blanked)
+                })
+                .collect();
+            for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
+                let doc = &chunk[i];
+                table.push_doc(&blanked.as_ref().unwrap_or(doc).text, &f.mentions);
+                kept.push(Kept::new(&f, doc.text.len(), &mut labels));
+                shingles.push(s);
             }
         }
+        let reprint_pairs = reprints::find(&shingles);
+        drop(shingles);
         let resolution = entities::resolve_table(&table, lex);
         drop(table);
         let labels = labels.into_list();
@@ -495,7 +576,8 @@ impl<'c> Analysis<'c> {
             })
             .collect();
         let published = kept.iter().map(|k| k.published).collect();
-        let whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
+        let mut whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
+        share_reprint_whens(&mut whens, &reprint_pairs, docs);
         drop(kept);
         space.set_keys(docs.iter().map(|d| align::fnv64(d.text.as_bytes())).collect());
         let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> =
@@ -509,20 +591,81 @@ impl<'c> Analysis<'c> {
         // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
         // event whatever the model says; the model weighs the rest.
         let decided = align::decide(&space, &pairs, &opts.align);
-        let edges: Vec<(u32, u32, f32)> = pairs
+        let reprinted: HashMap<(u32, u32), f32> =
+            reprint_pairs.iter().map(|r| ((r.left, r.right), r.containment)).collect();
+        let mut edges: Vec<(u32, u32, f32)> = pairs
             .iter()
             .zip(&decided)
             .map(|(p, &d)| (p.left, p.right, if d { p.same_event.max(LINKED_SAME_EVENT) } else { p.same_event }))
             .collect();
+        // A reprint is one event whatever else is found.
+        let scored: HashSet<(u32, u32)> = pairs.iter().map(|p| (p.left, p.right)).collect();
+        for e in &mut edges {
+            if reprinted.contains_key(&(e.0, e.1)) {
+                e.2 = REPRINT_SAME_EVENT;
+            }
+        }
+        edges.extend(
+            reprint_pairs
+                .iter()
+                .filter(|r| !scored.contains(&(r.left, r.right)))
+                .map(|r| (r.left, r.right, REPRINT_SAME_EVENT)),
+        );
         let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
-        // A link is a pair the link rule keeps inside one event.
-        let links: Vec<Link> = pairs
+        // A link is a reprint, or a pair the link rule keeps, inside one event.
+        let mut linked: Vec<(u32, u32)> = pairs
             .iter()
             .zip(decided)
-            .filter(|(p, d)| *d && events[p.left as usize] == events[p.right as usize])
-            .map(|(p, _)| {
-                let (score, evidence) = weights.explain(&space, &opts.align, p.left as usize, p.right as usize);
-                Link { left: p.left as usize, right: p.right as usize, score, evidence }
+            .filter(|(p, d)| *d || reprinted.contains_key(&(p.left, p.right)))
+            .map(|(p, _)| (p.left, p.right))
+            .chain(reprint_pairs.iter().filter(|r| !scored.contains(&(r.left, r.right))).map(|r| (r.left, r.right)))
+            .filter(|&(a, b)| events[a as usize] == events[b as usize])
+            .collect();
+        // A preview joins the report it announces: its most likely partner in its event,
+        // among documents that do not announce, when the link rule kept none.
+        let announces = |d: usize| whens[d].is_some_and(|w| w.source == crate::when::WhenSource::Announced);
+        let mut best_report: HashMap<u32, (f32, u64, u32)> = HashMap::new();
+        for p in &pairs {
+            let (a, b) = (p.left as usize, p.right as usize);
+            if events[a] != events[b] || announces(a) == announces(b) || p.same_event < PREVIEW_SAME_EVENT {
+                continue;
+            }
+            let (preview, report) = if announces(a) { (p.left, p.right) } else { (p.right, p.left) };
+            let candidate = (p.same_event, space.keys[report as usize], report);
+            let entry = best_report.entry(preview).or_insert(candidate);
+            if (candidate.0, std::cmp::Reverse(candidate.1)) > (entry.0, std::cmp::Reverse(entry.1)) {
+                *entry = candidate;
+            }
+        }
+        let has_report: HashSet<u32> = linked
+            .iter()
+            .filter(|&&(a, b)| announces(a as usize) != announces(b as usize))
+            .flat_map(|&(a, b)| [a, b])
+            .collect();
+        for (&preview, &(_, _, report)) in &best_report {
+            if !has_report.contains(&preview) {
+                linked.push((preview.min(report), preview.max(report)));
+            }
+        }
+        linked.sort_unstable();
+        linked.dedup();
+        let links: Vec<Link> = linked
+            .into_iter()
+            .map(|(a, b)| {
+                let (a, b) = (a as usize, b as usize);
+                let (score, evidence) = weights.explain(&space, &opts.align, a, b);
+                if let Some(&containment) = reprinted.get(&(a as u32, b as u32)) {
+                    let evidence =
+                        format!("reprint: {:.0}% of the shorter text's word 4-grams in the other", containment * 100.0);
+                    Link { left: a, right: b, score: score.max(containment), evidence, relation: Relation::Reprint }
+                } else {
+                    let relation = if announces(a) != announces(b) {
+                        Relation::Preview
+                    } else {
+                        align::written_relation(&space, &opts.align, a, b, score)
+                    };
+                    Link { left: a, right: b, score, evidence, relation }
+                }
             })
             .collect();
         Analysis {
@@ -541,6 +684,8 @@ impl<'c> Analysis<'c> {
             learnt: std::sync::OnceLock::new(),
             frequent,
             anchors,
+            furniture,
+            reprints: reprint_pairs,
         }
     }
 
@@ -548,7 +693,13 @@ impl<'c> Analysis<'c> {
     /// words: the same facts the pipeline saw (it keeps only the features it needs), with
     /// `mentions[i]` resolved to `resolution.doc_entities[d][i]`.
     pub fn facts(&self, d: usize) -> DocFacts {
-        extract_with(&self.corpus.docs()[d], &self.frequent)
+        let doc = &self.corpus.docs()[d];
+        extract_with(without_furniture(doc, &self.furniture[d]).as_ref().unwrap_or(doc), &self.frequent)
+    }
+
+    /// The byte ranges of document `d`'s furniture lines (see [`crate::furniture`]).
+    pub fn furniture(&self, d: usize) -> &[(usize, usize)] {
+        &self.furniture[d]
     }
 
     /// Why documents `a` and `b` scored as they did, in words.

@@ -85,11 +85,13 @@ pub struct ClusterOptions {
     pub threshold: f32,
     /// Windows further apart than this many days never share a group.
     pub tolerance: i64,
+    /// Pair scores below this count as 0.
+    pub min_pair: f32,
 }
 
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
-        ClusterOptions { threshold: 0.15, tolerance: 3 }
+        ClusterOptions { threshold: 0.15, tolerance: 3, min_pair: 0.0 }
     }
 }
 
@@ -148,7 +150,7 @@ pub fn average_linkage(
         })
         .collect();
     for &(a, b, s) in edges {
-        if a == b || s <= 0.0 {
+        if a == b || s <= 0.0 || s < opts.min_pair {
             continue;
         }
         *groups[a as usize].sums.entry(b).or_default() += s;

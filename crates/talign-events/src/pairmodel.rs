@@ -52,10 +52,10 @@ pub const INPUTS: [&str; 24] = [
 
 /// Fitted weights of [`INPUTS`], and the intercept.
 const WEIGHTS: [f32; 24] = [
-    1.940, -0.865, 2.841, 0.577, 0.822, -0.424, -0.589, 2.814, 0.719, 1.405, 0.942, 1.384, 1.859, -0.816, 1.071, 1.133,
-    3.289, -1.573, -0.196, -0.316, 1.375, 0.257, -2.005, -0.653,
+    1.839, -1.099, 3.025, 0.676, 0.834, -0.479, -0.712, 2.583, 0.857, 1.360, 0.927, 1.359, 1.891, -0.896, 1.088, 1.128,
+    3.558, -1.586, -0.195, -0.321, 1.480, 0.407, -2.022, -0.659,
 ];
-const INTERCEPT: f32 = -3.524;
+const INTERCEPT: f32 = -3.623;
 
 /// How many imagined documents the prior shares of features count for (see
 /// [`FeatureSpace::set_priors`]).

@@ -230,6 +230,7 @@ fn read_pairs(corpus: &Corpus, pairs: &Path) -> Result<Vec<talign_events::align:
             right: l.max(r),
             score: 0.0,
             evidence: "given".into(),
+            relation: talign_events::align::Relation::Report,
         });
     }
     Ok(links)

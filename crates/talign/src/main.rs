@@ -173,6 +173,16 @@ struct Tuning {
     /// Link two documents in the same language only when their score reaches S.
     #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().same_language)]
     same_language_score: f32,
+    /// Two groups of documents join one event while the average same-event probability
+    /// between them reaches S (pairs never scored count as 0).
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::cluster::ClusterOptions::default().threshold)]
+    event_threshold: f32,
+    /// A pair's same-event probability below S counts as 0 when events are grouped.
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::cluster::ClusterOptions::default().min_pair)]
+    event_min_pair: f32,
+    /// Documents whose happenings are more than D days apart never share an event.
+    #[arg(long, hide_short_help = true, value_name = "D", default_value_t = talign_events::cluster::ClusterOptions::default().tolerance)]
+    event_tolerance: i64,
     /// Score every pair of documents instead of using the inverted index (slow; a baseline).
     #[arg(long, hide_short_help = true)]
     all_pairs: bool,
@@ -234,6 +244,9 @@ impl Tuning {
         o.align.same_language = self.same_language_score;
         o.align.all_pairs = self.all_pairs;
         o.align.order_weight = self.order_weight;
+        o.cluster.threshold = self.event_threshold;
+        o.cluster.min_pair = self.event_min_pair;
+        o.cluster.tolerance = self.event_tolerance;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
         o.passages.cut_base = self.passage_cut_base;

@@ -6,16 +6,17 @@ use talign_names::Script;
 
 use crate::table::Table;
 
-/// `events align`: left,right,score,evidence.
+/// `events align`: left,right,score,evidence (the contract's columns), then relation.
 pub fn align_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     let docs = a.corpus.docs();
-    let mut t = Table::new(&["left", "right", "score", "evidence"]);
+    let mut t = Table::new(&["left", "right", "score", "evidence", "relation"]);
     for l in &a.links {
         t.push(vec![
             docs[l.left].id.as_str().into(),
             docs[l.right].id.as_str().into(),
             l.score.into(),
             l.evidence.as_str().into(),
+            l.relation.as_str().into(),
         ]);
     }
     t
