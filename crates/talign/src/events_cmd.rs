@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use talign_corpus::{Corpus, LoadOptions};
+use talign_corpus::{Corpus, Date, LoadOptions};
 use talign_events::{Analysis, Options};
 
 use crate::{CorpusArgs, Output};
@@ -114,6 +114,21 @@ pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
         }
         for e in &f.events {
             rows.push((e.start, e.end, "event", e.concept.clone(), String::new()));
+        }
+        for &(start, end) in a.furniture(d) {
+            let end = start + doc.text[start..end].trim_end().len();
+            rows.push((start, end, "furniture", String::new(), "repeated on the site or the corpus".into()));
+        }
+        if let Some(w) = a.whens[d] {
+            let value = match w.window {
+                talign_events::cluster::Window::Days(lo, hi) => {
+                    let (lo, hi) = (Date::from_days_since_epoch(lo), Date::from_days_since_epoch(hi));
+                    if lo == hi { lo.to_string() } else { format!("{lo}/{hi}") }
+                }
+                talign_events::cluster::Window::DaysOfYear(lo, hi) => format!("day {lo}–{hi} of an unknown year"),
+            };
+            let note = format!("happening, from {:?}", w.source).to_lowercase();
+            rows.push((0, 0, "when", value, note));
         }
         rows.sort_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
         for (start, end, kind, value, note) in rows {
