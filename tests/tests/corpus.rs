@@ -134,3 +134,39 @@ fn ntrex_gold_pairs_name_loaded_documents() {
     }
     assert_eq!(pairs, 63);
 }
+
+/// The self-written web sample (`tests/fixtures/web-sample`, see its SOURCE.md): a wire
+/// story on two sites with their own furniture, a preview, an independent Bengali report
+/// and a hard negative (the same ministers at another meeting a year earlier).
+#[test]
+fn web_sample_events() {
+    let corpus =
+        talign_corpus::Corpus::load(&[root().join("tests/fixtures/web-sample")]).expect("the web sample loads");
+    let a = Analysis::new(&corpus);
+    let id = |d: usize| corpus.docs()[d].id.as_str();
+    let relation =
+        |l: &str, r: &str| a.links.iter().find(|k| (id(k.left), id(k.right)) == (l, r)).map(|k| k.relation.as_str());
+    assert_eq!(relation("wire-a", "wire-b"), Some("reprint"), "the two sites' copies are a reprint");
+    assert_eq!(relation("wire-a", "preview"), Some("preview"), "the preview joins the report it announces");
+    let event = |name: &str| a.events[corpus.docs().iter().position(|d| d.id == name).unwrap()];
+    for d in ["wire-b", "preview", "bn-report"] {
+        assert_eq!(event(d), event("wire-a"), "{d} reports the Dhaka meeting");
+    }
+    assert_ne!(event("negative"), event("wire-a"), "the Moscow meeting a year earlier is another event");
+    // Each site's menu and footer is furniture: blanked, so it names nothing.
+    let wire_b = corpus.docs().iter().position(|d| d.id == "wire-b").unwrap();
+    let furniture: Vec<&str> =
+        a.furniture(wire_b).iter().map(|&(s, e)| corpus.docs()[wire_b].text[s..e].trim()).collect();
+    assert!(furniture.iter().any(|l| l.starts_with("Contact us")), "footer: {furniture:?}");
+    assert!(!furniture.iter().any(|l| l.contains("Rooppur")), "story lines are not furniture: {furniture:?}");
+    let mut checks: Vec<(String, Box<dyn FnOnce()>)> = Vec::new();
+    for (name, t) in [("links", talign::tables::align_table(&a)), ("events", talign::tables::cluster_table(&a))] {
+        let csv = String::from_utf8(t.render(talign::table::Format::Csv).expect("renders")).expect("UTF-8");
+        let csv = csv.replace("\r\n", "\n");
+        checks.push((
+            format!("web_sample__{name}"),
+            Box::new(move || snapshot_settings().bind(|| insta::assert_snapshot!(format!("web_sample__{name}"), csv))),
+        ));
+    }
+    collect_failures(checks);
+}

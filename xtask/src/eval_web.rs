@@ -210,8 +210,16 @@ fn score(pages: &[Page], part: &Partition) -> Scores {
 }
 
 /// Runs `events cluster` and reads back the partition, in page order.
-fn talign_partition(bin: &Path, corpus: &Path, alias: &HashMap<String, usize>, n: usize) -> Result<Partition> {
-    let rows = read_csv(&run(bin, &["events", "cluster", corpus.to_str().unwrap_or_default()])?)?;
+fn talign_partition(
+    bin: &Path,
+    corpus: &Path,
+    alias: &HashMap<String, usize>,
+    n: usize,
+    extra: &[String],
+) -> Result<Partition> {
+    let mut args = vec!["events", "cluster", corpus.to_str().unwrap_or_default()];
+    args.extend(extra.iter().map(String::as_str));
+    let rows = read_csv(&run(bin, &args)?)?;
     let mut events: HashMap<String, usize> = HashMap::new();
     let mut part = vec![usize::MAX; n];
     for r in &rows {
@@ -323,8 +331,61 @@ fn mistakes(pages: &[Page], part: &Partition) -> String {
     out
 }
 
+/// Fits the same-event model on the talign-scored pairs of `corpus` and prints its weights.
+fn fit(bin: &Path, corpus: &Path, alias: &HashMap<String, usize>, pages: &[Page]) -> Result<()> {
+    let out = run(bin, &["events", "pairs", "--inputs", corpus.to_str().unwrap_or_default()])?;
+    // The model's inputs are the columns after `evidence`, in the model's order.
+    let header: Vec<String> = csv::Reader::from_reader(out.as_bytes()).headers()?.iter().map(str::to_owned).collect();
+    let inputs: Vec<String> = header.iter().skip_while(|h| *h != "evidence").skip(1).cloned().collect();
+    let rows = read_csv(&out)?;
+    if rows.is_empty() {
+        bail!("talign scored no pairs");
+    }
+    let mut x = Vec::new();
+    let mut y = Vec::new();
+    let mut events = Vec::new();
+    for r in &rows {
+        let (a, b) = (alias[&r["left"]], alias[&r["right"]]);
+        x.push(inputs.iter().map(|k| r[k].parse::<f64>().unwrap_or(0.0)).collect::<Vec<f64>>());
+        y.push(pages[a].event == pages[b].event);
+        events.push((pages[a].event.clone(), pages[b].event.clone()));
+    }
+    // Three folds of events: fit without a fold's events, predict the pairs that touch them.
+    let fold = |e: &str| fold_of(e);
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    for k in 0..3 {
+        let train: Vec<usize> = (0..x.len()).filter(|&i| fold(&events[i].0) != k && fold(&events[i].1) != k).collect();
+        let w = crate::fit::logistic(
+            &train.iter().map(|&i| x[i].clone()).collect::<Vec<_>>(),
+            &train.iter().map(|&i| y[i]).collect::<Vec<_>>(),
+        )?;
+        for i in (0..x.len()).filter(|&i| fold(&events[i].0) == k || fold(&events[i].1) == k) {
+            match (crate::fit::predict(&w, &x[i]) >= 0.5, y[i]) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fneg += 1,
+                _ => {}
+            }
+        }
+    }
+    let cv = prf(tp, tp + fp, tp + fneg);
+    let w = crate::fit::logistic(&x, &y)?;
+    println!("same-event model fitted on {} scored pairs ({} of one event)", x.len(), y.iter().filter(|&&v| v).count());
+    println!("pairs at p ≥ 0.5, weights fitted without the pair's events: P {:.3} R {:.3} F1 {:.3}", cv.p, cv.r, cv.f);
+    println!("inputs: {}", inputs.join(", "));
+    let ws: Vec<String> = w[..w.len() - 1].iter().map(|v| format!("{v:.3}")).collect();
+    println!("const WEIGHTS: [f32; {}] = [{}];", ws.len(), ws.join(", "));
+    println!("const INTERCEPT: f32 = {:.3};", w[w.len() - 1]);
+    Ok(())
+}
+
+/// The fold (0–2) of an event, from its name.
+pub fn fold_of(event: &str) -> usize {
+    (event.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)) % 3) as usize
+}
+
 /// `cargo xtask eval web`.
-pub fn web(root: &Path, check: bool) -> Result<()> {
+pub fn web(root: &Path, check: bool, refit: bool, extra: &[String]) -> Result<()> {
     let (pages, missing) = load(root)?;
     let cache = cache_dir();
     if pages.is_empty() {
@@ -374,16 +435,19 @@ pub fn web(root: &Path, check: bool) -> Result<()> {
     println!("{}", row("baseline: share ≥ 2 numbers", &score(&pages, &base)));
 
     let (path, alias) = write_corpus(&tmp, "web", &pages, 1, false)?;
-    let part = talign_partition(&bin, &path, &alias, pages.len())?;
+    if refit {
+        return fit(&bin, &path, &alias, &pages);
+    }
+    let part = talign_partition(&bin, &path, &alias, pages.len(), extra)?;
     let main = score(&pages, &part);
     println!("{}", row("talign (lang and url given)", &main));
     let (path_p, alias_p) = write_corpus(&tmp, "web-published", &pages, 1, true)?;
-    let part_p = talign_partition(&bin, &path_p, &alias_p, pages.len())?;
+    let part_p = talign_partition(&bin, &path_p, &alias_p, pages.len(), extra)?;
     println!("{}", row("talign (published dates given too)", &score(&pages, &part_p)));
 
     // Other ids, other order: the same events.
     let (path2, alias2) = write_corpus(&tmp, "web-scrambled", &pages, 2, false)?;
-    let part2 = talign_partition(&bin, &path2, &alias2, pages.len())?;
+    let part2 = talign_partition(&bin, &path2, &alias2, pages.len(), extra)?;
     let same = pairs_of(&part) == pairs_of(&part2);
     println!();
     println!("another order and other ids give the same events: {}", if same { "yes" } else { "NO" });

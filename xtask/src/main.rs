@@ -3,6 +3,7 @@
 mod eval;
 mod eval_passages;
 mod eval_web;
+mod fit;
 mod gen_corpus;
 mod snapshots;
 mod variants;
@@ -24,8 +25,10 @@ commands:
                            top-1 pairing accuracy on ../shared/data/names-dev
   eval events [--check] [--data DIR]
                            document and passage F1 on ../shared/data/ntrex-dev
-  eval web [--check]       event clusters on the real web pages of corpora/web-dev/manifest.csv
-                           (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev)
+  eval web [--check] [--fit]
+                           event clusters on the real web pages of corpora/web-dev/manifest.csv
+                           (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
+                           fits the same-event model's weights on them and prints them
   eval passages-web [--check]
                            sentence pairs of independent bn–fa reports against
                            corpora/web-dev/passages-gold.csv, with the monotonic baseline
@@ -55,7 +58,16 @@ fn run() -> Result<()> {
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("names") => eval::names(&root, &eval::EvalArgs::parse(&args[2..])?),
             Some("events") => eval::events(&root, &eval::EvalArgs::parse(&args[2..])?),
-            Some("web") => eval_web::web(&root, args[2..].iter().any(|a| a == "--check")),
+            Some("web") => {
+                // Everything after `--` is passed to `talign events cluster` (to try tuning flags).
+                let extra: Vec<String> = args.iter().skip_while(|a| *a != "--").skip(1).cloned().collect();
+                eval_web::web(
+                    &root,
+                    args[2..].iter().any(|a| a == "--check"),
+                    args[2..].iter().any(|a| a == "--fit"),
+                    &extra,
+                )
+            }
             Some("passages-web") => eval_passages::passages_web(&root, args[2..].iter().any(|a| a == "--check")),
             _ => bail!("usage: cargo xtask eval names|events|web [--check]"),
         },

@@ -99,6 +99,11 @@ impl Date {
         Date { year: y as i32, month: m as u8, day: d as u8 }
     }
 
+    /// The day of the year, 1 for January 1st.
+    pub fn day_of_year(self) -> u32 {
+        (self.days_since_epoch() - Date { year: self.year, month: 1, day: 1 }.days_since_epoch()) as u32 + 1
+    }
+
     /// This date moved by `days` (may be negative).
     pub fn add_days(self, days: i64) -> Date {
         Date::from_days_since_epoch(self.days_since_epoch() + days)

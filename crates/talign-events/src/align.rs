@@ -52,7 +52,8 @@ impl FeatureKind {
         }
     }
 
-    const ALL: [FeatureKind; 5] =
+    /// Every kind, in the order of their numbers.
+    pub const ALL: [FeatureKind; 5] =
         [FeatureKind::Entity, FeatureKind::Candidate, FeatureKind::Number, FeatureKind::Date, FeatureKind::Event];
 }
 
@@ -81,6 +82,18 @@ pub struct FeatureSpace {
     /// For each document, where each of its features (in the order of `docs`) first
     /// occurs, as a fraction of the document's length in units of 1/65535.
     pub positions: Vec<Vec<u16>>,
+    /// Per document, a key derived from its content, to break ties between documents
+    /// without leaning on their order or ids (see [`FeatureSpace::set_keys`]).
+    pub keys: Vec<u64>,
+    /// Per document, the time window of the happening it reports, where known.
+    pub windows: Vec<Option<crate::cluster::Window>>,
+    /// Per document, the script it is written in.
+    pub scripts: Vec<talign_names::Script>,
+    /// Per feature, the share of news documents expected to have it whatever the corpus
+    /// (see [`FeatureSpace::set_priors`]).
+    pub priors: Vec<f32>,
+    /// Per feature, what kind of thing it names, for names (see [`FeatureSpace::set_priors`]).
+    pub named: Vec<Option<talign_names::Kind>>,
 }
 
 impl FeatureSpace {
@@ -135,6 +148,56 @@ impl FeatureSpace {
         self.days.push(days);
     }
 
+    /// Sets the content keys of the documents (one per document, in order). Without them,
+    /// ties are broken by document index.
+    pub fn set_keys(&mut self, keys: Vec<u64>) {
+        self.keys = keys;
+    }
+
+    /// Sets each document's time window and script (one per document, in order).
+    pub fn set_context(&mut self, windows: Vec<Option<crate::cluster::Window>>, scripts: Vec<talign_names::Script>) {
+        self.windows = windows;
+        self.scripts = scripts;
+    }
+
+    /// The time window of document `d`, where known.
+    pub fn window(&self, d: usize) -> Option<crate::cluster::Window> {
+        self.windows.get(d).copied().flatten()
+    }
+
+    /// The script of document `d` (`Other` when not set).
+    pub fn script(&self, d: usize) -> talign_names::Script {
+        self.scripts.get(d).copied().unwrap_or(talign_names::Script::Other)
+    }
+
+    /// Sets each feature's prior share of documents, by feature id: how common it is in
+    /// news at large (a country in a tenth of the news, a minister in far fewer). Rarity is
+    /// measured against these as much as against the corpus, so that a corpus of five
+    /// documents does not make Russia rare.
+    pub fn set_priors(&mut self, prior: impl Fn(&Feature) -> (f32, Option<talign_names::Kind>)) {
+        (self.priors, self.named) = self.features.iter().map(prior).unzip();
+    }
+
+    /// What feature `f` names (a person, a place…), when it is a name of known kind.
+    pub fn named(&self, f: u32) -> Option<talign_names::Kind> {
+        self.named.get(f as usize).copied().flatten()
+    }
+
+    /// The prior share of feature `f` (0.01 when not set).
+    pub fn prior(&self, f: u32) -> f32 {
+        self.priors.get(f as usize).copied().unwrap_or(0.01)
+    }
+
+    /// How many distinct features the documents have.
+    pub fn feature_count(&self) -> usize {
+        self.features.len()
+    }
+
+    /// The tie-breaking key of document `d`.
+    pub fn key(&self, d: usize) -> u64 {
+        self.keys.get(d).copied().unwrap_or(d as u64)
+    }
+
     /// The id of a feature, if any document has it.
     pub fn id_of(&self, f: &Feature) -> Option<u32> {
         self.ids.get(f).copied()
@@ -162,6 +225,48 @@ pub struct Link {
     pub score: f32,
     /// Why.
     pub evidence: String,
+    /// How the two documents relate.
+    pub relation: Relation,
+}
+
+/// How two linked documents relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// One text in two languages: a translation (or two translations of one wire story).
+    Translation,
+    /// One text published again, in the same language (site furniture aside).
+    Reprint,
+    /// Two reports of one happening, written independently.
+    Report,
+    /// One of the two announces the happening the other reports.
+    Preview,
+}
+
+impl Relation {
+    /// The name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Translation => "translation",
+            Relation::Reprint => "reprint",
+            Relation::Report => "report",
+            Relation::Preview => "preview",
+        }
+    }
+}
+
+impl std::fmt::Display for Relation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How two linked documents that are not a reprint or preview pair relate: documents in
+/// two languages that the link rule scores at [`AlignOptions::link`] or more share so much
+/// (names, numbers, dates, event words, in order) that one translates the other; the rest
+/// are independent reports.
+pub fn written_relation(space: &FeatureSpace, opts: &AlignOptions, a: usize, b: usize, score: f32) -> Relation {
+    if space.groups[a] != space.groups[b] && score >= opts.link { Relation::Translation } else { Relation::Report }
 }
 
 /// Thresholds of the link decision.
@@ -186,7 +291,7 @@ impl Default for AlignOptions {
         AlignOptions {
             link: 0.5,
             mutual: 0.10,
-            candidates: 12,
+            candidates: 30,
             same_language: 0.7,
             all_pairs: false,
             order_weight: 0.5,
@@ -228,6 +333,13 @@ fn order_agreement(mut shared: Vec<(f32, u16, u16)>) -> Option<(f32, usize)> {
     }
     let n = concordant + discordant;
     (shared.len() >= 3 && n > 0).then(|| ((concordant as f32 - discordant as f32) / n as f32, shared.len()))
+}
+
+/// Kendall's tau over `n` features as a z score under independence (Kendall 1938): it
+/// weighs agreement by how much of it there is.
+pub fn order_z(tau: f32, n: usize) -> f32 {
+    let n = n as f32;
+    3.0 * tau * (n * (n - 1.0)).sqrt() / (2.0 * (2.0 * n + 5.0)).sqrt()
 }
 
 fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weight: f32, a: usize, b: usize) -> Scored {
@@ -289,11 +401,8 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weigh
     let order = order_agreement(placed);
     if let Some((tau, n)) = order {
         // Translations and rewrites of one report mention their rare names and numbers in
-        // the same order; reports of related stories in any order. Kendall's tau as a z
-        // score under independence (Kendall 1938) weighs agreement by how much of it there is.
-        let n = n as f32;
-        let z = 3.0 * tau * (n * (n - 1.0)).sqrt() / (2.0 * (2.0 * n + 5.0)).sqrt();
-        factor *= (order_weight * z.clamp(-3.0, 4.0) / 4.0).exp();
+        // the same order; reports of related stories in any order.
+        factor *= (order_weight * order_z(tau, n).clamp(-3.0, 4.0) / 4.0).exp();
     }
     Scored { score: (score * factor).clamp(0.0, 1.0), raw, parts, shared, factor, order }
 }
@@ -330,23 +439,72 @@ fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored) -> String {
     if parts.is_empty() { "nothing shared".into() } else { parts.join("; ") }
 }
 
-/// Finds the links between documents.
-pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
+/// A scored pair of documents.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoredPair {
+    /// The earlier document (corpus index).
+    pub left: u32,
+    /// The later document.
+    pub right: u32,
+    /// The score, the order of the shared features included.
+    pub score: f32,
+    /// The score before the order of shared features is taken into account.
+    pub raw: f32,
+    /// The probability that the two report the same event ([`crate::pairmodel`]).
+    pub same_event: f32,
+}
+
+/// IDF weights and per-type norms of a feature space, computed once.
+#[derive(Debug)]
+pub struct Weights {
+    idf: Vec<f32>,
+    norms: Vec<[f32; 5]>,
+}
+
+impl Weights {
+    /// The weights of `space`.
+    pub fn new(space: &FeatureSpace) -> Weights {
+        let n = space.docs.len();
+        let mut df = vec![0u32; space.features.len()];
+        for d in &space.docs {
+            for &f in d {
+                df[f as usize] += 1;
+            }
+        }
+        let idf: Vec<f32> = df.iter().map(|&x| if x == 0 { 0.0 } else { (1.0 + n as f32 / x as f32).ln() }).collect();
+        let mut norms = vec![[0f32; 5]; n];
+        for (d, fs) in space.docs.iter().enumerate() {
+            for &f in fs {
+                norms[d][space.feature(f).kind as usize] += idf[f as usize] * idf[f as usize];
+            }
+        }
+        Weights { idf, norms }
+    }
+
+    /// Kendall's tau of the rarest features two documents share, as a z score (0 when too
+    /// few are shared to tell).
+    pub fn order(&self, space: &FeatureSpace, a: usize, b: usize) -> f32 {
+        score_pair(space, &self.idf, &self.norms, 0.0, a, b).order.map_or(0.0, |(t, n)| order_z(t, n))
+    }
+
+    /// The score of a pair and its evidence, in words.
+    pub fn explain(&self, space: &FeatureSpace, opts: &AlignOptions, a: usize, b: usize) -> (f32, String) {
+        let s = score_pair(space, &self.idf, &self.norms, opts.order_weight, a, b);
+        (s.score, evidence(space, &self.idf, &s))
+    }
+}
+
+/// The best-scoring partners of every document (up to `opts.candidates` each, found
+/// through an inverted index over the features), as unordered pairs scored once, sorted.
+pub fn pairs(
+    space: &FeatureSpace,
+    weights: &Weights,
+    model: &crate::pairmodel::PairModel,
+    opts: &AlignOptions,
+) -> Vec<ScoredPair> {
     let n = space.docs.len();
     let nf = space.features.len();
-    let mut df = vec![0u32; nf];
-    for d in &space.docs {
-        for &f in d {
-            df[f as usize] += 1;
-        }
-    }
-    let idf: Vec<f32> = df.iter().map(|&x| if x == 0 { 0.0 } else { (1.0 + n as f32 / x as f32).ln() }).collect();
-    let mut norms = vec![[0f32; 5]; n];
-    for (d, fs) in space.docs.iter().enumerate() {
-        for &f in fs {
-            norms[d][space.feature(f).kind as usize] += idf[f as usize] * idf[f as usize];
-        }
-    }
+    let (idf, norms) = (&weights.idf, &weights.norms);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); nf];
     for (d, fs) in space.docs.iter().enumerate() {
         for &f in fs {
@@ -355,10 +513,11 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
     }
     // Features in more than a quarter of a large corpus say little and cost much.
     let cap = (n / 4).max(64);
+    // A stable order of features of equal rarity: by label, not by first occurrence.
+    let label_key: Vec<u64> = space.features.iter().map(|f| fnv64(f.label.as_bytes()) ^ f.kind as u64).collect();
 
     // Best candidates per document, in parallel; results in document order.
-    // (score, score before order, partner).
-    let best: Vec<Vec<(f32, f32, usize)>> = (0..n)
+    let best: Vec<Vec<ScoredPair>> = (0..n)
         .into_par_iter()
         .map_init(
             || vec![0f32; n],
@@ -366,98 +525,121 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
                 let mut touched: Vec<u32> = Vec::new();
                 if opts.all_pairs {
                     touched.extend((0..n as u32).filter(|&b| b as usize != a));
-                    let mut scored: Vec<(f32, f32, usize)> = touched
-                        .iter()
-                        .map(|&b| {
-                            let s = score_pair(space, &idf, &norms, opts.order_weight, a, b as usize);
-                            (s.score, s.raw, b as usize)
-                        })
-                        .filter(|x| x.0 > 0.0)
-                        .collect();
-                    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
-                    scored.truncate(opts.candidates);
-                    return scored;
-                }
-                // Rarest features first, until a budget of postings is spent: common features
-                // add many candidates and little evidence.
-                let mut feats: Vec<u32> =
-                    space.docs[a].iter().copied().filter(|&f| postings[f as usize].len() <= cap).collect();
-                feats.sort_by_key(|&f| (postings[f as usize].len(), f));
-                let mut spent = 0usize;
-                for (rank, &f) in feats.iter().enumerate() {
-                    let p = &postings[f as usize];
-                    if rank >= MIN_CANDIDATE_FEATURES && spent + p.len() > POSTING_BUDGET {
-                        break;
-                    }
-                    spent += p.len();
-                    let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
-                    for &b in p {
-                        if b as usize == a {
-                            continue;
+                } else {
+                    // Rarest features first, until a budget of postings is spent: common
+                    // features add many candidates and little evidence.
+                    let mut feats: Vec<u32> =
+                        space.docs[a].iter().copied().filter(|&f| postings[f as usize].len() <= cap).collect();
+                    feats.sort_by_key(|&f| (postings[f as usize].len(), label_key[f as usize]));
+                    let mut spent = 0usize;
+                    for (rank, &f) in feats.iter().enumerate() {
+                        let p = &postings[f as usize];
+                        if rank >= MIN_CANDIDATE_FEATURES && spent + p.len() > POSTING_BUDGET {
+                            break;
                         }
-                        if acc[b as usize] == 0.0 {
-                            touched.push(b);
+                        spent += p.len();
+                        let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
+                        for &b in p {
+                            if b as usize == a {
+                                continue;
+                            }
+                            if acc[b as usize] == 0.0 {
+                                touched.push(b);
+                            }
+                            acc[b as usize] += w;
                         }
-                        acc[b as usize] += w;
                     }
                 }
-                let mut cands: Vec<(f32, u32)> = touched.iter().map(|&b| (acc[b as usize], b)).collect();
+                let mut cands: Vec<(f32, u64, u32)> =
+                    touched.iter().map(|&b| (acc[b as usize], space.key(b as usize), b)).collect();
                 for &b in &touched {
                     acc[b as usize] = 0.0;
                 }
-                // The best few, best first: partners are distinct, so this order is total and
-                // selecting before sorting gives what sorting them all would.
-                let order = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-                if cands.len() > opts.candidates && opts.candidates > 0 {
-                    cands.select_nth_unstable_by(opts.candidates - 1, order);
+                // The best few, best first; ties by content key, then index.
+                let order = |x: &(f32, u64, u32), y: &(f32, u64, u32)| {
+                    y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+                };
+                let keep = if opts.all_pairs { cands.len() } else { opts.candidates };
+                if cands.len() > keep && keep > 0 {
+                    cands.select_nth_unstable_by(keep - 1, order);
                 }
-                cands.truncate(opts.candidates);
-                cands.sort_unstable_by(order);
-                let mut scored: Vec<(f32, f32, usize)> = cands
+                cands.truncate(keep);
+                cands
                     .into_iter()
-                    .map(|(_, b)| {
-                        let s = score_pair(space, &idf, &norms, opts.order_weight, a, b as usize);
-                        (s.score, s.raw, b as usize)
+                    .map(|(_, _, b)| {
+                        let b = b as usize;
+                        let s = score_pair(space, idf, norms, opts.order_weight, a, b);
+                        let same_event = model.probability(space, a, b, s.order.map_or(0.0, |(t, n)| order_z(t, n)));
+                        ScoredPair {
+                            left: a.min(b) as u32,
+                            right: a.max(b) as u32,
+                            score: s.score,
+                            raw: s.raw,
+                            same_event,
+                        }
                     })
-                    .collect();
-                scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
-                scored
+                    .filter(|p| p.score > 0.0 || p.same_event > 0.0)
+                    .collect()
             },
         )
         .collect();
+    drop(postings);
+    let mut out: Vec<ScoredPair> = best.into_iter().flatten().collect();
+    out.sort_unstable_by_key(|x| (x.left, x.right));
+    out.dedup_by(|x, y| (x.left, x.right) == (y.left, y.right));
+    out
+}
 
-    // Each document's best partner in every other language.
-    // The order of shared features ranks partners and decides between best partners; the
-    // absolute thresholds hold the score without it, so that two reports of one event that
-    // tell it in the same order are not taken for one article.
+/// FNV-1a, 64 bits: a stable hash (the same on every run and platform).
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+/// Which scored pairs the link rule keeps: across languages, a high score, or a fairly high
+/// one between documents that are each other's best partner in the other's language; in one
+/// language, a very high score (a reprint, a rewrite of one wire story).
+pub fn decide(space: &FeatureSpace, scored: &[ScoredPair], opts: &AlignOptions) -> Vec<bool> {
+    let n = space.docs.len();
+    let mut best: Vec<Vec<(f32, u64, usize)>> = vec![Vec::new(); n];
+    for p in scored {
+        let (a, b) = (p.left as usize, p.right as usize);
+        best[a].push((p.score, space.key(b), b));
+        best[b].push((p.score, space.key(a), a));
+    }
+    for list in &mut best {
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    }
     let best_in = |a: usize, group: u32| best[a].iter().find(|x| space.groups[x.2] == group).map(|x| x.2);
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (a, list) in best.iter().enumerate() {
-        for &(s, raw, b) in list {
-            let same_lang = space.groups[a] == space.groups[b];
-            let linked = if same_lang {
-                // Articles in one language share their topic's vocabulary and names; only a
-                // much closer match (a reprint, a rewrite of one wire story) counts.
-                raw >= opts.same_language
+    scored
+        .iter()
+        .map(|p| {
+            let (a, b) = (p.left as usize, p.right as usize);
+            if space.groups[a] == space.groups[b] {
+                p.raw >= opts.same_language
             } else {
                 let mutual = best_in(a, space.groups[b]) == Some(b) && best_in(b, space.groups[a]) == Some(a);
-                raw >= opts.link || (mutual && s >= opts.mutual)
-            };
-            if linked {
-                pairs.push((a.min(b), a.max(b)));
+                p.raw >= opts.link || (mutual && p.score >= opts.mutual)
             }
-        }
-    }
-    // What the links are made of needs neither the candidates nor the postings.
-    drop(best);
-    drop(postings);
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-        .into_iter()
-        .map(|(a, b)| {
-            let s = score_pair(space, &idf, &norms, opts.order_weight, a, b);
-            Link { left: a, right: b, score: s.score, evidence: evidence(space, &idf, &s) }
+        })
+        .collect()
+}
+
+/// Finds the links between documents by the link rule alone ([`decide`] over [`pairs`]),
+/// without grouping them into events; [`crate::Analysis`] also requires a link to stay
+/// inside one event.
+pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
+    let weights = Weights::new(space);
+    let model = crate::pairmodel::PairModel::new(space);
+    let scored = pairs(space, &weights, &model, opts);
+    let keep = decide(space, &scored, opts);
+    scored
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| {
+            let (score, evidence) = weights.explain(space, opts, p.left as usize, p.right as usize);
+            let relation = written_relation(space, opts, p.left as usize, p.right as usize, score);
+            Link { left: p.left as usize, right: p.right as usize, score, evidence, relation }
         })
         .collect()
 }

@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use talign_corpus::{Corpus, Date, Document, Lang};
 use talign_names::lexicon::Lexicon;
 
-use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link};
+use crate::align::{self, AlignOptions, Feature, FeatureKind, FeatureSpace, Link, Relation};
 use crate::boundaries::BoundaryModel;
+use crate::cluster::{self, ClusterOptions};
 use crate::entities::{self, Resolution};
 use crate::keywords::{self, EventMention};
 use crate::lexical::{self, PassageWords, Translations, Vocabulary};
@@ -22,6 +23,8 @@ use crate::mentions::{self, Mention};
 use crate::numbers::{self, NumberMention};
 use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit};
 use crate::temporal::{self, DateMention, TimeValue};
+use crate::when::When;
+use crate::{furniture, reprints};
 
 /// What was found in one document.
 #[derive(Debug, Clone)]
@@ -158,6 +161,16 @@ pub struct Analysis<'c> {
     pub links: Vec<Link>,
     /// Event number per document.
     pub events: Vec<usize>,
+    /// When the happening each document reports took place, where it says.
+    pub whens: Vec<Option<When>>,
+    /// Every pair of documents scored (each document's best candidates), sorted.
+    pub pairs: Vec<align::ScoredPair>,
+    /// The weights pairs were scored with.
+    weights: align::Weights,
+    /// The same-event model.
+    model: crate::pairmodel::PairModel,
+    /// The options of the analysis.
+    options: Options,
     /// Where sentences may end without punctuation, learnt from the corpus on first use.
     boundaries: std::sync::OnceLock<BoundaryModel>,
     /// Word translations learnt from a first alignment of the linked pairs, on first use.
@@ -167,6 +180,10 @@ pub struct Analysis<'c> {
     /// Per document, its facts that are features, in the order passage anchors are taken:
     /// mentions, numbers, dates, event words.
     anchors: Vec<Vec<Anchor>>,
+    /// Per document, the byte ranges of its furniture lines.
+    furniture: Vec<Vec<(usize, usize)>>,
+    /// The reprint pairs found.
+    pub reprints: Vec<reprints::Reprint>,
 }
 
 /// A fact of a document that is a feature, as a passage anchor.
@@ -180,6 +197,70 @@ struct Anchor {
     feature: u32,
     /// Its weight as an anchor.
     weight: f32,
+}
+
+/// The same-event probability a pair the link rule keeps counts for at least, when
+/// documents are grouped into events.
+const LINKED_SAME_EVENT: f32 = 0.95;
+
+/// A preview is linked to a report from this same-event probability.
+const PREVIEW_SAME_EVENT: f32 = 0.5;
+
+/// The same-event probability of a reprint pair.
+const REPRINT_SAME_EVENT: f32 = 0.99;
+
+/// How much a window says, by where it was read (larger: more).
+fn when_rank(w: &Option<When>) -> u8 {
+    use crate::when::WhenSource;
+    match w.map(|w| w.source) {
+        None => 0,
+        Some(WhenSource::Published) => 1,
+        Some(WhenSource::Month) => 2,
+        Some(WhenSource::DayOfYear) => 3,
+        Some(WhenSource::Stated | WhenSource::Announced) => 4,
+    }
+}
+
+/// Gives every document of a group of reprints the window of the member that says most
+/// about the happening (ties: by content), so that one text's copies, which report one
+/// happening, are never kept apart by what each site's page says of its own date.
+fn share_reprint_whens(whens: &mut [Option<When>], reprints: &[reprints::Reprint], docs: &[Document]) {
+    if reprints.is_empty() {
+        return;
+    }
+    let mut uf = crate::uf::UnionFind::new(whens.len());
+    for r in reprints {
+        uf.union(r.left, r.right);
+    }
+    let mut best: HashMap<u32, usize> = HashMap::new();
+    for r in reprints {
+        for d in [r.left as usize, r.right as usize] {
+            let root = uf.find(d as u32);
+            let better = |o: usize| {
+                (when_rank(&whens[d]), align::fnv64(docs[d].text.as_bytes()))
+                    > (when_rank(&whens[o]), align::fnv64(docs[o].text.as_bytes()))
+            };
+            match best.get(&root) {
+                Some(&o) if !better(o) => {}
+                _ => {
+                    best.insert(root, d);
+                }
+            }
+        }
+    }
+    let members: Vec<(usize, usize)> = reprints
+        .iter()
+        .flat_map(|r| [r.left as usize, r.right as usize])
+        .map(|d| (d, best[&uf.find(d as u32)]))
+        .collect();
+    for (d, b) in members {
+        whens[d] = whens[b];
+    }
+}
+
+/// A copy of `doc` with its furniture blanked, if it has any.
+fn without_furniture(doc: &Document, ranges: &[(usize, usize)]) -> Option<Document> {
+    (!ranges.is_empty()).then(|| Document { text: furniture::blank(&doc.text, ranges), ..doc.clone() })
 }
 
 /// Documents extracted at a time (in parallel) before their facts are reduced.
@@ -210,6 +291,8 @@ struct Kept {
     labelled: Vec<LabelledFact>,
     /// Day dates (days since epoch).
     days: Vec<i64>,
+    /// When the happening it reports took place.
+    when: Option<When>,
 }
 
 /// Labels numbered in first-seen order.
@@ -239,7 +322,7 @@ impl Labels {
 }
 
 impl Kept {
-    fn new(f: &DocFacts, labels: &mut Labels) -> Kept {
+    fn new(f: &DocFacts, len: usize, labels: &mut Labels) -> Kept {
         let mut labelled = Vec::with_capacity(f.numbers.len() + f.dates.len() + f.events.len());
         let mut fact = |kind, label: &str, start, end| {
             labelled.push(LabelledFact { kind, label: labels.id(label), start: offset(start), end: offset(end) });
@@ -259,7 +342,8 @@ impl Kept {
         }
         labelled.shrink_to_fit();
         let mentions = f.mentions.iter().map(|m| (offset(m.start), offset(m.end))).collect();
-        Kept { published: f.published, mentions, labelled, days }
+        let when = crate::when::when(&f.dates, f.published, len);
+        Kept { published: f.published, mentions, labelled, days, when }
     }
 }
 
@@ -299,6 +383,8 @@ struct Learnt {
 pub struct Options {
     /// Document alignment.
     pub align: AlignOptions,
+    /// Grouping documents into events.
+    pub cluster: ClusterOptions,
     /// Passage alignment.
     pub passages: PassageOptions,
 }
@@ -339,6 +425,34 @@ fn join(text: &str, units: &[Unit]) -> String {
     units.iter().map(|u| text[u.start..u.end].trim()).collect::<Vec<_>>().join(" ")
 }
 
+/// How common a feature is in news at large, as a share of documents: places and event
+/// words are everywhere, small numbers and years in many articles, a named person or an
+/// exact date in few.
+fn prior(f: &Feature, entity_kinds: &HashMap<&str, (bool, talign_names::Kind)>) -> (f32, Option<talign_names::Kind>) {
+    use talign_names::Kind;
+    match f.kind {
+        FeatureKind::Entity => match entity_kinds.get(f.label.as_str()).copied() {
+            Some((true, Kind::Place)) => (0.08, Some(Kind::Place)),
+            Some((true, Kind::Person)) => (0.02, Some(Kind::Person)),
+            Some((true, k)) => (0.05, Some(k)),
+            Some((false, k)) => (0.01, Some(k).filter(|&k| k != Kind::Other)),
+            None => (0.01, None),
+        },
+        FeatureKind::Candidate => (0.02, None),
+        FeatureKind::Number => match f.label.parse::<f64>() {
+            Ok(x) if x.fract() == 0.0 && x.abs() < 100.0 => (0.15, None),
+            Ok(x) if x.fract() == 0.0 && (1900.0..=2100.0).contains(&x) => (0.1, None),
+            _ => (0.01, None),
+        },
+        FeatureKind::Date => match f.label.len() {
+            4 => (0.1, None),
+            7 => (0.03, None),
+            _ => (0.01, None),
+        },
+        FeatureKind::Event => (0.15, None),
+    }
+}
+
 fn number_label(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{}", (x * 1e4).round() / 1e4) }
 }
@@ -364,16 +478,32 @@ impl<'c> Analysis<'c> {
         let lex = Lexicon::builtin();
         let docs = corpus.docs();
         let frequent = frequent_words(corpus);
+        // Site furniture is blanked before anything is read; reprints are found on what is left.
+        let furniture = furniture::find(docs);
         let mut table = entities::MentionTable::new();
         let mut labels = Labels::default();
         let mut kept: Vec<Kept> = Vec::with_capacity(docs.len());
-        for chunk in docs.chunks(EXTRACT_CHUNK) {
-            let facts: Vec<DocFacts> = chunk.par_iter().map(|d| extract_with(d, &frequent)).collect();
-            for (doc, f) in chunk.iter().zip(&facts) {
-                table.push_doc(&doc.text, &f.mentions);
-                kept.push(Kept::new(f, &mut labels));
+        let mut shingles: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
+        for (c, chunk) in docs.chunks(EXTRACT_CHUNK).enumerate() {
+            let first = c * EXTRACT_CHUNK;
+            let facts: Vec<(DocFacts, Vec<u64>, Option<Document>)> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let blanked = without_furniture(d, &furniture[first + i]);
+                    let doc = blanked.as_ref().unwrap_or(d);
+                    (extract_with(doc, &frequent), reprints::shingles(&doc.text), blanked)
+                })
+                .collect();
+            for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
+                let doc = &chunk[i];
+                table.push_doc(&blanked.as_ref().unwrap_or(doc).text, &f.mentions);
+                kept.push(Kept::new(&f, doc.text.len(), &mut labels));
+                shingles.push(s);
             }
         }
+        let reprint_pairs = reprints::find(&shingles);
+        drop(shingles);
         let resolution = entities::resolve_table(&table, lex);
         drop(table);
         let labels = labels.into_list();
@@ -446,9 +576,98 @@ impl<'c> Analysis<'c> {
             })
             .collect();
         let published = kept.iter().map(|k| k.published).collect();
+        let mut whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
+        share_reprint_whens(&mut whens, &reprint_pairs, docs);
         drop(kept);
-        let links = align::align(&space, &opts.align);
-        let events = align::cluster(corpus.len(), &links);
+        space.set_keys(docs.iter().map(|d| align::fnv64(d.text.as_bytes())).collect());
+        let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> =
+            resolution.entities.iter().rev().map(|e| (e.canonical.as_str(), (e.lexicon.is_some(), e.kind))).collect();
+        space.set_priors(|f| prior(f, &entity_kinds));
+        let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
+        space.set_context(windows.clone(), docs.iter().map(|d| talign_names::Script::detect(&d.text)).collect());
+        let weights = align::Weights::new(&space);
+        let model = crate::pairmodel::PairModel::new(&space);
+        let pairs = align::pairs(&space, &weights, &model, &opts.align);
+        // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
+        // event whatever the model says; the model weighs the rest.
+        let decided = align::decide(&space, &pairs, &opts.align);
+        let reprinted: HashMap<(u32, u32), f32> =
+            reprint_pairs.iter().map(|r| ((r.left, r.right), r.containment)).collect();
+        let mut edges: Vec<(u32, u32, f32)> = pairs
+            .iter()
+            .zip(&decided)
+            .map(|(p, &d)| (p.left, p.right, if d { p.same_event.max(LINKED_SAME_EVENT) } else { p.same_event }))
+            .collect();
+        // A reprint is one event whatever else is found.
+        let scored: HashSet<(u32, u32)> = pairs.iter().map(|p| (p.left, p.right)).collect();
+        for e in &mut edges {
+            if reprinted.contains_key(&(e.0, e.1)) {
+                e.2 = REPRINT_SAME_EVENT;
+            }
+        }
+        edges.extend(
+            reprint_pairs
+                .iter()
+                .filter(|r| !scored.contains(&(r.left, r.right)))
+                .map(|r| (r.left, r.right, REPRINT_SAME_EVENT)),
+        );
+        let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+        // A link is a reprint, or a pair the link rule keeps, inside one event.
+        let mut linked: Vec<(u32, u32)> = pairs
+            .iter()
+            .zip(decided)
+            .filter(|(p, d)| *d || reprinted.contains_key(&(p.left, p.right)))
+            .map(|(p, _)| (p.left, p.right))
+            .chain(reprint_pairs.iter().filter(|r| !scored.contains(&(r.left, r.right))).map(|r| (r.left, r.right)))
+            .filter(|&(a, b)| events[a as usize] == events[b as usize])
+            .collect();
+        // A preview joins the report it announces: its most likely partner in its event,
+        // among documents that do not announce, when the link rule kept none.
+        let announces = |d: usize| whens[d].is_some_and(|w| w.source == crate::when::WhenSource::Announced);
+        let mut best_report: HashMap<u32, (f32, u64, u32)> = HashMap::new();
+        for p in &pairs {
+            let (a, b) = (p.left as usize, p.right as usize);
+            if events[a] != events[b] || announces(a) == announces(b) || p.same_event < PREVIEW_SAME_EVENT {
+                continue;
+            }
+            let (preview, report) = if announces(a) { (p.left, p.right) } else { (p.right, p.left) };
+            let candidate = (p.same_event, space.keys[report as usize], report);
+            let entry = best_report.entry(preview).or_insert(candidate);
+            if (candidate.0, std::cmp::Reverse(candidate.1)) > (entry.0, std::cmp::Reverse(entry.1)) {
+                *entry = candidate;
+            }
+        }
+        let has_report: HashSet<u32> = linked
+            .iter()
+            .filter(|&&(a, b)| announces(a as usize) != announces(b as usize))
+            .flat_map(|&(a, b)| [a, b])
+            .collect();
+        for (&preview, &(_, _, report)) in &best_report {
+            if !has_report.contains(&preview) {
+                linked.push((preview.min(report), preview.max(report)));
+            }
+        }
+        linked.sort_unstable();
+        linked.dedup();
+        let links: Vec<Link> = linked
+            .into_iter()
+            .map(|(a, b)| {
+                let (a, b) = (a as usize, b as usize);
+                let (score, evidence) = weights.explain(&space, &opts.align, a, b);
+                if let Some(&containment) = reprinted.get(&(a as u32, b as u32)) {
+                    let evidence =
+                        format!("reprint: {:.0}% of the shorter text's word 4-grams in the other", containment * 100.0);
+                    Link { left: a, right: b, score: score.max(containment), evidence, relation: Relation::Reprint }
+                } else {
+                    let relation = if announces(a) != announces(b) {
+                        Relation::Preview
+                    } else {
+                        align::written_relation(&space, &opts.align, a, b, score)
+                    };
+                    Link { left: a, right: b, score, evidence, relation }
+                }
+            })
+            .collect();
         Analysis {
             corpus,
             published,
@@ -456,10 +675,17 @@ impl<'c> Analysis<'c> {
             space,
             links,
             events,
+            whens,
+            pairs,
+            weights,
+            model,
+            options: *opts,
             boundaries: std::sync::OnceLock::new(),
             learnt: std::sync::OnceLock::new(),
             frequent,
             anchors,
+            furniture,
+            reprints: reprint_pairs,
         }
     }
 
@@ -467,7 +693,24 @@ impl<'c> Analysis<'c> {
     /// words: the same facts the pipeline saw (it keeps only the features it needs), with
     /// `mentions[i]` resolved to `resolution.doc_entities[d][i]`.
     pub fn facts(&self, d: usize) -> DocFacts {
-        extract_with(&self.corpus.docs()[d], &self.frequent)
+        let doc = &self.corpus.docs()[d];
+        extract_with(without_furniture(doc, &self.furniture[d]).as_ref().unwrap_or(doc), &self.frequent)
+    }
+
+    /// The byte ranges of document `d`'s furniture lines (see [`crate::furniture`]).
+    pub fn furniture(&self, d: usize) -> &[(usize, usize)] {
+        &self.furniture[d]
+    }
+
+    /// Why documents `a` and `b` scored as they did, in words.
+    pub fn pair_evidence(&self, a: usize, b: usize) -> String {
+        self.weights.explain(&self.space, &self.options.align, a, b).1
+    }
+
+    /// The inputs of the same-event model for documents `a` and `b` (see
+    /// [`crate::pairmodel::INPUTS`]).
+    pub fn pair_inputs(&self, a: usize, b: usize) -> [f32; 24] {
+        self.model.inputs(&self.space, a, b, self.weights.order(&self.space, a, b))
     }
 
     /// The id of event number `n`, e.g. `E007`.

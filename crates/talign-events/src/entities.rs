@@ -223,20 +223,13 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         })
         .collect();
 
-    // Number the distinct chosen forms in first-seen order.
-    let mut form_ids: HashMap<&str, u32> = HashMap::new();
-    let mut forms: Vec<String> = Vec::new();
-    let mut key_form = vec![u32::MAX; keys.len()];
-    for &k in table.docs.iter().flatten() {
-        if key_form[k as usize] == u32::MAX {
-            let next = forms.len() as u32;
-            let id = *form_ids.entry(chosen[k as usize].as_str()).or_insert(next);
-            if id == next {
-                forms.push(chosen[k as usize].clone());
-            }
-            key_form[k as usize] = id;
-        }
-    }
+    // Number the distinct chosen forms in the order of their strings, so that pairing them
+    // (and every tie it breaks) does not depend on the order of the documents.
+    let mut forms: Vec<String> = chosen.clone();
+    forms.sort_unstable();
+    forms.dedup();
+    let form_ids: HashMap<&str, u32> = forms.iter().enumerate().map(|(i, f)| (f.as_str(), i as u32)).collect();
+    let key_form: Vec<u32> = chosen.iter().map(|c| form_ids[c.as_str()]).collect();
     drop(form_ids);
     drop(chosen);
 
@@ -278,7 +271,9 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             uf.union(first, i as u32);
         }
     }
-    // Sound-alike forms: query each non-lexicon form against all forms.
+    // Sound-alike forms: query each non-lexicon form against all forms the lexicon does not
+    // know. (Letting them join lexicon forms too was tried: on the web development set it
+    // gained a little and on NTREX it joined common words to countries, তারিখ "date" to Turkey.)
     let fuzzy: Vec<usize> = (0..n).filter(|&i| form_lex[i].is_none() && !names[i].phonemes().is_empty()).collect();
     let fuzzy_names: Vec<Name> = fuzzy.iter().map(|&i| names[i].clone()).collect();
     let index = NameIndex::from_prepared(fuzzy_names.clone(), lex);
@@ -350,9 +345,18 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         }
     }
 
-    // Clusters, numbered in order of their first form (which is first-seen order).
-    let cluster_of = uf.numbering();
-    let clusters = cluster_of.iter().max().map_or(0, |m| m + 1);
+    // Clusters, numbered in order of first mention.
+    let roots = uf.numbering();
+    let mut number = vec![usize::MAX; roots.iter().max().map_or(0, |m| m + 1)];
+    let mut clusters = 0;
+    for &k in table.docs.iter().flatten() {
+        let r = roots[key_form[k as usize] as usize];
+        if number[r] == usize::MAX {
+            number[r] = clusters;
+            clusters += 1;
+        }
+    }
+    let cluster_of: Vec<usize> = roots.iter().map(|&r| number[r]).collect();
     let mut entities: Vec<Entity> = (0..clusters)
         .map(|_| Entity {
             canonical: String::new(),

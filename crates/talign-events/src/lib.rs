@@ -14,16 +14,21 @@
 pub mod align;
 pub mod analysis;
 pub mod boundaries;
+pub mod cluster;
 pub mod endings;
 pub mod entities;
+pub mod furniture;
 pub mod keywords;
 pub mod lexical;
 pub mod lists;
 pub mod mentions;
 pub mod numbers;
+pub mod pairmodel;
 pub mod passages;
+pub mod reprints;
 mod scan;
 pub mod temporal;
 mod uf;
+pub mod when;
 
 pub use analysis::{Analysis, DocFacts, Options, PassagePair, extract};

@@ -409,7 +409,15 @@ pub fn find_mentions_with(
     }
 
     // 4. Capitalised words: Latin in any text; Latin, Cyrillic or Greek in text of their own
-    // script, there not at the start of a sentence.
+    // script, there not at the start of a sentence. In a language that capitalises every noun
+    // (German), a capital says nothing: such words are only candidates, for the corpus to confirm.
+    let nouns_capitalised = doc_script == Script::Latin && {
+        let inner: Vec<usize> = (1..ws.len())
+            .filter(|&i| ws[i].script == Script::Latin && !f[..ws[i].start].trim_end().ends_with(['.', '!', '?', '\n']))
+            .collect();
+        inner.len() >= 20 && inner.iter().filter(|&&i| capital(i)).count() * 10 > inner.len() * 3
+    };
+    let capital_source = if nouns_capitalised { Source::Candidate } else { Source::Latin };
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i];
@@ -434,7 +442,7 @@ pub fn find_mentions_with(
                 j += 1;
             }
             used[i..=j].iter_mut().for_each(|u| *u = true);
-            emit(&mut out, (i, 0), j, None, Kind::Other, Source::Latin, None);
+            emit(&mut out, (i, 0), j, None, Kind::Other, capital_source, None);
             i = j + 1;
             continue;
         }
@@ -490,6 +498,18 @@ mod tests {
         assert!(m.contains(&(n("مصر"), Source::Lexicon)), "{m:?}");
         let m = found("نامزد دادگاه عالی Brett Kavanaugh می‌پردازند");
         assert!(m.contains(&(n("Brett Kavanaugh"), Source::Latin)), "{m:?}");
+    }
+
+    #[test]
+    fn capitals_in_german_are_nouns_not_names() {
+        let de = "Der russische Außenminister Sergej Lawrow hat bei seinem Besuch in Bangladesch Gespräche \
+                  über die Entwicklung des Handels, die Umsetzung des Kernkraftwerksprojekts und die \
+                  Lieferungen von Flüssigerdgas geführt, sagte die Premierministerin am Freitag in Dhaka.";
+        assert!(found(de).iter().all(|(_, s)| *s != Source::Latin), "{:?}", found(de));
+        let en = "On Thursday Bakhtiyor Saidov arrived in Dhaka from Tashkent for talks with \
+                  his counterpart on trade, the nuclear power plant and supplies of liquefied gas, the \
+                  ministry said in a statement on Friday after the meeting in the capital.";
+        assert!(found(en).contains(&(n("Bakhtiyor Saidov"), Source::Latin)), "{:?}", found(en));
     }
 
     /// The lexicon entity (its slug) of every lexicon mention, by surface.

@@ -110,7 +110,15 @@ fn indic_as_devanagari(token: &str) -> String {
 fn cyrillic_as_latin(token: &str) -> String {
     let mut out = String::with_capacity(token.len());
     let mut prev_vowel_or_start = true;
-    for c in token.chars().flat_map(char::to_lowercase) {
+    let mut chars = token.chars().flat_map(char::to_lowercase).peekable();
+    while let Some(c) = chars.next() {
+        // дж writes j (Джон, Азербайджан).
+        if c == 'д' && chars.peek() == Some(&'ж') {
+            chars.next();
+            out.push('j');
+            prev_vowel_or_start = false;
+            continue;
+        }
         let piece: &str = match c {
             'а' => "a",
             'б' => "b",
@@ -666,6 +674,7 @@ mod tests {
         assert_eq!(ph("Путин"), ph("Putin"));
         assert_eq!(ph("Шойгу"), ph("Shoygu"));
         assert_eq!(ph("Ереван"), ph("Yerevan"));
+        assert_eq!(ph("Азербайджан"), ph("Azerbayjan"));
         // Telugu, Tamil, Gujarati and Malayalam through the Devanagari layout.
         assert_eq!(ph("పుతిన్"), ph("पुतिन्"));
         assert_eq!(ph("புடின்"), ph("पुटिन्"));

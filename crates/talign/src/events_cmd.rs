@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use talign_corpus::{Corpus, LoadOptions};
+use talign_corpus::{Corpus, Date, LoadOptions};
 use talign_events::{Analysis, Options};
 
 use crate::{CorpusArgs, Output};
@@ -89,6 +89,56 @@ pub(crate) fn corpus_cuts(args: &CorpusArgs, out: &Output) -> Result<()> {
     emit(&t, out)
 }
 
+/// `talign corpus facts`.
+pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
+    let corpus = load(args)?;
+    let a = Analysis::new(&corpus);
+    let mut t = table::Table::new(&["doc", "kind", "start", "end", "text", "value", "note"]);
+    for (d, doc) in corpus.docs().iter().enumerate() {
+        let f = a.facts(d);
+        let id = doc.id.as_str();
+        let mut rows: Vec<(usize, usize, &str, String, String)> = Vec::new();
+        for (m, &e) in f.mentions.iter().zip(&a.resolution.doc_entities[d]) {
+            let ent = &a.resolution.entities[e as usize];
+            let source = format!("{:?}", m.source).to_lowercase();
+            let note = if ent.confirmed { source } else { format!("{source}, unconfirmed") };
+            rows.push((m.start, m.end, "name", ent.canonical.clone(), note));
+        }
+        for dm in &f.dates {
+            let value = serde_json::to_string(&dm.value).unwrap_or_default();
+            let note = dm.note.map(|n| format!("{n:?}").to_lowercase()).unwrap_or_default();
+            rows.push((dm.start, dm.end, "date", value, note));
+        }
+        for n in &f.numbers {
+            rows.push((n.start, n.end, "number", n.value.to_string(), String::new()));
+        }
+        for e in &f.events {
+            rows.push((e.start, e.end, "event", e.concept.clone(), String::new()));
+        }
+        for &(start, end) in a.furniture(d) {
+            let end = start + doc.text[start..end].trim_end().len();
+            rows.push((start, end, "furniture", String::new(), "repeated on the site or the corpus".into()));
+        }
+        if let Some(w) = a.whens[d] {
+            let value = match w.window {
+                talign_events::cluster::Window::Days(lo, hi) => {
+                    let (lo, hi) = (Date::from_days_since_epoch(lo), Date::from_days_since_epoch(hi));
+                    if lo == hi { lo.to_string() } else { format!("{lo}/{hi}") }
+                }
+                talign_events::cluster::Window::DaysOfYear(lo, hi) => format!("day {lo}–{hi} of an unknown year"),
+            };
+            let note = format!("happening, from {:?}", w.source).to_lowercase();
+            rows.push((0, 0, "when", value, note));
+        }
+        rows.sort_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
+        for (start, end, kind, value, note) in rows {
+            let text = doc.text.get(start..end).unwrap_or_default();
+            t.push(vec![id.into(), kind.into(), start.into(), end.into(), text.into(), value.into(), note.into()]);
+        }
+    }
+    emit(&t, out)
+}
+
 /// The tables the event commands print.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Table {
@@ -96,6 +146,11 @@ pub(crate) enum Table {
     Links,
     /// `events cluster`.
     Events,
+    /// `events pairs`, with the model's inputs when `inputs` is set.
+    Pairs {
+        /// Add the inputs.
+        inputs: bool,
+    },
     /// `export names`.
     Names,
     /// `export sentences`, with an evidence column when `explain` is set.
@@ -112,6 +167,7 @@ pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output)
     let t = match which {
         Table::Links => align_table(&a),
         Table::Events => cluster_table(&a),
+        Table::Pairs { inputs } => talign::tables::pairs_table(&a, inputs),
         Table::Names => names_table(&a),
         Table::Sentences { explain } => sentences_table(&a, &opts.passages, explain),
     };
@@ -189,6 +245,7 @@ fn read_pairs(corpus: &Corpus, pairs: &Path) -> Result<Vec<talign_events::align:
             right: l.max(r),
             score: 0.0,
             evidence: "given".into(),
+            relation: talign_events::align::Relation::Report,
         });
     }
     Ok(links)

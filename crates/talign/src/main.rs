@@ -62,6 +62,11 @@ enum EventsCommand {
         after_help = "Output columns: event,doc,lang,published,title\n\nExample:\n  talign events cluster corpora/seeds more.jsonl --format markdown"
     )]
     Cluster(CorpusCommandArgs),
+    /// Every pair of documents the aligner scored, with what decided it (for tuning and inspection).
+    #[command(
+        after_help = "Output columns: left,right,score,raw,same_event,event,linked,evidence (with --inputs, also the model's inputs)\n\n`same_event` is the probability that the two report the same event, which groups documents into events; `score` includes the order in which the two documents mention their rarest shared features, `raw` does not; `event` says whether they ended in one event, `linked` whether `events align` lists them. Pairs that share nothing are never scored.\n\nExample:\n  talign events pairs corpora/seeds --format markdown"
+    )]
+    Pairs(PairsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +82,11 @@ enum CorpusCommand {
         after_help = "Output columns: doc,sentence,offset,probability,before,after\n\n`offset` is the byte offset in the document where the next sentence would start; the probability is learnt from the corpus (words that usually end or start its sentences). The passage aligner may cut a sentence there when the other document has a sentence boundary.\n\nExample:\n  talign corpus cuts corpora/ntrex-dev/articles.jsonl --format markdown"
     )]
     Cuts(CorpusOnlyArgs),
+    /// One row per fact the event aligner reads in a document: names, dates, numbers, event words.
+    #[command(
+        after_help = "Output columns: doc,kind,start,end,text,value,note\n\n`kind` is name, date, number, event, furniture (a line repeated on the site or the corpus, which carries no evidence) or when (the window of days of the happening the document reports, with where it was read); `value` is the entity's canonical name, the ISO date, the number, the event concept or the window; `note` says how a name was found and whether the corpus confirms it, or how a date was resolved. Offsets are bytes into the document.\n\nExample:\n  talign corpus facts corpora/seeds --format markdown"
+    )]
+    Facts(CorpusOnlyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -110,6 +120,15 @@ struct CorpusArgs {
     /// Load documents whose language cannot be detected (no letters) as English instead of failing.
     #[arg(long)]
     lenient_lang: bool,
+}
+
+#[derive(Debug, Args)]
+struct PairsArgs {
+    #[command(flatten)]
+    base: CorpusCommandArgs,
+    /// Add one column per input of the same-event model (see docs/architecture.md).
+    #[arg(long, help_heading = "Output")]
+    inputs: bool,
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +173,16 @@ struct Tuning {
     /// Link two documents in the same language only when their score reaches S.
     #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().same_language)]
     same_language_score: f32,
+    /// Two groups of documents join one event while the average same-event probability
+    /// between them reaches S (pairs never scored count as 0).
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::cluster::ClusterOptions::default().threshold)]
+    event_threshold: f32,
+    /// A pair's same-event probability below S counts as 0 when events are grouped.
+    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::cluster::ClusterOptions::default().min_pair)]
+    event_min_pair: f32,
+    /// Documents whose happenings are more than D days apart never share an event.
+    #[arg(long, hide_short_help = true, value_name = "D", default_value_t = talign_events::cluster::ClusterOptions::default().tolerance)]
+    event_tolerance: i64,
     /// Score every pair of documents instead of using the inverted index (slow; a baseline).
     #[arg(long, hide_short_help = true)]
     all_pairs: bool,
@@ -215,6 +244,9 @@ impl Tuning {
         o.align.same_language = self.same_language_score;
         o.align.all_pairs = self.all_pairs;
         o.align.order_weight = self.order_weight;
+        o.cluster.threshold = self.event_threshold;
+        o.cluster.min_pair = self.event_min_pair;
+        o.cluster.tolerance = self.event_tolerance;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
         o.passages.cut_base = self.passage_cut_base;
@@ -322,6 +354,10 @@ fn main() -> ExitCode {
         Command::Events(EventsCommand::Cluster(a)) => {
             events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out)
         }
+        Command::Events(EventsCommand::Pairs(a)) => {
+            let table = events_cmd::Table::Pairs { inputs: a.inputs };
+            events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
+        }
         Command::Export(ExportCommand::Names(a)) => {
             events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
         }
@@ -350,6 +386,7 @@ fn main() -> ExitCode {
         Command::Corpus(CorpusCommand::Docs(a)) => events_cmd::corpus_docs(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Cuts(a)) => events_cmd::corpus_cuts(&a.corpus, &a.out),
+        Command::Corpus(CorpusCommand::Facts(a)) => events_cmd::corpus_facts(&a.corpus, &a.out),
         Command::Report(a) => events_cmd::report(&a.corpus, &a.tuning.options(), &a.out, a.format),
     };
     match result {

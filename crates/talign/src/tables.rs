@@ -6,17 +6,47 @@ use talign_names::Script;
 
 use crate::table::Table;
 
-/// `events align`: left,right,score,evidence.
+/// `events align`: left,right,score,evidence (the contract's columns), then relation.
 pub fn align_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     let docs = a.corpus.docs();
-    let mut t = Table::new(&["left", "right", "score", "evidence"]);
+    let mut t = Table::new(&["left", "right", "score", "evidence", "relation"]);
     for l in &a.links {
         t.push(vec![
             docs[l.left].id.as_str().into(),
             docs[l.right].id.as_str().into(),
             l.score.into(),
             l.evidence.as_str().into(),
+            l.relation.as_str().into(),
         ]);
+    }
+    t
+}
+
+/// `events pairs`: left,right,score,raw,same_event,event,linked,evidence, and the model's inputs.
+pub fn pairs_table<'a>(a: &'a Analysis<'_>, inputs: bool) -> Table<'a> {
+    let docs = a.corpus.docs();
+    let mut cols = vec!["left", "right", "score", "raw", "same_event", "event", "linked", "evidence"];
+    if inputs {
+        cols.extend(talign_events::pairmodel::INPUTS);
+    }
+    let mut t = Table::new(&cols);
+    let linked: std::collections::HashSet<(usize, usize)> = a.links.iter().map(|l| (l.left, l.right)).collect();
+    for p in &a.pairs {
+        let (l, r) = (p.left as usize, p.right as usize);
+        let mut row = vec![
+            docs[l].id.as_str().into(),
+            docs[r].id.as_str().into(),
+            p.score.into(),
+            p.raw.into(),
+            p.same_event.into(),
+            if a.events[l] == a.events[r] { "same" } else { "apart" }.into(),
+            if linked.contains(&(l, r)) { "yes" } else { "no" }.into(),
+            a.pair_evidence(l, r).into(),
+        ];
+        if inputs {
+            row.extend(a.pair_inputs(l, r).into_iter().map(Into::into));
+        }
+        t.push(row);
     }
     t
 }

@@ -1,0 +1,287 @@
+//! Events as groups of documents that hang together: average-linkage clustering over the
+//! scored document pairs, with dates that veto a merge.
+//!
+//! Linking every pair whose score passes a threshold and taking the transitive closure
+//! chains: weak links join reports of four different meetings into one "event". Here a
+//! group grows only while the *average* score between its documents and the documents of
+//! the group it joins stays above a threshold (pairs that were never scored count as 0), so
+//! one weak link cannot pull two groups together.
+//!
+//! Each document may also carry a time window for the happening it reports (see
+//! [`crate::when`]). Two groups merge only if every pair of windows across them stays
+//! within a tolerance: for windows `[lo, hi]` that holds exactly when the largest `lo` and
+//! the smallest `hi` of the merged group are at most the tolerance apart, so each group
+//! keeps two numbers, not its members' windows. Windows whose year is unknown (a day and
+//! month only) are compared on the day of the year.
+//!
+//! **Invariant:** the result does not depend on the order of the documents or on their ids:
+//! ties between equal scores are broken by a key derived from each document's content.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+/// A time window for the happening a document reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Days since the epoch, inclusive.
+    Days(i64, i64),
+    /// Days of the year (1–366), inclusive, the year unknown.
+    DaysOfYear(i64, i64),
+}
+
+/// The constraints a group's windows put on another group.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// Largest start and smallest end over the members with a window in days.
+    days: Option<(i64, i64)>,
+    /// The same on the day of the year, over every member with a window.
+    year: Option<(i64, i64)>,
+}
+
+fn day_of_year(days: i64) -> i64 {
+    i64::from(talign_corpus::Date::from_days_since_epoch(days).day_of_year())
+}
+
+impl Span {
+    fn of(w: Option<Window>) -> Span {
+        match w {
+            None => Span { days: None, year: None },
+            Some(Window::Days(lo, hi)) => {
+                let (a, b) = (day_of_year(lo), day_of_year(hi));
+                // A window across New Year is kept only in days.
+                let year = (a <= b).then_some((a, b));
+                Span { days: Some((lo, hi)), year }
+            }
+            Some(Window::DaysOfYear(lo, hi)) => Span { days: None, year: Some((lo, hi)) },
+        }
+    }
+
+    fn join(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+        match (a, b) {
+            (Some(x), Some(y)) => Some((x.0.max(y.0), x.1.min(y.1))),
+            (x, None) | (None, x) => x,
+        }
+    }
+
+    fn merge(self, other: Span) -> Span {
+        Span { days: Span::join(self.days, other.days), year: Span::join(self.year, other.year) }
+    }
+
+    /// Whether every pair of windows is at most `tolerance` days apart.
+    fn consistent(&self, tolerance: i64) -> bool {
+        self.days.is_none_or(|(lo, hi)| lo - hi <= tolerance) && self.year.is_none_or(|(lo, hi)| lo - hi <= tolerance)
+    }
+}
+
+/// Whether two windows are at most `tolerance` days apart.
+pub fn windows_agree(a: Window, b: Window, tolerance: i64) -> bool {
+    Span::of(Some(a)).merge(Span::of(Some(b))).consistent(tolerance)
+}
+
+/// Options of the clustering.
+#[derive(Debug, Clone, Copy)]
+pub struct ClusterOptions {
+    /// Two groups merge while the average score between them reaches this.
+    pub threshold: f32,
+    /// Windows further apart than this many days never share a group.
+    pub tolerance: i64,
+    /// Pair scores below this count as 0.
+    pub min_pair: f32,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> ClusterOptions {
+        ClusterOptions { threshold: 0.15, tolerance: 3, min_pair: 0.0 }
+    }
+}
+
+/// A candidate merge: the average score and the keys of the two groups (for ties).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate {
+    score: f32,
+    keys: (u64, u64),
+    groups: (u32, u32),
+    versions: (u32, u32),
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Candidate) -> Ordering {
+        self.score.total_cmp(&other.score).then_with(|| other.keys.cmp(&self.keys))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Candidate) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+struct Group {
+    size: u32,
+    key: u64,
+    span: Span,
+    /// Summed scores to each neighbouring group.
+    sums: HashMap<u32, f32>,
+    version: u32,
+    alive: bool,
+}
+
+/// Groups `n` documents by average linkage over the scored pairs `edges` (each unordered
+/// pair once, scores in [0, 1]); `windows[d]` is document `d`'s time window and `keys[d]`
+/// a content key for ties. Returns each document's group, numbered in order of the
+/// group's first document.
+pub fn average_linkage(
+    edges: &[(u32, u32, f32)],
+    windows: &[Option<Window>],
+    keys: &[u64],
+    opts: &ClusterOptions,
+) -> Vec<usize> {
+    let n = windows.len();
+    let mut groups: Vec<Group> = (0..n)
+        .map(|d| Group {
+            size: 1,
+            key: keys[d],
+            span: Span::of(windows[d]),
+            sums: HashMap::new(),
+            version: 0,
+            alive: true,
+        })
+        .collect();
+    for &(a, b, s) in edges {
+        if a == b || s <= 0.0 || s < opts.min_pair {
+            continue;
+        }
+        *groups[a as usize].sums.entry(b).or_default() += s;
+        *groups[b as usize].sums.entry(a).or_default() += s;
+    }
+    let candidate = |groups: &[Group], a: u32, b: u32, sum: f32| {
+        let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
+        let (a, b, ka, kb, va, vb) = if ga.key <= gb.key {
+            (a, b, ga.key, gb.key, ga.version, gb.version)
+        } else {
+            (b, a, gb.key, ga.key, gb.version, ga.version)
+        };
+        Candidate { score: sum / (ga.size as f32 * gb.size as f32), keys: (ka, kb), groups: (a, b), versions: (va, vb) }
+    };
+    let mut heap = BinaryHeap::new();
+    for a in 0..n as u32 {
+        for (&b, &sum) in &groups[a as usize].sums {
+            if a < b {
+                let c = candidate(&groups, a, b, sum);
+                if c.score >= opts.threshold {
+                    heap.push(c);
+                }
+            }
+        }
+    }
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    while let Some(c) = heap.pop() {
+        let (a, b) = c.groups;
+        let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
+        if !ga.alive || !gb.alive || ga.version != c.versions.0 || gb.version != c.versions.1 {
+            continue;
+        }
+        if !ga.span.merge(gb.span).consistent(opts.tolerance) {
+            continue;
+        }
+        // Merge the smaller group into the larger (ties: into the one with the smaller key).
+        let (keep, gone) = if (ga.size, gb.key) >= (gb.size, ga.key) { (a, b) } else { (b, a) };
+        let gone_group = std::mem::replace(
+            &mut groups[gone as usize],
+            Group { size: 0, key: 0, span: Span::of(None), sums: HashMap::new(), version: 0, alive: false },
+        );
+        parent[gone as usize] = keep;
+        {
+            let k = &mut groups[keep as usize];
+            k.size += gone_group.size;
+            k.key = k.key.min(gone_group.key);
+            k.span = k.span.merge(gone_group.span);
+            k.version += 1;
+            k.sums.remove(&gone);
+            for (c, s) in gone_group.sums {
+                if c != keep {
+                    *k.sums.entry(c).or_default() += s;
+                }
+            }
+        }
+        // Neighbours now point at `keep` only, and every candidate with `keep` is renewed.
+        let neighbours: Vec<(u32, f32)> = groups[keep as usize].sums.iter().map(|(&c, &s)| (c, s)).collect();
+        for &(c, s) in &neighbours {
+            let g = &mut groups[c as usize];
+            g.sums.remove(&gone);
+            g.sums.insert(keep, s);
+            let cand = candidate(&groups, keep, c, s);
+            if cand.score >= opts.threshold {
+                heap.push(cand);
+            }
+        }
+    }
+    // Each document's root, numbered in order of first document.
+    let root = |mut d: u32| {
+        while parent[d as usize] != d {
+            d = parent[d as usize];
+        }
+        d
+    };
+    let mut number: HashMap<u32, usize> = HashMap::new();
+    (0..n as u32)
+        .map(|d| {
+            let r = root(d);
+            let next = number.len();
+            *number.entry(r).or_insert(next)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(n: usize) -> Vec<u64> {
+        (0..n as u64).map(|k| k * 7919 % 1000).collect()
+    }
+
+    #[test]
+    fn one_weak_link_does_not_chain_two_groups() {
+        // Two tight triangles joined by one weak edge.
+        let e = vec![(0, 1, 0.8), (1, 2, 0.7), (0, 2, 0.75), (3, 4, 0.8), (4, 5, 0.7), (3, 5, 0.75), (2, 3, 0.3)];
+        let g =
+            average_linkage(&e, &[None; 6], &keys(6), &ClusterOptions { threshold: 0.2, ..ClusterOptions::default() });
+        assert_eq!(g, vec![0, 0, 0, 1, 1, 1]);
+        // Transitive closure at the same threshold would have made one group.
+    }
+
+    #[test]
+    fn dates_too_far_apart_veto_a_merge() {
+        let e = vec![(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.9)];
+        let w = [Some(Window::Days(100, 100)), Some(Window::Days(101, 102)), Some(Window::Days(130, 130))];
+        let g = average_linkage(&e, &w, &keys(3), &ClusterOptions::default());
+        assert_eq!(g, vec![0, 0, 1]);
+        // A document without a window joins either.
+        let w = [Some(Window::Days(100, 100)), None, Some(Window::Days(101, 101))];
+        assert_eq!(average_linkage(&e, &w, &keys(3), &ClusterOptions::default()), vec![0, 0, 0]);
+        // A day and month without a year still disagrees with a date a month away.
+        let may20 = talign_corpus::Date::from_ymd(2024, 5, 20).unwrap().days_since_epoch();
+        let w = [Some(Window::Days(may20, may20)), Some(Window::DaysOfYear(172, 172)), None];
+        assert_eq!(average_linkage(&e, &w, &keys(3), &ClusterOptions::default()), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn the_order_of_documents_does_not_matter() {
+        let e = vec![(0, 1, 0.5), (1, 2, 0.5), (2, 3, 0.5), (0, 3, 0.1), (3, 4, 0.9)];
+        let k = keys(5);
+        let g = average_linkage(&e, &[None; 5], &k, &ClusterOptions { threshold: 0.2, ..ClusterOptions::default() });
+        // The same documents in reverse order.
+        let rev = |d: u32| 4 - d;
+        let e2: Vec<(u32, u32, f32)> = e.iter().map(|&(a, b, s)| (rev(a), rev(b), s)).collect();
+        let k2: Vec<u64> = (0..5).map(|d| k[rev(d) as usize]).collect();
+        let g2 = average_linkage(&e2, &[None; 5], &k2, &ClusterOptions { threshold: 0.2, ..ClusterOptions::default() });
+        for a in 0..5u32 {
+            for b in 0..5u32 {
+                assert_eq!(g[a as usize] == g[b as usize], g2[rev(a) as usize] == g2[rev(b) as usize]);
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! How likely two documents report the same event: a logistic model over what they share.
+//!
+//! Reports of one event written by different newsrooms share few words and, across
+//! languages, only what survives translation: names, numbers, dates, event words. Each
+//! kind of feature says something different (two shared names of ministers mean more than
+//! two shared small numbers), and each says more when it is rare in the corpus. The model
+//! reads, per kind of feature, how much the two documents share (a cosine over the features
+//! at least two documents have, each weighted by its rarity `ln(1 + N'/df') / ln(1 + N')`,
+//! where `N'` and `df'` add a hundred imagined news documents in which the feature has its
+//! prior share, so that neither the scale nor a small corpus's chance counts decide), how
+//! much in absolute terms,
+//! and the rarest shared feature; then whether their time windows agree or conflict, the
+//! order in which they mention their rarest shared features, whether they are in one
+//! language or one script (documents of one language share more by chance), how much of
+//! what their leads state they share, and the rarest name of either lead that the other
+//! document never mentions, and whether each lead's rarest place (or person) is one the
+//! other document never mentions (a different who or where).
+//!
+//! The weights were fitted once, by logistic regression, on the scored pairs of the
+//! real-web development set (`corpora/web-dev/`; `cargo xtask eval web --fit` prints them),
+//! and are constants here: nothing is learnt at run time, and nothing from gold files.
+
+use crate::align::{FeatureKind, FeatureSpace};
+
+/// The names of the model's inputs, in order.
+pub const INPUTS: [&str; 24] = [
+    "entity_cos",
+    "entity_mass",
+    "entity_max",
+    "name_cos",
+    "name_mass",
+    "name_max",
+    "number_cos",
+    "number_mass",
+    "number_max",
+    "date_cos",
+    "date_mass",
+    "date_max",
+    "event_cos",
+    "event_mass",
+    "event_max",
+    "order",
+    "time_agrees",
+    "time_conflicts",
+    "same_language",
+    "same_script",
+    "lead_cos",
+    "lead_unshared",
+    "where_differs",
+    "who_differs",
+];
+
+/// Fitted weights of [`INPUTS`], and the intercept.
+const WEIGHTS: [f32; 24] = [
+    1.839, -1.099, 3.025, 0.676, 0.834, -0.479, -0.712, 2.583, 0.857, 1.360, 0.927, 1.359, 1.891, -0.896, 1.088, 1.128,
+    3.558, -1.586, -0.195, -0.321, 1.480, 0.407, -2.022, -0.659,
+];
+const INTERCEPT: f32 = -3.623;
+
+/// How many imagined documents the prior shares of features count for (see
+/// [`FeatureSpace::set_priors`]).
+const PRIOR_DOCUMENTS: f32 = 100.0;
+
+/// Per-document sums the model needs, computed once for a corpus.
+#[derive(Debug)]
+pub struct PairModel {
+    /// Rarity of each feature; 0 for features only one document has.
+    rarity: Vec<f32>,
+    /// Per document and kind, the sum of squared rarities.
+    norms: Vec<[f32; 5]>,
+    /// Per document, the sum of squared rarities of the names, numbers and dates of its lead.
+    lead_norms: Vec<f32>,
+}
+
+/// The lead of a document: the part before this fraction of its length (in units of
+/// 1/65535, as feature positions are kept), where news names who, where and when.
+const LEAD: u16 = 65535 / 4;
+
+/// Whether a feature of this kind is a fact a lead states (names, numbers, dates).
+fn lead_kind(k: FeatureKind) -> bool {
+    matches!(k, FeatureKind::Entity | FeatureKind::Candidate | FeatureKind::Number | FeatureKind::Date)
+}
+
+impl PairModel {
+    /// The model's per-feature and per-document weights for `space`.
+    pub fn new(space: &FeatureSpace) -> PairModel {
+        let n = space.docs.len();
+        let mut df = vec![0u32; space.feature_count()];
+        for d in &space.docs {
+            for &f in d {
+                df[f as usize] += 1;
+            }
+        }
+        // The corpus and PRIOR_DOCUMENTS imagined news documents, in which each feature has
+        // its prior share.
+        let all = n as f32 + PRIOR_DOCUMENTS;
+        let scale = (1.0 + all).ln();
+        let rarity: Vec<f32> = df
+            .iter()
+            .enumerate()
+            .map(|(f, &x)| {
+                if x < 2 {
+                    0.0
+                } else {
+                    let expected = x as f32 + PRIOR_DOCUMENTS * space.prior(f as u32);
+                    (1.0 + all / expected).ln() / scale
+                }
+            })
+            .collect();
+        let norms = space
+            .docs
+            .iter()
+            .map(|fs| {
+                let mut s = [0f32; 5];
+                for &f in fs {
+                    s[space.feature(f).kind as usize] += rarity[f as usize] * rarity[f as usize];
+                }
+                s
+            })
+            .collect();
+        let lead_norms = space
+            .docs
+            .iter()
+            .zip(&space.positions)
+            .map(|(fs, ps)| {
+                fs.iter()
+                    .zip(ps)
+                    .filter(|&(&f, &p)| p < LEAD && lead_kind(space.feature(f).kind))
+                    .map(|(&f, _)| rarity[f as usize] * rarity[f as usize])
+                    .sum()
+            })
+            .collect();
+        PairModel { rarity, norms, lead_norms }
+    }
+
+    /// The model's inputs for documents `a` and `b`; `order` is Kendall's tau of their
+    /// rarest shared features as a z score (0 when unknown).
+    pub fn inputs(&self, space: &FeatureSpace, a: usize, b: usize, order: f32) -> [f32; 24] {
+        let (fa, fb) = (&space.docs[a], &space.docs[b]);
+        let (pa, pb) = (&space.positions[a], &space.positions[b]);
+        let mut mass = [0f32; 5];
+        let mut max = [0f32; 5];
+        let mut lead_mass = 0f32;
+        // The rarest lead name of either document that the other does not have at all.
+        let mut unshared = 0f32;
+        let lead_name =
+            |f: u32, p: u16| p < LEAD && matches!(space.feature(f).kind, FeatureKind::Entity | FeatureKind::Candidate);
+        let (mut i, mut j) = (0, 0);
+        while i < fa.len() || j < fb.len() {
+            let ord = match (fa.get(i), fb.get(j)) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match ord {
+                std::cmp::Ordering::Less => {
+                    if lead_name(fa[i], pa[i]) {
+                        unshared = unshared.max(self.rarity[fa[i] as usize]);
+                    }
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    if lead_name(fb[j], pb[j]) {
+                        unshared = unshared.max(self.rarity[fb[j] as usize]);
+                    }
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    let f = fa[i];
+                    let kind = space.feature(f).kind;
+                    let k = kind as usize;
+                    let r = self.rarity[f as usize];
+                    mass[k] += r * r;
+                    max[k] = max[k].max(r);
+                    if pa[i] < LEAD && pb[j] < LEAD && lead_kind(kind) {
+                        lead_mass += r * r;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let mut x = [0f32; 24];
+        for k in FeatureKind::ALL {
+            let k = k as usize;
+            let den = (self.norms[a][k] * self.norms[b][k]).sqrt();
+            x[3 * k] = if den > 0.0 { (mass[k] / den).min(1.0) } else { 0.0 };
+            x[3 * k + 1] = (1.0 + mass[k]).ln();
+            x[3 * k + 2] = max[k];
+        }
+        x[15] = order.clamp(-3.0, 4.0) / 4.0;
+        if let (Some(wa), Some(wb)) = (space.window(a), space.window(b)) {
+            if crate::cluster::windows_agree(wa, wb, crate::cluster::ClusterOptions::default().tolerance) {
+                x[16] = 1.0;
+            } else {
+                x[17] = 1.0;
+            }
+        }
+        x[18] = f32::from(space.groups[a] == space.groups[b]);
+        x[19] = f32::from(space.script(a) == space.script(b));
+        let lead_den = (self.lead_norms[a] * self.lead_norms[b]).sqrt();
+        x[20] = if lead_den > 0.0 { (lead_mass / lead_den).min(1.0) } else { 0.0 };
+        x[21] = unshared;
+        x[22] = f32::from(self.differ(space, a, b, talign_names::Kind::Place));
+        x[23] = f32::from(self.differ(space, a, b, talign_names::Kind::Person));
+        x
+    }
+
+    /// The rarest name of this kind in a document's lead (its who or where), if any.
+    fn lead_name(&self, space: &FeatureSpace, d: usize, kind: talign_names::Kind) -> Option<u32> {
+        space.docs[d]
+            .iter()
+            .zip(&space.positions[d])
+            .filter(|&(&f, &p)| p < LEAD && space.named(f) == Some(kind) && self.rarity[f as usize] > 0.0)
+            .map(|(&f, _)| f)
+            .max_by(|&x, &y| self.rarity[x as usize].total_cmp(&self.rarity[y as usize]).then(y.cmp(&x)))
+    }
+
+    /// Whether both leads name a place (or a person) of this kind that the other document
+    /// never mentions: two meetings of the same people in two cities.
+    fn differ(&self, space: &FeatureSpace, a: usize, b: usize, kind: talign_names::Kind) -> bool {
+        match (self.lead_name(space, a, kind), self.lead_name(space, b, kind)) {
+            (Some(x), Some(y)) => space.docs[b].binary_search(&x).is_err() && space.docs[a].binary_search(&y).is_err(),
+            _ => false,
+        }
+    }
+
+    /// The probability that documents `a` and `b` report the same event.
+    pub fn probability(&self, space: &FeatureSpace, a: usize, b: usize, order: f32) -> f32 {
+        let x = self.inputs(space, a, b, order);
+        let z: f32 = INTERCEPT + x.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
