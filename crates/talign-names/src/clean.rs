@@ -153,7 +153,7 @@ fn clean_nfc(s: &str, out: &mut String) {
             pending_space = !out.is_empty();
             continue;
         }
-        if is_bidi_or_invisible(c) || is_arabic_mark(c) {
+        if is_bidi_or_invisible(c) || is_arabic_mark(c) || c.is_control() {
             continue;
         }
         if c == '\u{200C}' {

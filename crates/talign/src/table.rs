@@ -157,6 +157,7 @@ impl<'a> Table<'a> {
                     .terminator(if format == Format::Csv { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
                     .from_writer(&mut out);
                 let clean = |s: Cow<'_, str>| -> String {
+                    let s = printable(s);
                     if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s.into_owned() }
                 };
                 w.write_record(self.headers.iter().map(|h| clean(h.into())))?;
@@ -187,7 +188,7 @@ impl<'a> Table<'a> {
                 }
             }
             Format::Markdown => {
-                let esc = |s: Cow<'_, str>| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+                let esc = |s: Cow<'_, str>| printable(s).replace('|', "\\|").replace(['\n', '\r', '\t'], " ");
                 writeln!(out, "| {} |", self.headers.join(" | "))?;
                 writeln!(out, "|{}|", vec!["---"; self.headers.len()].join("|"))?;
                 for r in &self.rows {
@@ -207,6 +208,14 @@ impl<'a> Table<'a> {
         }
         serde_json::Value::Object(m)
     }
+}
+
+/// Text without its control characters (U+0000–U+001F and U+007F–U+009F: NUL, escape
+/// sequences, …) other than tab and the line breaks, which CSV quotes. CSV, TSV and Markdown
+/// never carry them (RFC 4180 text is printable); JSON and JSON Lines escape them (`\u0000`).
+fn printable(s: Cow<'_, str>) -> Cow<'_, str> {
+    let keep = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    if s.chars().all(keep) { s } else { Cow::Owned(s.chars().filter(|&c| keep(c)).collect()) }
 }
 
 /// Renders `table` in `format` into `path` atomically (temporary file + rename), or to
