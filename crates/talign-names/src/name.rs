@@ -9,7 +9,7 @@ use crate::clean::normalize;
 use crate::distance::{similarity, similarity_weighted, weight};
 use crate::lexicon::{EntityId, Lexicon};
 use crate::phon::{self, is_vowel};
-use crate::script::Script;
+use crate::script::{Script, split_by_script};
 
 /// Penalty charged for reading a token without its case ending.
 const STEM_PENALTY: f32 = 0.03;
@@ -158,7 +158,8 @@ impl Name {
             if p.is_empty() { clean.as_str() } else { p }
         };
         let mut tokens: Vec<Token> = Vec::new();
-        let raw_tokens: Vec<&str> = phon::tokens(primary).collect();
+        // A word mixing scripts is read as one word per script: none of it is lost.
+        let raw_tokens: Vec<&str> = phon::tokens(primary).flat_map(split_by_script).collect();
         let multi = raw_tokens.len() > 1;
         for (i, t) in raw_tokens.iter().enumerate() {
             if multi && STOPWORDS.contains(&t.to_lowercase().as_str()) {
@@ -267,21 +268,33 @@ impl Name {
     /// A readable romanization (ASCII, words capitalised).
     pub fn romanize(&self) -> String {
         if self.script == Script::Latin {
-            let mut out = Vec::new();
-            for t in phon::tokens(&self.clean) {
-                let mut w = String::new();
-                for c in t.chars() {
-                    let mut b = Vec::new();
-                    latin_ascii(c, &mut b);
-                    w.push_str(std::str::from_utf8(&b).unwrap_or_default());
-                }
+            // Latin words keep their spelling, less diacritics; a word in another script
+            // inside the name is read out.
+            let mut out: Vec<String> = Vec::new();
+            let mut b = Vec::new();
+            for t in phon::tokens(&self.clean).flat_map(split_by_script) {
+                let w = match Script::detect(t) {
+                    s @ (Script::Bengali | Script::Arabic | Script::Devanagari | Script::Cyrillic) => {
+                        let mut ph = Vec::new();
+                        phon::token_phonemes(t, s, &mut ph);
+                        render(&ph, s)
+                    }
+                    _ => {
+                        b.clear();
+                        for c in t.chars() {
+                            latin_ascii(c, &mut b);
+                        }
+                        String::from_utf8_lossy(&b).into_owned()
+                    }
+                };
                 if !w.is_empty() {
                     out.push(w);
                 }
             }
             return out.join(" ");
         }
-        let words: Vec<String> = self.tokens.iter().map(|t| render(&t.ph, self.script)).collect();
+        let words: Vec<String> =
+            self.tokens.iter().map(|t| render(&t.ph, token_script(&t.text, self.script))).collect();
         words.join(" ")
     }
 

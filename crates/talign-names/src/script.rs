@@ -100,6 +100,33 @@ impl Script {
     }
 }
 
+/// Splits a word where its letters change script (`Lavrovلاوروفল্যাভরভ` → `Lavrov`, `لاوروف`,
+/// `ল্যাভরভ`), so that each part is read in its own script. Characters of no script
+/// (digits, joiners, shared marks) stay with the part they follow.
+pub fn split_by_script(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut current: Option<Script> = None;
+        let mut cut = rest.len();
+        for (i, c) in rest.char_indices() {
+            match (current, Script::of_char(c)) {
+                (None, s) => current = s,
+                (Some(a), Some(b)) if a != b => {
+                    cut = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let (part, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(part)
+    })
+}
+
 /// Devanagari vowel signs, virama, nukta and the nasal signs, which are marks rather than letters.
 fn is_indic_mark(u: u32) -> bool {
     matches!(u, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962 | 0x0963)
@@ -183,6 +210,17 @@ impl ScriptStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_split_where_the_script_changes() {
+        let parts: Vec<&str> = split_by_script("Lavrovلاوروفল্যাভরভ").collect();
+        assert_eq!(parts, ["Lavrov", "لاوروف", "ল্যাভরভ"]);
+        let parts: Vec<&str> = split_by_script("MI5").collect();
+        assert_eq!(parts, ["MI5"]);
+        let parts: Vec<&str> = split_by_script("১২ابc").collect();
+        assert_eq!(parts, ["১২اب", "c"]);
+        assert_eq!(split_by_script("").count(), 0);
+    }
 
     #[test]
     fn detects_each_script() {
