@@ -5,7 +5,7 @@
 //! write the buffers in input order: memory does not grow with the list, and the bytes are
 //! the same whatever the thread count. `pair` reads RIGHT whole (it is the index).
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rayon::prelude::*;
 use talign_names::{Hit, Lexicon, Name, NameIndex};
 
@@ -129,14 +129,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
 }
 
 pub(crate) fn pair(args: &PairArgs) -> Result<()> {
-    if let Some(s) = args.min_score
-        && !(0.0..=1.0).contains(&s)
-    {
-        bail!("--min-score must be between 0 and 1, got {s}");
-    }
-    if args.top == Some(0) {
-        bail!("--top must be at least 1");
-    }
+    // --min-score (0 to 1) and --top (1 or more) are checked by the argument parser.
     let right = read_name_list(&args.right)?;
     let empty = Lexicon::empty();
     let lex = if args.no_lexicon { &empty } else { Lexicon::builtin() };
