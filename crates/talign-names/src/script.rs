@@ -4,7 +4,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A writing system talign knows how to handle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Script {
     /// Bengali–Assamese script (U+0980–U+09FF).
@@ -21,6 +21,7 @@ pub enum Script {
     /// Oriya, Tamil, Telugu, Kannada, Malayalam (U+0A00–U+0D7F).
     Indic,
     /// Anything else, or no letters at all.
+    #[default]
     Other,
 }
 
@@ -95,6 +96,10 @@ impl Script {
     /// The dominant script of a string: the script of most of its letters.
     /// Ties are broken in the order Bengali, Arabic, Latin, Devanagari, Cyrillic, Other.
     pub fn detect(s: &str) -> Script {
+        if s.is_ascii() {
+            // ASCII letters are Latin; anything else ASCII is of no script.
+            return if s.bytes().any(|b| b.is_ascii_alphabetic()) { Script::Latin } else { Script::Other };
+        }
         let stats = ScriptStats::of(s);
         stats.dominant()
     }
@@ -108,6 +113,10 @@ pub fn split_by_script(word: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
+        }
+        if rest.is_ascii() {
+            // ASCII is Latin letters and characters of no script: one part.
+            return Some(std::mem::take(&mut rest));
         }
         let mut current: Option<Script> = None;
         let mut cut = rest.len();

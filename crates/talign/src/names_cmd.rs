@@ -7,7 +7,7 @@
 
 use anyhow::Result;
 use rayon::prelude::*;
-use talign_names::{Hit, Lexicon, Name, NameIndex};
+use talign_names::{Hit, Lexicon, Name, NameIndex, Reading};
 
 use crate::input::{Chunk, ChunkReader, read_name_list};
 use crate::{NormalizeArgs, PairArgs};
@@ -99,11 +99,6 @@ where
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
     let lex = Lexicon::builtin();
-    // The romanization and the key are read from the name's sounds alone; the lexicon only
-    // names the entity, which only --explain shows. Without it, names are prepared with the
-    // empty lexicon and skip every lookup.
-    let empty = Lexicon::empty();
-    let prepare_with = if args.explain { lex } else { &empty };
     let mut headers = vec!["input", "script", "normalized", "latin", "key"];
     if args.explain {
         headers.extend(["phonemes", "entity"]);
@@ -111,17 +106,36 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
     let rows = Rows::new(&headers, args.out.format);
     stream(&args.list, &rows, args.out.output.as_deref(), |chunk, label, out| {
         let mut count = 0;
+        // Without --explain, a name is only read (cleaned, romanized, keyed): nothing of what
+        // scoring needs is prepared, and the buffers serve the whole chunk.
+        let mut reading = Reading::default();
         for name in chunk.names(label) {
             let (_, text) = name?;
-            let n = Name::with_lexicon(text, prepare_with);
-            let (latin, key) = (n.romanize(), n.key());
-            let mut row: Vec<Cell> =
-                vec![text.into(), n.script().code().into(), n.clean().into(), latin.into(), key.into()];
             if args.explain {
-                row.push(n.phonemes().join(" ").into());
-                row.push(n.entity().map(|e| lex.entity(e).canonical.as_str()).into());
+                let n = Name::with_lexicon(text, lex);
+                let (latin, key) = (n.romanize(), n.key());
+                let row: [Cell; 7] = [
+                    text.into(),
+                    n.script().code().into(),
+                    n.clean().into(),
+                    latin.into(),
+                    key.into(),
+                    n.phonemes().join(" ").into(),
+                    n.entity().map(|e| lex.entity(e).canonical.as_str()).into(),
+                ];
+                rows.row(&row, out);
+            } else {
+                Name::read_into(text, &mut reading);
+                let r = &reading;
+                let row: [Cell; 5] = [
+                    text.into(),
+                    r.script.code().into(),
+                    r.clean.as_str().into(),
+                    r.latin.as_str().into(),
+                    r.key.as_str().into(),
+                ];
+                rows.row(&row, out);
             }
-            rows.row(&row, out);
             count += 1;
         }
         Ok(count)

@@ -360,13 +360,7 @@ fn push_char(out: &mut Vec<u8>, c: char) {
 fn printable(s: Cow<'_, str>) -> Cow<'_, str> {
     // In UTF-8 a control character is a byte below 0x20, 0x7F, or 0xC2 followed by 0x80–0x9F;
     // a byte scan finds none in almost every cell.
-    let b = s.as_bytes();
-    let suspect = b.iter().enumerate().any(|(i, &x)| {
-        (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r'))
-            || x == 0x7f
-            || (x == 0xc2 && b.get(i + 1).is_some_and(|y| (0x80..0xa0).contains(y)))
-    });
-    if !suspect {
+    if !s.bytes().any(|x| x < 0x20 || x == 0x7f || x == 0xc2) {
         return s;
     }
     let keep = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');

@@ -138,7 +138,13 @@ fn normalize(input: &[u8]) -> Result<(), TestCaseError> {
     prop_assert_eq!(talign_names::normalize(&clean), clean.clone(), "not idempotent");
     let (na, nb) = (talign_names::Name::new(a), talign_names::Name::new(b));
     prop_assert!(na.key().chars().all(|c| "PTKSJMNLR_ ".contains(c)), "{:?}", na.key());
-    let _ = (na.romanize(), na.phonemes());
+    let _ = na.phonemes();
+    let mut r = talign_names::Reading::default();
+    talign_names::Name::read_into(a, &mut r);
+    prop_assert_eq!(
+        (&r.clean, r.script, r.latin.clone(), r.key.clone()),
+        (&clean, na.script(), na.romanize(), na.key())
+    );
     let (ab, ba) = (na.score(&nb).score, nb.score(&na).score);
     prop_assert!((0.0..=1.0).contains(&ab), "score {ab}");
     prop_assert!((ab - ba).abs() < 1e-6, "not symmetric: {ab} vs {ba}");
