@@ -123,17 +123,17 @@ def anchor(left, llang, right, rlang):
     from rapidfuzz import process, fuzz
     u = ur.Uroman()
     names = [[l.rstrip('\n') for l in open(p, encoding='utf-8')] for p in (left, right)]
-    t = time.time()
+    t, c = time.time(), time.process_time()
     rom = [[u.romanize_string(x, lcode=LCODE[lang]).lower() for x in ns] for ns, lang in zip(names, (llang, rlang))]
-    t_rom = time.time() - t
-    t = time.time()
+    t_rom, c_rom = time.time() - t, time.process_time() - c
+    t, c = time.time(), time.process_time()
     chunk = max(1, 200_000_000 // max(1, len(rom[1])))
     best = []
     for i in range(0, len(rom[0]), chunk):
         m = process.cdist(rom[0][i:i + chunk], rom[1], scorer=fuzz.ratio, workers=2, dtype=np.uint8)
         best.extend(m.argmax(axis=1).tolist())
-    t_cdist = time.time() - t
-    return t_rom, t_cdist
+    t_cdist, c_cdist = time.time() - t, time.process_time() - c
+    return t_rom, c_rom, t_cdist, c_cdist
 
 
 def main():
@@ -149,15 +149,20 @@ def main():
     DATA = a.data or DATA
     os.makedirs(a.work, exist_ok=True)
     make = {'synthetic': synthetic, 'corpus': corpus, 'dev': dev}
-    print('| kind | size | `talign names pair` wall | CPU | peak RSS | uroman (both sides) | rapidfuzz `cdist`, 2 workers |')
-    print('|---|---|---|---|---|---|---|')
+    print(f'load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; wall / CPU seconds')
+    print()
+    print('| kind | size | `talign names pair` | peak RSS | uroman, both sides | rapidfuzz `cdist`, 2 workers |')
+    print('|---|---|---|---|---|---|')
     for kind in a.kinds.split(','):
         for n in map(int, a.sizes.split(',')):
             left, llang, right, rlang = make[kind](n, a.work)
             wall, cpu, rss = timed([a.talign, 'names', 'pair', left, right, '-o', '/dev/null'])
-            rom, cd = ('', '') if a.no_anchor else anchor(left, llang, right, rlang)
-            anchor_cells = '| |' if a.no_anchor else f'{rom:.1f} s | {cd:.2f} s |'
-            print(f'| {kind} {llang}→{rlang} | {n // 1000}k × {n // 1000}k | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MB | '
+            if a.no_anchor:
+                anchor_cells = '| |'
+            else:
+                rom, crom, cd, ccd = anchor(left, llang, right, rlang)
+                anchor_cells = f'{rom:.1f} / {crom:.1f} s | {cd:.2f} / {ccd:.2f} s |'
+            print(f'| {kind} {llang}→{rlang} | {n // 1000}k × {n // 1000}k | {wall:.2f} / {cpu:.2f} s | {rss:.0f} MB | '
                   + anchor_cells, flush=True)
 
 

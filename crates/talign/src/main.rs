@@ -437,6 +437,9 @@ fn check(command: &Command) -> anyhow::Result<()> {
             std::slice::from_ref(&a.list),
             false,
         ),
+        Command::Names(NamesCommand::Pair(a)) if a.left == Path::new("-") && a.right == Path::new("-") => {
+            anyhow::bail!("LEFT and RIGHT cannot both be standard input (-)")
+        }
         Command::Names(NamesCommand::Pair(a)) => check_outputs(
             &a.out.output.as_deref().into_iter().collect::<Vec<_>>(),
             &[a.left.clone(), a.right.clone()],

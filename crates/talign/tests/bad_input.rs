@@ -140,6 +140,7 @@ const CASES: &[Case] = &[
     case("mixed scripts keep every part", "names normalize {d}/mixed.txt", 0, &[]).files(&[("mixed.txt", "Lavrovلاوروفল্যাভরভ\n".as_bytes())]).stdout(&["Lavrov Lavruf Lavrov,LPRP LPRP LPRP"]),
     case("NUL in a name list", "names normalize {d}/utf16.txt", 2, &["utf16.txt:1: NUL byte", "UTF-16"]).files(&[("utf16.txt", b"L\0a\0v\0r\0o\0v\0\n\0")]),
     case("NUL from stdin", "names normalize -", 2, &["<stdin>:2: NUL byte"]).stdin(b"ok\nx\0y\n"),
+    case("LEFT and RIGHT both stdin", "names pair - -", 2, &["cannot both be standard input"]).stdin(b"Lavrov\n"),
     case("control characters never reach CSV", "names normalize {d}/ctl.txt", 0, &[]).files(&[("ctl.txt", b"ab\x01c\x1b[31m\nd\x7fe\xc2\x85f\n")]).check(no_control_bytes),
     case("control characters never reach TSV", "names pair {d}/ctl.txt {d}/ctl.txt --format tsv --explain", 0, &[]).files(&[("ctl.txt", b"ab\x01c\x1b[31m\nd\x7fe\n")]).check(no_control_bytes),
     case("NUL in a corpus never reaches CSV", "corpus sentences {d}/nul.jsonl", 0, &[]).files(&[("nul.jsonl", b"{\"id\":\"n\",\"text\":\"Lavrov\\u0000 arrived. Then\\u0001 left.\"}\n")]).check(no_control_bytes),
