@@ -285,9 +285,13 @@ impl Name {
         out.key.clear();
         let script = out.script;
         let primary = primary(&out.clean);
-        let multi = words(primary).nth(1).is_some();
+        let base = primary.as_ptr() as usize;
+        out.words.clear();
+        out.words.extend(words(primary).map(|w| (w.as_ptr() as usize - base, w.len())));
+        let multi = out.words.len() > 1;
         let mut read = 0;
-        for (i, t) in words(primary).enumerate() {
+        for (i, &(at, len)) in out.words.iter().enumerate() {
+            let t = &primary[at..at + len];
             if !is_read(i, t, multi, script) {
                 continue;
             }
@@ -458,7 +462,7 @@ impl Name {
 }
 
 /// What [`Name::read_into`] reads of a name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Reading {
     /// The cleaned native form ([`Name::clean`]).
     pub clean: String,
@@ -470,6 +474,8 @@ pub struct Reading {
     pub key: String,
     /// Scratch space for one word's phonemes.
     phonemes: Vec<u8>,
+    /// Scratch space for where the words are (offset in the name's primary part, length).
+    words: Vec<(usize, usize)>,
 }
 
 /// The part of a cleaned name that is the name: a qualifier after a comma or in brackets

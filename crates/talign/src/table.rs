@@ -320,6 +320,12 @@ impl Rows {
                     let _ = write!(out, "{x}");
                 }
                 Cell::Null => {}
+                // Most cells hold nothing to clean or quote: one scan says so.
+                Cell::Str(s)
+                    if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || (csv && (b == b',' || b == b'"'))) =>
+                {
+                    out.extend_from_slice(s.as_bytes());
+                }
                 Cell::Str(s) => {
                     let s = printable(Cow::Borrowed(s));
                     if !csv {
