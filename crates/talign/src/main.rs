@@ -418,8 +418,18 @@ fn check_outputs(outputs: &[&Path], inputs: &[PathBuf], corpus: bool) -> anyhow:
     Ok(())
 }
 
-/// Whether two paths name one existing file.
+/// Whether two paths name one existing file (by device and inode on Unix, so that a
+/// symbolic or hard link counts too).
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,

@@ -41,6 +41,8 @@ struct Case {
     interrupt_when: Option<&'static str>,
     /// A check of stdout.
     check: Option<Check>,
+    /// A hard link made in `{d}` before the run: (existing file, new name).
+    hard_link: Option<(&'static str, &'static str)>,
 }
 
 const fn case(what: &'static str, run: &'static str, status: i32, stderr: &'static [&'static str]) -> Case {
@@ -56,6 +58,7 @@ const fn case(what: &'static str, run: &'static str, status: i32, stderr: &'stat
         stdin: None,
         interrupt_when: None,
         check: None,
+        hard_link: None,
     }
 }
 
@@ -77,6 +80,9 @@ impl Case {
     }
     const fn interrupt_when(self, path: &'static str) -> Case {
         Case { interrupt_when: Some(path), ..self }
+    }
+    const fn hard_link(self, from: &'static str, to: &'static str) -> Case {
+        Case { hard_link: Some((from, to)), ..self }
     }
     const fn check(self, check: Check) -> Case {
         Case { check: Some(check), ..self }
@@ -112,6 +118,7 @@ const CASES: &[Case] = &[
     case("-o is the JSONL corpus", "events align {d}/docs.jsonl -o {d}/docs.jsonl", 2, &["docs.jsonl: is an input"]).untouched(&["docs.jsonl"]),
     case("-o is the manifest", "events cluster {d}/corpus -o {d}/corpus/manifest.csv", 2, &["manifest.csv: is an input"]).untouched(&["corpus/manifest.csv"]),
     case("-o is a .txt of the corpus", "corpus docs {d}/corpus -o {d}/corpus/a.txt", 2, &["a.txt: is an input"]).untouched(&["corpus/a.txt"]),
+    case("-o is a hard link to the name list", "names normalize {d}/names.txt -o {d}/link.txt", 2, &["link.txt: is an input"]).untouched(&["names.txt"]).hard_link("names.txt", "link.txt"),
     case("-o is the name list by another path", "names normalize {d}/names.txt -o {d}/corpus/../names.txt", 2, &["is an input"]).untouched(&["names.txt"]),
     case("report over its corpus", "report {d}/links.jsonl --out {d} --format jsonl", 2, &["links.jsonl: is an input"]).files(&[("links.jsonl", DOC_A)]).untouched(&["links.jsonl"]),
     case("-o is the --pairs file", "export sentences {seeds} --pairs {d}/pairs.csv -o {d}/pairs.csv", 2, &["pairs.csv: is an input"]).files(&[("pairs.csv", b"left,right\nbn-lavrov-marrakech,fa-lavrov-shoukry-gaza\n")]).untouched(&["pairs.csv"]),
@@ -256,6 +263,9 @@ fn run_case(n: usize, c: &Case) -> Result<(), String> {
     }
     if c.run.contains("long.txt") {
         write(&d.join("long.txt"), &long_bad());
+    }
+    if let Some((from, to)) = c.hard_link {
+        std::fs::hard_link(d.join(from), d.join(to)).unwrap();
     }
     for name in c.readonly {
         let p = d.join(name);
