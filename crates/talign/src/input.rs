@@ -130,8 +130,17 @@ impl ChunkReader {
         chunk.bytes.clear();
         chunk.bytes.append(&mut self.carry);
         chunk.first_line = self.next_line;
+        // Bytes before this offset hold no line end (the carry never does), so that a long
+        // line is searched once, not once per read.
+        let mut searched = 0;
         loop {
-            let cut = if chunk.bytes.len() >= size { chunk.bytes.iter().rposition(|&b| b == b'\n') } else { None };
+            let cut = if chunk.bytes.len() >= size {
+                let found = chunk.bytes[searched..].iter().rposition(|&b| b == b'\n').map(|i| searched + i);
+                searched = chunk.bytes.len();
+                found
+            } else {
+                None
+            };
             if let Some(cut) = cut {
                 self.carry.extend_from_slice(&chunk.bytes[cut + 1..]);
                 chunk.bytes.truncate(cut + 1);
