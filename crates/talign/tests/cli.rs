@@ -94,6 +94,35 @@ fn output_is_the_same_whatever_the_thread_count() {
     }
 }
 
+/// The names commands stream their list in chunks on all cores: a list of many chunks gives
+/// the same bytes with 1, 2 and 4 threads, in every format, and the rows of the list read whole.
+#[test]
+fn streamed_names_are_the_same_whatever_the_thread_count() {
+    let d = tmp("stream");
+    let list = d.join("names.txt");
+    let names = ["ল্যাভরভের", "لاوروف", "Lavrov", "", "পেজেশকিয়ান", "سامح شکری", "Sameh Shoukry", "Georgia (country)"];
+    // About 1 MB: four chunks of input.
+    let text: String = (0..40_000).map(|i| format!("{} {i}\n", names[i % names.len()])).collect();
+    std::fs::write(&list, &text).unwrap();
+    let right = d.join("right.txt");
+    std::fs::write(&right, "Lavrov\nPezeshkian\nShoukry\nGeorgia\n").unwrap();
+    let l = list.to_str().unwrap();
+    for args in [
+        vec!["names", "normalize", l],
+        vec!["names", "normalize", l, "--format", "json", "--explain"],
+        vec!["names", "normalize", l, "--format", "markdown"],
+        vec!["names", "pair", l, right.to_str().unwrap(), "--top", "2", "--format", "jsonl"],
+    ] {
+        let one = talign_threads("1", &args);
+        assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+        assert_eq!(one.stdout, talign_threads("2", &args).stdout, "{args:?}");
+        assert_eq!(one.stdout, talign_threads("4", &args).stdout, "{args:?}");
+    }
+    let rs = rows(&stdout(&talign(&["names", "normalize", l])));
+    let expected: Vec<String> = text.lines().filter(|x| !x.trim().is_empty()).map(str::to_owned).collect();
+    assert_eq!(rs.iter().map(|r| r[0].clone()).collect::<Vec<_>>(), expected);
+}
+
 #[test]
 fn seed_corpus_links_the_marrakech_reports_and_nothing_else() {
     let o = talign(&["events", "align", seeds().to_str().unwrap()]);
