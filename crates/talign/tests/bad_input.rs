@@ -311,12 +311,9 @@ fn run_case(n: usize, c: &Case) -> Result<(), String> {
             }
             let _ = child.kill();
             let _ = child.wait();
-            if let Ok(mut entries) = std::fs::read_dir(&watched)
-                && entries.next().is_none()
-            {
-                return Err(format!("{} is left empty", watched.display()));
-            }
-            return Ok(());
+            let left_empty = std::fs::read_dir(&watched).is_ok_and(|mut entries| entries.next().is_none());
+            let _ = std::fs::remove_dir_all(&d);
+            return if left_empty { Err(format!("{} is left empty", watched.display())) } else { Ok(()) };
         }
         let o = child.wait_with_output().unwrap();
         (o.status.code().unwrap_or(-1), o.stdout, o.stderr)

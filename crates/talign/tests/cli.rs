@@ -121,6 +121,7 @@ fn streamed_names_are_the_same_whatever_the_thread_count() {
     let rs = rows(&stdout(&talign(&["names", "normalize", l])));
     let expected: Vec<String> = text.lines().filter(|x| !x.trim().is_empty()).map(str::to_owned).collect();
     assert_eq!(rs.iter().map(|r| r[0].clone()).collect::<Vec<_>>(), expected);
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]

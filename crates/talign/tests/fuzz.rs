@@ -36,10 +36,27 @@ fn targets() -> Vec<(&'static str, Target, Vec<Vec<u8>>)> {
 // ---------------------------------------------------------------------------------------
 // Targets.
 
+thread_local! {
+    /// This thread's scratch directory: tests run on several threads of one process, and two
+    /// targets writing the same files would see each other's inputs.
+    static SCRATCH: PathBuf = {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        std::env::temp_dir().join(format!("talign-fuzz-{}-{n}", std::process::id()))
+    };
+}
+
 fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("talign-fuzz-{}-{name}", std::process::id()));
+    let d = SCRATCH.with(|root| root.join(name));
     std::fs::create_dir_all(&d).unwrap();
     d
+}
+
+/// Removes this thread's scratch directory, so that no run leaves files in the temporary directory.
+fn clear_scratch() {
+    SCRATCH.with(|root| {
+        let _ = std::fs::remove_dir_all(root);
+    });
 }
 
 /// The properties every corpus load keeps: no panic; a loaded corpus has unique, non-empty
@@ -376,6 +393,7 @@ fn run(target: Target, seeds: Vec<Vec<u8>>, seed: RngSeed, cases: u32) -> (u32, 
         counted.set(counted.get() + 1);
         target(&bytes)
     });
+    clear_scratch();
     match result {
         Ok(()) => (counted.get(), None),
         Err(TestError::Fail(why, bytes)) => (counted.get(), Some((why.to_string(), bytes))),
@@ -410,6 +428,7 @@ fn fuzz_regressions_replay() {
             replayed += 1;
         }
     }
+    clear_scratch();
     eprintln!("{replayed} regression cases replayed");
 }
 
