@@ -34,9 +34,15 @@ def inputs(work, sizes):
     return paths, mixed
 
 
-def timed(cmd):
-    t = subprocess.run(['/usr/bin/time', '-f', '%e %U %S %M'] + cmd, stdout=subprocess.DEVNULL,
+def timed(cmd, stdin=None, stdout=None):
+    """Wall, CPU (user + system) and peak RSS (MB) of one run; stdin and stdout are paths or None."""
+    fin = open(stdin, 'rb') if stdin else subprocess.DEVNULL
+    fout = open(stdout, 'wb') if stdout else subprocess.DEVNULL
+    t = subprocess.run(['/usr/bin/time', '-f', '%e %U %S %M'] + cmd, stdin=fin, stdout=fout,
                        stderr=subprocess.PIPE, text=True)
+    for f in (fin, fout):
+        if f is not subprocess.DEVNULL:
+            f.close()
     if t.returncode != 0:
         sys.exit(f'{cmd} failed:\n{t.stderr}')
     wall, user, sys_, rss = t.stderr.strip().splitlines()[-1].split()
@@ -50,6 +56,9 @@ def main():
     ap.add_argument('--sizes', default='100000,1000000,4000000')
     ap.add_argument('--uroman-lines', type=int, default=20000)
     ap.add_argument('--work', default='/tmp/talign-normalize-bench')
+    ap.add_argument('--modes', default='file',
+                    help='comma-separated: file (FILE -o OUT.csv), stdin (stdin > OUT.csv)')
+    ap.add_argument('--repeat', type=int, default=1, help='runs of each cell; the fastest is shown')
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     bins = [x.split('=', 1) for x in a.talign] or [['talign', os.path.join(ROOT, 'target', 'release', 'talign')]]
@@ -72,13 +81,24 @@ def main():
     print(f'uroman: {len(sample)} names in {uroman_cpu:.2f} s of CPU ({uroman_wall:.2f} s wall), one core: '
           f'{uroman_rate:,.0f} names per CPU second; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores')
     print()
-    print('| binary | names | wall | names/s (wall) | CPU | names per CPU second | ÷ uroman\'s | peak RSS |')
-    print('|---|---|---|---|---|---|---|---|')
+    print('| binary | names | input → output | wall | names/s (wall) | CPU | names per CPU second | ÷ uroman\'s | peak RSS |')
+    print('|---|---|---|---|---|---|---|---|---|')
     for n in sizes:
-        for name, path in bins:
-            w, c, r = timed([path, 'names', 'normalize', paths[n], '-o', out])
-            print(f'| {name} | {n:,} | {w:.2f} s | {n / w:,.0f} | {c:.2f} s | {n / c:,.0f} | {n / c / uroman_rate:,.0f}× '
-                  f'| {r:.1f} MB |', flush=True)
+        for mode in a.modes.split(','):
+            best = {}
+            for _ in range(a.repeat):  # binaries interleaved, so that load falls on each alike
+                for name, path in bins:
+                    if mode == 'file':
+                        run = timed([path, 'names', 'normalize', paths[n], '-o', out])
+                    else:
+                        run = timed([path, 'names', 'normalize'], stdin=paths[n], stdout=out)
+                    if name not in best or run[0] < best[name][0]:
+                        best[name] = run
+            for name, _ in bins:
+                w, c, r = best[name]
+                io = 'file → file' if mode == 'file' else 'stdin → stdout'
+                print(f'| {name} | {n:,} | {io} | {w:.2f} s | {n / w:,.0f} | {c:.2f} s | {n / c:,.0f} | {n / c / uroman_rate:,.0f}× '
+                      f'| {r:.1f} MB |', flush=True)
 
 
 if __name__ == '__main__':
