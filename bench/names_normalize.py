@@ -1,4 +1,4 @@
-"""Times `talign names normalize` as a whole command (file in, CSV file out) on 100k, 1M and
+"""Times `talign names normalize` as a whole command (file → file, or stdin → stdout) on 100k, 1M and
 4M names of three scripts, for one or more talign binaries side by side, with uroman's
 romanization (in process, one core, start-up left out) on the same names in the same run;
 prints names/s, CPU and peak RSS (from /usr/bin/time).
@@ -6,7 +6,8 @@ prints names/s, CPU and peak RSS (from /usr/bin/time).
 Usage (from the repository root, after `cargo build --release`):
   pip install uroman
   python3 bench/names_normalize.py [--talign NAME=PATH ...] [--sizes 100000,1000000,4000000]
-          [--uroman-lines 20000] [--work /tmp/talign-normalize-bench]
+          [--uroman-lines 20000] [--work /tmp/talign-normalize-bench] [--modes file,stdin]
+          [--repeat 2]
 The input interleaves Bengali, Persian and Latin synthetic names (`synth_names` example),
 one name a line. A measurement aid, not part of the tests or CI.
 """
