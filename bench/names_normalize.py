@@ -1,5 +1,5 @@
-"""Times `talign names normalize` as a whole command (file → file, or stdin → stdout) on 100k, 1M and
-4M names of three scripts, for one or more talign binaries side by side, with uroman's
+"""Times `talign names normalize` as a whole command (file → file, or stdin → stdout) on 100k,
+1M and 4M names of three scripts, for one or more talign binaries side by side, with uroman's
 romanization (in process, one core, start-up left out) on the same names in the same run;
 prints names/s, CPU and peak RSS (from /usr/bin/time).
 
