@@ -35,6 +35,10 @@ commands:
   gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
   bench-events [N]         time `talign events align` on N generated documents (default 100000)
                            and on 5000 against brute-force all-pairs scoring
+  fuzz [--minutes M] [--target T]
+                           randomized runs over corpus loading, dates and numbers, normalize and
+                           the CSV writer for M minutes in all (default 30), outside CI; failures
+                           are kept in crates/talign/tests/fuzz-regressions/ as regression cases
   help                     this message";
 
 /// The repository root, from this crate's manifest directory.
@@ -80,12 +84,44 @@ fn run() -> Result<()> {
             let n: usize = args.get(1).map_or(Ok(100_000), |s| s.parse()).context("N must be a number")?;
             gen_corpus::bench(&root, n)
         }
+        Some("fuzz") => fuzz(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
         }
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     }
+}
+
+/// `cargo xtask fuzz`: the long run of `crates/talign/tests/fuzz.rs`, the minutes shared
+/// among its targets, one test thread (the machine is shared).
+fn fuzz(args: &[String]) -> Result<()> {
+    let (mut minutes, mut target) = (30.0f64, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--minutes" => minutes = it.next().context("--minutes needs a number")?.parse().context("--minutes")?,
+            "--target" => target = Some(it.next().context("--target needs a name")?.clone()),
+            other => bail!("unknown argument `{other}`"),
+        }
+    }
+    if !(minutes.is_finite() && minutes > 0.0) {
+        bail!("--minutes must be positive");
+    }
+    let targets = if target.is_some() { 1.0 } else { 5.0 };
+    let seconds = (minutes * 60.0 / targets).ceil() as u64;
+    let mut c = cargo();
+    c.args(["test", "--release", "-p", "talign", "--test", "fuzz", "--", "--ignored", "--exact", "fuzz_long"])
+        .args(["--nocapture", "--test-threads", "1"])
+        .env("TALIGN_FUZZ_SECONDS", seconds.to_string());
+    if let Some(t) = target {
+        c.env("TALIGN_FUZZ_TARGET", t);
+    }
+    let status = c.status().context("running cargo test")?;
+    if !status.success() {
+        bail!("the fuzz run failed; new cases are in crates/talign/tests/fuzz-regressions/");
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

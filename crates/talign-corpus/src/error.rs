@@ -31,14 +31,14 @@ impl fmt::Display for Location {
 /// Why a corpus could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    /// The file or directory could not be read.
-    #[error("{path}: {source}")]
+    /// The file or directory could not be read. (The I/O error is part of the message and
+    /// not a `source`, so that an error chain printed whole does not say it twice.)
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: PathBuf,
         /// The I/O error.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A file is not valid UTF-8.
     #[error("{at}: invalid UTF-8 (byte offset {offset} of the line)")]
@@ -83,22 +83,20 @@ pub enum CorpusError {
         second: Location,
     },
     /// A language code is not one talign knows.
-    #[error("{at}: {source}")]
+    #[error("{at}: {error}")]
     UnknownLanguage {
-        /// Where.
+        /// Where: the JSONL line or the `manifest.csv` row that gives it.
         at: Location,
         /// The code.
-        #[source]
-        source: crate::UnknownLang,
+        error: crate::UnknownLang,
     },
     /// A date is not an ISO date.
-    #[error("{at}: {source}")]
+    #[error("{at}: {error}")]
     BadDate {
-        /// Where.
+        /// Where: the JSONL line or the `manifest.csv` row that gives it.
         at: Location,
         /// The value.
-        #[source]
-        source: crate::DateParseError,
+        error: crate::DateParseError,
     },
     /// The manifest names a document for which there is no `.txt` file.
     #[error("{at}: manifest names `{id}` but there is no {id}.txt beside it")]
@@ -127,7 +125,9 @@ pub enum CorpusError {
         max: usize,
     },
     /// A document has no letters in any supported script and no `lang` was given.
-    #[error("{at}: cannot tell the language of document `{id}` (no Bengali, Arabic or Latin letters); give `lang`")]
+    #[error(
+        "{at}: cannot tell the language of document `{id}` (no letters); give its `lang`, or load such documents as English with --lenient-lang"
+    )]
     UndetectableLanguage {
         /// Where.
         at: Location,

@@ -46,7 +46,7 @@ impl Corpus {
     /// Parses JSONL text; `name` is used in error messages.
     pub fn from_jsonl_str(name: &str, text: &str) -> Result<Corpus, CorpusError> {
         let mut corpus = Corpus::default();
-        let docs = parse_jsonl(Path::new(name), text.as_bytes(), &LoadOptions::default())?;
+        let docs = parse_jsonl(Path::new(name), text.as_bytes(), &LoadOptions::default(), &mut corpus.warnings)?;
         for d in docs {
             corpus.push(d)?;
         }
@@ -117,7 +117,7 @@ impl Corpus {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> CorpusError + '_ {
-    move |source| CorpusError::Io { path: path.to_owned(), source }
+    move |error| CorpusError::Io { path: path.to_owned(), error }
 }
 
 fn load_path(path: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Result<Vec<Document>, CorpusError> {
@@ -126,7 +126,7 @@ fn load_path(path: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Res
         load_dir(path, opts, warnings)
     } else if path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson") {
         let bytes = std::fs::read(path).map_err(io_err(path))?;
-        parse_jsonl(path, &bytes, opts)
+        parse_jsonl(path, &bytes, opts, warnings)
     } else {
         Err(CorpusError::NotACorpus(path.to_owned()))
     }
@@ -146,8 +146,9 @@ fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
+/// The fields of a JSONL document that talign reads; any others (an export's own metadata)
+/// are ignored.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct JsonDoc {
     id: Option<serde_json::Value>,
     text: Option<String>,
@@ -169,21 +170,36 @@ struct Meta {
 /// The longest document talign analyses, in bytes: offsets into a text are 32-bit.
 pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
 
-fn build_doc(id: String, text: String, meta: Meta, at: Location, opts: &LoadOptions) -> Result<Document, CorpusError> {
+/// Builds a document from its text (read at `at`) and its metadata (read at `meta_at`: the
+/// same JSONL line, or the document's `manifest.csv` row). A document with no text at all
+/// is loaded empty, language undetermined unless given, with a warning: one empty file does
+/// not stop a corpus, nor is it dropped unseen.
+fn build_doc(
+    id: String,
+    text: String,
+    (meta, meta_at): (Meta, &Location),
+    at: Location,
+    opts: &LoadOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Document, CorpusError> {
     let (lang, detected) = match non_empty(meta.lang) {
         Some(code) => {
             let lang =
-                code.parse::<Lang>().map_err(|source| CorpusError::UnknownLanguage { at: at.clone(), source })?;
+                code.parse::<Lang>().map_err(|error| CorpusError::UnknownLanguage { at: meta_at.clone(), error })?;
             (lang, false)
         }
         None => match Lang::detect(&text) {
             Some(l) => (l, true),
+            None if text.trim().is_empty() => (Lang::Und, true),
             None if opts.lenient_lang => (Lang::En, true),
             None => return Err(CorpusError::UndetectableLanguage { at, id }),
         },
     };
+    if text.trim().is_empty() {
+        warnings.push(format!("{at}: document `{id}` is empty; loaded with no text"));
+    }
     let published = match non_empty(meta.published) {
-        Some(s) => Some(s.parse::<Date>().map_err(|source| CorpusError::BadDate { at: at.clone(), source })?),
+        Some(s) => Some(s.parse::<Date>().map_err(|error| CorpusError::BadDate { at: meta_at.clone(), error })?),
         None => None,
     };
     Ok(Document {
@@ -199,7 +215,12 @@ fn build_doc(id: String, text: String, meta: Meta, at: Location, opts: &LoadOpti
     })
 }
 
-fn parse_jsonl(path: &Path, bytes: &[u8], opts: &LoadOptions) -> Result<Vec<Document>, CorpusError> {
+fn parse_jsonl(
+    path: &Path,
+    bytes: &[u8],
+    opts: &LoadOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Document>, CorpusError> {
     let mut docs = Vec::new();
     let mut seen: HashMap<String, Location> = HashMap::new();
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -231,7 +252,7 @@ fn parse_jsonl(path: &Path, bytes: &[u8], opts: &LoadOptions) -> Result<Vec<Docu
         }
         seen.insert(id.clone(), at.clone());
         let meta = Meta { lang: jd.lang, source: jd.source, published: jd.published, title: jd.title, url: jd.url };
-        docs.push(build_doc(id, text, meta, at, opts)?);
+        docs.push(build_doc(id, text, (meta, &at), at.clone(), opts, warnings)?);
     }
     Ok(docs)
 }
@@ -290,6 +311,7 @@ fn assemble(
     mut texts: Vec<(String, PathBuf, Vec<u8>)>,
     manifest: Option<Manifest>,
     opts: &LoadOptions,
+    warnings: &mut Vec<String>,
 ) -> Result<Vec<Document>, CorpusError> {
     texts.sort_by(|a, b| a.0.cmp(&b.0));
     let (mut manifest, manifest_order) = manifest.unwrap_or_default();
@@ -307,11 +329,12 @@ fn assemble(
         let (_, path, bytes) = &texts[text_ids[id.as_str()]];
         let text = to_utf8(path, bytes)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
-        let meta = match manifest.remove(&id) {
-            Some((meta, _)) => meta,
-            None => Meta { lang: None, source: None, published: None, title: None, url: None },
+        let at = Location::new(path, None);
+        let (meta, meta_at) = match manifest.remove(&id) {
+            Some(row) => row,
+            None => (Meta { lang: None, source: None, published: None, title: None, url: None }, at.clone()),
         };
-        docs.push(build_doc(id, text, meta, Location::new(path, None), opts)?);
+        docs.push(build_doc(id, text, (meta, &meta_at), at, opts, warnings)?);
     }
     Ok(docs)
 }
@@ -337,7 +360,7 @@ fn load_dir(dir: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Resul
     } else {
         None
     };
-    assemble(texts, manifest, opts)
+    assemble(texts, manifest, opts, warnings)
 }
 
 impl Corpus {
@@ -353,7 +376,10 @@ impl Corpus {
             Some(m) => Some(parse_manifest(&dir.join("manifest.csv"), m.as_bytes())?),
             None => None,
         };
-        Corpus::from_docs(assemble(texts, manifest, &LoadOptions::default())?)
+        let mut warnings = Vec::new();
+        let mut corpus = Corpus::from_docs(assemble(texts, manifest, &LoadOptions::default(), &mut warnings)?)?;
+        corpus.warnings = warnings;
+        Ok(corpus)
     }
 }
 
@@ -407,9 +433,9 @@ mod tests {
             .to_string();
         assert!(err.contains("x.jsonl:1: `20 Dec` is not an ISO date"), "{err}");
 
-        let err =
-            Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"colour\":1}").unwrap_err().to_string();
-        assert!(err.contains("unknown field `colour`"), "{err}");
+        // Fields beyond the ones talign reads are ignored.
+        let c = Corpus::from_jsonl_str("x.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"colour\":{\"r\":1}}").unwrap();
+        assert_eq!(c.docs()[0].text, "x");
     }
 
     #[test]
@@ -443,6 +469,14 @@ mod tests {
         let err = Corpus::load(&[&d]).unwrap_err().to_string();
         assert!(err.ends_with("manifest.csv:3: manifest names `zz` but there is no zz.txt beside it"), "{err}");
 
+        // A bad language or date in the manifest is blamed on its row.
+        std::fs::write(d.join("manifest.csv"), "id,lang,published\nb,bn,\na,xx,\n").unwrap();
+        let err = Corpus::load(&[&d]).unwrap_err().to_string();
+        assert!(err.contains("manifest.csv:3: unknown language `xx`"), "{err}");
+        std::fs::write(d.join("manifest.csv"), "id,lang,published\nb,bn,2024-13-01\n").unwrap();
+        let err = Corpus::load(&[&d]).unwrap_err().to_string();
+        assert!(err.contains("manifest.csv:2: `2024-13-01` is not an ISO date"), "{err}");
+
         std::fs::write(d.join("manifest.csv"), "id,lang\nb,bn,extra\n").unwrap();
         let err = Corpus::load(&[&d]).unwrap_err().to_string();
         assert!(err.contains("manifest.csv:2: malformed CSV"), "{err}");
@@ -462,10 +496,16 @@ mod tests {
         let err = Corpus::load(&[&e]).unwrap_err().to_string();
         assert!(err.starts_with("no documents found in"), "{err}");
 
+        // An empty file is an empty document, with a warning; one without letters needs a language.
         std::fs::write(d.join("blank.txt"), "").unwrap();
+        let c = Corpus::load(&[&d]).unwrap();
+        assert_eq!((c.len(), c.get("blank").unwrap().lang), (2, Lang::Und));
+        assert!(c.warnings()[0].contains("blank.txt: document `blank` is empty"), "{:?}", c.warnings());
+        std::fs::write(d.join("digits.txt"), "১২৩").unwrap();
         let err = Corpus::load(&[&d]).unwrap_err().to_string();
-        assert!(err.contains("blank.txt: cannot tell the language of document `blank`"), "{err}");
+        assert!(err.contains("digits.txt: cannot tell the language of document `digits`"), "{err}");
+        assert!(err.contains("--lenient-lang"), "{err}");
         let ok = Corpus::load_with(&[&d], &LoadOptions { lenient_lang: true }).unwrap();
-        assert_eq!(ok.len(), 2);
+        assert_eq!(ok.len(), 3);
     }
 }

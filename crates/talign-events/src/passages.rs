@@ -262,8 +262,12 @@ pub struct PassageOptions {
     pub anchor_miss: f32,
     /// Charge when both sides carry anchors and share none.
     pub disjoint: f32,
-    /// Beads scoring below this are not reported.
+    /// Beads aligned as translations scoring below this are not reported.
     pub min_score: f32,
+    /// Mined pairs of independent reports scoring below this are not reported (0 by default:
+    /// [`PassageOptions::mine_margin`] is what keeps or drops them; `--passage-min-score`
+    /// given on the command line sets both thresholds).
+    pub mined_min_score: f32,
     /// Share of the rare anchors two documents share (found in at most two units of each)
     /// that the monotonic alignment must put in aligned passages for the two to be aligned
     /// as translations. Translations reach 0.7 and more; a translation of a third of an
@@ -326,6 +330,7 @@ impl Default for PassageOptions {
             anchor_miss: 0.5,
             disjoint: 1.0,
             min_score: 0.2,
+            mined_min_score: 0.0,
             parallel: 0.55,
             seed_support: 0.4,
             seed_margin: 1.8,
@@ -580,6 +585,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
             let score = ((p.margin - 1.0) / (MARGIN_NEIGHBOURS as f32 - 1.0)).clamp(0.0, 1.0);
             Bead { left: (ra.start, ra.end), right: (rb.start, rb.end), score, evidence }
         })
+        .filter(|bead| bead.score >= opts.mined_min_score)
         .collect::<Vec<_>>();
     let mut beads = beads;
     beads.sort_by_key(|b| (b.left, b.right));

@@ -153,7 +153,7 @@ fn clean_nfc(s: &str, out: &mut String) {
             pending_space = !out.is_empty();
             continue;
         }
-        if is_bidi_or_invisible(c) || is_arabic_mark(c) {
+        if is_bidi_or_invisible(c) || is_arabic_mark(c) || c.is_control() {
             continue;
         }
         if c == '\u{200C}' {
@@ -194,7 +194,12 @@ fn clean_nfc(s: &str, out: &mut String) {
                 }
             }
             if is_bengali_sign(mapped) {
-                let prev = out.chars().next_back();
+                // The letter the sign follows, past marks of other scripts, which NFC may
+                // have ordered before a nukta (found by the fuzz run: `̀া়া` was not idempotent).
+                let prev = out.chars().rev().find(|&p| {
+                    ('\u{0980}'..='\u{09FF}').contains(&p)
+                        || unicode_normalization::char::canonical_combining_class(p) == 0
+                });
                 let after_consonant_or_sign = !pending_space
                     && prev.is_some_and(|p| is_bengali_consonant(p) || p == '\u{09BC}' || p == '\u{09CD}');
                 // Two-part vowels written as ে + া / ে + ৗ compose under NFC already;
@@ -287,6 +292,10 @@ mod tests {
         assert_eq!(normalize("\u{09C7}পজেশকিয়ান"), normalize("পেজেশকিয়ান"));
         // Stray sign before an independent vowel is dropped.
         assert_eq!(normalize("\u{09C7}এই"), "এই");
+        // Regression (found by `cargo xtask fuzz`): a sign after a nukta that a foreign mark
+        // precedes was kept, then dropped by a second pass once NFC had put the mark last.
+        let once = normalize("\u{300}\u{9be}\u{9bc}\u{9be}");
+        assert_eq!(normalize(&once), once);
     }
 
     #[test]

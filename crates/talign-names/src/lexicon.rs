@@ -220,6 +220,11 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// Whether the lexicon has no entries (as [`Lexicon::empty`]).
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty() && self.terms.is_empty()
+    }
+
     /// The entity a cleaned name (whole) is a variant of.
     pub fn lookup(&self, clean: &str) -> Option<EntityId> {
         if self.by_key.is_empty() {

@@ -31,7 +31,7 @@ pub mod synth;
 pub use clean::{Folded, normalize, normalize_into};
 pub use index::{DEFAULT_SHORTLIST, Hit, NameIndex};
 pub use lexicon::{Entity, EntityId, Kind, Lexicon};
-pub use name::{How, Match, Name, word_keys};
+pub use name::{How, Match, Name, Reading, word_keys};
 pub use script::{Script, ScriptStats};
 
 /// A readable romanization of a name in any script.

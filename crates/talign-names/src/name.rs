@@ -9,7 +9,7 @@ use crate::clean::normalize;
 use crate::distance::{similarity, similarity_weighted, weight};
 use crate::lexicon::{EntityId, Lexicon};
 use crate::phon::{self, is_vowel};
-use crate::script::Script;
+use crate::script::{Script, split_by_script};
 
 /// Penalty charged for reading a token without its case ending.
 const STEM_PENALTY: f32 = 0.03;
@@ -151,20 +151,12 @@ impl Name {
     /// Prepares an already cleaned name (the output of [`normalize`]).
     pub fn from_clean(clean: String, lex: &Lexicon) -> Name {
         let script = Script::detect(&clean);
-        // A qualifier after a comma or in brackets (Jinja, Uganda; Georgia (country)) is not the name.
-        let primary = {
-            let cut = clean.find([',', '،', '٬', '(']).unwrap_or(clean.len());
-            let p = clean[..cut].trim();
-            if p.is_empty() { clean.as_str() } else { p }
-        };
+        let primary = primary(&clean);
         let mut tokens: Vec<Token> = Vec::new();
-        let raw_tokens: Vec<&str> = phon::tokens(primary).collect();
+        let raw_tokens: Vec<&str> = words(primary).collect();
         let multi = raw_tokens.len() > 1;
         for (i, t) in raw_tokens.iter().enumerate() {
-            if multi && STOPWORDS.contains(&t.to_lowercase().as_str()) {
-                continue;
-            }
-            if i > 0 && script == Script::Arabic && affix::is_persian_suffix_token(t) {
+            if !is_read(i, t, multi, script) {
                 continue;
             }
             let tscript = token_script(t, script);
@@ -173,7 +165,8 @@ impl Name {
             if ph.is_empty() {
                 continue;
             }
-            let stems: Vec<Vec<u8>> = affix::stems(t, tscript)
+            let token_stems = affix::stems(t, tscript);
+            let stems: Vec<Vec<u8>> = token_stems
                 .iter()
                 .map(|s| {
                     let mut v = Vec::new();
@@ -183,7 +176,7 @@ impl Name {
                 .filter(|v| !v.is_empty() && *v != ph)
                 .collect();
             let concept = lex.concept(t);
-            let entity = lex.lookup(t).or_else(|| affix::stems(t, tscript).iter().find_map(|s| lex.lookup(s)));
+            let entity = lex.lookup(t).or_else(|| token_stems.iter().find_map(|s| lex.lookup(s)));
             let w = weight(&ph);
             tokens.push(Token { text: (*t).to_owned(), ph, stems, concept, entity, w });
         }
@@ -202,6 +195,9 @@ impl Name {
         }
         let entity = lex.lookup(primary).or_else(|| {
             // The whole name with a case ending on its last word.
+            if lex.is_empty() {
+                return None;
+            }
             let last = raw_tokens.last()?;
             // Tokens are slices of `primary`, so the offset of the last one is exact.
             let offset = last.as_ptr() as usize - primary.as_ptr() as usize;
@@ -250,39 +246,73 @@ impl Name {
     pub fn key(&self) -> String {
         let mut s = String::new();
         for (i, t) in self.tokens.iter().enumerate() {
-            if i > 0 {
-                s.push(' ');
-            }
-            let before = s.len();
-            for c in skeleton(&t.ph) {
-                s.push(CLASS_LETTERS[c as usize] as char);
-            }
-            if s.len() == before {
-                s.push('_');
-            }
+            push_key_word(i, &t.ph, &mut s);
         }
         s
     }
 
     /// A readable romanization (ASCII, words capitalised).
     pub fn romanize(&self) -> String {
+        let mut out = String::new();
         if self.script == Script::Latin {
-            let mut out = Vec::new();
-            for t in phon::tokens(&self.clean) {
-                let mut w = String::new();
-                for c in t.chars() {
-                    let mut b = Vec::new();
-                    latin_ascii(c, &mut b);
-                    w.push_str(std::str::from_utf8(&b).unwrap_or_default());
-                }
-                if !w.is_empty() {
-                    out.push(w);
-                }
-            }
-            return out.join(" ");
+            romanize_latin(&self.clean, &mut out, &mut Vec::new());
+            return out;
         }
-        let words: Vec<String> = self.tokens.iter().map(|t| render(&t.ph, self.script)).collect();
-        words.join(" ")
+        for (i, t) in self.tokens.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&render(&t.ph, token_script(&t.text, self.script)));
+        }
+        out
+    }
+
+    /// Reads `raw` into `out` (whose buffers are reused): the cleaned form, script,
+    /// romanization and key that [`Name::new`] gives, without what scoring needs (stems,
+    /// weights, lexicon entries). For printing many names (`talign names normalize`).
+    ///
+    /// ```
+    /// use talign_names::{Name, Reading};
+    /// let mut r = Reading::default();
+    /// Name::read_into("ল্যাভরভের", &mut r);
+    /// let n = Name::new("ল্যাভরভের");
+    /// assert_eq!((r.clean.as_str(), r.script, r.latin.as_str(), r.key.as_str()), (n.clean(), n.script(), n.romanize().as_str(), n.key().as_str()));
+    /// ```
+    pub fn read_into(raw: &str, out: &mut Reading) {
+        crate::clean::normalize_into(raw, &mut out.clean);
+        out.script = Script::detect(&out.clean);
+        out.latin.clear();
+        out.key.clear();
+        let script = out.script;
+        let primary = primary(&out.clean);
+        let base = primary.as_ptr() as usize;
+        out.words.clear();
+        out.words.extend(words(primary).map(|w| (w.as_ptr() as usize - base, w.len())));
+        let multi = out.words.len() > 1;
+        let mut read = 0;
+        for (i, &(at, len)) in out.words.iter().enumerate() {
+            let t = &primary[at..at + len];
+            if !is_read(i, t, multi, script) {
+                continue;
+            }
+            let tscript = token_script(t, script);
+            out.phonemes.clear();
+            phon::token_phonemes(t, tscript, &mut out.phonemes);
+            if out.phonemes.is_empty() {
+                continue;
+            }
+            push_key_word(read, &out.phonemes, &mut out.key);
+            if script != Script::Latin {
+                if read > 0 {
+                    out.latin.push(' ');
+                }
+                out.latin.push_str(&render(&out.phonemes, tscript));
+            }
+            read += 1;
+        }
+        if script == Script::Latin {
+            romanize_latin(&out.clean, &mut out.latin, &mut out.phonemes);
+        }
     }
 
     /// Scores this name against another: a similarity in [0, 1] with its explanation.
@@ -428,6 +458,100 @@ impl Name {
         let pairs =
             pairs.into_iter().map(|(i, j, s)| (self.tokens[i].text.clone(), other.tokens[j].text.clone(), s)).collect();
         Match { score, how: How::Words { pairs, unmatched } }
+    }
+}
+
+/// What [`Name::read_into`] reads of a name.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The cleaned native form ([`Name::clean`]).
+    pub clean: String,
+    /// The detected script ([`Name::script`]).
+    pub script: Script,
+    /// The romanization ([`Name::romanize`]).
+    pub latin: String,
+    /// The comparison key ([`Name::key`]).
+    pub key: String,
+    /// Scratch space for one word's phonemes.
+    phonemes: Vec<u8>,
+    /// Scratch space for where the words are (offset in the name's primary part, length).
+    words: Vec<(usize, usize)>,
+}
+
+/// The part of a cleaned name that is the name: a qualifier after a comma or in brackets
+/// (Jinja, Uganda; Georgia (country)) is not.
+fn primary(clean: &str) -> &str {
+    let cut = clean.find([',', '،', '٬', '(']).unwrap_or(clean.len());
+    let p = clean[..cut].trim();
+    if p.is_empty() { clean } else { p }
+}
+
+/// The words of a name; a word mixing scripts is read as one word per script, so that none
+/// of it is lost.
+fn words(primary: &str) -> impl Iterator<Item = &str> {
+    phon::tokens(primary).flat_map(split_by_script)
+}
+
+/// Whether the `i`-th word `t` of a name (of several words, `multi`) is read: stopwords of a
+/// longer name and Persian suffixes written apart are not.
+fn is_read(i: usize, t: &str, multi: bool, script: Script) -> bool {
+    // The same as comparing `t.to_lowercase()`: the only non-ASCII character that lowercases
+    // to ASCII is the Kelvin sign (to k, in no stopword), and the stopwords of caseless
+    // scripts compare byte for byte.
+    if multi && STOPWORDS.iter().any(|w| t.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    !(i > 0 && script == Script::Arabic && affix::is_persian_suffix_token(t))
+}
+
+/// Appends the key of the `i`-th word read, from its phonemes (`_` for a word without
+/// consonants).
+fn push_key_word(i: usize, ph: &[u8], s: &mut String) {
+    if i > 0 {
+        s.push(' ');
+    }
+    let before = s.len();
+    for c in skeleton(ph) {
+        s.push(CLASS_LETTERS[c as usize] as char);
+    }
+    if s.len() == before {
+        s.push('_');
+    }
+}
+
+/// Appends the romanization of a Latin-script name: its words keep their spelling, less
+/// diacritics; a word in another script inside it is read out.
+fn romanize_latin(clean: &str, out: &mut String, scratch: &mut Vec<u8>) {
+    let start = out.len();
+    let push = |out: &mut String, w: &str| {
+        if !w.is_empty() {
+            if out.len() > start {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    };
+    for t in phon::tokens(clean).flat_map(split_by_script) {
+        if t.is_ascii() {
+            scratch.clear();
+            scratch.extend(t.bytes().filter(|c| c.is_ascii_alphanumeric() || *c == b'\''));
+            push(out, std::str::from_utf8(scratch).unwrap_or_default());
+            continue;
+        }
+        match Script::detect(t) {
+            s @ (Script::Bengali | Script::Arabic | Script::Devanagari | Script::Cyrillic) => {
+                scratch.clear();
+                phon::token_phonemes(t, s, scratch);
+                push(out, &render(scratch, s));
+            }
+            _ => {
+                scratch.clear();
+                for c in t.chars() {
+                    latin_ascii(c, scratch);
+                }
+                push(out, &String::from_utf8_lossy(scratch));
+            }
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A writing system talign knows how to handle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Script {
     /// Bengali–Assamese script (U+0980–U+09FF).
@@ -21,6 +21,7 @@ pub enum Script {
     /// Oriya, Tamil, Telugu, Kannada, Malayalam (U+0A00–U+0D7F).
     Indic,
     /// Anything else, or no letters at all.
+    #[default]
     Other,
 }
 
@@ -95,9 +96,44 @@ impl Script {
     /// The dominant script of a string: the script of most of its letters.
     /// Ties are broken in the order Bengali, Arabic, Latin, Devanagari, Cyrillic, Other.
     pub fn detect(s: &str) -> Script {
+        if s.is_ascii() {
+            // ASCII letters are Latin; anything else ASCII is of no script.
+            return if s.bytes().any(|b| b.is_ascii_alphabetic()) { Script::Latin } else { Script::Other };
+        }
         let stats = ScriptStats::of(s);
         stats.dominant()
     }
+}
+
+/// Splits a word where its letters change script (`Lavrovلاوروفল্যাভরভ` → `Lavrov`, `لاوروف`,
+/// `ল্যাভরভ`), so that each part is read in its own script. Characters of no script
+/// (digits, joiners, shared marks) stay with the part they follow.
+pub fn split_by_script(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.is_ascii() {
+            // ASCII is Latin letters and characters of no script: one part.
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut current: Option<Script> = None;
+        let mut cut = rest.len();
+        for (i, c) in rest.char_indices() {
+            match (current, Script::of_char(c)) {
+                (None, s) => current = s,
+                (Some(a), Some(b)) if a != b => {
+                    cut = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let (part, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(part)
+    })
 }
 
 /// Devanagari vowel signs, virama, nukta and the nasal signs, which are marks rather than letters.
@@ -183,6 +219,17 @@ impl ScriptStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_split_where_the_script_changes() {
+        let parts: Vec<&str> = split_by_script("Lavrovلاوروفল্যাভরভ").collect();
+        assert_eq!(parts, ["Lavrov", "لاوروف", "ল্যাভরভ"]);
+        let parts: Vec<&str> = split_by_script("MI5").collect();
+        assert_eq!(parts, ["MI5"]);
+        let parts: Vec<&str> = split_by_script("১২ابc").collect();
+        assert_eq!(parts, ["১২اب", "c"]);
+        assert_eq!(split_by_script("").count(), 0);
+    }
 
     #[test]
     fn detects_each_script() {

@@ -2,7 +2,7 @@
 //! panics, keys are deterministic, scores are symmetric and lie in [0, 1].
 
 use proptest::prelude::*;
-use talign_names::{Name, key, normalize, romanize};
+use talign_names::{Name, Reading, key, normalize, romanize};
 
 /// Strings drawn from the characters that matter here: Bengali, Arabic-script (with
 /// Arabic-only letters, marks, tatweel, presentation forms), Latin with diacritics,
@@ -38,6 +38,20 @@ proptest! {
         prop_assert_eq!(key(&s), a.key());
         prop_assert_eq!(romanize(&s), a.romanize());
         prop_assert!(a.romanize().is_ascii());
+    }
+
+    #[test]
+    fn reading_is_what_a_prepared_name_says(s in name_like(), t in name_like()) {
+        // One Reading for two names, as `names normalize` reuses it.
+        let mut r = Reading::default();
+        for x in [&s, &t] {
+            Name::read_into(x, &mut r);
+            let n = Name::new(x);
+            prop_assert_eq!(&r.clean, n.clean());
+            prop_assert_eq!(r.script, n.script());
+            prop_assert_eq!(r.latin.clone(), n.romanize());
+            prop_assert_eq!(r.key.clone(), n.key());
+        }
     }
 
     #[test]

@@ -251,10 +251,16 @@ fn read_pairs(corpus: &Corpus, pairs: &Path) -> Result<Vec<talign_events::align:
     Ok(links)
 }
 
+/// A hidden directory beside `dir` to fill before renaming it to `dir`.
+fn staging_dir(dir: &Path) -> PathBuf {
+    let parent = dir.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+    parent.join(format!(".{name}.tmp-{}", std::process::id()))
+}
+
 pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Format) -> Result<()> {
     let corpus = load(args)?;
     let a = Analysis::with_options(&corpus, opts);
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let tables: [(&str, table::Table); 4] = [
         ("links", align_table(&a)),
         ("events", cluster_table(&a)),
@@ -264,10 +270,24 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Form
     // Render everything first, so that an error leaves no half-written report.
     let mut rendered: Vec<(PathBuf, Vec<u8>, usize)> = Vec::new();
     for (name, t) in &tables {
-        rendered.push((dir.join(format!("{name}.{}", format.extension())), t.render(format)?, t.rows()));
+        rendered.push((PathBuf::from(format!("{name}.{}", format.extension())), t.render(format)?, t.rows()));
     }
-    for (path, bytes, _) in &rendered {
-        write_atomic(path, bytes)?;
+    // A new directory is filled beside it under a temporary name and renamed into place, so
+    // that an interrupted or failed report leaves no empty or partial directory.
+    let staged = (!dir.exists()).then(|| staging_dir(dir));
+    let target = staged.as_deref().unwrap_or(dir);
+    std::fs::create_dir_all(target).with_context(|| format!("creating {}", dir.display()))?;
+    let written = rendered.iter().try_for_each(|(path, bytes, _)| write_atomic(&target.join(path), bytes));
+    if let Some(tmp) = &staged {
+        let renamed = written.and_then(|()| {
+            std::fs::rename(tmp, dir).with_context(|| format!("{}: cannot create the directory", dir.display()))
+        });
+        if renamed.is_err() {
+            let _ = std::fs::remove_dir_all(tmp);
+        }
+        renamed?;
+    } else {
+        written?;
     }
     eprintln!(
         "talign: {} documents, {} links, {} events, {} names, {} passage pairs → {}",

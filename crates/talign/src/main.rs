@@ -5,7 +5,7 @@ mod events_cmd;
 mod input;
 mod names_cmd;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -17,9 +17,9 @@ const ABOUT: &str = "Align names, events and passages across Bengali, Persian an
 const EXAMPLES: &str = "\
 Examples:
   talign report                                   # all tables for the built-in seed articles
-  talign names normalize names.txt
-  talign names pair bengali.txt persian.txt --top 3 --explain
-  talign events align corpora/seeds other.jsonl -o links.csv
+  talign names normalize examples/names/bengali.txt
+  talign names pair examples/names/bengali.txt examples/names/persian.txt --top 3 --explain
+  talign events align corpora/seeds corpora/ntrex-dev/articles.jsonl -o links.csv
   talign export names corpora/seeds --format markdown";
 
 #[derive(Debug, Parser)]
@@ -59,7 +59,7 @@ enum EventsCommand {
     Align(CorpusCommandArgs),
     /// Every input document once, with the event it belongs to.
     #[command(
-        after_help = "Output columns: event,doc,lang,published,title\n\nExample:\n  talign events cluster corpora/seeds more.jsonl --format markdown"
+        after_help = "Output columns: event,doc,lang,published,title\n\nExample:\n  talign events cluster corpora/seeds corpora/ntrex-dev/articles.jsonl --format markdown"
     )]
     Cluster(CorpusCommandArgs),
     /// Every pair of documents the aligner scored, with what decided it (for tuning and inspection).
@@ -72,10 +72,14 @@ enum EventsCommand {
 #[derive(Debug, Subcommand)]
 enum CorpusCommand {
     /// One row per document: id, language, publication date (given or read from the text), title, sentences.
-    #[command(after_help = "Output columns: doc,lang,published,published_from,title,sentences,chars")]
+    #[command(
+        after_help = "Output columns: doc,lang,published,published_from,title,sentences,chars\n\nExample:\n  talign corpus docs corpora/seeds --format markdown"
+    )]
     Docs(CorpusOnlyArgs),
     /// One row per sentence, as segmented for passage alignment.
-    #[command(after_help = "Output columns: doc,index,start,end,text")]
+    #[command(
+        after_help = "Output columns: doc,index,start,end,text\n\nExample:\n  talign corpus sentences corpora/ntrex-dev/articles.jsonl -o sentences.csv"
+    )]
     Sentences(CorpusOnlyArgs),
     /// One row per place inside a sentence where a sentence may end without punctuation.
     #[command(
@@ -111,10 +115,22 @@ enum ExportCommand {
     Sentences(SentencesArgs),
 }
 
-/// Corpus inputs.
+/// Corpus inputs (at least one: only `report` runs on the built-in seeds without).
 #[derive(Debug, Args)]
 struct CorpusArgs {
     /// Corpora: directories of .txt files (with an optional manifest.csv) or .jsonl files.
+    #[arg(value_name = "CORPUS", required = true)]
+    corpus: Vec<PathBuf>,
+    /// Load documents whose language cannot be detected (no letters) as English instead of failing.
+    #[arg(long)]
+    lenient_lang: bool,
+}
+
+/// The corpus inputs of `report`, which runs on the built-in seeds when there are none.
+#[derive(Debug, Args)]
+struct ReportCorpusArgs {
+    /// Corpora: directories of .txt files (with an optional manifest.csv) or .jsonl files;
+    /// none: the seed articles built into the binary.
     #[arg(value_name = "CORPUS")]
     corpus: Vec<PathBuf>,
     /// Load documents whose language cannot be detected (no letters) as English instead of failing.
@@ -165,20 +181,20 @@ struct CorpusCommandArgs {
 #[command(next_help_heading = "Tuning (the defaults are what the README's figures were measured with)")]
 struct Tuning {
     /// Link two documents whose score reaches S, whatever else they match.
-    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().link)]
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::align::AlignOptions::default().link)]
     link_score: f32,
     /// Link two documents that are each other's best partner when their score reaches S.
-    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().mutual)]
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::align::AlignOptions::default().mutual)]
     mutual_score: f32,
     /// Link two documents in the same language only when their score reaches S.
-    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::align::AlignOptions::default().same_language)]
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::align::AlignOptions::default().same_language)]
     same_language_score: f32,
     /// Two groups of documents join one event while the average same-event probability
     /// between them reaches S (pairs never scored count as 0).
-    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::cluster::ClusterOptions::default().threshold)]
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().threshold)]
     event_threshold: f32,
     /// A pair's same-event probability below S counts as 0 when events are grouped.
-    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::cluster::ClusterOptions::default().min_pair)]
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().min_pair)]
     event_min_pair: f32,
     /// Documents whose happenings are more than D days apart never share an event.
     #[arg(long, hide_short_help = true, value_name = "D", default_value_t = talign_events::cluster::ClusterOptions::default().tolerance)]
@@ -188,43 +204,47 @@ struct Tuning {
     all_pairs: bool,
     /// How much the order in which two documents mention their shared rare features moves
     /// their score (0: not at all).
-    #[arg(long, hide_short_help = true, value_name = "W", default_value_t = talign_events::align::AlignOptions::default().order_weight)]
+    #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::align::AlignOptions::default().order_weight)]
     order_weight: f32,
     /// Cost of leaving a sentence unaligned (higher aligns more, lower skips more).
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().skip)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().skip)]
     passage_skip: f32,
-    /// Report only passage pairs scoring at least S.
-    #[arg(long, hide_short_help = true, value_name = "S", default_value_t = talign_events::passages::PassageOptions::default().min_score)]
+    /// Report only passage pairs scoring at least S (by default, S applies to passages aligned
+    /// as translations; mined pairs of independent reports are kept by their margin).
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().min_score)]
     passage_min_score: f32,
+    /// Whether --passage-min-score was given on the command line (set after parsing).
+    #[arg(skip)]
+    explicit_min_score: bool,
     /// Fixed cost of ending a passage inside a sentence, where the text may have lost a full
     /// stop (higher cuts less).
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_base)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().cut_base)]
     passage_cut_base: f32,
     /// Cost of such a cut per unit of surprise (-ln of its probability); negative: never cut.
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cut_weight, allow_negative_numbers = true)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = finite, default_value_t = talign_events::passages::PassageOptions::default().cut_weight, allow_negative_numbers = true)]
     passage_cut_weight: f32,
     /// Cost of leaving a sentence unaligned outside the content two documents share.
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().gap_skip)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().gap_skip)]
     passage_gap_skip: f32,
     /// Cost of entering or leaving the content two documents share (higher keeps whole
     /// documents aligned; lower lets partial overlaps drop their unshared parts).
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().switch)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().switch)]
     passage_switch: f32,
     /// Reward for words both passages spell with one consonant skeleton (loanwords, names).
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().cognate_reward)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().cognate_reward)]
     passage_cognate_reward: f32,
     /// Shortest consonant skeleton such a word must have.
-    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().cognate_min_key)]
-    passage_cognate_min_key: usize,
+    #[arg(long, hide_short_help = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), default_value_t = talign_events::passages::PassageOptions::default().cognate_min_key as u16)]
+    passage_cognate_min_key: u16,
     /// Reward for passages whose words translate each other by the table learnt from the
     /// corpus (0: learn no table).
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().lexical_reward)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().lexical_reward)]
     passage_lexical_reward: f32,
     /// Reward for each shared name, number, date or event word (weighted by its rarity in the pair).
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_reward)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().anchor_reward)]
     passage_anchor_reward: f32,
     /// Charge for each name, number, date or event word found on one side of a passage only.
-    #[arg(long, hide_short_help = true, value_name = "C", default_value_t = talign_events::passages::PassageOptions::default().anchor_miss)]
+    #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().anchor_miss)]
     passage_anchor_miss: f32,
     /// Align every linked pair monotonically, as translations, instead of mining the
     /// sentence pairs of independent reports (a baseline).
@@ -232,8 +252,24 @@ struct Tuning {
     passage_no_mining: bool,
     /// Least ratio margin (a pair's evidence against its sentences' nearest neighbours') of
     /// a mined sentence pair of independent reports.
-    #[arg(long, hide_short_help = true, value_name = "M", default_value_t = talign_events::passages::PassageOptions::default().mine_margin)]
+    #[arg(long, hide_short_help = true, value_name = "M", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_margin)]
     passage_mine_margin: f32,
+}
+
+impl Command {
+    /// Marks --passage-min-score as given by the user (see [`Tuning::explicit_min_score`]).
+    fn explicit_min_score(&mut self) {
+        match self {
+            Command::Events(EventsCommand::Align(a) | EventsCommand::Cluster(a))
+            | Command::Export(ExportCommand::Names(a)) => {
+                a.tuning.explicit_min_score = true;
+            }
+            Command::Export(ExportCommand::Sentences(a)) => a.base.tuning.explicit_min_score = true,
+            Command::Events(EventsCommand::Pairs(a)) => a.base.tuning.explicit_min_score = true,
+            Command::Report(a) => a.tuning.explicit_min_score = true,
+            Command::Names(_) | Command::Corpus(_) => {}
+        }
+    }
 }
 
 impl Tuning {
@@ -249,12 +285,15 @@ impl Tuning {
         o.cluster.tolerance = self.event_tolerance;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
+        if self.explicit_min_score {
+            o.passages.mined_min_score = self.passage_min_score;
+        }
         o.passages.cut_base = self.passage_cut_base;
         o.passages.cut_weight = self.passage_cut_weight;
         o.passages.gap_skip = self.passage_gap_skip;
         o.passages.switch = self.passage_switch;
         o.passages.cognate_reward = self.passage_cognate_reward;
-        o.passages.cognate_min_key = self.passage_cognate_min_key;
+        o.passages.cognate_min_key = usize::from(self.passage_cognate_min_key);
         o.passages.lexical_reward = self.passage_lexical_reward;
         o.passages.anchor_reward = self.passage_anchor_reward;
         o.passages.anchor_miss = self.passage_anchor_miss;
@@ -267,10 +306,19 @@ impl Tuning {
 #[derive(Debug, Args)]
 struct ReportArgs {
     #[command(flatten)]
-    corpus: CorpusArgs,
+    corpus: ReportCorpusArgs,
+    #[command(flatten)]
+    out: ReportOutput,
     #[command(flatten)]
     tuning: Tuning,
-    /// Directory to write the tables into.
+}
+
+/// Where and how `report` writes its tables.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+struct ReportOutput {
+    /// Directory to write the tables into (links, events, names, sentences); created whole,
+    /// or not at all.
     #[arg(long, value_name = "DIR", default_value = "talign-report")]
     out: PathBuf,
     /// Format of the table files.
@@ -282,12 +330,12 @@ struct ReportArgs {
 enum NamesCommand {
     /// One row per input name: script, cleaned form, romanization and comparison key.
     #[command(
-        after_help = "Output columns: input,script,normalized,latin,key\n\nExample:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -"
+        after_help = "Output columns: input,script,normalized,latin,key (plus phonemes,entity with --explain)\n\nExample:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -"
     )]
     Normalize(NormalizeArgs),
     /// For each LEFT name, the RIGHT name that most likely names the same entity.
     #[command(
-        after_help = "Output columns: left,right,score (plus rank with --top, explanation with --explain)\n\nExample:\n  talign names pair bn.txt en.txt --top 3 --min-score 0.6"
+        after_help = "Output columns: left,right,score (plus rank with --top, explanation with --explain)\n\nExample:\n  talign names pair examples/names/bengali.txt examples/names/english.txt --top 3 --min-score 0.6"
     )]
     Pair(PairArgs),
 }
@@ -325,10 +373,10 @@ struct PairArgs {
     #[arg(value_name = "RIGHT")]
     right: PathBuf,
     /// Print the K best candidates per LEFT name, with a `rank` column.
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", value_parser = at_least_one)]
     top: Option<usize>,
-    /// Leave `right` empty where the best score is below S.
-    #[arg(long, value_name = "S")]
+    /// Leave `right` empty where the best score is below S (0 to 1).
+    #[arg(long, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true)]
     min_score: Option<f32>,
     /// Add an `explanation` column saying which rule or lexicon entry matched.
     #[arg(long)]
@@ -337,15 +385,141 @@ struct PairArgs {
     #[arg(long)]
     no_lexicon: bool,
     /// Candidates scored in full per name (more is slower and surer).
-    #[arg(long, value_name = "N", default_value_t = talign_names::DEFAULT_SHORTLIST)]
+    #[arg(long, value_name = "N", value_parser = at_least_one, default_value_t = talign_names::DEFAULT_SHORTLIST)]
     shortlist: usize,
     #[command(flatten)]
     out: Output,
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
+/// A score: a number from 0 to 1.
+fn unit_interval(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err("must be a number from 0 to 1".into()),
+    }
+}
+
+/// A cost, reward or weight: a finite number, 0 or more.
+fn non_negative(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err("must be a finite number, 0 or more".into()),
+    }
+}
+
+/// A finite number.
+fn finite(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err("must be a finite number".into()),
+    }
+}
+
+/// A count of at least one.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("must be a whole number, 1 or more".into()),
+    }
+}
+
+/// Checks, before any work, that the outputs can be written and that none of them is one of
+/// the inputs (a name list, a JSONL file, a corpus's manifest.csv or .txt file), which `-o`
+/// would replace.
+fn check_outputs(outputs: &[&Path], inputs: &[PathBuf], corpus: bool) -> anyhow::Result<()> {
+    let mut input_files: Vec<PathBuf> = Vec::new();
+    for i in inputs {
+        if corpus && i.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(i) {
+                input_files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| {
+                    p.extension().is_some_and(|e| e == "txt") || p.file_name().is_some_and(|n| n == "manifest.csv")
+                }));
+            }
+        } else {
+            input_files.push(i.clone());
+        }
+    }
+    for out in outputs {
+        if *out == Path::new("-") {
+            continue;
+        }
+        if let Some(same) = input_files.iter().find(|i| same_file(out, i)) {
+            anyhow::bail!("{}: is an input ({}); write the output elsewhere", out.display(), same.display());
+        }
+        talign::table::check_output(out)?;
+    }
+    Ok(())
+}
+
+/// Whether two paths name one existing file (by device and inode on Unix, so that a
+/// symbolic or hard link counts too).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The command's outputs and inputs, checked before it runs.
+fn check(command: &Command) -> anyhow::Result<()> {
+    let corpus_out = |c: &CorpusArgs, o: &Output| -> anyhow::Result<()> {
+        check_outputs(&o.output.as_deref().into_iter().collect::<Vec<_>>(), &c.corpus, true)
+    };
+    match command {
+        Command::Names(NamesCommand::Normalize(a)) => check_outputs(
+            &a.out.output.as_deref().into_iter().collect::<Vec<_>>(),
+            std::slice::from_ref(&a.list),
+            false,
+        ),
+        Command::Names(NamesCommand::Pair(a)) if a.left == Path::new("-") && a.right == Path::new("-") => {
+            anyhow::bail!("LEFT and RIGHT cannot both be standard input (-)")
+        }
+        Command::Names(NamesCommand::Pair(a)) => check_outputs(
+            &a.out.output.as_deref().into_iter().collect::<Vec<_>>(),
+            &[a.left.clone(), a.right.clone()],
+            false,
+        ),
+        Command::Events(EventsCommand::Align(a) | EventsCommand::Cluster(a))
+        | Command::Export(ExportCommand::Names(a)) => corpus_out(&a.corpus, &a.out),
+        Command::Export(ExportCommand::Sentences(a)) => {
+            corpus_out(&a.base.corpus, &a.base.out)?;
+            let out: Vec<&Path> = a.base.out.output.as_deref().into_iter().collect();
+            check_outputs(&out, &a.pairs.iter().cloned().collect::<Vec<_>>(), false)
+        }
+        Command::Events(EventsCommand::Pairs(a)) => corpus_out(&a.base.corpus, &a.base.out),
+        Command::Corpus(
+            CorpusCommand::Docs(a) | CorpusCommand::Sentences(a) | CorpusCommand::Cuts(a) | CorpusCommand::Facts(a),
+        ) => corpus_out(&a.corpus, &a.out),
+        Command::Report(a) => {
+            let files: Vec<PathBuf> = ["links", "events", "names", "sentences"]
+                .iter()
+                .map(|t| a.out.out.join(format!("{t}.{}", a.out.format.extension())))
+                .collect();
+            let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+            // The directory itself may not exist yet; its files are checked when it does.
+            if a.out.out.is_dir() {
+                check_outputs(&files, &a.corpus.corpus, true)
+            } else if a.out.out.exists() {
+                anyhow::bail!("{}: exists and is not a directory", a.out.out.display())
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<()> {
+    check(&command)?;
+    match command {
         Command::Names(NamesCommand::Normalize(a)) => names_cmd::normalize(&a),
         Command::Names(NamesCommand::Pair(a)) => names_cmd::pair(&a),
         Command::Events(EventsCommand::Align(a)) => {
@@ -387,9 +561,34 @@ fn main() -> ExitCode {
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Cuts(a)) => events_cmd::corpus_cuts(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Facts(a)) => events_cmd::corpus_facts(&a.corpus, &a.out),
-        Command::Report(a) => events_cmd::report(&a.corpus, &a.tuning.options(), &a.out, a.format),
-    };
-    match result {
+        Command::Report(a) => {
+            let corpus = CorpusArgs { corpus: a.corpus.corpus, lenient_lang: a.corpus.lenient_lang };
+            events_cmd::report(&corpus, &a.tuning.options(), &a.out.out, a.out.format)
+        }
+    }
+}
+
+/// Whether the innermost subcommand was given `id` on the command line (not by default).
+fn given(matches: &clap::ArgMatches, id: &str) -> bool {
+    match matches.subcommand() {
+        Some((_, sub)) => given(sub, id),
+        None => {
+            matches.try_contains_id(id).unwrap_or(false)
+                && matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // --passage-min-score given by the user filters every passage pair; its default filters
+    // only those aligned as translations (mined pairs have their own threshold).
+    if given(&matches, "passage_min_score") {
+        cli.command.explicit_min_score();
+    }
+    match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("talign: error: {e:#}");

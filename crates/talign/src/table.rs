@@ -63,6 +63,19 @@ impl Cell<'_> {
         }
     }
 
+    /// Appends the cell as a JSON value.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let _ = match self {
+            Cell::Str(s) => serde_json::to_writer(&mut *out, s.as_ref()),
+            Cell::Num(_) => serde_json::to_writer(&mut *out, &self.json()),
+            Cell::Int(i) => serde_json::to_writer(&mut *out, i),
+            Cell::Null => {
+                out.extend_from_slice(b"null");
+                Ok(())
+            }
+        };
+    }
+
     fn json(&self) -> serde_json::Value {
         match self {
             Cell::Str(s) => serde_json::Value::String(s.to_string()),
@@ -144,81 +157,235 @@ impl<'a> Table<'a> {
     }
 
     /// Renders the table in `format` into `out`.
-    pub fn render_to(&self, format: Format, mut out: &mut dyn Write) -> Result<()> {
-        match format {
-            Format::Csv | Format::Tsv => {
-                let mut w = csv::WriterBuilder::new()
-                    .delimiter(if format == Format::Csv { b',' } else { b'\t' })
-                    .quote_style(if format == Format::Csv {
-                        csv::QuoteStyle::Necessary
-                    } else {
-                        csv::QuoteStyle::Never
-                    })
-                    .terminator(if format == Format::Csv { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
-                    .from_writer(&mut out);
-                let clean = |s: Cow<'_, str>| -> String {
-                    if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s.into_owned() }
-                };
-                w.write_record(self.headers.iter().map(|h| clean(h.into())))?;
-                for r in &self.rows {
-                    w.write_record(r.iter().map(|c| clean(c.text())))?;
-                }
-                w.flush()?;
-            }
-            Format::Json => {
-                // What `serde_json::to_writer_pretty` writes for the array of row objects, one
-                // object at a time (JSON strings hold no raw line breaks, so each line of an
-                // object is indented as a whole).
-                out.write_all(b"[")?;
-                for (i, r) in self.rows.iter().enumerate() {
-                    out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                    let object = serde_json::to_string_pretty(&self.object(r))?;
-                    for (j, line) in object.split('\n').enumerate() {
-                        out.write_all(if j == 0 { b"  " } else { b"\n  " })?;
-                        out.write_all(line.as_bytes())?;
-                    }
-                }
-                out.write_all(if self.rows.is_empty() { b"]\n" } else { b"\n]\n" })?;
-            }
-            Format::Jsonl => {
-                for r in &self.rows {
-                    serde_json::to_writer(&mut out, &self.object(r))?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            Format::Markdown => {
-                let esc = |s: Cow<'_, str>| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-                writeln!(out, "| {} |", self.headers.join(" | "))?;
-                writeln!(out, "|{}|", vec!["---"; self.headers.len()].join("|"))?;
-                for r in &self.rows {
-                    let cells: Vec<String> = r.iter().map(|c| esc(c.text())).collect();
-                    writeln!(out, "| {} |", cells.join(" | "))?;
-                }
+    pub fn render_to(&self, format: Format, out: &mut dyn Write) -> Result<()> {
+        let rows = Rows::new(&self.headers, format);
+        let mut buf = Vec::with_capacity(1 << 16);
+        rows.header(&mut buf);
+        out.write_all(&buf)?;
+        buf.clear();
+        let mut first = true;
+        for r in &self.rows {
+            rows.row(r, &mut buf);
+            if buf.len() >= 1 << 16 {
+                rows.write_rendered(&buf, first, out)?;
+                first = false;
+                buf.clear();
             }
         }
+        rows.write_rendered(&buf, first, out)?;
+        buf.clear();
+        rows.footer(self.rows.len(), &mut buf);
+        out.write_all(&buf)?;
         out.flush()?;
         Ok(())
     }
+}
 
-    fn object(&self, row: &[Cell]) -> serde_json::Value {
-        let mut m = serde_json::Map::new();
-        for (h, c) in self.headers.iter().zip(row) {
-            m.insert(h.clone(), c.json());
+/// The rows of a table rendered one at a time: the streaming half of [`Table`], for commands
+/// that print rows as they compute them (`names normalize`, `names pair`). A table is
+/// [`Rows::header`], then [`Rows::row`] for each row, then [`Rows::footer`], and the bytes are
+/// those [`Table::render`] writes. Rows may be rendered into separate buffers (in parallel)
+/// and written in order with [`Rows::write_rendered`], which takes care of JSON's commas.
+#[derive(Debug, Clone)]
+pub struct Rows {
+    format: Format,
+    headers: Vec<String>,
+    /// JSON: each column's key, escaped, and its cell's index, in the order a JSON object
+    /// prints its keys (sorted; of two equal headers the last one counts).
+    keys: Vec<(String, usize)>,
+}
+
+impl Rows {
+    /// Rows with these column names, in `format`.
+    pub fn new<S: AsRef<str>>(headers: &[S], format: Format) -> Rows {
+        let headers: Vec<String> = headers.iter().map(|h| h.as_ref().to_owned()).collect();
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        for (i, h) in headers.iter().enumerate() {
+            let key = serde_json::to_string(h).unwrap_or_default();
+            match keys.iter_mut().find(|k| headers[k.1] == *h) {
+                Some(k) => k.1 = i,
+                None => keys.push((key, i)),
+            }
         }
-        serde_json::Value::Object(m)
+        keys.sort_by(|a, b| headers[a.1].cmp(&headers[b.1]));
+        Rows { format, headers, keys }
     }
+
+    /// The output format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Appends what comes before the rows: the header row, Markdown's rule, JSON's `[`.
+    pub fn header(&self, out: &mut Vec<u8>) {
+        match self.format {
+            Format::Csv | Format::Tsv => {
+                let cells: Vec<Cell> = self.headers.iter().map(|h| Cell::from(h.as_str())).collect();
+                self.delimited(&cells, out);
+            }
+            Format::Json => out.push(b'['),
+            Format::Jsonl => {}
+            Format::Markdown => {
+                out.extend_from_slice(b"| ");
+                out.extend_from_slice(self.headers.join(" | ").as_bytes());
+                out.extend_from_slice(b" |\n|");
+                out.extend_from_slice(vec!["---"; self.headers.len()].join("|").as_bytes());
+                out.extend_from_slice(b"|\n");
+            }
+        }
+    }
+
+    /// Appends one row, one cell per column. A JSON row starts with its separator `,`, which
+    /// [`Rows::write_rendered`] drops before the first row.
+    pub fn row(&self, cells: &[Cell<'_>], out: &mut Vec<u8>) {
+        debug_assert_eq!(cells.len(), self.headers.len(), "row width must match the header");
+        match self.format {
+            Format::Csv | Format::Tsv => self.delimited(cells, out),
+            Format::Json => {
+                // What `serde_json::to_writer_pretty` writes for an object in an array.
+                if self.keys.is_empty() {
+                    out.extend_from_slice(b",\n  {}");
+                    return;
+                }
+                out.extend_from_slice(b",\n  {");
+                for (i, (key, c)) in self.keys.iter().enumerate() {
+                    out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                    out.extend_from_slice(key.as_bytes());
+                    out.extend_from_slice(b": ");
+                    cells[*c].write_json(out);
+                }
+                out.extend_from_slice(b"\n  }");
+            }
+            Format::Jsonl => {
+                out.push(b'{');
+                for (i, (key, c)) in self.keys.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    out.extend_from_slice(key.as_bytes());
+                    out.push(b':');
+                    cells[*c].write_json(out);
+                }
+                out.extend_from_slice(b"}\n");
+            }
+            Format::Markdown => {
+                out.extend_from_slice(b"|");
+                for c in cells {
+                    let text = printable(c.text());
+                    out.push(b' ');
+                    for ch in text.chars() {
+                        match ch {
+                            '|' => out.extend_from_slice(b"\\|"),
+                            '\n' | '\r' => out.push(b' '),
+                            _ => push_char(out, ch),
+                        }
+                    }
+                    out.extend_from_slice(b" |");
+                }
+                out.push(b'\n');
+            }
+        }
+    }
+
+    /// Appends what comes after `rows` rows: JSON's `]`.
+    pub fn footer(&self, rows: usize, out: &mut Vec<u8>) {
+        if self.format == Format::Json {
+            out.extend_from_slice(if rows == 0 { b"]\n" } else { b"\n]\n" });
+        }
+    }
+
+    /// Writes rows rendered by [`Rows::row`] to `out`; `first` says that no row was written
+    /// before them.
+    pub fn write_rendered(&self, rendered: &[u8], first: bool, out: &mut dyn Write) -> std::io::Result<()> {
+        let bytes = match self.format {
+            Format::Json if first => rendered.strip_prefix(b",").unwrap_or(rendered),
+            _ => rendered,
+        };
+        out.write_all(bytes)
+    }
+
+    /// A CSV (RFC 4180: quoted where needed, CRLF) or TSV (tabs and line breaks as spaces,
+    /// never quoted) record.
+    fn delimited(&self, cells: &[Cell<'_>], out: &mut Vec<u8>) {
+        let csv = self.format == Format::Csv;
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(if csv { b',' } else { b'\t' });
+            }
+            match c {
+                Cell::Num(x) => {
+                    let _ = write!(out, "{x:.4}");
+                }
+                Cell::Int(x) => {
+                    let _ = write!(out, "{x}");
+                }
+                Cell::Null => {}
+                // Most cells hold nothing to clean or quote: one scan says so.
+                Cell::Str(s)
+                    if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || (csv && (b == b',' || b == b'"'))) =>
+                {
+                    out.extend_from_slice(s.as_bytes());
+                }
+                Cell::Str(s) => {
+                    let s = printable(Cow::Borrowed(s));
+                    if !csv {
+                        for b in s.bytes() {
+                            out.push(if matches!(b, b'\t' | b'\n' | b'\r') { b' ' } else { b });
+                        }
+                    } else if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+                        out.push(b'"');
+                        for b in s.bytes() {
+                            if b == b'"' {
+                                out.push(b'"');
+                            }
+                            out.push(b);
+                        }
+                        out.push(b'"');
+                    } else {
+                        out.extend_from_slice(s.as_bytes());
+                    }
+                }
+            }
+        }
+        // A record of one empty field is written `""`, so that it is not a blank line.
+        if cells.len() == 1 && printable(cells[0].text()).is_empty() {
+            out.extend_from_slice(b"\"\"");
+        }
+        out.extend_from_slice(if csv { b"\r\n" } else { b"\n" });
+    }
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut b = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+}
+
+/// Text without its control characters (U+0000–U+001F and U+007F–U+009F: NUL, escape
+/// sequences, …) other than tab and the line breaks, which CSV quotes. CSV, TSV and Markdown
+/// never carry them (RFC 4180 text is printable); JSON and JSON Lines escape them (`\u0000`).
+fn printable(s: Cow<'_, str>) -> Cow<'_, str> {
+    // In UTF-8 a control character is a byte below 0x20, 0x7F, or 0xC2 followed by 0x80–0x9F;
+    // a byte scan finds none in almost every cell.
+    if !s.bytes().any(|x| x < 0x20 || x == 0x7f || x == 0xc2) {
+        return s;
+    }
+    let keep = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    Cow::Owned(s.chars().filter(|&c| keep(c)).collect())
 }
 
 /// Renders `table` in `format` into `path` atomically (temporary file + rename), or to
 /// stdout for `None` / `-`, without holding the rendered bytes.
 pub fn write_table(path: Option<&Path>, table: &Table<'_>, format: Format) -> Result<()> {
-    write_output_with(path, &mut |w| table.render_to(format, w))
+    write_with(path, &mut |w| table.render_to(format, w))
 }
 
 /// What writes an output into a writer.
-type Writing<'a> = dyn FnMut(&mut dyn Write) -> Result<()> + 'a;
+pub type Writing<'a> = dyn FnMut(&mut dyn Write) -> Result<()> + 'a;
 
-fn write_output_with(path: Option<&Path>, write: &mut Writing<'_>) -> Result<()> {
+/// Runs `write` on `path` (written atomically, see [`write_atomic`]) or on stdout for `None`
+/// / `-`. An error of `write` itself (bad input found while streaming) is returned as it is;
+/// errors of the output name the user's path, never the temporary file.
+pub fn write_with(path: Option<&Path>, write: &mut Writing<'_>) -> Result<()> {
     match path {
         None => write_stdout(write),
         Some(p) if p == Path::new("-") => write_stdout(write),
@@ -227,40 +394,88 @@ fn write_output_with(path: Option<&Path>, write: &mut Writing<'_>) -> Result<()>
 }
 
 /// Standard output that takes a closed pipe (`talign … | head`) for the end of the
-/// output, not an error: what comes after it is dropped.
+/// output, not an error: the writer stops there, and the command ends successfully.
 struct Stdout {
     out: std::io::BufWriter<std::io::StdoutLock<'static>>,
     closed: bool,
 }
 
 impl Stdout {
-    fn io<T>(&mut self, op: impl FnOnce(&mut dyn Write) -> std::io::Result<T>, done: T) -> std::io::Result<T> {
+    fn io<T>(&mut self, op: impl FnOnce(&mut dyn Write) -> std::io::Result<T>) -> std::io::Result<T> {
         if self.closed {
-            return Ok(done);
+            return Err(std::io::ErrorKind::BrokenPipe.into());
         }
-        match op(&mut self.out) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+        op(&mut self.out).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
                 self.closed = true;
-                Ok(done)
+                e
+            } else {
+                std::io::Error::new(e.kind(), format!("writing to standard output: {e}"))
             }
-            r => r,
-        }
+        })
     }
 }
 
 impl Write for Stdout {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.io(|w| w.write(buf), buf.len())
+        self.io(|w| w.write(buf))
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.io(|w| w.flush(), ())
+        self.io(|w| w.flush())
     }
 }
 
 fn write_stdout(write: &mut Writing<'_>) -> Result<()> {
     let mut out = Stdout { out: std::io::BufWriter::new(std::io::stdout().lock()), closed: false };
-    write(&mut out).and_then(|()| Ok(out.flush()?)).context("writing to standard output")
+    match write(&mut out).and_then(|()| Ok(out.flush()?)) {
+        Err(_) if out.closed => Ok(()),
+        r => r,
+    }
+}
+
+/// A file being written whose I/O errors name the file the user asked for.
+struct Named<'p> {
+    file: std::io::BufWriter<std::fs::File>,
+    path: &'p Path,
+}
+
+impl Named<'_> {
+    fn err(&self, e: std::io::Error) -> std::io::Error {
+        std::io::Error::new(e.kind(), format!("writing {}: {e}", self.path.display()))
+    }
+}
+
+impl Write for Named<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf).map_err(|e| self.err(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush().map_err(|e| self.err(e))
+    }
+}
+
+/// Checks that `path` can take an output before any work is done: not a directory, not a
+/// read-only file (which an atomic rename would replace all the same), in a directory that
+/// exists.
+pub fn check_output(path: &Path) -> Result<()> {
+    if path == Path::new("-") {
+        return Ok(());
+    }
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            anyhow::bail!("{}: is a directory", path.display());
+        }
+        if meta.is_file() && meta.permissions().readonly() {
+            anyhow::bail!("{}: the file is read-only; not replaced", path.display());
+        }
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        anyhow::bail!("{}: no such directory: {}", path.display(), dir.display());
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory. A path that
@@ -272,28 +487,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Like [`write_atomic`], with what `write` writes; the temporary file is removed when it fails.
 fn write_atomic_with(path: &Path, write: &mut Writing<'_>) -> Result<()> {
+    check_output(path)?;
     let into = |file: &Path, write: &mut Writing<'_>| -> Result<()> {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(file)?);
+        let created = std::fs::File::create(file).with_context(|| format!("{}: cannot create", path.display()))?;
+        let mut w = Named { file: std::io::BufWriter::new(created), path };
         write(&mut w)?;
         w.flush()?;
         Ok(())
     };
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_dir() {
-            anyhow::bail!("{}: is a directory", path.display());
-        }
-        if !meta.is_file() {
-            return into(path, write).with_context(|| format!("writing {}", path.display()));
-        }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return into(path, write);
     }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     if let Err(e) = into(&tmp, write) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("writing {}", tmp.display()));
+        return Err(e);
     }
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("{}: cannot replace", path.display()));
+    }
     Ok(())
 }
 
@@ -322,6 +537,90 @@ mod tests {
         assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
         let dir = std::env::temp_dir();
         assert!(write_atomic(&dir, b"x").unwrap_err().to_string().contains("is a directory"));
+        // A missing directory is named as the user wrote it, not as the temporary file.
+        let missing = dir.join("talign-no-such-dir").join("out.csv");
+        let e = write_atomic(&missing, b"x").unwrap_err().to_string();
+        assert!(e.contains("out.csv: no such directory") && !e.contains(".tmp-"), "{e}");
+    }
+
+    /// A row as the JSON object `serde_json` builds (sorted keys).
+    fn object(headers: &[String], row: &[Cell]) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        for (h, c) in headers.iter().zip(row) {
+            m.insert(h.clone(), c.json());
+        }
+        serde_json::Value::Object(m)
+    }
+
+    /// What the `csv` crate writes for `rows` (RFC 4180 quoting where needed, CRLF), or for
+    /// TSV (never quoted), after the writer's own cleaning of each cell.
+    fn csv_crate(rows: &[Vec<String>], format: Format) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if format == Format::Csv { b',' } else { b'\t' })
+            .quote_style(if format == Format::Csv { csv::QuoteStyle::Necessary } else { csv::QuoteStyle::Never })
+            .terminator(if format == Format::Csv { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+            .from_writer(Vec::new());
+        for r in rows {
+            w.write_record(r.iter().map(|c| {
+                let c = printable(Cow::Borrowed(c.as_str())).into_owned();
+                if format == Format::Tsv { c.replace(['\t', '\n', '\r'], " ") } else { c }
+            }))
+            .unwrap();
+        }
+        w.into_inner().unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn csv_and_tsv_are_what_the_csv_crate_writes(
+            rows in proptest::collection::vec(proptest::collection::vec("[a-z,\"\r\n\t |\u{0}\u{1}\u{85}ل ]{0,6}", 3), 0..6),
+            width in 1usize..4,
+        ) {
+            let rows: Vec<Vec<String>> = rows.into_iter().map(|mut r| { r.truncate(width); r }).collect();
+            let headers: Vec<String> = (0..width).map(|i| format!("h{i}")).collect();
+            let mut t = Table::new(&headers);
+            for r in &rows {
+                t.push(r.iter().map(|c| Cell::from(c.as_str())).collect());
+            }
+            let mut all = vec![headers.clone()];
+            all.extend(rows.iter().cloned());
+            for format in [Format::Csv, Format::Tsv] {
+                proptest::prop_assert_eq!(t.render(format).unwrap(), csv_crate(&all, format));
+            }
+        }
+    }
+
+    #[test]
+    fn rows_rendered_apart_are_the_table() {
+        let t = sample();
+        for format in [Format::Csv, Format::Tsv, Format::Json, Format::Jsonl, Format::Markdown] {
+            let rows = Rows::new(&t.headers, format);
+            let mut out = Vec::new();
+            let mut head = Vec::new();
+            rows.header(&mut head);
+            out.extend_from_slice(&head);
+            for (i, r) in t.rows.iter().enumerate() {
+                let mut one = Vec::new();
+                rows.row(r, &mut one);
+                rows.write_rendered(&one, i == 0, &mut out).unwrap();
+            }
+            let mut tail = Vec::new();
+            rows.footer(t.rows.len(), &mut tail);
+            out.extend_from_slice(&tail);
+            assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(t.render(format).unwrap()).unwrap());
+        }
+    }
+
+    #[test]
+    fn no_control_characters_in_text_formats() {
+        let mut t = Table::new(&["a", "b"]);
+        t.push(vec!["x\u{0}y\u{1b}[31m".into(), "l1\nl2\u{7f}".into()]);
+        assert_eq!(t.render(Format::Csv).unwrap(), b"a,b\r\nxy[31m,\"l1\nl2\"\r\n");
+        assert_eq!(t.render(Format::Tsv).unwrap(), b"a\tb\nxy[31m\tl1 l2\n");
+        let md = String::from_utf8(t.render(Format::Markdown).unwrap()).unwrap();
+        assert!(md.ends_with("| xy[31m | l1 l2 |\n"), "{md}");
+        let jl = String::from_utf8(t.render(Format::Jsonl).unwrap()).unwrap();
+        assert_eq!(jl, "{\"a\":\"x\\u0000y\\u001b[31m\",\"b\":\"l1\\nl2\u{7f}\"}\n");
     }
 
     #[test]
@@ -335,7 +634,7 @@ mod tests {
         assert_eq!(js[1]["right"], serde_json::Value::Null);
         // JSON is written a row at a time, the same as the whole array pretty-printed.
         for t in [t.clone(), Table::new(&["a", "b"]), Table::new::<&str>(&[])] {
-            let rows: Vec<serde_json::Value> = t.rows.iter().map(|r| t.object(r)).collect();
+            let rows: Vec<serde_json::Value> = t.rows.iter().map(|r| object(&t.headers, r)).collect();
             let mut whole = serde_json::to_vec_pretty(&rows).unwrap();
             whole.push(b'\n');
             assert_eq!(String::from_utf8(t.render(Format::Json).unwrap()).unwrap(), String::from_utf8(whole).unwrap());

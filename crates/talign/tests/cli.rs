@@ -94,6 +94,36 @@ fn output_is_the_same_whatever_the_thread_count() {
     }
 }
 
+/// The names commands stream their list in chunks on all cores: a list of many chunks gives
+/// the same bytes with 1, 2 and 4 threads, in every format, and the rows of the list read whole.
+#[test]
+fn streamed_names_are_the_same_whatever_the_thread_count() {
+    let d = tmp("stream");
+    let list = d.join("names.txt");
+    let names = ["ল্যাভরভের", "لاوروف", "Lavrov", "", "পেজেশকিয়ান", "سامح شکری", "Sameh Shoukry", "Georgia (country)"];
+    // About 1 MB: four chunks of input.
+    let text: String = (0..40_000).map(|i| format!("{} {i}\n", names[i % names.len()])).collect();
+    std::fs::write(&list, &text).unwrap();
+    let right = d.join("right.txt");
+    std::fs::write(&right, "Lavrov\nPezeshkian\nShoukry\nGeorgia\n").unwrap();
+    let l = list.to_str().unwrap();
+    for args in [
+        vec!["names", "normalize", l],
+        vec!["names", "normalize", l, "--format", "json", "--explain"],
+        vec!["names", "normalize", l, "--format", "markdown"],
+        vec!["names", "pair", l, right.to_str().unwrap(), "--top", "2", "--format", "jsonl"],
+    ] {
+        let one = talign_threads("1", &args);
+        assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+        assert_eq!(one.stdout, talign_threads("2", &args).stdout, "{args:?}");
+        assert_eq!(one.stdout, talign_threads("4", &args).stdout, "{args:?}");
+    }
+    let rs = rows(&stdout(&talign(&["names", "normalize", l])));
+    let expected: Vec<String> = text.lines().filter(|x| !x.trim().is_empty()).map(str::to_owned).collect();
+    assert_eq!(rs.iter().map(|r| r[0].clone()).collect::<Vec<_>>(), expected);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 #[test]
 fn seed_corpus_links_the_marrakech_reports_and_nothing_else() {
     let o = talign(&["events", "align", seeds().to_str().unwrap()]);
@@ -112,7 +142,7 @@ fn seed_corpus_links_the_marrakech_reports_and_nothing_else() {
 
 #[test]
 fn seed_corpus_names_table_has_one_row_per_person_with_all_variants() {
-    let o = talign(&["export", "names"]);
+    let o = talign(&["export", "names", seeds().to_str().unwrap()]);
     let rs = rows(&stdout(&o));
     let row = |needle: &str| -> Vec<String> {
         let found: Vec<&Vec<String>> = rs.iter().filter(|r| r[0].contains(needle)).collect();
@@ -137,14 +167,14 @@ fn seed_corpus_names_table_has_one_row_per_person_with_all_variants() {
 
 #[test]
 fn seed_corpus_pairs_the_egypt_thanks_sentences() {
-    let o = talign(&["export", "sentences"]);
+    let o = talign(&["export", "sentences", seeds().to_str().unwrap()]);
     let rs = rows(&stdout(&o));
     assert!(rs.iter().any(|r| r[3].contains("নিরাপদ প্রস্থান") && r[4].contains("لاوروف همچنین از کمک قاهره")), "{rs:?}");
 }
 
 #[test]
 fn explain_says_what_the_paired_passages_share() {
-    let o = talign(&["export", "sentences", "--explain"]);
+    let o = talign(&["export", "sentences", seeds().to_str().unwrap(), "--explain"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = stdout(&o);
     assert!(text.starts_with("event,left_doc,right_doc,left,right,score,evidence"), "{text}");
@@ -228,4 +258,54 @@ fn documented_tuning_defaults_are_the_binarys() {
         }
     }
     assert!(checked >= 15, "only {checked} defaults checked");
+}
+
+/// The examples of the README and of every command's `--help` name inputs that exist (run
+/// from the repository root); outputs (`-o`, `--out`) may be new.
+#[test]
+fn examples_name_files_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let commands: &[&[&str]] = &[
+        &[],
+        &["names", "normalize"],
+        &["names", "pair"],
+        &["events", "align"],
+        &["events", "cluster"],
+        &["export", "names"],
+        &["export", "sentences"],
+        &["corpus", "docs"],
+        &["corpus", "sentences"],
+        &["corpus", "cuts"],
+        &["report"],
+    ];
+    let mut texts: Vec<(String, String)> = commands
+        .iter()
+        .map(|c| {
+            let mut args = c.to_vec();
+            args.push("--help");
+            (format!("talign {}", args.join(" ")), stdout(&talign(&args)))
+        })
+        .collect();
+    texts.push(("README.md".into(), std::fs::read_to_string(root.join("README.md")).unwrap()));
+    let mut checked = 0;
+    for (source, text) in &texts {
+        for line in text.lines() {
+            let Some(at) = line.find("talign ") else { continue };
+            let command = line[at..].split('#').next().unwrap_or_default();
+            if !line.trim_start().starts_with("talign ") && !line.trim_start().starts_with("$ talign ") {
+                continue;
+            }
+            let words: Vec<&str> = command.split_whitespace().collect();
+            for (i, w) in words.iter().enumerate().skip(1) {
+                let output = i > 0 && matches!(words[i - 1], "-o" | "--output" | "--out");
+                let looks_like_path =
+                    w.contains('/') || [".txt", ".jsonl", ".csv", ".tsv"].iter().any(|e| w.ends_with(e));
+                if looks_like_path && !output && !w.starts_with('-') {
+                    assert!(root.join(w).exists(), "{source}: `{}` names {w}, which does not exist", command.trim());
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 15, "only {checked} paths checked");
 }
