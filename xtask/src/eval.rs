@@ -105,9 +105,17 @@ impl NameGroups {
     fn read(path: &Path) -> Result<NameGroups> {
         let rows = read_tsv(path)?;
         let mut forms: HashMap<&'static str, Vec<Vec<String>>> = HashMap::new();
-        for (script, columns) in
-            [("bn", ["bn", "bn_forms"]), ("fa", ["fa", "arabic_script_forms"]), ("en", ["en", "latin_forms"])]
-        {
+        for (script, columns) in [
+            ("bn", ["bn", "bn_forms"]),
+            ("fa", ["fa", "arabic_script_forms"]),
+            ("en", ["en", "latin_forms"]),
+            ("ru", ["ru", "ru"]),
+            ("hi", ["hi", "hi"]),
+        ] {
+            // Russian and Hindi are only in the Cyrillic and Devanagari pairs.
+            if matches!(script, "ru" | "hi") && rows.first().is_some_and(|r| !r.contains_key(script)) {
+                continue;
+            }
             let mut groups = Vec::with_capacity(rows.len());
             for (i, r) in rows.iter().enumerate() {
                 let cell = columns
@@ -183,8 +191,37 @@ pub fn names(root: &Path, args: &EvalArgs) -> Result<()> {
             );
         }
     }
+    cyrillic_devanagari(root, &bin, &tmp, modes)?;
     if args.check && !failures.is_empty() {
         bail!("below target: {}", failures.join("; "));
+    }
+    Ok(())
+}
+
+/// Top-1 accuracy from and to Russian (Cyrillic) and Hindi (Devanagari) on the CLDR place
+/// names in `tests/fixtures/names/` (see its README), as a matrix: one row per query script.
+fn cyrillic_devanagari(root: &Path, bin: &Path, tmp: &Path, modes: &[(&str, bool)]) -> Result<()> {
+    let file = "cldr-cyrillic-devanagari.tsv";
+    let groups = NameGroups::read(&root.join("tests/fixtures/names").join(file))?;
+    let scripts = ["en", "bn", "fa", "ru", "hi"];
+    println!();
+    println!("{file}: top-1, query script (rows) → candidate script (columns)");
+    println!();
+    println!("| from | lexicon | → en | → bn | → fa | → ru | → hi |");
+    println!("|---|---|---|---|---|---|---|");
+    for src in scripts {
+        for &(mode, no_lex) in modes {
+            let mut cells = Vec::new();
+            for dst in scripts {
+                // Only the pairs with Russian or Hindi on one side are this table's.
+                if src == dst || !(matches!(src, "ru" | "hi") || matches!(dst, "ru" | "hi")) {
+                    cells.push("".to_owned());
+                    continue;
+                }
+                cells.push(format!("{:.3}", groups.top1(bin, tmp, src, dst, no_lex)?));
+            }
+            println!("| {src} | {mode} | {} |", cells.join(" | "));
+        }
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::lexicon::{EntityId, Lexicon};
-use crate::name::{Match, Name, skeleton};
+use crate::name::{Match, Name, skeleton_variants};
 
 const CLASSES: usize = 9;
 const BEGIN: usize = CLASSES;
@@ -30,9 +30,16 @@ const CONFIDENT: f32 = 0.85;
 /// How many times the shortlist is gathered by gram counts before reranking by skeleton.
 const RERANK_WIDTH: usize = 3;
 
-/// Normalized Levenshtein similarity of two consonant skeletons (ASCII class letters).
-/// The same measure as `strsim::normalized_levenshtein`, on bytes and without allocating:
-/// it runs for every gathered candidate.
+/// Whether two key classes are near: the sounds scripts write one for the other (s/z,
+/// sh/ch, g/j, t/s).
+#[inline]
+fn near_classes(a: u8, b: u8) -> bool {
+    matches!((a.min(b), a.max(b)), (b'J', b'S') | (b'J', b'K') | (b'S', b'T') | (b'J', b'T'))
+}
+
+/// Edit similarity of two consonant skeletons (ASCII class letters): one minus the edit
+/// distance over the longer length, a substitution between near classes costing half.
+/// On bytes and without allocating: it runs for every gathered candidate.
 pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let n = a.len().max(b.len());
@@ -45,21 +52,29 @@ pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
             std::str::from_utf8(b).unwrap_or(""),
         ) as f32;
     }
+    // Costs in halves.
     let mut row = [0u8; 64];
     for (j, r) in row.iter_mut().enumerate().take(b.len() + 1) {
-        *r = j as u8;
+        *r = 2 * j as u8;
     }
     for (i, &x) in a.iter().enumerate() {
         let mut diag = row[0];
-        row[0] = i as u8 + 1;
+        row[0] = 2 * (i as u8 + 1);
         for (j, &y) in b.iter().enumerate() {
             let up = row[j + 1];
-            let v = (diag + u8::from(x != y)).min(up + 1).min(row[j] + 1);
+            let sub = if x == y {
+                0
+            } else if near_classes(x, y) {
+                1
+            } else {
+                2
+            };
+            let v = (diag + sub).min(up + 2).min(row[j] + 2);
             diag = up;
             row[j + 1] = v;
         }
     }
-    1.0 - f32::from(row[b.len()]) / n as f32
+    1.0 - f32::from(row[b.len()]) / (2 * n) as f32
 }
 
 /// Default number of candidates scored in full per query.
@@ -88,16 +103,20 @@ pub struct NameIndex<'l> {
 /// The distinct grams of a name's words.
 fn grams(name: &Name, out: &mut Vec<u32>) {
     out.clear();
+    let mut seq: Vec<usize> = Vec::new();
     for t in &name.tokens {
-        let mut seq: Vec<usize> = Vec::with_capacity(t.ph.len() + 2);
-        seq.push(BEGIN);
-        seq.extend(skeleton(&t.ph).map(usize::from));
-        seq.push(END);
-        for w in seq.windows(2) {
-            out.push((TRIGRAMS + w[0] * SYMBOLS + w[1]) as u32);
-        }
-        for w in seq.windows(3) {
-            out.push((w[0] * SYMBOLS * SYMBOLS + w[1] * SYMBOLS + w[2]) as u32);
+        // Every reading of the word's ambiguous letters (ج as j or g) is indexed.
+        for skel in skeleton_variants(&t.ph) {
+            seq.clear();
+            seq.push(BEGIN);
+            seq.extend(skel.iter().map(|&c| usize::from(c)));
+            seq.push(END);
+            for w in seq.windows(2) {
+                out.push((TRIGRAMS + w[0] * SYMBOLS + w[1]) as u32);
+            }
+            for w in seq.windows(3) {
+                out.push((w[0] * SYMBOLS * SYMBOLS + w[1] * SYMBOLS + w[2]) as u32);
+            }
         }
     }
     out.sort_unstable();
@@ -219,9 +238,14 @@ impl<'l> NameIndex<'l> {
         }
         if cands.len() > keep {
             let top = cands.iter().map(|c| c.0).fold(0f32, f32::max).max(f32::MIN_POSITIVE);
-            let qs = query.skeleton();
             for c in cands.iter_mut() {
-                let ks = key_similarity(qs, self.names[c.1 as usize].skeleton());
+                let cand = &self.names[c.1 as usize];
+                let mut ks = 0f32;
+                for qs in query.skeletons() {
+                    for cs in cand.skeletons() {
+                        ks = ks.max(key_similarity(qs, cs));
+                    }
+                }
                 c.0 = ks + 0.25 * c.0 / top;
             }
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -238,6 +262,22 @@ impl<'l> NameIndex<'l> {
         let mut scored: Vec<(f32, u32)> =
             ids.into_iter().map(|c| (query.score_value(&self.names[c as usize], self.lexicon), c)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Candidates that score the same are told apart by their spelling, doubles counted.
+        let mut start = 0;
+        while start < scored.len().min(k) {
+            let end = start + scored[start..].iter().take_while(|c| c.0 == scored[start].0).count();
+            if end - start > 1 {
+                let mut tied: Vec<(f32, u32)> = scored[start..end]
+                    .iter()
+                    .map(|&(_, c)| (query.spelling_similarity(&self.names[c as usize]), c))
+                    .collect();
+                tied.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                for (slot, (_, c)) in scored[start..end].iter_mut().zip(tied) {
+                    slot.1 = c;
+                }
+            }
+            start = end;
+        }
         scored.truncate(k);
         // Explanations only for what is returned.
         scored

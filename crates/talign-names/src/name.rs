@@ -6,13 +6,13 @@ use serde::Serialize;
 
 use crate::affix;
 use crate::clean::normalize;
-use crate::distance::{similarity, similarity_weighted, weight};
+use crate::distance::{Abjad, similarity_at, weight};
 use crate::lexicon::{EntityId, Lexicon};
 use crate::phon::{self, is_vowel};
-use crate::script::Script;
+use crate::script::{Orthography, Script};
 
 /// Penalty charged for reading a token without its case ending.
-const STEM_PENALTY: f32 = 0.03;
+const STEM_PENALTY: f32 = 0.05;
 /// Tokens below this similarity are not counted as matched parts of a multi-word name.
 const TOKEN_MATCH_MIN: f32 = 0.55;
 /// Factor applied when the two names are known lexicon entities that differ.
@@ -30,6 +30,8 @@ pub(crate) struct Token {
     pub(crate) concept: Option<u32>,
     pub(crate) entity: Option<EntityId>,
     pub(crate) w: f32,
+    /// How the word writes its vowels (see [`Abjad`]).
+    pub(crate) lv: Abjad,
 }
 
 /// A name cleaned, read into phonemes and looked up in the lexicon, ready to be scored.
@@ -37,11 +39,15 @@ pub(crate) struct Token {
 pub struct Name {
     clean: String,
     script: Script,
+    orthography: Orthography,
     pub(crate) tokens: Vec<Token>,
     concat: Vec<u8>,
     concat_w: f32,
+    concat_lv: Abjad,
     concat_stems: Vec<Vec<u8>>,
     skeleton: String,
+    /// Further skeletons of the whole name where its letters read several ways (ج as j or g).
+    skeleton_alts: Vec<String>,
     pub(crate) entity: Option<EntityId>,
 }
 
@@ -145,7 +151,12 @@ impl Name {
 
     /// Prepares `raw` with the given lexicon.
     pub fn with_lexicon(raw: &str, lex: &Lexicon) -> Name {
-        Name::from_clean(normalize(raw), lex)
+        let mut name = Name::from_clean(normalize(raw), lex);
+        // Arabic, Persian and Urdu letters are told apart before cleaning folds them.
+        if name.script == Script::Arabic {
+            name.orthography = Orthography::detect(raw);
+        }
+        name
     }
 
     /// Prepares an already cleaned name (the output of [`normalize`]).
@@ -160,6 +171,7 @@ impl Name {
         let mut tokens: Vec<Token> = Vec::new();
         let raw_tokens: Vec<&str> = phon::tokens(primary).collect();
         let multi = raw_tokens.len() > 1;
+        let hints = phon::Hints::of(primary);
         for (i, t) in raw_tokens.iter().enumerate() {
             if multi && STOPWORDS.contains(&t.to_lowercase().as_str()) {
                 continue;
@@ -169,7 +181,7 @@ impl Name {
             }
             let tscript = token_script(t, script);
             let mut ph = Vec::with_capacity(t.len());
-            phon::token_phonemes(t, tscript, &mut ph);
+            phon::read_token(t, tscript, hints, &mut ph);
             if ph.is_empty() {
                 continue;
             }
@@ -177,7 +189,7 @@ impl Name {
                 .iter()
                 .map(|s| {
                     let mut v = Vec::new();
-                    phon::token_phonemes(s, tscript, &mut v);
+                    phon::read_token(s, tscript, hints, &mut v);
                     v
                 })
                 .filter(|v| !v.is_empty() && *v != ph)
@@ -185,7 +197,8 @@ impl Name {
             let concept = lex.concept(t);
             let entity = lex.lookup(t).or_else(|| affix::stems(t, tscript).iter().find_map(|s| lex.lookup(s)));
             let w = weight(&ph);
-            tokens.push(Token { text: (*t).to_owned(), ph, stems, concept, entity, w });
+            let lv = if tscript == Script::Arabic { Abjad::of(&ph) } else { Abjad::No };
+            tokens.push(Token { text: (*t).to_owned(), ph, stems, concept, entity, w, lv });
         }
         let mut concat = Vec::new();
         for t in &tokens {
@@ -210,13 +223,60 @@ impl Name {
         });
         let skeleton: String =
             tokens.iter().flat_map(|t| skeleton(&t.ph)).map(|c| CLASS_LETTERS[c as usize] as char).collect();
+        let mut skeleton_alts = Vec::new();
+        if tokens.iter().any(|t| t.ph.iter().any(|&p| class_alt(p).is_some())) {
+            let mut whole: Vec<String> = vec![String::new()];
+            for t in &tokens {
+                let vars = skeleton_variants(&t.ph);
+                let mut next = Vec::with_capacity(MAX_SKELETONS);
+                for w in &whole {
+                    for v in &vars {
+                        if next.len() < MAX_SKELETONS {
+                            let mut x = w.clone();
+                            x.extend(v.iter().map(|&c| CLASS_LETTERS[c as usize] as char));
+                            next.push(x);
+                        }
+                    }
+                }
+                whole = next;
+            }
+            skeleton_alts = whole.into_iter().filter(|x| *x != skeleton).collect();
+            skeleton_alts.dedup();
+        }
+        if tokens.len() > 1 {
+            // Word order differs between languages (বেনিন শহর, شهر بنین): the words'
+            // skeletons in sorted order are a further skeleton of the whole name.
+            let mut words: Vec<String> = tokens
+                .iter()
+                .map(|t| crate::name::skeleton(&t.ph).map(|c| CLASS_LETTERS[c as usize] as char).collect())
+                .collect();
+            words.sort_unstable();
+            let sorted = words.concat();
+            if sorted != skeleton && !skeleton_alts.contains(&sorted) {
+                skeleton_alts.push(sorted);
+            }
+        }
         let concat_w = weight(&concat);
-        Name { clean, script, tokens, concat, concat_w, concat_stems, skeleton, entity }
+        let concat_lv = if script == Script::Arabic { Abjad::of(&concat) } else { Abjad::No };
+        let orthography = Orthography::detect(&clean);
+        Name {
+            clean,
+            script,
+            orthography,
+            tokens,
+            concat,
+            concat_w,
+            concat_lv,
+            concat_stems,
+            skeleton,
+            skeleton_alts,
+            entity,
+        }
     }
 
-    /// The consonant-class skeleton of all words together (see [`Name::key`]).
-    pub(crate) fn skeleton(&self) -> &str {
-        &self.skeleton
+    /// The skeleton and its alternatives (see [`skeleton_variants`]), the primary first.
+    pub(crate) fn skeletons(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.skeleton.as_str()).chain(self.skeleton_alts.iter().map(String::as_str))
     }
 
     /// The cleaned native form.
@@ -227,6 +287,12 @@ impl Name {
     /// The detected script.
     pub fn script(&self) -> Script {
         self.script
+    }
+
+    /// The spelling convention the name was read in (`ar`, `fa`, `ur` for Arabic script;
+    /// judged from the raw input when the name was prepared from it, see [`Orthography`]).
+    pub fn orthography(&self) -> Orthography {
+        self.orthography
     }
 
     /// The lexicon entity the whole name is a variant of.
@@ -283,6 +349,23 @@ impl Name {
         }
         let words: Vec<String> = self.tokens.iter().map(|t| render(&t.ph, self.script)).collect();
         words.join(" ")
+    }
+
+    /// The phonemes of all words as written, doubles kept (see [`phon::read_token_as_written`]).
+    fn as_written(&self) -> Vec<u8> {
+        let hints = phon::Hints::of(&self.clean);
+        let mut out = Vec::new();
+        for t in &self.tokens {
+            phon::read_token_as_written(&t.text, token_script(&t.text, self.script), hints, &mut out);
+        }
+        out
+    }
+
+    /// How alike two names are spelt, doubled letters counted: a tie-break between
+    /// candidates that sound the same (morizumi and moriizumi for موريزومي).
+    pub(crate) fn spelling_similarity(&self, other: &Name) -> f32 {
+        let (a, b) = (self.as_written(), other.as_written());
+        similarity_at(&a, weight(&a), self.concat_lv, &b, weight(&b), other.concat_lv)
     }
 
     /// Scores this name against another: a similarity in [0, 1] with its explanation.
@@ -349,13 +432,13 @@ impl Name {
         if self.tokens.is_empty() || other.tokens.is_empty() {
             return Match { score: 0.0, how: How::None };
         }
-        let (aa, ba) = (self.is_abjad(), other.is_abjad());
-        let mut whole = similarity_weighted(&self.concat, self.concat_w, aa, &other.concat, other.concat_w, ba);
+        let (aa, ba) = (self.concat_lv, other.concat_lv);
+        let mut whole = similarity_at(&self.concat, self.concat_w, aa, &other.concat, other.concat_w, ba);
         for s in &self.concat_stems {
-            whole = whole.max(similarity(s, aa, &other.concat, ba) - STEM_PENALTY);
+            whole = whole.max(similarity_at(s, weight(s), aa, &other.concat, other.concat_w, ba) - STEM_PENALTY);
         }
         for s in &other.concat_stems {
-            whole = whole.max(similarity(&self.concat, aa, s, ba) - STEM_PENALTY);
+            whole = whole.max(similarity_at(&self.concat, self.concat_w, aa, s, weight(s), ba) - STEM_PENALTY);
         }
         let whole_how =
             || if explain { How::Whole { left: lossy(&self.concat), right: lossy(&other.concat) } } else { How::None };
@@ -367,13 +450,12 @@ impl Name {
     }
 
     fn words(&self, other: &Name, explain: bool) -> Match {
-        let (aa, ba) = (self.is_abjad(), other.is_abjad());
         let n = self.tokens.len();
         let m = other.tokens.len();
         let mut sims = vec![0f32; n * m];
         for (i, a) in self.tokens.iter().enumerate() {
             for (j, b) in other.tokens.iter().enumerate() {
-                sims[i * m + j] = token_sim(a, aa, b, ba);
+                sims[i * m + j] = token_sim(a, b);
             }
         }
         // Greedy one-to-one assignment, best pairs first (ties: earlier words first).
@@ -439,7 +521,7 @@ fn token_script(t: &str, name_script: Script) -> Script {
     }
 }
 
-fn token_sim(a: &Token, aa: bool, b: &Token, ba: bool) -> f32 {
+fn token_sim(a: &Token, b: &Token) -> f32 {
     match (a.concept, b.concept) {
         (Some(x), Some(y)) => return if x == y { 1.0 } else { 0.0 },
         (Some(_), None) | (None, Some(_)) => {}
@@ -450,12 +532,13 @@ fn token_sim(a: &Token, aa: bool, b: &Token, ba: bool) -> f32 {
     {
         return 1.0;
     }
-    let mut s = similarity_weighted(&a.ph, a.w, aa, &b.ph, b.w, ba);
+    let (aa, ba) = (a.lv, b.lv);
+    let mut s = similarity_at(&a.ph, a.w, aa, &b.ph, b.w, ba);
     for st in &a.stems {
-        s = s.max(similarity(st, aa, &b.ph, ba) - STEM_PENALTY);
+        s = s.max(similarity_at(st, weight(st), aa, &b.ph, b.w, ba) - STEM_PENALTY);
     }
     for st in &b.stems {
-        s = s.max(similarity(&a.ph, aa, st, ba) - STEM_PENALTY);
+        s = s.max(similarity_at(&a.ph, a.w, aa, st, weight(st), ba) - STEM_PENALTY);
     }
     s
 }
@@ -468,16 +551,82 @@ pub(crate) const CLASS_LETTERS: &[u8; 9] = b"PTKSJMNLR";
 pub(crate) fn class_of(p: u8) -> Option<u8> {
     Some(match p {
         b'p' | b'b' | b'f' | b'v' | b'w' | b'W' => 0,
-        b't' | b'd' => 1,
-        b'k' | b'g' | b'q' | b'x' | b'G' => 2,
+        b't' | b'd' | b'T' => 1,
+        b'k' | b'g' | b'q' | b'x' | b'G' | b'V' => 2,
         b's' | b'S' => 3,
-        b'z' | b'Z' | b'j' | b'c' => 4,
+        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' => 4,
         b'm' => 5,
         b'n' | b'N' => 6,
         b'l' => 7,
         b'r' => 8,
         _ => return None,
     })
+}
+
+/// The other class an ambiguous phoneme may stand for: `Some(None)` when it may be no
+/// consonant at all (و after or before a: v or a vowel), `None` when it is not ambiguous.
+#[inline]
+pub(crate) fn class_alt(p: u8) -> Option<Option<u8>> {
+    match p {
+        // j or g.
+        b'J' => Some(Some(2)),
+        // t or s (ث, th).
+        b'T' => Some(Some(3)),
+        // z or d (ذ ض ظ).
+        b'D' => Some(Some(1)),
+        // v or a vowel (و); g or h (Russian г).
+        b'W' | b'V' => Some(None),
+        // A long vowel, or a w (ادوین Edwin).
+        b'U' => Some(Some(0)),
+        _ => None,
+    }
+}
+
+/// Most skeletons kept per word and per name.
+const MAX_SKELETONS: usize = 4;
+
+/// The skeletons of a phoneme string (classes, runs collapsed) under each reading of its
+/// ambiguous phonemes ([`class_alt`]): the primary reading first, at most four, no repeats.
+pub(crate) fn skeleton_variants(ph: &[u8]) -> Vec<Vec<u8>> {
+    fn push(v: &mut Vec<u8>, c: u8) {
+        if v.last() != Some(&c) {
+            v.push(c);
+        }
+    }
+    let mut vars: Vec<Vec<u8>> = vec![Vec::with_capacity(ph.len())];
+    for &p in ph {
+        let primary = class_of(p);
+        match class_alt(p).filter(|_| vars.len() < MAX_SKELETONS) {
+            Some(alt) => {
+                let n = vars.len();
+                for k in 0..n {
+                    let mut v = vars[k].clone();
+                    if let Some(a) = alt {
+                        push(&mut v, a);
+                    }
+                    vars.push(v);
+                    if let Some(c) = primary {
+                        push(&mut vars[k], c);
+                    }
+                }
+                vars.truncate(MAX_SKELETONS);
+            }
+            None => {
+                if let Some(c) = primary {
+                    for v in &mut vars {
+                        push(v, c);
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<Vec<u8>> = Vec::with_capacity(vars.len());
+    for v in vars {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// The consonant-class skeleton of a phoneme string, runs collapsed.
@@ -562,7 +711,7 @@ fn render(ph: &[u8], script: Script) -> String {
                     if end || (vc_before && cv_after) { "" } else { "o" }
                 }
             }
-            b'E' => "a",
+            b'E' | b'X' => "a",
             b'U' => {
                 if i + 1 == n {
                     "o"
@@ -574,6 +723,12 @@ fn render(ph: &[u8], script: Script) -> String {
             b'W' => "v",
             b'Y' => "y",
             b'H' => "e",
+            b'A' => "i",
+            b'Q' => "",
+            b'J' => "j",
+            b'T' => "s",
+            b'D' => "z",
+            b'V' => "g",
             b'N' => "n",
             b'S' => "sh",
             b'c' => "ch",

@@ -24,7 +24,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
     for (l, n) in lines.iter().zip(&names) {
         let mut row: Vec<Cell> = vec![
             l.text.as_str().into(),
-            n.script().code().into(),
+            n.orthography().code().into(),
             n.clean().into(),
             n.romanize().into(),
             n.key().into(),
