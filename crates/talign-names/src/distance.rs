@@ -279,14 +279,38 @@ pub fn distance_at(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad) -> f32 {
     let a = &a[..a.len().min(MAX_LEN)];
     let b = &b[..b.len().min(MAX_LEN)];
     let c = &*COSTS;
+    // What the two phonemes ending at each position may be read as, if anything.
+    let mut merged_a = [0u8; MAX_LEN + 1];
+    let mut merged_b = [0u8; MAX_LEN + 1];
+    let mut any = 0u8;
+    for i in 2..=a.len() {
+        merged_a[i] = c.merge[idx(a[i - 2]) * 128 + idx(a[i - 1])];
+        any |= merged_a[i];
+    }
+    for j in 2..=b.len() {
+        merged_b[j] = c.merge[idx(b[j - 2]) * 128 + idx(b[j - 1])];
+        any |= merged_b[j];
+    }
+    // Most pairs have nothing to merge: their loop skips the test.
+    if any == 0 {
+        dp::<false>(a, a_lv, b, b_lv, &merged_a, &merged_b)
+    } else {
+        dp::<true>(a, a_lv, b, b_lv, &merged_a, &merged_b)
+    }
+}
+
+fn dp<const MERGES: bool>(
+    a: &[u8],
+    a_lv: Abjad,
+    b: &[u8],
+    b_lv: Abjad,
+    merged_a: &[u8; MAX_LEN + 1],
+    merged_b: &[u8; MAX_LEN + 1],
+) -> f32 {
+    let c = &*COSTS;
     // Deleting a phoneme of `a` is judged by how `b` writes its vowels, and the other way round.
     let (del_tab, ins_tab) = (&c.indel[b_lv.table()], &c.indel[a_lv.table()]);
     let m = b.len();
-    // What the two phonemes ending at each position of `b` may be read as, if anything.
-    let mut merged_b = [0u8; MAX_LEN + 1];
-    for j in 2..=m {
-        merged_b[j] = c.merge[idx(b[j - 2]) * 128 + idx(b[j - 1])];
-    }
     let mut prev3 = [0f32; MAX_LEN + 1];
     let mut prev2 = [0f32; MAX_LEN + 1];
     let mut prev = [0f32; MAX_LEN + 1];
@@ -299,7 +323,7 @@ pub fn distance_at(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad) -> f32 {
         let del = del_tab[idx(ai)];
         cur[0] = prev[0] + del;
         let row = idx(ai) * 128;
-        let merged_a = if i > 1 { c.merge[idx(a[i - 2]) * 128 + idx(ai)] } else { 0 };
+        let ma = merged_a[i];
         for j in 1..=m {
             let bj = b[j - 1];
             let mut best = prev[j - 1] + c.sub[row + idx(bj)];
@@ -324,17 +348,19 @@ pub fn distance_at(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad) -> f32 {
                     best = t;
                 }
             }
-            // Two sounds of one side written as one on the other (تسو / চু: ts as ch).
-            if merged_a != 0 && merged_a == bj {
-                let t = prev2[j - 1] + MERGE;
-                if t < best {
-                    best = t;
+            if MERGES {
+                // Two sounds of one side written as one on the other (تسو / চু: ts as ch).
+                if ma != 0 && ma == bj {
+                    let t = prev2[j - 1] + MERGE;
+                    if t < best {
+                        best = t;
+                    }
                 }
-            }
-            if merged_b[j] != 0 && merged_b[j] == ai {
-                let t = prev[j - 2] + MERGE;
-                if t < best {
-                    best = t;
+                if merged_b[j] != 0 && merged_b[j] == ai {
+                    let t = prev[j - 2] + MERGE;
+                    if t < best {
+                        best = t;
+                    }
                 }
             }
             cur[j] = best;

@@ -30,18 +30,30 @@ const CONFIDENT: f32 = 0.85;
 /// How many times the shortlist is gathered by gram counts before reranking by skeleton.
 const RERANK_WIDTH: usize = 3;
 
-/// Whether two key classes are near: the sounds scripts write one for the other (s/z,
-/// sh/ch, g/j, t/s).
-#[inline]
-fn near_classes(a: u8, b: u8) -> bool {
-    matches!((a.min(b), a.max(b)), (b'J', b'S') | (b'J', b'K') | (b'S', b'T') | (b'J', b'T'))
-}
+/// Substitution costs between key class letters, in halves, indexed by `letter & 31`: the
+/// classes scripts write one for the other (s/z, sh/ch, g/j, t/s) cost half.
+static KEY_SUB: [[u8; 32]; 32] = {
+    let mut t = [[2u8; 32]; 32];
+    let mut i = 0;
+    while i < 32 {
+        t[i][i] = 0;
+        i += 1;
+    }
+    let near: [(u8, u8); 4] = [(b'J', b'S'), (b'J', b'K'), (b'S', b'T'), (b'J', b'T')];
+    let mut k = 0;
+    while k < near.len() {
+        let (x, y) = ((near[k].0 & 31) as usize, (near[k].1 & 31) as usize);
+        t[x][y] = 1;
+        t[y][x] = 1;
+        k += 1;
+    }
+    t
+};
 
 /// Edit similarity of two consonant skeletons (ASCII class letters): one minus the edit
 /// distance over the longer length, a substitution between near classes costing half.
 /// On bytes and without allocating: it runs for every gathered candidate.
-pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+pub(crate) fn key_similarity(a: &[u8], b: &[u8]) -> f32 {
     let n = a.len().max(b.len());
     if n == 0 {
         return 1.0;
@@ -58,23 +70,56 @@ pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
         *r = 2 * j as u8;
     }
     for (i, &x) in a.iter().enumerate() {
+        let subs = &KEY_SUB[usize::from(x & 31)];
         let mut diag = row[0];
         row[0] = 2 * (i as u8 + 1);
         for (j, &y) in b.iter().enumerate() {
             let up = row[j + 1];
-            let sub = if x == y {
-                0
-            } else if near_classes(x, y) {
-                1
-            } else {
-                2
-            };
-            let v = (diag + sub).min(up + 2).min(row[j] + 2);
+            let v = (diag + subs[usize::from(y & 31)]).min(up + 2).min(row[j] + 2);
             diag = up;
             row[j + 1] = v;
         }
     }
     1.0 - f32::from(row[b.len()]) / (2 * n) as f32
+}
+
+/// The skeletons of many names in one buffer, each name's separated by [`KEY_SEP`]: the
+/// rerank reads them for every gathered candidate, so they sit together in memory.
+#[derive(Debug, Default)]
+struct Keys {
+    bytes: Vec<u8>,
+    starts: Vec<u32>,
+}
+
+const KEY_SEP: u8 = b'|';
+
+impl Keys {
+    fn push(&mut self, name: &Name) {
+        self.starts.push(self.bytes.len() as u32);
+        for (i, k) in name.skeletons().enumerate() {
+            if i > 0 {
+                self.bytes.push(KEY_SEP);
+            }
+            self.bytes.extend_from_slice(k.as_bytes());
+        }
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = self.starts[i] as usize;
+        let end = self.starts.get(i + 1).map_or(self.bytes.len(), |&e| e as usize);
+        &self.bytes[start..end]
+    }
+}
+
+/// The best key similarity between any skeleton of the query and any of the candidate.
+fn best_key_similarity(query: &[&[u8]], cand: &[u8]) -> f32 {
+    let mut best = 0f32;
+    for cs in cand.split(|&b| b == KEY_SEP) {
+        for qs in query {
+            best = best.max(key_similarity(qs, cs));
+        }
+    }
+    best
 }
 
 /// Default number of candidates scored in full per query.
@@ -97,6 +142,7 @@ pub struct NameIndex<'l> {
     postings: Vec<Vec<u32>>,
     idf: Vec<f32>,
     by_entity: HashMap<EntityId, Vec<u32>>,
+    keys: Keys,
     shortlist: usize,
 }
 
@@ -135,7 +181,9 @@ impl<'l> NameIndex<'l> {
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); GRAMS];
         let mut by_entity: HashMap<EntityId, Vec<u32>> = HashMap::new();
         let mut g = Vec::new();
+        let mut keys = Keys::default();
         for (i, n) in names.iter().enumerate() {
+            keys.push(n);
             grams(n, &mut g);
             for &x in &g {
                 postings[x as usize].push(i as u32);
@@ -147,7 +195,7 @@ impl<'l> NameIndex<'l> {
         let total = names.len().max(1) as f32;
         let idf =
             postings.iter().map(|p| if p.is_empty() { 0.0 } else { (1.0 + total / p.len() as f32).ln() }).collect();
-        NameIndex { lexicon, names, postings, idf, by_entity, shortlist: DEFAULT_SHORTLIST }
+        NameIndex { lexicon, names, postings, idf, by_entity, keys, shortlist: DEFAULT_SHORTLIST }
     }
 
     /// Sets how many candidates per query are scored in full (more is slower and surer).
@@ -238,14 +286,9 @@ impl<'l> NameIndex<'l> {
         }
         if cands.len() > keep {
             let top = cands.iter().map(|c| c.0).fold(0f32, f32::max).max(f32::MIN_POSITIVE);
+            let qs: Vec<&[u8]> = query.skeletons().map(str::as_bytes).collect();
             for c in cands.iter_mut() {
-                let cand = &self.names[c.1 as usize];
-                let mut ks = 0f32;
-                for qs in query.skeletons() {
-                    for cs in cand.skeletons() {
-                        ks = ks.max(key_similarity(qs, cs));
-                    }
-                }
+                let ks = best_key_similarity(&qs, self.keys.get(c.1 as usize));
                 c.0 = ks + 0.25 * c.0 / top;
             }
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
