@@ -443,6 +443,20 @@ impl Name {
         let whole_how =
             || if explain { How::Whole { left: lossy(&self.concat), right: lossy(&other.concat) } } else { How::None };
         if self.tokens.len() == 1 && other.tokens.len() == 1 {
+            // One word each: a shared concept (a cognate given name: ইউসুফ, Joseph) is a match.
+            if let (Some(x), Some(y)) = (self.tokens[0].concept, other.tokens[0].concept)
+                && x == y
+            {
+                let how = if explain {
+                    How::Words {
+                        pairs: vec![(self.tokens[0].text.clone(), other.tokens[0].text.clone(), 1.0)],
+                        unmatched: Vec::new(),
+                    }
+                } else {
+                    How::None
+                };
+                return Match { score: 1.0, how };
+            }
             return Match { score: whole, how: whole_how() };
         }
         let words = self.words(other, explain);
