@@ -27,6 +27,9 @@ const GRAMS: usize = TRIGRAMS + SYMBOLS * SYMBOLS;
 /// A best score at or above this after the trigram pass ends the search for a query.
 const CONFIDENT: f32 = 0.85;
 
+/// How many times wider the shortlist of the second pass is (queries without a confident match).
+const WIDEN: usize = 2;
+
 /// How many times the shortlist is gathered by gram counts before reranking by skeleton.
 const RERANK_WIDTH: usize = 3;
 
@@ -230,13 +233,13 @@ impl<'l> NameIndex<'l> {
             for &c in &scratch.touched {
                 scratch.acc[c as usize] = 1.0;
             }
-            return self.score_shortlist(query, k, scratch);
+            return self.score_shortlist(query, k, self.shortlist, scratch);
         }
         let mut g = std::mem::take(&mut scratch.grams);
         grams(query, &mut g);
         // Pass 1: trigrams only; their postings are short.
         self.accumulate(g.iter().copied().filter(|&x| (x as usize) < TRIGRAMS), scratch);
-        let mut hits = self.score_shortlist(query, k, scratch);
+        let mut hits = self.score_shortlist(query, k, self.shortlist, scratch);
         let confident = hits.len() >= k && hits[k - 1].matched.score >= CONFIDENT;
         if !confident {
             // Pass 2: bigrams too, for names whose every trigram was broken by a changed sound.
@@ -248,7 +251,9 @@ impl<'l> NameIndex<'l> {
                 g.iter().copied().filter(|&x| !has_rare || self.postings[x as usize].len() <= cap),
                 scratch,
             );
-            hits = self.score_shortlist(query, k, scratch);
+            // Without a confident match the right one is often just past the shortlist:
+            // this pass scores a wider one.
+            hits = self.score_shortlist(query, k, self.shortlist * WIDEN, scratch);
         }
         scratch.grams = g;
         hits
@@ -270,13 +275,13 @@ impl<'l> NameIndex<'l> {
 
     /// Scores the best-accumulated candidates (and the query's lexicon entity) in full, and
     /// clears the accumulator.
-    fn score_shortlist(&self, query: &Name, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
+    fn score_shortlist(&self, query: &Name, k: usize, shortlist: usize, scratch: &mut Scratch) -> Vec<Hit> {
         let mut cands: Vec<(f32, u32)> = scratch.touched.iter().map(|&c| (scratch.acc[c as usize], c)).collect();
         for &c in &scratch.touched {
             scratch.acc[c as usize] = 0.0;
         }
         scratch.touched.clear();
-        let keep = self.shortlist.max(k);
+        let keep = shortlist.max(k);
         // Gram counts are a rough proxy: take a wider set by them, then rerank that set by
         // the edit similarity of the consonant skeletons (strsim), and score the best in full.
         let wide = keep * RERANK_WIDTH;
