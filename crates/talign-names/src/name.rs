@@ -224,7 +224,7 @@ impl Name {
         let skeleton: String =
             tokens.iter().flat_map(|t| skeleton(&t.ph)).map(|c| CLASS_LETTERS[c as usize] as char).collect();
         let mut skeleton_alts = Vec::new();
-        if tokens.iter().any(|t| t.ph.iter().any(|&p| class_alt(p).is_some())) {
+        if tokens.iter().any(|t| t.ph.iter().any(|&p| class_alt(p).is_some() || p == b't')) {
             let mut whole: Vec<String> = vec![String::new()];
             for t in &tokens {
                 let vars = skeleton_variants(&t.ph);
@@ -597,45 +597,46 @@ pub(crate) fn class_alt(p: u8) -> Option<Option<u8>> {
 }
 
 /// Most skeletons kept per word and per name.
-const MAX_SKELETONS: usize = 4;
+const MAX_SKELETONS: usize = 8;
 
 /// The skeletons of a phoneme string (classes, runs collapsed) under each reading of its
-/// ambiguous phonemes ([`class_alt`]): the primary reading first, at most four, no repeats.
+/// ambiguous phonemes ([`class_alt`], and ts as one sound): the primary reading first, at
+/// most [`MAX_SKELETONS`], no repeats.
 pub(crate) fn skeleton_variants(ph: &[u8]) -> Vec<Vec<u8>> {
     fn push(v: &mut Vec<u8>, c: u8) {
         if v.last() != Some(&c) {
             v.push(c);
         }
     }
-    let mut vars: Vec<Vec<u8>> = vec![Vec::with_capacity(ph.len())];
-    for &p in ph {
+    // Each variant, and whether its next phoneme was already read into its last class.
+    let mut vars: Vec<(Vec<u8>, bool)> = vec![(Vec::with_capacity(ph.len()), false)];
+    for (i, &p) in ph.iter().enumerate() {
         let primary = class_of(p);
-        match class_alt(p).filter(|_| vars.len() < MAX_SKELETONS) {
-            Some(alt) => {
-                let n = vars.len();
-                for k in 0..n {
-                    let mut v = vars[k].clone();
-                    if let Some(a) = alt {
-                        push(&mut v, a);
-                    }
-                    vars.push(v);
-                    if let Some(c) = primary {
-                        push(&mut vars[k], c);
-                    }
-                }
-                vars.truncate(MAX_SKELETONS);
+        // ts and t + sh may be one sound, the one চ and ch write (তসু / চু).
+        let merge = p == b't' && matches!(ph.get(i + 1), Some(b's' | b'S'));
+        let alt = if merge { Some(Some(4)) } else { class_alt(p) };
+        let branch = alt.filter(|_| vars.len() < MAX_SKELETONS);
+        let n = vars.len();
+        for k in 0..n {
+            if vars[k].1 {
+                vars[k].1 = false;
+                continue;
             }
-            None => {
-                if let Some(c) = primary {
-                    for v in &mut vars {
-                        push(v, c);
-                    }
+            if let Some(alt) = branch {
+                let mut v = vars[k].0.clone();
+                if let Some(a) = alt {
+                    push(&mut v, a);
                 }
+                vars.push((v, merge));
+            }
+            if let Some(c) = primary {
+                push(&mut vars[k].0, c);
             }
         }
+        vars.truncate(MAX_SKELETONS);
     }
     let mut out: Vec<Vec<u8>> = Vec::with_capacity(vars.len());
-    for v in vars {
+    for (v, _) in vars {
         if !out.contains(&v) {
             out.push(v);
         }
