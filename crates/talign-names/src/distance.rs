@@ -310,17 +310,20 @@ fn dp<const MERGES: bool>(
     let c = &*COSTS;
     // Deleting a phoneme of `a` is judged by how `b` writes its vowels, and the other way round.
     let (del_tab, ins_tab) = (&c.indel[b_lv.table()], &c.indel[a_lv.table()]);
+    // An abjad writes a word's first vowel (with ا, ع, او, ای): only later vowels may be
+    // unwritten, so the first phoneme is deleted at the full price.
+    let full = &c.indel[Abjad::No.table()];
     let m = b.len();
     let mut prev3 = [0f32; MAX_LEN + 1];
     let mut prev2 = [0f32; MAX_LEN + 1];
     let mut prev = [0f32; MAX_LEN + 1];
     let mut cur = [0f32; MAX_LEN + 1];
     for j in 1..=m {
-        prev[j] = prev[j - 1] + ins_tab[idx(b[j - 1])];
+        prev[j] = prev[j - 1] + if j == 1 { full } else { ins_tab }[idx(b[j - 1])];
     }
     for i in 1..=a.len() {
         let ai = a[i - 1];
-        let del = del_tab[idx(ai)];
+        let del = if i == 1 { full } else { del_tab }[idx(ai)];
         cur[0] = prev[0] + del;
         let row = idx(ai) * 128;
         let ma = merged_a[i];
@@ -331,7 +334,7 @@ fn dp<const MERGES: bool>(
             if d < best {
                 best = d;
             }
-            let ins = cur[j - 1] + ins_tab[idx(bj)];
+            let ins = cur[j - 1] + if j == 1 { full } else { ins_tab }[idx(bj)];
             if ins < best {
                 best = ins;
             }

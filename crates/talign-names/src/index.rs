@@ -154,8 +154,11 @@ fn grams(name: &Name, out: &mut Vec<u32>) {
     out.clear();
     let mut seq: Vec<usize> = Vec::new();
     for t in &name.tokens {
-        // Every reading of the word's ambiguous letters (ج as j or g) is indexed.
-        for skel in skeleton_variants(&t.ph) {
+        // Every reading of the word's ambiguous letters (ج as j or g) is indexed, and a word
+        // with the Arabic article also without it (البخاري, Bukhari).
+        let article = t.text.starts_with("ال") && !t.stems.is_empty();
+        let bare = if article { t.stems.first().map(|s| skeleton_variants(s)) } else { None };
+        for skel in skeleton_variants(&t.ph).into_iter().chain(bare.into_iter().flatten()) {
             seq.clear();
             seq.push(BEGIN);
             seq.extend(skel.iter().map(|&c| usize::from(c)));

@@ -243,6 +243,16 @@ impl Name {
             skeleton_alts = whole.into_iter().filter(|x| *x != skeleton).collect();
             skeleton_alts.dedup();
         }
+        if let [t] = tokens.as_slice()
+            && t.text.starts_with("ال")
+            && let Some(bare) = t.stems.first()
+        {
+            // The Arabic article is often left out in other scripts (البخاري, Bukhari).
+            let bare: String = crate::name::skeleton(bare).map(|c| CLASS_LETTERS[c as usize] as char).collect();
+            if bare != skeleton && !skeleton_alts.contains(&bare) {
+                skeleton_alts.push(bare);
+            }
+        }
         if tokens.len() > 1 {
             // Word order differs between languages (বেনিন শহর, شهر بنین): the words'
             // skeletons in sorted order are a further skeleton of the whole name.
