@@ -227,9 +227,15 @@ fn build_costs() -> Costs {
     }
     // Digits and anything unexpected count as consonants.
     let mut merge = vec![0u8; 128 * 128];
-    for (x, y, m) in
-        [(b't', b's', b'c'), (b't', b'S', b'c'), (b'd', b'z', b'j'), (b'd', b'Z', b'j'), (b'd', b'j', b'j')]
-    {
+    for (x, y, m) in [
+        (b't', b's', b'c'),
+        (b't', b'S', b'c'),
+        (b'd', b'z', b'j'),
+        (b'd', b'Z', b'j'),
+        (b'd', b'j', b'j'),
+        (b'a', b'h', b'H'),
+        (b'a', b'H', b'H'),
+    ] {
         merge[x as usize * 128 + y as usize] = m;
     }
     Costs { sub, indel, merge }

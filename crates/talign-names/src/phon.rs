@@ -790,6 +790,11 @@ fn latin(token: &str, out: &mut Vec<u8>) {
                 out.push(b'k');
                 2
             }
+            (b'q', b'u', b'e' | b'i') => {
+                // que, qui: k (Quebec, Siddiqui); elsewhere kw (Quarter).
+                out.push(b'k');
+                2
+            }
             (b'q', b'u', _) => {
                 out.extend_from_slice(b"kw");
                 2
