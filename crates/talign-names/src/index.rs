@@ -145,6 +145,8 @@ pub struct NameIndex<'l> {
     postings: Vec<Vec<u32>>,
     idf: Vec<f32>,
     by_entity: HashMap<EntityId, Vec<u32>>,
+    /// One-word names by the concept they stand for (a cognate given name: یوسف, Joseph).
+    by_concept: HashMap<u32, Vec<u32>>,
     keys: Keys,
     shortlist: usize,
 }
@@ -186,6 +188,7 @@ impl<'l> NameIndex<'l> {
     pub fn from_prepared(names: Vec<Name>, lexicon: &'l Lexicon) -> NameIndex<'l> {
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); GRAMS];
         let mut by_entity: HashMap<EntityId, Vec<u32>> = HashMap::new();
+        let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut g = Vec::new();
         let mut keys = Keys::default();
         for (i, n) in names.iter().enumerate() {
@@ -197,11 +200,14 @@ impl<'l> NameIndex<'l> {
             if let Some(e) = n.entity {
                 by_entity.entry(e).or_default().push(i as u32);
             }
+            if let Some(c) = n.concept() {
+                by_concept.entry(c).or_default().push(i as u32);
+            }
         }
         let total = names.len().max(1) as f32;
         let idf =
             postings.iter().map(|p| if p.is_empty() { 0.0 } else { (1.0 + total / p.len() as f32).ln() }).collect();
-        NameIndex { lexicon, names, postings, idf, by_entity, keys, shortlist: DEFAULT_SHORTLIST }
+        NameIndex { lexicon, names, postings, idf, by_entity, by_concept, keys, shortlist: DEFAULT_SHORTLIST }
     }
 
     /// Sets how many candidates per query are scored in full (more is slower and surer).
@@ -307,6 +313,12 @@ impl<'l> NameIndex<'l> {
             && let Some(list) = self.by_entity.get(&e)
         {
             ids.extend_from_slice(list);
+        }
+        if let Some(c) = query.concept()
+            && let Some(list) = self.by_concept.get(&c)
+        {
+            // Bounded: a generic word shared by many names must not make every query slow.
+            ids.extend_from_slice(&list[..list.len().min(keep)]);
         }
         ids.sort_unstable();
         ids.dedup();

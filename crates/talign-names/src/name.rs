@@ -13,6 +13,8 @@ use crate::script::{Orthography, Script};
 
 /// Penalty charged for reading a token without its case ending.
 const STEM_PENALTY: f32 = 0.05;
+/// Penalty for reading a token without a one-letter ending.
+const ONE_LETTER_STEM_PENALTY: f32 = 0.1;
 /// Tokens below this similarity are not counted as matched parts of a multi-word name.
 const TOKEN_MATCH_MIN: f32 = 0.55;
 /// Factor applied when the two names are known lexicon entities that differ.
@@ -27,6 +29,8 @@ pub(crate) struct Token {
     pub(crate) text: String,
     pub(crate) ph: Vec<u8>,
     pub(crate) stems: Vec<Vec<u8>>,
+    /// What reading the word as each stem costs.
+    pub(crate) stem_penalties: Vec<f32>,
     pub(crate) concept: Option<u32>,
     pub(crate) entity: Option<EntityId>,
     pub(crate) w: f32,
@@ -44,7 +48,7 @@ pub struct Name {
     concat: Vec<u8>,
     concat_w: f32,
     concat_lv: Abjad,
-    concat_stems: Vec<Vec<u8>>,
+    concat_stems: Vec<(Vec<u8>, f32)>,
     skeleton: String,
     /// Further skeletons of the whole name where its letters read several ways (ج as j or g).
     skeleton_alts: Vec<String>,
@@ -185,20 +189,24 @@ impl Name {
             if ph.is_empty() {
                 continue;
             }
-            let stems: Vec<Vec<u8>> = affix::stems(t, tscript)
+            let letters = t.chars().count();
+            let (stems, stem_penalties): (Vec<Vec<u8>>, Vec<f32>) = affix::stems(t, tscript)
                 .iter()
                 .map(|s| {
                     let mut v = Vec::new();
                     phon::read_token(s, tscript, hints, &mut v);
-                    v
+                    // A one-letter ending (-র, -ে, -ی) is as often the end of the name itself
+                    // (মিলার Miller, شکری Shokri): reading it as an ending costs more.
+                    let penalty = if letters - s.chars().count() == 1 { ONE_LETTER_STEM_PENALTY } else { STEM_PENALTY };
+                    (v, penalty)
                 })
-                .filter(|v| !v.is_empty() && *v != ph)
-                .collect();
+                .filter(|(v, _)| !v.is_empty() && *v != ph)
+                .unzip();
             let concept = lex.concept(t);
             let entity = lex.lookup(t).or_else(|| affix::stems(t, tscript).iter().find_map(|s| lex.lookup(s)));
             let w = weight(&ph);
             let lv = if tscript == Script::Arabic { Abjad::of(&ph) } else { Abjad::No };
-            tokens.push(Token { text: (*t).to_owned(), ph, stems, concept, entity, w, lv });
+            tokens.push(Token { text: (*t).to_owned(), ph, stems, stem_penalties, concept, entity, w, lv });
         }
         let mut concat = Vec::new();
         for t in &tokens {
@@ -207,10 +215,10 @@ impl Name {
         let mut concat_stems = Vec::new();
         if let Some(last) = tokens.last() {
             let head_len = concat.len() - last.ph.len();
-            for s in &last.stems {
+            for (s, &p) in last.stems.iter().zip(&last.stem_penalties) {
                 let mut v = concat[..head_len].to_vec();
                 v.extend_from_slice(s);
-                concat_stems.push(v);
+                concat_stems.push((v, p));
             }
         }
         let entity = lex.lookup(primary).or_else(|| {
@@ -303,6 +311,14 @@ impl Name {
     /// judged from the raw input when the name was prepared from it, see [`Orthography`]).
     pub fn orthography(&self) -> Orthography {
         self.orthography
+    }
+
+    /// The concept a one-word name stands for (a cognate given name), if any.
+    pub(crate) fn concept(&self) -> Option<u32> {
+        match self.tokens.as_slice() {
+            [t] => t.concept,
+            _ => None,
+        }
     }
 
     /// The lexicon entity the whole name is a variant of.
@@ -444,11 +460,11 @@ impl Name {
         }
         let (aa, ba) = (self.concat_lv, other.concat_lv);
         let mut whole = similarity_at(&self.concat, self.concat_w, aa, &other.concat, other.concat_w, ba);
-        for s in &self.concat_stems {
-            whole = whole.max(similarity_at(s, weight(s), aa, &other.concat, other.concat_w, ba) - STEM_PENALTY);
+        for (s, p) in &self.concat_stems {
+            whole = whole.max(similarity_at(s, weight(s), aa, &other.concat, other.concat_w, ba) - p);
         }
-        for s in &other.concat_stems {
-            whole = whole.max(similarity_at(&self.concat, self.concat_w, aa, s, weight(s), ba) - STEM_PENALTY);
+        for (s, p) in &other.concat_stems {
+            whole = whole.max(similarity_at(&self.concat, self.concat_w, aa, s, weight(s), ba) - p);
         }
         let whole_how =
             || if explain { How::Whole { left: lossy(&self.concat), right: lossy(&other.concat) } } else { How::None };
@@ -558,11 +574,11 @@ fn token_sim(a: &Token, b: &Token) -> f32 {
     }
     let (aa, ba) = (a.lv, b.lv);
     let mut s = similarity_at(&a.ph, a.w, aa, &b.ph, b.w, ba);
-    for st in &a.stems {
-        s = s.max(similarity_at(st, weight(st), aa, &b.ph, b.w, ba) - STEM_PENALTY);
+    for (st, p) in a.stems.iter().zip(&a.stem_penalties) {
+        s = s.max(similarity_at(st, weight(st), aa, &b.ph, b.w, ba) - p);
     }
-    for st in &b.stems {
-        s = s.max(similarity_at(&a.ph, a.w, aa, st, weight(st), ba) - STEM_PENALTY);
+    for (st, p) in b.stems.iter().zip(&b.stem_penalties) {
+        s = s.max(similarity_at(&a.ph, a.w, aa, st, weight(st), ba) - p);
     }
     s
 }

@@ -477,7 +477,12 @@ fn bengali(token: &str, out: &mut Vec<u8>) {
                 i += 2;
                 continue;
             }
-            out.extend_from_slice(v);
+            if c == 'অ' && i == 0 {
+                // A word's first অ is pronounced (অহসান Ahsan), unlike an inherent vowel.
+                out.push(b'X');
+            } else {
+                out.extend_from_slice(v);
+            }
             i += 1;
             continue;
         }
