@@ -44,6 +44,7 @@ pub struct Name {
     clean: String,
     script: Script,
     orthography: Orthography,
+    hints: phon::Hints,
     pub(crate) tokens: Vec<Token>,
     concat: Vec<u8>,
     concat_w: f32,
@@ -155,16 +156,22 @@ impl Name {
 
     /// Prepares `raw` with the given lexicon.
     pub fn with_lexicon(raw: &str, lex: &Lexicon) -> Name {
-        let mut name = Name::from_clean(normalize(raw), lex);
-        // Arabic, Persian and Urdu letters are told apart before cleaning folds them.
+        // Arabic, Persian and Urdu letters are told apart before cleaning folds them: a name
+        // written with ی or ک is in Persian spelling, where ج is j.
+        let mut name = Name::prepare(normalize(raw), lex, Some(phon::Hints::of_raw(raw)));
         if name.script == Script::Arabic {
             name.orthography = Orthography::detect(raw);
         }
         name
     }
 
-    /// Prepares an already cleaned name (the output of [`normalize`]).
+    /// Prepares an already cleaned name (the output of [`normalize`]). Arabic letters are
+    /// folded to Persian ones there, so only پ چ ژ گ tell a Persian spelling apart.
     pub fn from_clean(clean: String, lex: &Lexicon) -> Name {
+        Name::prepare(clean, lex, None)
+    }
+
+    fn prepare(clean: String, lex: &Lexicon, hints: Option<phon::Hints>) -> Name {
         let script = Script::detect(&clean);
         // A qualifier after a comma or in brackets (Jinja, Uganda; Georgia (country)) is not the name.
         let primary = {
@@ -175,7 +182,7 @@ impl Name {
         let mut tokens: Vec<Token> = Vec::new();
         let raw_tokens: Vec<&str> = phon::tokens(primary).collect();
         let multi = raw_tokens.len() > 1;
-        let hints = phon::Hints::of(primary);
+        let hints = hints.unwrap_or_else(|| phon::Hints::of(primary));
         for (i, t) in raw_tokens.iter().enumerate() {
             if multi && STOPWORDS.contains(&t.to_lowercase().as_str()) {
                 continue;
@@ -281,6 +288,7 @@ impl Name {
             clean,
             script,
             orthography,
+            hints,
             tokens,
             concat,
             concat_w,
@@ -379,7 +387,7 @@ impl Name {
 
     /// The phonemes of all words as written, doubles kept (see [`phon::read_token_as_written`]).
     fn as_written(&self) -> Vec<u8> {
-        let hints = phon::Hints::of(&self.clean);
+        let hints = self.hints;
         let mut out = Vec::new();
         for t in &self.tokens {
             phon::read_token_as_written(&t.text, token_script(&t.text, self.script), hints, &mut out);

@@ -50,7 +50,7 @@ pub fn token_phonemes(token: &str, script: Script, out: &mut Vec<u8>) {
 /// What the whole name writes elsewhere, which decides how some letters of each word read.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Hints {
-    /// The name writes پ, چ, ژ or گ: Persian or Urdu spelling, so ج is j and تش is t + sh
+    /// The name writes پ, چ, ژ, گ (or, before cleaning, ک or ی): Persian or Urdu spelling, so ج is j and تش is t + sh
     /// (without them, ج may be g, the Egyptian convention and most transliterations of
     /// foreign names, and تش is ch).
     pub(crate) persian_letters: bool,
@@ -60,6 +60,12 @@ impl Hints {
     /// The hints of a cleaned name (or word).
     pub(crate) fn of(clean: &str) -> Hints {
         Hints { persian_letters: clean.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ')) }
+    }
+
+    /// The hints of a name as written, before cleaning folds ي ك to ی ک: those two are
+    /// Persian (and Urdu) letters too.
+    pub(crate) fn of_raw(raw: &str) -> Hints {
+        Hints { persian_letters: raw.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے')) }
     }
 }
 
@@ -634,8 +640,9 @@ fn arabic(token: &str, hints: Hints, out: &mut Vec<u8>) {
                     if vowel_next(i) { b'Y' } else { b'I' }
                 } else if is_alef(next) {
                     b'Y'
-                } else if last && prev.is_some_and(|&p| ar_consonant(p, hints).is_some()) {
-                    // Final ی after a consonant: i, or a where it stands for alif maqsura (ى: موسى musa).
+                } else if last && !hints.persian_letters && prev.is_some_and(|&p| ar_consonant(p, hints).is_some()) {
+                    // Final ی after a consonant: i, or a where it stands for alif maqsura (ى:
+                    // موسى musa), which Persian spelling writes as ی only in a few Arabic words.
                     b'A'
                 } else {
                     b'I'
