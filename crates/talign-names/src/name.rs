@@ -17,6 +17,8 @@ const STEM_PENALTY: f32 = 0.05;
 const ONE_LETTER_STEM_PENALTY: f32 = 0.1;
 /// Tokens below this similarity are not counted as matched parts of a multi-word name.
 const TOKEN_MATCH_MIN: f32 = 0.55;
+/// How much of a word-by-word score depends on how much of both names the matched words cover.
+const COVER_WEIGHT: f32 = 0.6;
 /// Factor applied when the two names are known lexicon entities that differ.
 const DIFFERENT_ENTITIES: f32 = 0.6;
 
@@ -547,7 +549,9 @@ impl Name {
         let quality = if qw > 0.0 { q / qw } else { 0.0 };
         let (ca, cb) = (if wa > 0.0 { ma / wa } else { 1.0 }, if wb > 0.0 { mb / wb } else { 1.0 });
         let cover = if ca + cb > 0.0 { 2.0 * ca * cb / (ca + cb) } else { 0.0 };
-        let score = (quality * (0.5 + 0.5 * cover)).clamp(0.0, 1.0);
+        // Words left unmatched on either side lower the score: a one-word candidate that
+        // matches one word of a two-word query is not the two-word name.
+        let score = (quality * (1.0 - COVER_WEIGHT + COVER_WEIGHT * cover)).clamp(0.0, 1.0);
         if !explain {
             return Match { score, how: How::None };
         }
