@@ -194,7 +194,7 @@ fn build_costs() -> Costs {
     // of an omission than an unmatched e or o. A form that writes no vowel letter leaves
     // out every short vowel (Arabic a, i, u too); one that writes them all leaves out few.
     for (v, plene, partial, defective) in [
-        (b'a', 0.35, 0.3, 0.15),
+        (b'a', 0.35, 0.3, 0.12),
         (b'e', 0.3, VOWEL_INDEL_VS_ABJAD, VOWEL_INDEL_VS_ABJAD),
         (b'o', 0.3, 0.15, 0.12),
         (b'i', 0.35, 0.25, 0.2),
