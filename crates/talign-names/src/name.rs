@@ -17,6 +17,8 @@ const STEM_PENALTY: f32 = 0.05;
 const ONE_LETTER_STEM_PENALTY: f32 = 0.1;
 /// Tokens below this similarity are not counted as matched parts of a multi-word name.
 const TOKEN_MATCH_MIN: f32 = 0.55;
+/// The score of two one-word names that stand for one concept (cognate given names).
+const CONCEPT_MATCH: f32 = 0.95;
 /// How much of a word-by-word score depends on how much of both names the matched words cover.
 const COVER_WEIGHT: f32 = 0.6;
 /// Factor applied when the two names are known lexicon entities that differ.
@@ -479,9 +481,11 @@ impl Name {
         let whole_how =
             || if explain { How::Whole { left: lossy(&self.concat), right: lossy(&other.concat) } } else { How::None };
         if self.tokens.len() == 1 && other.tokens.len() == 1 {
-            // One word each: a shared concept (a cognate given name: ইউসুফ, Joseph) is a match.
+            // One word each: a shared concept (a cognate given name: ইউসুফ, Joseph) is a match,
+            // though not as close as a spelling of the same form (یوسف is Yusuf before Joseph).
             if let (Some(x), Some(y)) = (self.tokens[0].concept, other.tokens[0].concept)
                 && x == y
+                && whole < CONCEPT_MATCH
             {
                 let how = if explain {
                     How::Words {
@@ -491,7 +495,7 @@ impl Name {
                 } else {
                     How::None
                 };
-                return Match { score: 1.0, how };
+                return Match { score: CONCEPT_MATCH, how };
             }
             return Match { score: whole, how: whole_how() };
         }
