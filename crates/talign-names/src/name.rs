@@ -607,10 +607,9 @@ pub(crate) const CLASS_LETTERS: &[u8; 9] = b"PTKSJMNLR";
 pub(crate) fn class_of(p: u8) -> Option<u8> {
     Some(match p {
         b'p' | b'b' | b'f' | b'v' | b'w' | b'W' => 0,
-        b't' | b'd' => 1,
+        b't' | b'd' | b'T' => 1,
         b'k' | b'g' | b'q' | b'x' | b'G' | b'V' => 2,
-        // ث is s in Persian words (ثبت), t or th in Arabic names: s first, t as the alternative.
-        b's' | b'S' | b'T' => 3,
+        b's' | b'S' => 3,
         b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' => 4,
         b'm' => 5,
         b'n' | b'N' => 6,
@@ -627,8 +626,8 @@ pub(crate) fn class_alt(p: u8) -> Option<Option<u8>> {
     match p {
         // j or g.
         b'J' => Some(Some(2)),
-        // s or t (ث, th).
-        b'T' => Some(Some(1)),
+        // t or s (ث, th).
+        b'T' => Some(Some(3)),
         // z or d (ذ ض ظ).
         b'D' => Some(Some(1)),
         // v or a vowel (و); g or h (Russian г).
