@@ -4,9 +4,10 @@
 //! What [`normalize`] does, in order:
 //! - Unicode NFC (skipped when the input is already NFC), then Arabic
 //!   presentation forms are folded to their base letters (NFKC does that, NFC does not).
-//! - Arabic-script letters are folded to their Persian forms: ي ى ئ ې ۍ → ی, ك ڪ → ک,
-//!   ة ۀ ە ھ → ه, أ إ ٱ → ا, ؤ → و; hamza above (U+0654) is dropped; tatweel, harakat,
-//!   superscript alef and Quranic marks are removed.
+//! - Arabic-script letters are folded to their Persian forms: ي ى ئ ې ۍ ے → ی, ك ڪ → ک,
+//!   ة ۀ ە ہ → ه, أ إ ٱ → ا, ؤ → و; hamza above (U+0654) is dropped; tatweel, harakat,
+//!   superscript alef and Quranic marks are removed. Urdu ھ (do-chashmi he) is kept: after
+//!   a consonant it marks aspiration (بھ bh, کھ kh), which the reader needs to see.
 //! - Bengali: khanda ta spelt ত্‍ becomes ৎ; the nukta letters য় ড় ঢ় are kept in their
 //!   NFC (decomposed) spelling, whichever spelling came in; a vowel sign typed before its
 //!   consonant (visual order) is moved after it, and a stray vowel sign is dropped.
@@ -83,7 +84,7 @@ fn fold_arabic(c: char) -> Option<char> {
     Some(match c {
         'ي' | 'ى' | 'ئ' | 'ې' | 'ۍ' | 'ێ' | 'ے' | 'ۓ' => 'ی',
         'ك' | 'ڪ' | 'ػ' | 'ؼ' => 'ک',
-        'ة' | 'ۀ' | 'ە' | 'ھ' | 'ہ' | 'ۂ' | 'ۃ' => 'ه',
+        'ة' | 'ۀ' | 'ە' | 'ہ' | 'ۂ' | 'ۃ' => 'ه',
         'أ' | 'إ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ؤ' => 'و',
         'ـ' => return None,

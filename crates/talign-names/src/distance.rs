@@ -2,16 +2,67 @@
 //!
 //! Substituting sounds of one class (v/w, k/q, s/sh, z/j…) is cheap, vowels are cheap to
 //! change, an `O` (a vowel that may be silent) is nearly free to drop, and a vowel is
-//! cheap to insert against an abjad (Persian writes no short vowels). Adjacent
-//! transpositions cost half a substitution, and two sounds swapped around a third
-//! (Ashgabat / আশবাগাত) a little more.
+//! cheap to insert against an abjad (Persian writes no short vowels). How cheap depends on
+//! what the abjad form writes elsewhere ([`Abjad`]): a form that writes no vowel letter at
+//! all (حسن) leaves every short vowel out, one that writes a vowel letter after every
+//! consonant (ناجاتاني, a transliterated foreign name) leaves out almost none. Adjacent
+//! transpositions cost half a substitution, two sounds swapped around a third (Ashgabat /
+//! আশবাগাত) a little more, and two sounds written as one (ts / চ, t + sh / ch) a little.
 
 use std::sync::LazyLock;
 
+/// How a phoneme string writes its vowels, which decides what an unmatched vowel on the
+/// other side costs. Non-abjad scripts write every vowel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Abjad {
+    /// Every vowel is written (Bengali, Latin, Cyrillic, Devanagari).
+    #[default]
+    No,
+    /// An abjad form with a vowel letter after nearly every consonant.
+    Plene,
+    /// An abjad form that writes some vowels (the usual Persian spelling of foreign names).
+    Partial,
+    /// An abjad form without any vowel letter (native Arabic and Persian names: حسن, محمد).
+    Defective,
+}
+
+impl Abjad {
+    /// The level of an Arabic-script phoneme string: defective when it writes no vowel
+    /// letter (ا و ی read as vowels), plene when no two consonants meet without one.
+    pub fn of(ph: &[u8]) -> Abjad {
+        let mut written = 0;
+        let mut gaps = 0;
+        let mut prev_consonant = false;
+        for &p in ph {
+            let consonant = !crate::phon::is_vowel(p) && !matches!(p, b'O' | b'Y');
+            if matches!(p, b'a' | b'U' | b'I' | b'A' | b'Y') {
+                written += 1;
+            }
+            if consonant && prev_consonant {
+                gaps += 1;
+            }
+            prev_consonant = consonant;
+        }
+        if written == 0 {
+            Abjad::Defective
+        } else if gaps == 0 {
+            Abjad::Plene
+        } else {
+            Abjad::Partial
+        }
+    }
+
+    fn table(self) -> usize {
+        self as usize
+    }
+}
+
 struct Costs {
     sub: Vec<f32>,
-    indel: [f32; 128],
-    indel_vs_abjad: [f32; 128],
+    /// Indel costs by the [`Abjad`] level of the other side.
+    indel: [[f32; 128]; 4],
+    /// Two phonemes written as one: `merge[x * 128 + y]` is the phoneme `xy` may be read as.
+    merge: Vec<u8>,
 }
 
 const CONSONANT_INDEL: f32 = 1.0;
@@ -24,7 +75,7 @@ static COSTS: LazyLock<Costs> = LazyLock::new(build_costs);
 
 fn build_costs() -> Costs {
     let mut sub = vec![1.0f32; 128 * 128];
-    let vowels = b"aeiouEOUIH";
+    let vowels = b"aeiouEOQUIHAX";
     for &a in vowels {
         for &b in vowels {
             sub[a as usize * 128 + b as usize] = 0.45;
@@ -40,11 +91,39 @@ fn build_costs() -> Costs {
         (b"a", b"o", 0.35),
         (b"E", b"ae", 0.05),
         (b"E", b"yY", 0.3),
-        (b"O", b"aeiouEUIH", 0.1),
+        (b"O", b"aeiouEUIHA", 0.1),
+        (b"X", b"aeiouEOQ", 0.1),
+        (b"X", b"UIA", 0.15),
+        (b"Q", b"O", 0.05),
+        (b"Q", b"o", 0.1),
+        (b"Q", b"aeiuEUIHA", 0.3),
         (b"U", b"uo", 0.0),
         (b"U", b"wW", 0.15),
         (b"U", b"v", 0.25),
-        (b"I", b"i", 0.0),
+        (b"I", b"iA", 0.0),
+        (b"A", b"i", 0.0),
+        (b"A", b"e", 0.05),
+        (b"A", b"a", 0.3),
+        (b"A", b"yY", 0.1),
+        (b"J", b"j", 0.0),
+        (b"J", b"g", 0.1),
+        (b"J", b"zZ", 0.25),
+        (b"J", b"G", 0.25),
+        (b"J", b"D", 0.3),
+        (b"T", b"t", 0.05),
+        (b"T", b"s", 0.1),
+        (b"T", b"S", 0.35),
+        (b"T", b"dD", 0.4),
+        (b"V", b"g", 0.05),
+        (b"V", b"h", 0.15),
+        (b"V", b"G", 0.1),
+        (b"V", b"J", 0.15),
+        (b"V", b"xH", 0.3),
+        (b"D", b"z", 0.0),
+        (b"D", b"d", 0.1),
+        (b"D", b"j", 0.2),
+        (b"D", b"Z", 0.25),
+        (b"D", b"t", 0.5),
         (b"I", b"e", 0.05),
         (b"I", b"yY", 0.1),
         (b"H", b"h", 0.0),
@@ -75,7 +154,7 @@ fn build_costs() -> Costs {
         (b"k", b"x", 0.35),
         (b"k", b"G", 0.4),
         (b"k", b"c", 0.6),
-        (b"g", b"G", 0.25),
+        (b"g", b"G", 0.15),
         (b"g", b"q", 0.35),
         (b"g", b"x", 0.5),
         (b"g", b"j", 0.5),
@@ -109,19 +188,31 @@ fn build_costs() -> Costs {
             }
         }
     }
-    let mut indel = [CONSONANT_INDEL; 128];
-    let mut indel_vs_abjad = [CONSONANT_INDEL; 128];
+    let mut indel = [[CONSONANT_INDEL; 128]; 4];
     // Persian leaves its short vowels (a, e, o) unwritten, but writes long ones (ا و ی), and
     // foreign names usually spell "a" with ا: an unmatched a, i or u is weaker evidence
-    // of an omission than an unmatched e or o.
-    for (v, c) in [(b'a', 0.3), (b'e', VOWEL_INDEL_VS_ABJAD), (b'o', 0.15), (b'i', 0.25), (b'u', 0.25), (b'E', 0.2)] {
-        indel[v as usize] = VOWEL_INDEL;
-        indel_vs_abjad[v as usize] = c;
+    // of an omission than an unmatched e or o. A form that writes no vowel letter leaves
+    // out every short vowel (Arabic a, i, u too); one that writes them all leaves out few.
+    for (v, plene, partial, defective) in [
+        (b'a', 0.35, 0.3, 0.12),
+        (b'e', 0.3, VOWEL_INDEL_VS_ABJAD, VOWEL_INDEL_VS_ABJAD),
+        (b'o', 0.3, 0.15, 0.12),
+        (b'i', 0.35, 0.25, 0.2),
+        (b'u', 0.35, 0.25, 0.2),
+        (b'E', 0.3, 0.2, 0.15),
+    ] {
+        indel[Abjad::No.table()][v as usize] = VOWEL_INDEL;
+        indel[Abjad::Plene.table()][v as usize] = plene;
+        indel[Abjad::Partial.table()][v as usize] = partial;
+        indel[Abjad::Defective.table()][v as usize] = defective;
     }
     for (p, c) in [
         (b'O', 0.08),
+        (b'Q', 0.04),
+        (b'X', 0.3),
         (b'U', 0.3),
         (b'I', 0.3),
+        (b'A', 0.3),
         (b'H', 0.2),
         (b'h', 0.5),
         (b'y', 0.25),
@@ -130,12 +221,28 @@ fn build_costs() -> Costs {
         (b'w', 0.45),
         (b'W', 0.5),
     ] {
-        indel[p as usize] = c;
-        indel_vs_abjad[p as usize] = c;
+        for t in &mut indel {
+            t[p as usize] = c;
+        }
     }
     // Digits and anything unexpected count as consonants.
-    Costs { sub, indel, indel_vs_abjad }
+    let mut merge = vec![0u8; 128 * 128];
+    for (x, y, m) in [
+        (b't', b's', b'c'),
+        (b't', b'S', b'c'),
+        (b'd', b'z', b'j'),
+        (b'd', b'Z', b'j'),
+        (b'd', b'j', b'j'),
+        (b'a', b'h', b'H'),
+        (b'a', b'H', b'H'),
+    ] {
+        merge[x as usize * 128 + y as usize] = m;
+    }
+    Costs { sub, indel, merge }
 }
+
+/// The cost of reading two phonemes as one (ts as চ, t + sh as ch, dz as j).
+const MERGE: f32 = 0.25;
 
 #[inline]
 fn idx(p: u8) -> usize {
@@ -145,8 +252,11 @@ fn idx(p: u8) -> usize {
 /// The cost of dropping phoneme `p` from one side when the other side is (or is not) an abjad.
 #[inline]
 pub fn indel_cost(p: u8, other_is_abjad: bool) -> f32 {
-    let c = &*COSTS;
-    if other_is_abjad { c.indel_vs_abjad[idx(p)] } else { c.indel[idx(p)] }
+    COSTS.indel[if other_is_abjad { Abjad::Partial } else { Abjad::No }.table()][idx(p)]
+}
+
+fn level(abjad: bool) -> Abjad {
+    if abjad { Abjad::Partial } else { Abjad::No }
 }
 
 /// The cost of reading phoneme `a` as `b`.
@@ -167,24 +277,62 @@ pub const MAX_LEN: usize = 64;
 /// Weighted Damerau (optimal string alignment) distance. Symmetric:
 /// `distance(a, aa, b, ba) == distance(b, ba, a, aa)`.
 pub fn distance(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
+    distance_at(a, level(a_abjad), b, level(b_abjad))
+}
+
+/// [`distance`] with the [`Abjad`] level of each side.
+pub fn distance_at(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad) -> f32 {
     let a = &a[..a.len().min(MAX_LEN)];
     let b = &b[..b.len().min(MAX_LEN)];
     let c = &*COSTS;
-    let (del_tab, ins_tab) =
-        (if b_abjad { &c.indel_vs_abjad } else { &c.indel }, if a_abjad { &c.indel_vs_abjad } else { &c.indel });
+    // What the two phonemes ending at each position may be read as, if anything.
+    let mut merged_a = [0u8; MAX_LEN + 1];
+    let mut merged_b = [0u8; MAX_LEN + 1];
+    let mut any = 0u8;
+    for i in 2..=a.len() {
+        merged_a[i] = c.merge[idx(a[i - 2]) * 128 + idx(a[i - 1])];
+        any |= merged_a[i];
+    }
+    for j in 2..=b.len() {
+        merged_b[j] = c.merge[idx(b[j - 2]) * 128 + idx(b[j - 1])];
+        any |= merged_b[j];
+    }
+    // Most pairs have nothing to merge: their loop skips the test.
+    if any == 0 {
+        dp::<false>(a, a_lv, b, b_lv, &merged_a, &merged_b)
+    } else {
+        dp::<true>(a, a_lv, b, b_lv, &merged_a, &merged_b)
+    }
+}
+
+fn dp<const MERGES: bool>(
+    a: &[u8],
+    a_lv: Abjad,
+    b: &[u8],
+    b_lv: Abjad,
+    merged_a: &[u8; MAX_LEN + 1],
+    merged_b: &[u8; MAX_LEN + 1],
+) -> f32 {
+    let c = &*COSTS;
+    // Deleting a phoneme of `a` is judged by how `b` writes its vowels, and the other way round.
+    let (del_tab, ins_tab) = (&c.indel[b_lv.table()], &c.indel[a_lv.table()]);
+    // An abjad writes a word's first vowel (with ا, ع, او, ای): only later vowels may be
+    // unwritten, so the first phoneme is deleted at the full price.
+    let full = &c.indel[Abjad::No.table()];
     let m = b.len();
     let mut prev3 = [0f32; MAX_LEN + 1];
     let mut prev2 = [0f32; MAX_LEN + 1];
     let mut prev = [0f32; MAX_LEN + 1];
     let mut cur = [0f32; MAX_LEN + 1];
     for j in 1..=m {
-        prev[j] = prev[j - 1] + ins_tab[idx(b[j - 1])];
+        prev[j] = prev[j - 1] + if j == 1 { full } else { ins_tab }[idx(b[j - 1])];
     }
     for i in 1..=a.len() {
         let ai = a[i - 1];
-        let del = del_tab[idx(ai)];
+        let del = if i == 1 { full } else { del_tab }[idx(ai)];
         cur[0] = prev[0] + del;
         let row = idx(ai) * 128;
+        let ma = merged_a[i];
         for j in 1..=m {
             let bj = b[j - 1];
             let mut best = prev[j - 1] + c.sub[row + idx(bj)];
@@ -192,7 +340,7 @@ pub fn distance(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
             if d < best {
                 best = d;
             }
-            let ins = cur[j - 1] + ins_tab[idx(bj)];
+            let ins = cur[j - 1] + if j == 1 { full } else { ins_tab }[idx(bj)];
             if ins < best {
                 best = ins;
             }
@@ -207,6 +355,21 @@ pub fn distance(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
                 let t = prev3[j - 3] + TRANSPOSE_AROUND;
                 if t < best {
                     best = t;
+                }
+            }
+            if MERGES {
+                // Two sounds of one side written as one on the other (تسو / চু: ts as ch).
+                if ma != 0 && ma == bj {
+                    let t = prev2[j - 1] + MERGE;
+                    if t < best {
+                        best = t;
+                    }
+                }
+                if merged_b[j] != 0 && merged_b[j] == ai {
+                    let t = prev[j - 2] + MERGE;
+                    if t < best {
+                        best = t;
+                    }
                 }
             }
             cur[j] = best;
@@ -225,6 +388,11 @@ pub fn similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
 
 /// [`similarity`] with the weights of `a` and `b` already known ([`weight`]).
 pub fn similarity_weighted(a: &[u8], wa: f32, a_abjad: bool, b: &[u8], wb: f32, b_abjad: bool) -> f32 {
+    similarity_at(a, wa, level(a_abjad), b, wb, level(b_abjad))
+}
+
+/// [`similarity_weighted`] with the [`Abjad`] level of each side.
+pub fn similarity_at(a: &[u8], wa: f32, a_lv: Abjad, b: &[u8], wb: f32, b_lv: Abjad) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -239,7 +407,7 @@ pub fn similarity_weighted(a: &[u8], wa: f32, a_abjad: bool, b: &[u8], wb: f32, 
     if w <= 0.0 {
         return if a == b { 1.0 } else { 0.0 };
     }
-    (1.0 - distance(a, a_abjad, b, b_abjad) / w).clamp(0.0, 1.0)
+    (1.0 - distance_at(a, a_lv, b, b_lv) / w).clamp(0.0, 1.0)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::lexicon::{EntityId, Lexicon};
-use crate::name::{Match, Name, skeleton};
+use crate::name::{Match, Name, skeleton_variants};
 
 const CLASSES: usize = 9;
 const BEGIN: usize = CLASSES;
@@ -27,14 +27,36 @@ const GRAMS: usize = TRIGRAMS + SYMBOLS * SYMBOLS;
 /// A best score at or above this after the trigram pass ends the search for a query.
 const CONFIDENT: f32 = 0.85;
 
+/// How many times wider the shortlist of the second pass is (queries without a confident match).
+const WIDEN: usize = 2;
+
 /// How many times the shortlist is gathered by gram counts before reranking by skeleton.
 const RERANK_WIDTH: usize = 3;
 
-/// Normalized Levenshtein similarity of two consonant skeletons (ASCII class letters).
-/// The same measure as `strsim::normalized_levenshtein`, on bytes and without allocating:
-/// it runs for every gathered candidate.
-pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+/// Substitution costs between key class letters, in halves, indexed by `letter & 31`: the
+/// classes scripts write one for the other (s/z, sh/ch, g/j, t/s) cost half.
+static KEY_SUB: [[u8; 32]; 32] = {
+    let mut t = [[2u8; 32]; 32];
+    let mut i = 0;
+    while i < 32 {
+        t[i][i] = 0;
+        i += 1;
+    }
+    let near: [(u8, u8); 4] = [(b'J', b'S'), (b'J', b'K'), (b'S', b'T'), (b'J', b'T')];
+    let mut k = 0;
+    while k < near.len() {
+        let (x, y) = ((near[k].0 & 31) as usize, (near[k].1 & 31) as usize);
+        t[x][y] = 1;
+        t[y][x] = 1;
+        k += 1;
+    }
+    t
+};
+
+/// Edit similarity of two consonant skeletons (ASCII class letters): one minus the edit
+/// distance over the longer length, a substitution between near classes costing half.
+/// On bytes and without allocating: it runs for every gathered candidate.
+pub(crate) fn key_similarity(a: &[u8], b: &[u8]) -> f32 {
     let n = a.len().max(b.len());
     if n == 0 {
         return 1.0;
@@ -45,21 +67,62 @@ pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
             std::str::from_utf8(b).unwrap_or(""),
         ) as f32;
     }
+    // Costs in halves.
     let mut row = [0u8; 64];
     for (j, r) in row.iter_mut().enumerate().take(b.len() + 1) {
-        *r = j as u8;
+        *r = 2 * j as u8;
     }
     for (i, &x) in a.iter().enumerate() {
+        let subs = &KEY_SUB[usize::from(x & 31)];
         let mut diag = row[0];
-        row[0] = i as u8 + 1;
+        row[0] = 2 * (i as u8 + 1);
         for (j, &y) in b.iter().enumerate() {
             let up = row[j + 1];
-            let v = (diag + u8::from(x != y)).min(up + 1).min(row[j] + 1);
+            let v = (diag + subs[usize::from(y & 31)]).min(up + 2).min(row[j] + 2);
             diag = up;
             row[j + 1] = v;
         }
     }
-    1.0 - f32::from(row[b.len()]) / n as f32
+    1.0 - f32::from(row[b.len()]) / (2 * n) as f32
+}
+
+/// The skeletons of many names in one buffer, each name's separated by [`KEY_SEP`]: the
+/// rerank reads them for every gathered candidate, so they sit together in memory.
+#[derive(Debug, Default)]
+struct Keys {
+    bytes: Vec<u8>,
+    starts: Vec<u32>,
+}
+
+const KEY_SEP: u8 = b'|';
+
+impl Keys {
+    fn push(&mut self, name: &Name) {
+        self.starts.push(self.bytes.len() as u32);
+        for (i, k) in name.skeletons().enumerate() {
+            if i > 0 {
+                self.bytes.push(KEY_SEP);
+            }
+            self.bytes.extend_from_slice(k.as_bytes());
+        }
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = self.starts[i] as usize;
+        let end = self.starts.get(i + 1).map_or(self.bytes.len(), |&e| e as usize);
+        &self.bytes[start..end]
+    }
+}
+
+/// The best key similarity between any skeleton of the query and any of the candidate.
+fn best_key_similarity(query: &[&[u8]], cand: &[u8]) -> f32 {
+    let mut best = 0f32;
+    for cs in cand.split(|&b| b == KEY_SEP) {
+        for qs in query {
+            best = best.max(key_similarity(qs, cs));
+        }
+    }
+    best
 }
 
 /// Default number of candidates scored in full per query.
@@ -82,22 +145,32 @@ pub struct NameIndex<'l> {
     postings: Vec<Vec<u32>>,
     idf: Vec<f32>,
     by_entity: HashMap<EntityId, Vec<u32>>,
+    /// One-word names by the concept they stand for (a cognate given name: یوسف, Joseph).
+    by_concept: HashMap<u32, Vec<u32>>,
+    keys: Keys,
     shortlist: usize,
 }
 
 /// The distinct grams of a name's words.
 fn grams(name: &Name, out: &mut Vec<u32>) {
     out.clear();
+    let mut seq: Vec<usize> = Vec::new();
     for t in &name.tokens {
-        let mut seq: Vec<usize> = Vec::with_capacity(t.ph.len() + 2);
-        seq.push(BEGIN);
-        seq.extend(skeleton(&t.ph).map(usize::from));
-        seq.push(END);
-        for w in seq.windows(2) {
-            out.push((TRIGRAMS + w[0] * SYMBOLS + w[1]) as u32);
-        }
-        for w in seq.windows(3) {
-            out.push((w[0] * SYMBOLS * SYMBOLS + w[1] * SYMBOLS + w[2]) as u32);
+        // Every reading of the word's ambiguous letters (ج as j or g) is indexed, and a word
+        // with the Arabic article also without it (البخاري, Bukhari).
+        let article = t.text.starts_with("ال") && !t.stems.is_empty();
+        let bare = if article { t.stems.first().map(|s| skeleton_variants(s)) } else { None };
+        for skel in skeleton_variants(&t.ph).into_iter().chain(bare.into_iter().flatten()) {
+            seq.clear();
+            seq.push(BEGIN);
+            seq.extend(skel.iter().map(|&c| usize::from(c)));
+            seq.push(END);
+            for w in seq.windows(2) {
+                out.push((TRIGRAMS + w[0] * SYMBOLS + w[1]) as u32);
+            }
+            for w in seq.windows(3) {
+                out.push((w[0] * SYMBOLS * SYMBOLS + w[1] * SYMBOLS + w[2]) as u32);
+            }
         }
     }
     out.sort_unstable();
@@ -115,8 +188,11 @@ impl<'l> NameIndex<'l> {
     pub fn from_prepared(names: Vec<Name>, lexicon: &'l Lexicon) -> NameIndex<'l> {
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); GRAMS];
         let mut by_entity: HashMap<EntityId, Vec<u32>> = HashMap::new();
+        let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut g = Vec::new();
+        let mut keys = Keys::default();
         for (i, n) in names.iter().enumerate() {
+            keys.push(n);
             grams(n, &mut g);
             for &x in &g {
                 postings[x as usize].push(i as u32);
@@ -124,11 +200,14 @@ impl<'l> NameIndex<'l> {
             if let Some(e) = n.entity {
                 by_entity.entry(e).or_default().push(i as u32);
             }
+            if let Some(c) = n.concept() {
+                by_concept.entry(c).or_default().push(i as u32);
+            }
         }
         let total = names.len().max(1) as f32;
         let idf =
             postings.iter().map(|p| if p.is_empty() { 0.0 } else { (1.0 + total / p.len() as f32).ln() }).collect();
-        NameIndex { lexicon, names, postings, idf, by_entity, shortlist: DEFAULT_SHORTLIST }
+        NameIndex { lexicon, names, postings, idf, by_entity, by_concept, keys, shortlist: DEFAULT_SHORTLIST }
     }
 
     /// Sets how many candidates per query are scored in full (more is slower and surer).
@@ -163,13 +242,13 @@ impl<'l> NameIndex<'l> {
             for &c in &scratch.touched {
                 scratch.acc[c as usize] = 1.0;
             }
-            return self.score_shortlist(query, k, scratch);
+            return self.score_shortlist(query, k, self.shortlist, scratch);
         }
         let mut g = std::mem::take(&mut scratch.grams);
         grams(query, &mut g);
         // Pass 1: trigrams only; their postings are short.
         self.accumulate(g.iter().copied().filter(|&x| (x as usize) < TRIGRAMS), scratch);
-        let mut hits = self.score_shortlist(query, k, scratch);
+        let mut hits = self.score_shortlist(query, k, self.shortlist, scratch);
         let confident = hits.len() >= k && hits[k - 1].matched.score >= CONFIDENT;
         if !confident {
             // Pass 2: bigrams too, for names whose every trigram was broken by a changed sound.
@@ -181,7 +260,9 @@ impl<'l> NameIndex<'l> {
                 g.iter().copied().filter(|&x| !has_rare || self.postings[x as usize].len() <= cap),
                 scratch,
             );
-            hits = self.score_shortlist(query, k, scratch);
+            // Without a confident match the right one is often just past the shortlist:
+            // this pass scores a wider one.
+            hits = self.score_shortlist(query, k, self.shortlist * WIDEN, scratch);
         }
         scratch.grams = g;
         hits
@@ -203,13 +284,13 @@ impl<'l> NameIndex<'l> {
 
     /// Scores the best-accumulated candidates (and the query's lexicon entity) in full, and
     /// clears the accumulator.
-    fn score_shortlist(&self, query: &Name, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
+    fn score_shortlist(&self, query: &Name, k: usize, shortlist: usize, scratch: &mut Scratch) -> Vec<Hit> {
         let mut cands: Vec<(f32, u32)> = scratch.touched.iter().map(|&c| (scratch.acc[c as usize], c)).collect();
         for &c in &scratch.touched {
             scratch.acc[c as usize] = 0.0;
         }
         scratch.touched.clear();
-        let keep = self.shortlist.max(k);
+        let keep = shortlist.max(k);
         // Gram counts are a rough proxy: take a wider set by them, then rerank that set by
         // the edit similarity of the consonant skeletons (strsim), and score the best in full.
         let wide = keep * RERANK_WIDTH;
@@ -219,9 +300,9 @@ impl<'l> NameIndex<'l> {
         }
         if cands.len() > keep {
             let top = cands.iter().map(|c| c.0).fold(0f32, f32::max).max(f32::MIN_POSITIVE);
-            let qs = query.skeleton();
+            let qs: Vec<&[u8]> = query.skeletons().map(str::as_bytes).collect();
             for c in cands.iter_mut() {
-                let ks = key_similarity(qs, self.names[c.1 as usize].skeleton());
+                let ks = best_key_similarity(&qs, self.keys.get(c.1 as usize));
                 c.0 = ks + 0.25 * c.0 / top;
             }
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -233,11 +314,33 @@ impl<'l> NameIndex<'l> {
         {
             ids.extend_from_slice(list);
         }
+        if let Some(c) = query.concept()
+            && let Some(list) = self.by_concept.get(&c)
+        {
+            // Bounded: a generic word shared by many names must not make every query slow.
+            ids.extend_from_slice(&list[..list.len().min(keep)]);
+        }
         ids.sort_unstable();
         ids.dedup();
         let mut scored: Vec<(f32, u32)> =
             ids.into_iter().map(|c| (query.score_value(&self.names[c as usize], self.lexicon), c)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Candidates that score the same are told apart by their spelling, doubles counted.
+        let mut start = 0;
+        while start < scored.len().min(k) {
+            let end = start + scored[start..].iter().take_while(|c| c.0 == scored[start].0).count();
+            if end - start > 1 {
+                let mut tied: Vec<(f32, u32)> = scored[start..end]
+                    .iter()
+                    .map(|&(_, c)| (query.spelling_similarity(&self.names[c as usize]), c))
+                    .collect();
+                tied.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                for (slot, (_, c)) in scored[start..end].iter_mut().zip(tied) {
+                    slot.1 = c;
+                }
+            }
+            start = end;
+        }
         scored.truncate(k);
         // Explanations only for what is returned.
         scored

@@ -101,11 +101,14 @@ pub struct Lexicon {
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::from_tables(
+    let mut lex = Lexicon::from_tables(
         &[("entities.csv", include_str!("../data/entities.csv")), ("people.csv", include_str!("../data/people.csv"))],
         include_str!("../data/terms.csv"),
     )
-    .expect("the embedded lexicon is valid (checked by a unit test)")
+    .expect("the embedded lexicon is valid (checked by a unit test)");
+    lex.add_terms("given-names.csv", include_str!("../data/given-names.csv"))
+        .expect("the embedded cognate given names are valid (checked by a unit test)");
+    lex
 });
 
 /// The key under which lexicon variants and names are looked up: the cleaned form,
@@ -202,7 +205,16 @@ impl Lexicon {
                 }
             }
         }
-        for (line, rec) in read_rows("terms.csv", terms, &["concept", "lang", "term", "source"])? {
+        lex.add_terms("terms.csv", terms)?;
+        Ok(lex)
+    }
+
+    /// Adds a table of terms (columns `concept,lang,term,source`): words that stand for one
+    /// concept in every language (দ্বীপ, جزیره, island), or cognate given names (ইউসুফ,
+    /// یوسف, Joseph), which no sound rule reaches.
+    fn add_terms(&mut self, file: &str, terms: &str) -> Result<(), LexiconError> {
+        let lex = self;
+        for (line, rec) in read_rows(file, terms, &["concept", "lang", "term", "source"])? {
             let concept = rec[0].trim().to_lowercase();
             let cid = match lex.concepts.iter().position(|c| *c == concept) {
                 Some(i) => i as u32,
@@ -213,11 +225,14 @@ impl Lexicon {
             };
             let clean = normalize(&rec[2]);
             if clean.is_empty() {
-                return Err(LexiconError::Row { file: "terms.csv".into(), line, message: "empty term".into() });
+                return Err(LexiconError::Row { file: file.into(), line, message: "empty term".into() });
+            }
+            if rec[3].trim().is_empty() {
+                return Err(LexiconError::Row { file: file.into(), line, message: "every row needs a source".into() });
             }
             lex.terms.insert(lookup_key(&clean), cid);
         }
-        Ok(lex)
+        Ok(())
     }
 
     /// Whether the lexicon has no entries (as [`Lexicon::empty`]).
@@ -316,6 +331,19 @@ mod tests {
         assert_eq!(lex.lookup("Egypt"), Some(egypt));
         assert_eq!(lex.entity(egypt).canonical, "Egypt");
         assert!(lex.concept("জাজিরা").is_none());
+    }
+
+    #[test]
+    fn cognate_given_names_are_one_concept() {
+        let lex = Lexicon::builtin();
+        let joseph = lex.concept("Joseph").expect("Joseph is a cognate given name");
+        assert_eq!(lex.concept("یوسف"), Some(joseph));
+        assert_eq!(lex.concept(&normalize("يوسف")), Some(joseph));
+        assert_eq!(lex.concept("ইউসুফ"), Some(joseph));
+        assert_ne!(lex.concept("Moses"), Some(joseph));
+        let e = "id,canonical,kind,lang,variant,source\n";
+        let err = Lexicon::from_csv(e, "concept,lang,term,source\nx,en,X,\n").unwrap_err().to_string();
+        assert!(err.contains("terms.csv:2") && err.contains("source"), "{err}");
     }
 
     #[test]

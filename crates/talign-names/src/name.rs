@@ -6,15 +6,21 @@ use serde::Serialize;
 
 use crate::affix;
 use crate::clean::normalize;
-use crate::distance::{similarity, similarity_weighted, weight};
+use crate::distance::{Abjad, similarity_at, weight};
 use crate::lexicon::{EntityId, Lexicon};
 use crate::phon::{self, is_vowel};
-use crate::script::{Script, split_by_script};
+use crate::script::{Orthography, Script, split_by_script};
 
 /// Penalty charged for reading a token without its case ending.
-const STEM_PENALTY: f32 = 0.03;
+const STEM_PENALTY: f32 = 0.05;
+/// Penalty for reading a token without a one-letter ending.
+const ONE_LETTER_STEM_PENALTY: f32 = 0.1;
 /// Tokens below this similarity are not counted as matched parts of a multi-word name.
 const TOKEN_MATCH_MIN: f32 = 0.55;
+/// The score of two one-word names that stand for one concept (cognate given names).
+const CONCEPT_MATCH: f32 = 0.95;
+/// How much of a word-by-word score depends on how much of both names the matched words cover.
+const COVER_WEIGHT: f32 = 0.6;
 /// Factor applied when the two names are known lexicon entities that differ.
 const DIFFERENT_ENTITIES: f32 = 0.6;
 
@@ -27,9 +33,13 @@ pub(crate) struct Token {
     pub(crate) text: String,
     pub(crate) ph: Vec<u8>,
     pub(crate) stems: Vec<Vec<u8>>,
+    /// What reading the word as each stem costs.
+    pub(crate) stem_penalties: Vec<f32>,
     pub(crate) concept: Option<u32>,
     pub(crate) entity: Option<EntityId>,
     pub(crate) w: f32,
+    /// How the word writes its vowels (see [`Abjad`]).
+    pub(crate) lv: Abjad,
 }
 
 /// A name cleaned, read into phonemes and looked up in the lexicon, ready to be scored.
@@ -37,11 +47,16 @@ pub(crate) struct Token {
 pub struct Name {
     clean: String,
     script: Script,
+    orthography: Orthography,
+    hints: phon::Hints,
     pub(crate) tokens: Vec<Token>,
     concat: Vec<u8>,
     concat_w: f32,
-    concat_stems: Vec<Vec<u8>>,
+    concat_lv: Abjad,
+    concat_stems: Vec<(Vec<u8>, f32)>,
     skeleton: String,
+    /// Further skeletons of the whole name where its letters read several ways (ج as j or g).
+    skeleton_alts: Vec<String>,
     pub(crate) entity: Option<EntityId>,
 }
 
@@ -145,40 +160,57 @@ impl Name {
 
     /// Prepares `raw` with the given lexicon.
     pub fn with_lexicon(raw: &str, lex: &Lexicon) -> Name {
-        Name::from_clean(normalize(raw), lex)
+        // Arabic, Persian and Urdu letters are told apart before cleaning folds them: a name
+        // written with ی or ک is in Persian spelling, where ج is j.
+        let mut name = Name::prepare(normalize(raw), lex, Some(phon::Hints::of_raw(raw)));
+        if name.script == Script::Arabic {
+            name.orthography = Orthography::detect(raw);
+        }
+        name
     }
 
-    /// Prepares an already cleaned name (the output of [`normalize`]).
+    /// Prepares an already cleaned name (the output of [`normalize`]). Arabic letters are
+    /// folded to Persian ones there, so only پ چ ژ گ tell a Persian spelling apart.
     pub fn from_clean(clean: String, lex: &Lexicon) -> Name {
+        Name::prepare(clean, lex, None)
+    }
+
+    fn prepare(clean: String, lex: &Lexicon, hints: Option<phon::Hints>) -> Name {
         let script = Script::detect(&clean);
         let primary = primary(&clean);
         let mut tokens: Vec<Token> = Vec::new();
         let raw_tokens: Vec<&str> = words(primary).collect();
         let multi = raw_tokens.len() > 1;
+        let hints = hints.unwrap_or_else(|| phon::Hints::of(primary));
         for (i, t) in raw_tokens.iter().enumerate() {
             if !is_read(i, t, multi, script) {
                 continue;
             }
             let tscript = token_script(t, script);
             let mut ph = Vec::with_capacity(t.len());
-            phon::token_phonemes(t, tscript, &mut ph);
+            phon::read_token(t, tscript, hints, &mut ph);
             if ph.is_empty() {
                 continue;
             }
+            let letters = t.chars().count();
             let token_stems = affix::stems(t, tscript);
-            let stems: Vec<Vec<u8>> = token_stems
+            let (stems, stem_penalties): (Vec<Vec<u8>>, Vec<f32>) = token_stems
                 .iter()
                 .map(|s| {
                     let mut v = Vec::new();
-                    phon::token_phonemes(s, tscript, &mut v);
-                    v
+                    phon::read_token(s, tscript, hints, &mut v);
+                    // A one-letter ending (-র, -ে, -ی) is as often the end of the name itself
+                    // (মিলার Miller, شکری Shokri): reading it as an ending costs more.
+                    let penalty = if letters - s.chars().count() == 1 { ONE_LETTER_STEM_PENALTY } else { STEM_PENALTY };
+                    (v, penalty)
                 })
-                .filter(|v| !v.is_empty() && *v != ph)
-                .collect();
+                .filter(|(v, _)| !v.is_empty() && *v != ph)
+                .unzip();
             let concept = lex.concept(t);
             let entity = lex.lookup(t).or_else(|| token_stems.iter().find_map(|s| lex.lookup(s)));
             let w = weight(&ph);
-            tokens.push(Token { text: (*t).to_owned(), ph, stems, concept, entity, w });
+            let lv = if tscript == Script::Arabic { Abjad::of(&ph) } else { Abjad::No };
+            tokens.push(Token { text: (*t).to_owned(), ph, stems, stem_penalties, concept, entity, w, lv });
         }
         let mut concat = Vec::new();
         for t in &tokens {
@@ -187,10 +219,10 @@ impl Name {
         let mut concat_stems = Vec::new();
         if let Some(last) = tokens.last() {
             let head_len = concat.len() - last.ph.len();
-            for s in &last.stems {
+            for (s, &p) in last.stems.iter().zip(&last.stem_penalties) {
                 let mut v = concat[..head_len].to_vec();
                 v.extend_from_slice(s);
-                concat_stems.push(v);
+                concat_stems.push((v, p));
             }
         }
         let entity = lex.lookup(primary).or_else(|| {
@@ -206,13 +238,71 @@ impl Name {
         });
         let skeleton: String =
             tokens.iter().flat_map(|t| skeleton(&t.ph)).map(|c| CLASS_LETTERS[c as usize] as char).collect();
+        let mut skeleton_alts = Vec::new();
+        if tokens.iter().any(|t| t.ph.iter().any(|&p| class_alt(p).is_some() || p == b't')) {
+            let mut whole: Vec<String> = vec![String::new()];
+            for t in &tokens {
+                let vars = skeleton_variants(&t.ph);
+                let mut next = Vec::with_capacity(MAX_SKELETONS);
+                for w in &whole {
+                    for v in &vars {
+                        if next.len() < MAX_SKELETONS {
+                            let mut x = w.clone();
+                            x.extend(v.iter().map(|&c| CLASS_LETTERS[c as usize] as char));
+                            next.push(x);
+                        }
+                    }
+                }
+                whole = next;
+            }
+            skeleton_alts = whole.into_iter().filter(|x| *x != skeleton).collect();
+            skeleton_alts.dedup();
+        }
+        if let [t] = tokens.as_slice()
+            && t.text.starts_with("ال")
+            && let Some(bare) = t.stems.first()
+        {
+            // The Arabic article is often left out in other scripts (البخاري, Bukhari).
+            let bare: String = crate::name::skeleton(bare).map(|c| CLASS_LETTERS[c as usize] as char).collect();
+            if bare != skeleton && !skeleton_alts.contains(&bare) {
+                skeleton_alts.push(bare);
+            }
+        }
+        if tokens.len() > 1 {
+            // Word order differs between languages (বেনিন শহর, شهر بنین): the words'
+            // skeletons in sorted order are a further skeleton of the whole name.
+            let mut words: Vec<String> = tokens
+                .iter()
+                .map(|t| crate::name::skeleton(&t.ph).map(|c| CLASS_LETTERS[c as usize] as char).collect())
+                .collect();
+            words.sort_unstable();
+            let sorted = words.concat();
+            if sorted != skeleton && !skeleton_alts.contains(&sorted) {
+                skeleton_alts.push(sorted);
+            }
+        }
         let concat_w = weight(&concat);
-        Name { clean, script, tokens, concat, concat_w, concat_stems, skeleton, entity }
+        let concat_lv = if script == Script::Arabic { Abjad::of(&concat) } else { Abjad::No };
+        let orthography = Orthography::detect(&clean);
+        Name {
+            clean,
+            script,
+            orthography,
+            hints,
+            tokens,
+            concat,
+            concat_w,
+            concat_lv,
+            concat_stems,
+            skeleton,
+            skeleton_alts,
+            entity,
+        }
     }
 
-    /// The consonant-class skeleton of all words together (see [`Name::key`]).
-    pub(crate) fn skeleton(&self) -> &str {
-        &self.skeleton
+    /// The skeleton and its alternatives (see [`skeleton_variants`]), the primary first.
+    pub(crate) fn skeletons(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.skeleton.as_str()).chain(self.skeleton_alts.iter().map(String::as_str))
     }
 
     /// The cleaned native form.
@@ -223,6 +313,20 @@ impl Name {
     /// The detected script.
     pub fn script(&self) -> Script {
         self.script
+    }
+
+    /// The spelling convention the name was read in (`ar`, `fa`, `ur` for Arabic script;
+    /// judged from the raw input when the name was prepared from it, see [`Orthography`]).
+    pub fn orthography(&self) -> Orthography {
+        self.orthography
+    }
+
+    /// The concept a one-word name stands for (a cognate given name), if any.
+    pub(crate) fn concept(&self) -> Option<u32> {
+        match self.tokens.as_slice() {
+            [t] => t.concept,
+            _ => None,
+        }
     }
 
     /// The lexicon entity the whole name is a variant of.
@@ -277,10 +381,18 @@ impl Name {
     /// Name::read_into("ল্যাভরভের", &mut r);
     /// let n = Name::new("ল্যাভরভের");
     /// assert_eq!((r.clean.as_str(), r.script, r.latin.as_str(), r.key.as_str()), (n.clean(), n.script(), n.romanize().as_str(), n.key().as_str()));
+    /// Name::read_into("جمال عبدالناصر", &mut r);
+    /// let n = Name::new("جمال عبدالناصر");
+    /// assert_eq!((r.orthography, r.latin.as_str(), r.key.as_str()), (n.orthography(), n.romanize().as_str(), n.key().as_str()));
     /// ```
     pub fn read_into(raw: &str, out: &mut Reading) {
         crate::clean::normalize_into(raw, &mut out.clean);
         out.script = Script::detect(&out.clean);
+        // As in [`Name::with_lexicon`]: Arabic, Persian and Urdu spelling is told from the
+        // letters as written, before cleaning folds them.
+        out.orthography =
+            if out.script == Script::Arabic { Orthography::detect(raw) } else { Orthography::detect(&out.clean) };
+        let hints = phon::Hints::of_raw(raw);
         out.latin.clear();
         out.key.clear();
         let script = out.script;
@@ -297,7 +409,7 @@ impl Name {
             }
             let tscript = token_script(t, script);
             out.phonemes.clear();
-            phon::token_phonemes(t, tscript, &mut out.phonemes);
+            phon::read_token(t, tscript, hints, &mut out.phonemes);
             if out.phonemes.is_empty() {
                 continue;
             }
@@ -313,6 +425,23 @@ impl Name {
         if script == Script::Latin {
             romanize_latin(&out.clean, &mut out.latin, &mut out.phonemes);
         }
+    }
+
+    /// The phonemes of all words as written, doubles kept (see [`phon::read_token_as_written`]).
+    fn as_written(&self) -> Vec<u8> {
+        let hints = self.hints;
+        let mut out = Vec::new();
+        for t in &self.tokens {
+            phon::read_token_as_written(&t.text, token_script(&t.text, self.script), hints, &mut out);
+        }
+        out
+    }
+
+    /// How alike two names are spelt, doubled letters counted: a tie-break between
+    /// candidates that sound the same (morizumi and moriizumi for موريزومي).
+    pub(crate) fn spelling_similarity(&self, other: &Name) -> f32 {
+        let (a, b) = (self.as_written(), other.as_written());
+        similarity_at(&a, weight(&a), self.concat_lv, &b, weight(&b), other.concat_lv)
     }
 
     /// Scores this name against another: a similarity in [0, 1] with its explanation.
@@ -379,17 +508,33 @@ impl Name {
         if self.tokens.is_empty() || other.tokens.is_empty() {
             return Match { score: 0.0, how: How::None };
         }
-        let (aa, ba) = (self.is_abjad(), other.is_abjad());
-        let mut whole = similarity_weighted(&self.concat, self.concat_w, aa, &other.concat, other.concat_w, ba);
-        for s in &self.concat_stems {
-            whole = whole.max(similarity(s, aa, &other.concat, ba) - STEM_PENALTY);
+        let (aa, ba) = (self.concat_lv, other.concat_lv);
+        let mut whole = similarity_at(&self.concat, self.concat_w, aa, &other.concat, other.concat_w, ba);
+        for (s, p) in &self.concat_stems {
+            whole = whole.max(similarity_at(s, weight(s), aa, &other.concat, other.concat_w, ba) - p);
         }
-        for s in &other.concat_stems {
-            whole = whole.max(similarity(&self.concat, aa, s, ba) - STEM_PENALTY);
+        for (s, p) in &other.concat_stems {
+            whole = whole.max(similarity_at(&self.concat, self.concat_w, aa, s, weight(s), ba) - p);
         }
         let whole_how =
             || if explain { How::Whole { left: lossy(&self.concat), right: lossy(&other.concat) } } else { How::None };
         if self.tokens.len() == 1 && other.tokens.len() == 1 {
+            // One word each: a shared concept (a cognate given name: ইউসুফ, Joseph) is a match,
+            // though not as close as a spelling of the same form (یوسف is Yusuf before Joseph).
+            if let (Some(x), Some(y)) = (self.tokens[0].concept, other.tokens[0].concept)
+                && x == y
+                && whole < CONCEPT_MATCH
+            {
+                let how = if explain {
+                    How::Words {
+                        pairs: vec![(self.tokens[0].text.clone(), other.tokens[0].text.clone(), 1.0)],
+                        unmatched: Vec::new(),
+                    }
+                } else {
+                    How::None
+                };
+                return Match { score: CONCEPT_MATCH, how };
+            }
             return Match { score: whole, how: whole_how() };
         }
         let words = self.words(other, explain);
@@ -397,13 +542,12 @@ impl Name {
     }
 
     fn words(&self, other: &Name, explain: bool) -> Match {
-        let (aa, ba) = (self.is_abjad(), other.is_abjad());
         let n = self.tokens.len();
         let m = other.tokens.len();
         let mut sims = vec![0f32; n * m];
         for (i, a) in self.tokens.iter().enumerate() {
             for (j, b) in other.tokens.iter().enumerate() {
-                sims[i * m + j] = token_sim(a, aa, b, ba);
+                sims[i * m + j] = token_sim(a, b);
             }
         }
         // Greedy one-to-one assignment, best pairs first (ties: earlier words first).
@@ -447,7 +591,9 @@ impl Name {
         let quality = if qw > 0.0 { q / qw } else { 0.0 };
         let (ca, cb) = (if wa > 0.0 { ma / wa } else { 1.0 }, if wb > 0.0 { mb / wb } else { 1.0 });
         let cover = if ca + cb > 0.0 { 2.0 * ca * cb / (ca + cb) } else { 0.0 };
-        let score = (quality * (0.5 + 0.5 * cover)).clamp(0.0, 1.0);
+        // Words left unmatched on either side lower the score: a one-word candidate that
+        // matches one word of a two-word query is not the two-word name.
+        let score = (quality * (1.0 - COVER_WEIGHT + COVER_WEIGHT * cover)).clamp(0.0, 1.0);
         if !explain {
             return Match { score, how: How::None };
         }
@@ -468,6 +614,8 @@ pub struct Reading {
     pub clean: String,
     /// The detected script ([`Name::script`]).
     pub script: Script,
+    /// The spelling convention ([`Name::orthography`]).
+    pub orthography: Orthography,
     /// The romanization ([`Name::romanize`]).
     pub latin: String,
     /// The comparison key ([`Name::key`]).
@@ -563,7 +711,7 @@ fn token_script(t: &str, name_script: Script) -> Script {
     }
 }
 
-fn token_sim(a: &Token, aa: bool, b: &Token, ba: bool) -> f32 {
+fn token_sim(a: &Token, b: &Token) -> f32 {
     match (a.concept, b.concept) {
         (Some(x), Some(y)) => return if x == y { 1.0 } else { 0.0 },
         (Some(_), None) | (None, Some(_)) => {}
@@ -574,12 +722,13 @@ fn token_sim(a: &Token, aa: bool, b: &Token, ba: bool) -> f32 {
     {
         return 1.0;
     }
-    let mut s = similarity_weighted(&a.ph, a.w, aa, &b.ph, b.w, ba);
-    for st in &a.stems {
-        s = s.max(similarity(st, aa, &b.ph, ba) - STEM_PENALTY);
+    let (aa, ba) = (a.lv, b.lv);
+    let mut s = similarity_at(&a.ph, a.w, aa, &b.ph, b.w, ba);
+    for (st, p) in a.stems.iter().zip(&a.stem_penalties) {
+        s = s.max(similarity_at(st, weight(st), aa, &b.ph, b.w, ba) - p);
     }
-    for st in &b.stems {
-        s = s.max(similarity(&a.ph, aa, st, ba) - STEM_PENALTY);
+    for (st, p) in b.stems.iter().zip(&b.stem_penalties) {
+        s = s.max(similarity_at(&a.ph, a.w, aa, st, weight(st), ba) - p);
     }
     s
 }
@@ -592,16 +741,83 @@ pub(crate) const CLASS_LETTERS: &[u8; 9] = b"PTKSJMNLR";
 pub(crate) fn class_of(p: u8) -> Option<u8> {
     Some(match p {
         b'p' | b'b' | b'f' | b'v' | b'w' | b'W' => 0,
-        b't' | b'd' => 1,
-        b'k' | b'g' | b'q' | b'x' | b'G' => 2,
+        b't' | b'd' | b'T' => 1,
+        b'k' | b'g' | b'q' | b'x' | b'G' | b'V' => 2,
         b's' | b'S' => 3,
-        b'z' | b'Z' | b'j' | b'c' => 4,
+        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' => 4,
         b'm' => 5,
         b'n' | b'N' => 6,
         b'l' => 7,
         b'r' => 8,
         _ => return None,
     })
+}
+
+/// The other class an ambiguous phoneme may stand for: `Some(None)` when it may be no
+/// consonant at all (و after or before a: v or a vowel), `None` when it is not ambiguous.
+#[inline]
+pub(crate) fn class_alt(p: u8) -> Option<Option<u8>> {
+    match p {
+        // j or g.
+        b'J' => Some(Some(2)),
+        // t or s (ث, th).
+        b'T' => Some(Some(3)),
+        // z or d (ذ ض ظ).
+        b'D' => Some(Some(1)),
+        // v or a vowel (و); g or h (Russian г).
+        b'W' | b'V' => Some(None),
+        // A long vowel, or a w (ادوین Edwin).
+        b'U' => Some(Some(0)),
+        _ => None,
+    }
+}
+
+/// Most skeletons kept per word and per name.
+const MAX_SKELETONS: usize = 8;
+
+/// The skeletons of a phoneme string (classes, runs collapsed) under each reading of its
+/// ambiguous phonemes ([`class_alt`], and ts as one sound): the primary reading first, at
+/// most [`MAX_SKELETONS`], no repeats.
+pub(crate) fn skeleton_variants(ph: &[u8]) -> Vec<Vec<u8>> {
+    fn push(v: &mut Vec<u8>, c: u8) {
+        if v.last() != Some(&c) {
+            v.push(c);
+        }
+    }
+    // Each variant, and whether its next phoneme was already read into its last class.
+    let mut vars: Vec<(Vec<u8>, bool)> = vec![(Vec::with_capacity(ph.len()), false)];
+    for (i, &p) in ph.iter().enumerate() {
+        let primary = class_of(p);
+        // ts and t + sh may be one sound, the one চ and ch write (তসু / চু).
+        let merge = p == b't' && matches!(ph.get(i + 1), Some(b's' | b'S'));
+        let alt = if merge { Some(Some(4)) } else { class_alt(p) };
+        let branch = alt.filter(|_| vars.len() < MAX_SKELETONS);
+        let n = vars.len();
+        for k in 0..n {
+            if vars[k].1 {
+                vars[k].1 = false;
+                continue;
+            }
+            if let Some(alt) = branch {
+                let mut v = vars[k].0.clone();
+                if let Some(a) = alt {
+                    push(&mut v, a);
+                }
+                vars.push((v, merge));
+            }
+            if let Some(c) = primary {
+                push(&mut vars[k].0, c);
+            }
+        }
+        vars.truncate(MAX_SKELETONS);
+    }
+    let mut out: Vec<Vec<u8>> = Vec::with_capacity(vars.len());
+    for (v, _) in vars {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// The consonant-class skeleton of a phoneme string, runs collapsed.
@@ -686,7 +902,7 @@ fn render(ph: &[u8], script: Script) -> String {
                     if end || (vc_before && cv_after) { "" } else { "o" }
                 }
             }
-            b'E' => "a",
+            b'E' | b'X' => "a",
             b'U' => {
                 if i + 1 == n {
                     "o"
@@ -698,6 +914,12 @@ fn render(ph: &[u8], script: Script) -> String {
             b'W' => "v",
             b'Y' => "y",
             b'H' => "e",
+            b'A' => "i",
+            b'Q' => "",
+            b'J' => "j",
+            b'T' => "s",
+            b'D' => "z",
+            b'V' => "g",
             b'N' => "n",
             b'S' => "sh",
             b'c' => "ch",

@@ -136,6 +136,81 @@ pub fn split_by_script(word: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The spelling convention a name was read in: the script, and for Arabic script whether
+/// the letters are Arabic, Persian or Urdu ones. Shown by `names normalize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Orthography {
+    /// Bengali script.
+    Bengali,
+    /// Arabic script with Arabic letters (ي ك ة ى أ إ ؤ) and no Persian or Urdu ones.
+    Arabic,
+    /// Arabic script with Persian letters (پ چ ژ گ ک ی), or none that tell the three apart.
+    Persian,
+    /// Arabic script with Urdu letters (ٹ ڈ ڑ ں ھ ہ ے).
+    Urdu,
+    /// Devanagari.
+    Devanagari,
+    /// Cyrillic.
+    Cyrillic,
+    /// The other Brahmi scripts of India ([`Script::Indic`]).
+    Indic,
+    /// Latin script.
+    Latin,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl Orthography {
+    /// The code shown in tables: `bn`, `ar`, `fa`, `ur`, `hi`, `ru`, `indic`, `latin` or `other`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Orthography::Bengali => "bn",
+            Orthography::Arabic => "ar",
+            Orthography::Persian => "fa",
+            Orthography::Urdu => "ur",
+            Orthography::Devanagari => "hi",
+            Orthography::Cyrillic => "ru",
+            Orthography::Indic => "indic",
+            Orthography::Latin => "latin",
+            Orthography::Other => "other",
+        }
+    }
+
+    /// The orthography of a name as written (before [`crate::normalize`], which folds
+    /// Arabic letters to Persian ones): Urdu letters first, then Persian, then Arabic;
+    /// an Arabic-script name with none of them (محمد) counts as Persian.
+    pub fn detect(s: &str) -> Orthography {
+        match Script::detect(s) {
+            Script::Bengali => Orthography::Bengali,
+            Script::Devanagari => Orthography::Devanagari,
+            Script::Cyrillic => Orthography::Cyrillic,
+            Script::Indic => Orthography::Indic,
+            Script::Latin => Orthography::Latin,
+            Script::Other => Orthography::Other,
+            Script::Arabic => {
+                let has = |set: &[char]| s.chars().any(|c| set.contains(&c));
+                if has(&['ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ہ', 'ے', 'ۓ']) {
+                    Orthography::Urdu
+                } else if has(&['پ', 'چ', 'ژ', 'گ', 'ک', 'ی']) {
+                    Orthography::Persian
+                } else if has(&['ي', 'ك', 'ة', 'ى', 'أ', 'إ', 'ؤ', 'ئ']) {
+                    Orthography::Arabic
+                } else {
+                    Orthography::Persian
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Orthography {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// Devanagari vowel signs, virama, nukta and the nasal signs, which are marks rather than letters.
 fn is_indic_mark(u: u32) -> bool {
     matches!(u, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962 | 0x0963)
@@ -245,6 +320,16 @@ mod tests {
         assert_eq!(Script::detect("२०२४"), Script::Other);
         assert_eq!(Script::detect("۱۴۰۲"), Script::Other);
         assert_eq!(Script::detect(""), Script::Other);
+    }
+
+    #[test]
+    fn arabic_script_orthographies() {
+        assert_eq!(Orthography::detect("بزشكيان"), Orthography::Arabic);
+        assert_eq!(Orthography::detect("پزشکیان"), Orthography::Persian);
+        assert_eq!(Orthography::detect("موہن داس"), Orthography::Urdu);
+        assert_eq!(Orthography::detect("محمد"), Orthography::Persian);
+        assert_eq!(Orthography::detect("Лавров").code(), "ru");
+        assert_eq!(Orthography::detect("लावरोव").code(), "hi");
     }
 
     #[test]

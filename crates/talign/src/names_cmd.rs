@@ -116,7 +116,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
                 let (latin, key) = (n.romanize(), n.key());
                 let row: [Cell; 7] = [
                     text.into(),
-                    n.script().code().into(),
+                    n.orthography().code().into(),
                     n.clean().into(),
                     latin.into(),
                     key.into(),
@@ -129,7 +129,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
                 let r = &reading;
                 let row: [Cell; 5] = [
                     text.into(),
-                    r.script.code().into(),
+                    r.orthography.code().into(),
                     r.clean.as_str().into(),
                     r.latin.as_str().into(),
                     r.key.as_str().into(),
