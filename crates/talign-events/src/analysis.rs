@@ -673,20 +673,31 @@ impl<'c> Analysis<'c> {
         opts: &PassageOptions,
         each: impl FnMut(&Link, Vec<PassagePair>) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.each_passages_in_chunks(opts, LINK_CHUNK, each)
+        self.each_passages_in_chunks(&self.links, opts, LINK_CHUNK, each)
     }
 
-    /// [`Analysis::each_passages`], `chunk` links at a time.
-    fn each_passages_in_chunks<E>(
+    /// [`Analysis::each_passages`] for the given pairs of documents instead of the linked ones.
+    pub fn each_passages_of<'l, E>(
         &self,
+        links: &'l [Link],
+        opts: &PassageOptions,
+        each: impl FnMut(&'l Link, Vec<PassagePair>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.each_passages_in_chunks(links, opts, LINK_CHUNK, each)
+    }
+
+    /// [`Analysis::each_passages_of`], `chunk` links at a time.
+    fn each_passages_in_chunks<'l, E>(
+        &self,
+        links: &'l [Link],
         opts: &PassageOptions,
         chunk: usize,
-        mut each: impl FnMut(&Link, Vec<PassagePair>) -> Result<(), E>,
+        mut each: impl FnMut(&'l Link, Vec<PassagePair>) -> Result<(), E>,
     ) -> Result<(), E> {
         // The learning pass, if a link needs it, runs here, before the links are aligned.
         let models: Vec<(Option<&Vocabulary>, passages::PairModel<'_>)> =
-            self.links.iter().map(|l| self.pair_model(l, opts)).collect();
-        let links: Vec<(&Link, bool)> = self.links.iter().zip(&models).map(|(l, m)| (l, m.0.is_some())).collect();
+            links.iter().map(|l| self.pair_model(l, opts)).collect();
+        let links: Vec<(&Link, bool)> = links.iter().zip(&models).map(|(l, m)| (l, m.0.is_some())).collect();
         let vocabulary = models.iter().find_map(|m| m.0);
         let align = |i: usize, l: &Link, ua: &[Unit], ub: &[Unit]| self.passage_pairs(l, ua, ub, models[i].1, opts);
         self.each_aligned(&links, vocabulary, opts, chunk, align, &mut each)
@@ -868,7 +879,7 @@ mod tests {
             {
                 let mut all = Vec::new();
                 let done: Result<(), std::convert::Infallible> = pool.install(|| {
-                    a.each_passages_in_chunks(&opts, chunk, |l, pairs| {
+                    a.each_passages_in_chunks(&a.links, &opts, chunk, |l, pairs| {
                         all.push((l.left, l.right, pairs));
                         Ok(())
                     })

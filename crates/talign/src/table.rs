@@ -144,10 +144,58 @@ impl<'a> Table<'a> {
     }
 
     /// Renders the table in `format` into `out`.
-    pub fn render_to(&self, format: Format, mut out: &mut dyn Write) -> Result<()> {
-        match format {
-            Format::Csv | Format::Tsv => {
-                let mut w = csv::WriterBuilder::new()
+    pub fn render_to(&self, format: Format, out: &mut dyn Write) -> Result<()> {
+        let mut w = TableWriter::new(format, &self.headers, out)?;
+        for r in &self.rows {
+            w.row(r)?;
+        }
+        w.finish()?;
+        Ok(())
+    }
+
+    #[cfg(test)]
+    fn object(&self, row: &[Cell]) -> serde_json::Value {
+        object(&self.headers, row)
+    }
+}
+
+/// A row as a JSON object, its cells under their column names.
+fn object(headers: &[String], row: &[Cell]) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    for (h, c) in headers.iter().zip(row) {
+        m.insert(h.clone(), c.json());
+    }
+    serde_json::Value::Object(m)
+}
+
+/// Writes a table in a format a row at a time, straight into its output: a table of any
+/// size is never held. [`Table::render_to`] writes through one, so both write the same bytes.
+pub struct TableWriter<'w> {
+    format: Format,
+    headers: Vec<String>,
+    out: Sink<'w>,
+    rows: usize,
+}
+
+impl std::fmt::Debug for TableWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableWriter").field("format", &self.format).field("rows", &self.rows).finish_non_exhaustive()
+    }
+}
+
+/// Where a [`TableWriter`] writes: through the CSV writer (CSV and TSV), or straight.
+enum Sink<'w> {
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    Plain(&'w mut dyn Write),
+}
+
+impl<'w> TableWriter<'w> {
+    /// Starts a table with these column names in `format`, writing its header.
+    pub fn new<S: AsRef<str>>(format: Format, headers: &[S], out: &'w mut dyn Write) -> Result<TableWriter<'w>> {
+        let headers: Vec<String> = headers.iter().map(|h| h.as_ref().to_owned()).collect();
+        let out = match format {
+            Format::Csv | Format::Tsv => Sink::Csv(Box::new(
+                csv::WriterBuilder::new()
                     .delimiter(if format == Format::Csv { b',' } else { b'\t' })
                     .quote_style(if format == Format::Csv {
                         csv::QuoteStyle::Necessary
@@ -155,58 +203,78 @@ impl<'a> Table<'a> {
                         csv::QuoteStyle::Never
                     })
                     .terminator(if format == Format::Csv { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
-                    .from_writer(&mut out);
-                let clean = |s: Cow<'_, str>| -> String {
-                    if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s.into_owned() }
-                };
-                w.write_record(self.headers.iter().map(|h| clean(h.into())))?;
-                for r in &self.rows {
-                    w.write_record(r.iter().map(|c| clean(c.text())))?;
-                }
-                w.flush()?;
-            }
+                    .from_writer(out),
+            )),
             Format::Json => {
-                // What `serde_json::to_writer_pretty` writes for the array of row objects, one
-                // object at a time (JSON strings hold no raw line breaks, so each line of an
-                // object is indented as a whole).
                 out.write_all(b"[")?;
-                for (i, r) in self.rows.iter().enumerate() {
-                    out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                    let object = serde_json::to_string_pretty(&self.object(r))?;
+                Sink::Plain(out)
+            }
+            Format::Jsonl => Sink::Plain(out),
+            Format::Markdown => {
+                writeln!(out, "| {} |", headers.join(" | "))?;
+                writeln!(out, "|{}|", vec!["---"; headers.len()].join("|"))?;
+                Sink::Plain(out)
+            }
+        };
+        let mut w = TableWriter { format, headers, out, rows: 0 };
+        if let Sink::Csv(c) = &mut w.out {
+            c.write_record(w.headers.iter().map(|h| clean_tsv(format, h.into())))?;
+        }
+        Ok(w)
+    }
+
+    /// Writes one row; it must have one cell per column.
+    pub fn row(&mut self, row: &[Cell<'_>]) -> Result<()> {
+        debug_assert_eq!(row.len(), self.headers.len(), "row width must match the header");
+        let format = self.format;
+        match &mut self.out {
+            Sink::Csv(w) => w.write_record(row.iter().map(|c| clean_tsv(format, c.text())))?,
+            Sink::Plain(out) => match format {
+                Format::Json => {
+                    // What `serde_json::to_writer_pretty` writes for the array of row
+                    // objects, one object at a time (JSON strings hold no raw line breaks,
+                    // so each line of an object is indented as a whole).
+                    out.write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
+                    let object = serde_json::to_string_pretty(&object(&self.headers, row))?;
                     for (j, line) in object.split('\n').enumerate() {
                         out.write_all(if j == 0 { b"  " } else { b"\n  " })?;
                         out.write_all(line.as_bytes())?;
                     }
                 }
-                out.write_all(if self.rows.is_empty() { b"]\n" } else { b"\n]\n" })?;
-            }
-            Format::Jsonl => {
-                for r in &self.rows {
-                    serde_json::to_writer(&mut out, &self.object(r))?;
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut *out, &object(&self.headers, row))?;
                     out.write_all(b"\n")?;
                 }
-            }
-            Format::Markdown => {
-                let esc = |s: Cow<'_, str>| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-                writeln!(out, "| {} |", self.headers.join(" | "))?;
-                writeln!(out, "|{}|", vec!["---"; self.headers.len()].join("|"))?;
-                for r in &self.rows {
-                    let cells: Vec<String> = r.iter().map(|c| esc(c.text())).collect();
+                Format::Markdown => {
+                    let esc = |s: Cow<'_, str>| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+                    let cells: Vec<String> = row.iter().map(|c| esc(c.text())).collect();
                     writeln!(out, "| {} |", cells.join(" | "))?;
                 }
-            }
+                Format::Csv | Format::Tsv => unreachable!("CSV and TSV are written through the CSV writer"),
+            },
         }
-        out.flush()?;
+        self.rows += 1;
         Ok(())
     }
 
-    fn object(&self, row: &[Cell]) -> serde_json::Value {
-        let mut m = serde_json::Map::new();
-        for (h, c) in self.headers.iter().zip(row) {
-            m.insert(h.clone(), c.json());
+    /// Ends the table (the closing bracket of JSON) and flushes it; returns the number of rows.
+    pub fn finish(self) -> Result<usize> {
+        match self.out {
+            Sink::Csv(mut w) => w.flush()?,
+            Sink::Plain(out) => {
+                if self.format == Format::Json {
+                    out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
+                }
+                out.flush()?;
+            }
         }
-        serde_json::Value::Object(m)
+        Ok(self.rows)
     }
+}
+
+/// A cell as TSV writes it (tabs and line breaks become spaces); as it is for other formats.
+fn clean_tsv(format: Format, s: Cow<'_, str>) -> String {
+    if format == Format::Tsv { s.replace(['\t', '\n', '\r'], " ") } else { s.into_owned() }
 }
 
 /// Renders `table` in `format` into `path` atomically (temporary file + rename), or to
@@ -216,7 +284,7 @@ pub fn write_table(path: Option<&Path>, table: &Table<'_>, format: Format) -> Re
 }
 
 /// What writes an output into a writer.
-type Writing<'a> = dyn FnMut(&mut dyn Write) -> Result<()> + 'a;
+pub type Writing<'a> = dyn FnMut(&mut dyn Write) -> Result<()> + 'a;
 
 fn write_output_with(path: Option<&Path>, write: &mut Writing<'_>) -> Result<()> {
     match path {
@@ -272,29 +340,89 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Like [`write_atomic`], with what `write` writes; the temporary file is removed when it fails.
 fn write_atomic_with(path: &Path, write: &mut Writing<'_>) -> Result<()> {
-    let into = |file: &Path, write: &mut Writing<'_>| -> Result<()> {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(file)?);
-        write(&mut w)?;
-        w.flush()?;
+    let mut staged = Staged::new();
+    staged.write(path, write)?;
+    staged.commit()
+}
+
+/// Renders a table produced a row at a time (by `rows`, into the writer it is given) in
+/// `format` into `path` atomically, or to stdout for `None` / `-`; returns its number of rows.
+pub fn write_rows<S: AsRef<str>>(
+    path: Option<&Path>,
+    format: Format,
+    headers: &[S],
+    rows: &mut dyn FnMut(&mut TableWriter<'_>) -> Result<()>,
+) -> Result<usize> {
+    let mut n = 0;
+    write_output_with(path, &mut |out| {
+        let mut w = TableWriter::new(format, headers, out)?;
+        rows(&mut w)?;
+        n = w.finish()?;
         Ok(())
-    };
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_dir() {
-            anyhow::bail!("{}: is a directory", path.display());
+    })?;
+    Ok(n)
+}
+
+/// Files written each to a temporary file beside it and renamed into place all together
+/// by [`Staged::commit`], so that a run that fails or is interrupted before then leaves
+/// every file as it was. The temporary files of a `Staged` dropped without committing are
+/// removed. A path that exists and is not a regular file (`/dev/null`, a named pipe) is
+/// written in place: renaming over it would replace the device with a file.
+#[derive(Debug, Default)]
+pub struct Staged {
+    /// (temporary file, destination), in the order written.
+    pending: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Staged {
+    /// Nothing written yet.
+    pub fn new() -> Staged {
+        Staged::default()
+    }
+
+    /// Writes what `write` writes into a temporary file for `path`.
+    pub fn write(&mut self, path: &Path, write: &mut Writing<'_>) -> Result<()> {
+        let into = |file: &Path, write: &mut Writing<'_>| -> Result<()> {
+            let mut w = std::io::BufWriter::new(std::fs::File::create(file)?);
+            write(&mut w)?;
+            w.flush()?;
+            Ok(())
+        };
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_dir() {
+                anyhow::bail!("{}: is a directory", path.display());
+            }
+            if !meta.is_file() {
+                return into(path, write).with_context(|| format!("writing {}", path.display()));
+            }
         }
-        if !meta.is_file() {
-            return into(path, write).with_context(|| format!("writing {}", path.display()));
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+        let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        // Pending before it is written, so that it is removed if writing fails.
+        self.pending.push((tmp.clone(), path.to_owned()));
+        into(&tmp, write).with_context(|| format!("writing {}", tmp.display()))
+    }
+
+    /// Renames every temporary file into place.
+    pub fn commit(mut self) -> Result<()> {
+        while !self.pending.is_empty() {
+            let (tmp, path) = self.pending.remove(0);
+            if let Err(e) = std::fs::rename(&tmp, &path) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (tmp, _) in &self.pending {
+            let _ = std::fs::remove_file(tmp);
         }
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    if let Err(e) = into(&tmp, write) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("writing {}", tmp.display()));
-    }
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -322,6 +450,47 @@ mod tests {
         assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
         let dir = std::env::temp_dir();
         assert!(write_atomic(&dir, b"x").unwrap_err().to_string().contains("is a directory"));
+    }
+
+    /// Files staged together replace what was there only when committed; a failure or a
+    /// drop before then leaves every old file whole and no temporary file behind.
+    #[test]
+    fn staged_files_replace_the_old_ones_only_together() {
+        let dir = std::env::temp_dir().join(format!("talign-staged-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (a, b) = (dir.join("a.csv"), dir.join("b.csv"));
+        std::fs::write(&a, "old a").unwrap();
+        std::fs::write(&b, "old b").unwrap();
+        let listing = || {
+            let mut names: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // The second file fails half-way.
+        let mut staged = Staged::new();
+        staged.write(&a, &mut |w| Ok(w.write_all(b"new a")?)).unwrap();
+        let failed = staged.write(&b, &mut |w| {
+            w.write_all(b"half")?;
+            anyhow::bail!("interrupted")
+        });
+        assert!(failed.is_err());
+        drop(staged);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old b");
+        assert_eq!(listing(), ["a.csv", "b.csv"]);
+        // Written in full and committed: both are replaced.
+        let mut staged = Staged::new();
+        staged.write(&a, &mut |w| Ok(w.write_all(b"new a")?)).unwrap();
+        staged.write(&b, &mut |w| Ok(w.write_all(b"new b")?)).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a", "nothing is replaced before the commit");
+        staged.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(listing(), ["a.csv", "b.csv"]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
