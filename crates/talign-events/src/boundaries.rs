@@ -107,13 +107,22 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace().map(move |t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
 }
 
-fn suffix(word: &str) -> String {
-    let n = word.chars().count();
-    word.chars().skip(n.saturating_sub(2)).collect()
+/// The last two characters of a word (the whole word when shorter).
+fn suffix(word: &str) -> &str {
+    &word[word.char_indices().rev().nth(1).map_or(0, |(i, _)| i)..]
 }
 
-fn prefix(word: &str) -> String {
-    word.chars().take(2).collect()
+/// The first two characters of a word (the whole word when shorter).
+fn prefix(word: &str) -> &str {
+    &word[..word.char_indices().nth(2).map_or(word.len(), |(i, _)| i)]
+}
+
+/// Counts one occurrence of `key`, copying it only the first time it is seen.
+fn count(counts: &mut HashMap<String, Counts>, key: &str, last: bool, first: bool) {
+    match counts.get_mut(key) {
+        Some(c) => c.add(last, first),
+        None => counts.entry(key.to_owned()).or_default().add(last, first),
+    }
 }
 
 /// `(hits + SMOOTHING * prior) / (total + SMOOTHING)`.
@@ -135,26 +144,28 @@ impl BoundaryModel {
         docs.par_chunks(LEARN_CHUNK)
             .map(|chunk| {
                 let mut model = BoundaryModel::default();
+                let mut words = HashMap::new();
                 for &(lang, text) in chunk {
-                    model.learn(lang, text);
+                    model.learn(lang, text, &mut words);
                 }
                 model
             })
             .reduce(BoundaryModel::default, BoundaryModel::merge)
     }
 
-    /// Counts the words of one document.
-    fn learn(&mut self, lang: Lang, text: &str) {
+    /// Counts the words of one document; `words` keeps the word of each token seen so far
+    /// (most tokens of a corpus recur, and folding one costs more than looking it up).
+    fn learn<'t>(&mut self, lang: Lang, text: &'t str, words: &mut HashMap<&'t str, String>) {
         let stats = self.langs.entry(lang).or_default();
         for line in text.lines() {
             let mut first = true;
             for (_, tok) in tokens(line) {
-                let w = core(tok);
+                let w = words.entry(tok).or_insert_with(|| core(tok));
                 let last = ends_sentence(tok);
                 if !w.is_empty() {
-                    stats.endings.entry(suffix(&w)).or_default().add(last, first);
-                    stats.beginnings.entry(prefix(&w)).or_default().add(last, first);
-                    stats.words.entry(w).or_default().add(last, first);
+                    count(&mut stats.endings, suffix(w), last, first);
+                    count(&mut stats.beginnings, prefix(w), last, first);
+                    count(&mut stats.words, w, last, first);
                     stats.all.add(last, first);
                 }
                 first = last;
@@ -194,7 +205,7 @@ impl BoundaryModel {
             return None;
         }
         let get = |m: &HashMap<String, Counts>, k: &str| m.get(k).copied().unwrap_or_default();
-        let end = get(&s.endings, &suffix(a));
+        let end = get(&s.endings, suffix(a));
         let word = get(&s.words, a);
         let mut p_last = if a.is_empty() {
             base_last
@@ -212,7 +223,7 @@ impl BoundaryModel {
             };
             p_last = p_last.max(cue);
         }
-        let beg = get(&s.beginnings, &prefix(b));
+        let beg = get(&s.beginnings, prefix(b));
         let word = get(&s.words, b);
         let p_first = smoothed(word.first, word.total, smoothed(beg.first, beg.total, base_first));
         // Naive Bayes: the two words as independent evidence over the base rate.
@@ -272,13 +283,23 @@ mod tests {
             .collect();
         let mut one = BoundaryModel::default();
         for (lang, text) in &docs {
-            one.learn(*lang, text);
+            one.learn(*lang, text, &mut HashMap::new());
         }
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
         let chunked = pool.install(|| BoundaryModel::new(docs.iter().map(|(l, t)| (*l, t.as_str()))));
         assert_eq!(chunked.langs, one.langs);
         // 1027 documents of six words and numbers, 1026 of seven.
         assert_eq!(one.langs[&Lang::Bn].all.total, 1027 * 6 + 1026 * 7);
+    }
+
+    #[test]
+    fn endings_and_beginnings_are_two_characters() {
+        assert_eq!(suffix("করেছে"), "ছে");
+        assert_eq!(prefix("করেছে"), "কর");
+        assert_eq!(suffix("کرد"), "رد");
+        assert_eq!(prefix("وی"), "وی");
+        assert_eq!(suffix("a"), "a");
+        assert_eq!(prefix(""), "");
     }
 
     #[test]
