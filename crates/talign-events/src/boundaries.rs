@@ -57,7 +57,7 @@ impl LangStats {
     }
 }
 
-/// Documents counted at a time by one thread while the model is learnt.
+/// Fewest documents counted at a time by one thread while the model is learnt.
 const LEARN_CHUNK: usize = 1024;
 
 /// Weight of the back-off estimate, in pseudo-occurrences.
@@ -141,7 +141,10 @@ impl BoundaryModel {
     /// count.
     pub fn new<'a>(docs: impl IntoIterator<Item = (Lang, &'a str)>) -> BoundaryModel {
         let docs: Vec<(Lang, &str)> = docs.into_iter().collect();
-        docs.par_chunks(LEARN_CHUNK)
+        // Few chunks, since adding a chunk's counts to the others' costs about as much as
+        // counting it: two per thread, of at least LEARN_CHUNK documents.
+        let chunk = docs.len().div_ceil(2 * rayon::current_num_threads()).max(LEARN_CHUNK);
+        docs.par_chunks(chunk)
             .map(|chunk| {
                 let mut model = BoundaryModel::default();
                 let mut words = HashMap::new();
