@@ -238,36 +238,43 @@ pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
     }
     println!("| binary | command | documents | wall time | CPU time | peak memory |");
     println!("|---|---|---|---|---|---|");
-    let mut per_link: Vec<String> = Vec::new();
+    // (binary, documents, links, wall and CPU milliseconds per link).
+    let mut per_link: Vec<(&str, usize, usize, f64, f64)> = Vec::new();
     for n in [args.small, args.n] {
         let corpus = dir.join(format!("gen-{n}.jsonl"));
         generate(root, n, &corpus)?;
         let c = corpus.to_string_lossy().into_owned();
-        for (name, bin) in &bins {
-            let out = dir.join(format!("out-{name}-{n}"));
-            std::fs::create_dir_all(&out)?;
-            let mut costs = Vec::new();
-            for (command, argv) in commands(&c, &out) {
+        // Each command by each binary in turn, so that a change in the machine's load
+        // weighs on both alike.
+        let outs: Vec<PathBuf> = bins.iter().map(|(name, _)| dir.join(format!("out-{name}-{n}"))).collect();
+        let mut costs: Vec<Vec<Cost>> = vec![Vec::new(); bins.len()];
+        for k in 0..commands(&c, &outs[0]).len() {
+            for (b, (name, bin)) in bins.iter().enumerate() {
+                std::fs::create_dir_all(&outs[b])?;
+                let (command, argv) = commands(&c, &outs[b]).swap_remove(k);
                 let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
                 let cost = timed(bin, &argv)?;
                 println!("| {name} | {command} | {n} | {:.1} s | {:.1} s | {} |", cost.wall, cost.cpu, mb(&cost));
-                costs.push(cost);
+                costs[b].push(cost);
             }
-            let links = csv::Reader::from_path(out.join("links.csv"))?.records().count();
+        }
+        for (b, (name, _)) in bins.iter().enumerate() {
+            let links = csv::Reader::from_path(outs[b].join("links.csv"))?.records().count();
             // What aligning the passages of the links adds to linking the documents.
-            let (align, sentences) = (costs[0], costs[1]);
-            per_link.push(format!(
-                "| {name} | {n} | {links} | {:.2} ms | {:.2} ms |",
-                1000.0 * (sentences.wall - align.wall) / links.max(1) as f64,
-                1000.0 * (sentences.cpu - align.cpu) / links.max(1) as f64,
-            ));
+            let (align, sentences) = (costs[b][0], costs[b][1]);
+            let per = |stage: f64| 1000.0 * stage / links.max(1) as f64;
+            per_link.push((name, n, links, per(sentences.wall - align.wall), per(sentences.cpu - align.cpu)));
         }
     }
     println!("\ncost per link of the passage stage, (export sentences − events align) / links:\n");
     println!("| binary | documents | links | wall | CPU |");
     println!("|---|---|---|---|---|");
-    for row in per_link {
-        println!("{row}");
+    for &(name, n, links, wall, cpu) in &per_link {
+        println!("| {name} | {n} | {links} | {wall:.2} ms | {cpu:.2} ms |");
+    }
+    for (name, _) in &bins {
+        let of = |n: usize| per_link.iter().find(|x| x.0 == *name && x.1 == n).map_or(f64::NAN, |x| x.4);
+        println!("\n{name}: CPU per link at {} / at {}: {:.2}", args.n, args.small, of(args.n) / of(args.small));
     }
     Ok(())
 }
