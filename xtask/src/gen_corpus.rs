@@ -1,9 +1,10 @@
 //! A generated corpus for benchmarks: documents recombined from the sentences of the
-//! real corpora (`corpora/`), and the timing of `talign events align` over it.
+//! real corpora (`corpora/`), and the timing of the main commands over it (wall time, CPU
+//! time and peak memory, read from `/proc`).
 
 use std::io::Write;
-use std::path::Path;
-use std::time::Instant;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
@@ -92,46 +93,189 @@ pub fn generate(root: &Path, n: usize, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Wall time and peak memory (KiB) of one command, measured with /usr/bin/time when present.
-fn timed(bin: &Path, args: &[&str]) -> Result<(f64, Option<u64>)> {
-    let t = Instant::now();
-    let time = Path::new("/usr/bin/time");
-    let out = if time.exists() {
-        std::process::Command::new(time).arg("-v").arg(bin).args(args).output()?
-    } else {
-        std::process::Command::new(bin).args(args).output()?
-    };
-    let secs = t.elapsed().as_secs_f64();
-    if !out.status.success() {
-        bail!("{} {} failed: {}", bin.display(), args.join(" "), String::from_utf8_lossy(&out.stderr));
-    }
-    let rss = String::from_utf8_lossy(&out.stderr).lines().find_map(|l| {
-        l.trim().strip_prefix("Maximum resident set size (kbytes): ").and_then(|v| v.trim().parse().ok())
-    });
-    Ok((secs, rss))
+/// What one run of a command cost.
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    /// Wall time, seconds.
+    wall: f64,
+    /// CPU time of all its threads, user and system, seconds.
+    cpu: f64,
+    /// Peak resident memory, KiB.
+    peak_kib: u64,
 }
 
-/// `cargo xtask bench-events [N]`.
-pub fn bench(root: &Path, n: usize) -> Result<()> {
+/// Clock ticks per second of the times in `/proc/<pid>/stat` (`USER_HZ`, 100 on Linux).
+const USER_HZ: f64 = 100.0;
+
+/// How often a running command's memory is sampled.
+const POLL: Duration = Duration::from_millis(10);
+
+/// State, and user + system CPU ticks of every thread, from `/proc/<pid>/stat`.
+fn proc_stat(pid: u32) -> Option<(char, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces; the fields after it are plain.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    // Fields 3 (state), 14 (utime) and 15 (stime), counted from 1 over the whole line.
+    let state = f.first()?.chars().next()?;
+    Some((state, f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?))
+}
+
+/// The high-water mark of resident memory (KiB), from `/proc/<pid>/status`.
+fn proc_peak(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// Runs `bin args` and measures it from `/proc`: the peak is the high-water mark of its
+/// resident memory, sampled while it runs (it only rises); the CPU time is read once it
+/// has exited and before it is reaped, when `/proc` still holds the totals of all its
+/// threads.
+fn timed(bin: &Path, args: &[&str]) -> Result<Cost> {
+    let t = Instant::now();
+    let mut child = std::process::Command::new(bin)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .with_context(|| format!("running {}", bin.display()))?;
+    let pid = child.id();
+    // stderr is drained on a thread so that a chatty command never blocks on a full pipe.
+    let mut stderr = child.stderr.take().context("the child's stderr")?;
+    let drain = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
+        s
+    });
+    let (mut peak, mut ticks) = (0u64, 0u64);
+    loop {
+        match proc_stat(pid) {
+            Some(('Z', total)) => {
+                ticks = total;
+                break;
+            }
+            Some((_, total)) => ticks = total,
+            None => break,
+        }
+        peak = peak.max(proc_peak(pid).unwrap_or(0));
+        std::thread::sleep(POLL);
+    }
+    let wall = t.elapsed().as_secs_f64();
+    let status = child.wait()?;
+    let err = drain.join().unwrap_or_default();
+    if !status.success() {
+        bail!("{} {} failed: {err}", bin.display(), args.join(" "));
+    }
+    Ok(Cost { wall, cpu: ticks as f64 / USER_HZ, peak_kib: peak })
+}
+
+/// Options of `cargo xtask bench-events`.
+#[derive(Debug)]
+pub struct BenchArgs {
+    /// Documents of the large corpus.
+    pub n: usize,
+    /// Documents of the smaller corpus the passage commands are also timed on.
+    pub small: usize,
+    /// Another `talign` binary to time the same way in the same run (a baseline).
+    pub baseline: Option<PathBuf>,
+}
+
+impl BenchArgs {
+    /// `[N] [--small M] [--baseline BIN]`.
+    pub fn parse(args: &[String]) -> Result<BenchArgs> {
+        let mut b = BenchArgs { n: 100_000, small: 10_000, baseline: None };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--baseline" => b.baseline = Some(PathBuf::from(it.next().context("--baseline needs a binary")?)),
+                "--small" => b.small = it.next().context("--small needs a number")?.parse().context("--small M")?,
+                n => b.n = n.parse().with_context(|| format!("unexpected argument `{n}`"))?,
+            }
+        }
+        Ok(b)
+    }
+}
+
+/// The commands timed on each corpus, with where their output goes.
+fn commands(corpus: &str, out: &Path) -> Vec<(&'static str, Vec<String>)> {
+    let o = out.to_string_lossy().into_owned();
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+    vec![
+        ("events align", s(&["events", "align", corpus, "-o", &format!("{o}/links.csv")])),
+        ("export sentences", s(&["export", "sentences", corpus, "-o", "/dev/null"])),
+        ("report", s(&["report", corpus, "--out", &format!("{o}/report")])),
+    ]
+}
+
+/// `cargo xtask bench-events [N] [--small M] [--baseline BIN]`.
+pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
     let bin = crate::eval::build_talign(root)?;
     let dir = root.join("target/bench-events");
     std::fs::create_dir_all(&dir)?;
-    let small = dir.join("gen-5000.jsonl");
-    let big = dir.join(format!("gen-{n}.jsonl"));
-    generate(root, 5000, &small)?;
-    generate(root, n, &big)?;
-    let s = small.to_string_lossy().into_owned();
-    let b = big.to_string_lossy().into_owned();
-    let (t_index, m_index) = timed(&bin, &["events", "align", &s, "-o", "/dev/null"])?;
-    let (t_brute, m_brute) = timed(&bin, &["events", "align", &s, "--all-pairs", "-o", "/dev/null"])?;
-    let (t_big, m_big) = timed(&bin, &["events", "align", &b, "-o", "/dev/null"])?;
-    let mb = |m: Option<u64>| m.map_or_else(|| "?".into(), |k| format!("{:.0} MB", k as f64 / 1024.0));
-    println!("| run | documents | wall time | peak memory |");
-    println!("|---|---|---|---|");
-    println!("| inverted index | 5000 | {t_index:.2} s | {} |", mb(m_index));
-    println!("| brute force, all pairs | 5000 | {t_brute:.2} s | {} |", mb(m_brute));
-    println!("| inverted index | {n} | {t_big:.2} s | {} |", mb(m_big));
-    println!("\nbrute force / index on 5000 documents: {:.1}x", t_brute / t_index.max(1e-9));
+    let mb = |c: &Cost| format!("{:.0} MB", c.peak_kib as f64 / 1024.0);
+    // The inverted index against brute force.
+    let five = dir.join("gen-5000.jsonl");
+    generate(root, 5000, &five)?;
+    let f = five.to_string_lossy().into_owned();
+    let index = timed(&bin, &["events", "align", &f, "-o", "/dev/null"])?;
+    let brute = timed(&bin, &["events", "align", &f, "--all-pairs", "-o", "/dev/null"])?;
+    println!("| run | documents | wall time | CPU time | peak memory |");
+    println!("|---|---|---|---|---|");
+    println!("| inverted index | 5000 | {:.2} s | {:.2} s | {} |", index.wall, index.cpu, mb(&index));
+    println!("| brute force, all pairs | 5000 | {:.2} s | {:.2} s | {} |", brute.wall, brute.cpu, mb(&brute));
+    println!(
+        "\nbrute force / index on 5000 documents: {:.1}x (wall), {:.1}x (CPU)\n",
+        brute.wall / index.wall.max(1e-9),
+        brute.cpu / index.cpu.max(1e-9)
+    );
+    // The main commands, on the smaller and the large corpus, by each binary.
+    let mut bins = vec![("talign", bin)];
+    if let Some(b) = &args.baseline {
+        bins.insert(0, ("baseline", b.clone()));
+    }
+    println!("| binary | command | documents | wall time | CPU time | peak memory |");
+    println!("|---|---|---|---|---|---|");
+    // (binary, documents, links, wall and CPU milliseconds per link).
+    let mut per_link: Vec<(&str, usize, usize, f64, f64)> = Vec::new();
+    for n in [args.small, args.n] {
+        let corpus = dir.join(format!("gen-{n}.jsonl"));
+        generate(root, n, &corpus)?;
+        let c = corpus.to_string_lossy().into_owned();
+        // Each command by each binary in turn, so that a change in the machine's load
+        // weighs on both alike.
+        let outs: Vec<PathBuf> = bins.iter().map(|(name, _)| dir.join(format!("out-{name}-{n}"))).collect();
+        let mut costs: Vec<Vec<Cost>> = vec![Vec::new(); bins.len()];
+        for k in 0..commands(&c, &outs[0]).len() {
+            for (b, (name, bin)) in bins.iter().enumerate() {
+                std::fs::create_dir_all(&outs[b])?;
+                let (command, argv) = commands(&c, &outs[b]).swap_remove(k);
+                let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+                let cost = timed(bin, &argv)?;
+                println!("| {name} | {command} | {n} | {:.1} s | {:.1} s | {} |", cost.wall, cost.cpu, mb(&cost));
+                costs[b].push(cost);
+            }
+        }
+        for (b, (name, _)) in bins.iter().enumerate() {
+            let links = csv::Reader::from_path(outs[b].join("links.csv"))?.records().count();
+            // What aligning the passages of the links adds to linking the documents.
+            let (align, sentences) = (costs[b][0], costs[b][1]);
+            let per = |stage: f64| 1000.0 * stage / links.max(1) as f64;
+            per_link.push((name, n, links, per(sentences.wall - align.wall), per(sentences.cpu - align.cpu)));
+        }
+    }
+    println!("\ncost per link of the passage stage, (export sentences − events align) / links:\n");
+    println!("| binary | documents | links | wall | CPU |");
+    println!("|---|---|---|---|---|");
+    for &(name, n, links, wall, cpu) in &per_link {
+        println!("| {name} | {n} | {links} | {wall:.2} ms | {cpu:.2} ms |");
+    }
+    for (name, _) in &bins {
+        let of = |n: usize| per_link.iter().find(|x| x.0 == *name && x.1 == n).map_or(f64::NAN, |x| x.4);
+        println!("\n{name}: CPU per link at {} / at {}: {:.2}", args.n, args.small, of(args.n) / of(args.small));
+    }
     Ok(())
 }
 

@@ -33,8 +33,11 @@ commands:
                            sentence pairs of independent bn–fa reports against
                            corpora/web-dev/passages-gold.csv, with the monotonic baseline
   gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
-  bench-events [N]         time `talign events align` on N generated documents (default 100000)
-                           and on 5000 against brute-force all-pairs scoring
+  bench-events [N] [--small M] [--baseline BIN]
+                           time `events align`, `export sentences` and `report` on M (10000)
+                           and N (100000) generated documents (wall, CPU, peak memory; the
+                           passage stage's cost per link), each also by BIN when given; and
+                           `events align` on 5000 against brute-force all-pairs scoring
   fuzz [--minutes M] [--target T]
                            randomized runs over corpus loading, dates and numbers, normalize and
                            the CSV writer for M minutes in all (default 30), outside CI; failures
@@ -80,10 +83,7 @@ fn run() -> Result<()> {
             let out = PathBuf::from(args.get(2).context("gen-corpus needs an output file")?);
             gen_corpus::generate(&root, n, &out)
         }
-        Some("bench-events") => {
-            let n: usize = args.get(1).map_or(Ok(100_000), |s| s.parse()).context("N must be a number")?;
-            gen_corpus::bench(&root, n)
-        }
+        Some("bench-events") => gen_corpus::bench(&root, &gen_corpus::BenchArgs::parse(&args[1..])?),
         Some("fuzz") => fuzz(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");

@@ -184,6 +184,8 @@ pub struct Analysis<'c> {
     furniture: Vec<Vec<(usize, usize)>>,
     /// The reprint pairs found.
     pub reprints: Vec<reprints::Reprint>,
+    /// Digits of the event ids (at least 3), so that every id of the corpus has the same width.
+    event_width: usize,
 }
 
 /// A fact of a document that is a feature, as a passage anchor.
@@ -668,6 +670,7 @@ impl<'c> Analysis<'c> {
                 }
             })
             .collect();
+        let event_width = events.iter().max().map_or(1, |m| (m + 1).to_string().len()).max(3);
         Analysis {
             corpus,
             published,
@@ -686,6 +689,7 @@ impl<'c> Analysis<'c> {
             anchors,
             furniture,
             reprints: reprint_pairs,
+            event_width,
         }
     }
 
@@ -715,8 +719,7 @@ impl<'c> Analysis<'c> {
 
     /// The id of event number `n`, e.g. `E007`.
     pub fn event_id(&self, n: usize) -> String {
-        let width = self.events.iter().max().map_or(1, |m| (m + 1).to_string().len()).max(3);
-        format!("E{:0width$}", n + 1)
+        format!("E{:0width$}", n + 1, width = self.event_width)
     }
 
     /// The units of a document that take part in passage alignment, with their anchors:
@@ -727,14 +730,16 @@ impl<'c> Analysis<'c> {
         self.units_with(d, opts, None)
     }
 
+    /// Where sentences may end without punctuation, learnt from the whole corpus on first use.
+    fn boundary_model(&self) -> &BoundaryModel {
+        self.boundaries.get_or_init(|| BoundaryModel::new(self.corpus.docs().iter().map(|d| (d.lang, d.text.as_str()))))
+    }
+
     /// [`Analysis::units`], with their words as ids of `vocabulary` when given.
     fn units_with(&self, d: usize, opts: &PassageOptions, vocabulary: Option<&Vocabulary>) -> Vec<Unit> {
         let doc = &self.corpus.docs()[d];
         let title = doc.title.as_deref().map(talign_names::normalize);
-        let model = (opts.cut_weight >= 0.0).then(|| {
-            self.boundaries
-                .get_or_init(|| BoundaryModel::new(self.corpus.docs().iter().map(|d| (d.lang, d.text.as_str()))))
-        });
+        let model = (opts.cut_weight >= 0.0).then(|| self.boundary_model());
         let anchors_in = |start: usize, end: usize| {
             let mut anchors: Vec<(u32, f32)> = self.anchors[d]
                 .iter()
@@ -796,62 +801,60 @@ impl<'c> Analysis<'c> {
             let mut linked: Vec<usize> = self.links.iter().flat_map(|l| [l.left, l.right]).collect();
             linked.sort_unstable();
             linked.dedup();
+            // Words are read in parallel and numbered in document order, as one thread would.
             let mut vocabulary = Vocabulary::new();
-            for &d in &linked {
-                for w in lexical::words(&docs[d].text) {
-                    vocabulary.intern(&w);
+            for chunk in linked.chunks(EXTRACT_CHUNK) {
+                let words: Vec<Vec<String>> = chunk.par_iter().map(|&d| lexical::words(&docs[d].text)).collect();
+                for w in words.iter().flatten() {
+                    vocabulary.intern(w);
                 }
             }
             let cross: Vec<&Link> = self.links.iter().filter(|l| docs[l.left].lang != docs[l.right].lang).collect();
             type Aligned = ((Lang, Lang), Vec<PassageWords>, Vec<f32>);
-            let aligned: Vec<Aligned> = cross
-                .par_iter()
-                .map(|l| {
-                    let (ua, ub) = (
-                        self.units_with(l.left, opts, Some(&vocabulary)),
-                        self.units_with(l.right, opts, Some(&vocabulary)),
-                    );
-                    let (beads, parallel) =
-                        passages::align_passages_with(&ua, &ub, passages::PairModel::default(), opts);
-                    let (la, lb) = (docs[l.left].lang, docs[l.right].lang);
-                    // Confident passages of translations, and the confidently mined pairs of
-                    // independent reports.
-                    let confident: Vec<&Bead> = beads
-                        .iter()
-                        .filter(|b| {
-                            if parallel {
-                                b.score >= LEARN_MIN_SCORE
-                            } else {
-                                b.evidence.margin.is_some_and(|m| m >= LEARN_MIN_MARGIN)
-                            }
-                        })
-                        .collect();
-                    let pairs = confident
-                        .iter()
-                        .map(|b| {
-                            let (x, y) = (
-                                passages::words_of(&ua[b.left.0..b.left.1]),
-                                passages::words_of(&ub[b.right.0..b.right.1]),
-                            );
-                            if la <= lb { (x, y) } else { (y, x) }
-                        })
-                        .collect();
-                    let len = |units: &[Unit]| units.iter().map(|u| u.len).sum::<f32>();
-                    let ratios = confident
-                        .iter()
-                        .map(|b| (len(&ua[b.left.0..b.left.1]), len(&ub[b.right.0..b.right.1])))
-                        .filter(|&(x, y)| x > 0.0 && y > 0.0)
-                        .map(|(x, y)| if la <= lb { y / x } else { x / y })
-                        .collect();
-                    ((la.min(lb), la.max(lb)), pairs, ratios)
-                })
-                .collect();
+            let learn = |_: usize, l: &Link, ua: &[Unit], ub: &[Unit]| -> Aligned {
+                let (beads, parallel) = passages::align_passages_with(ua, ub, passages::PairModel::default(), opts);
+                let (la, lb) = (docs[l.left].lang, docs[l.right].lang);
+                // Confident passages of translations, and the confidently mined pairs of
+                // independent reports.
+                let confident: Vec<&Bead> = beads
+                    .iter()
+                    .filter(|b| {
+                        if parallel {
+                            b.score >= LEARN_MIN_SCORE
+                        } else {
+                            b.evidence.margin.is_some_and(|m| m >= LEARN_MIN_MARGIN)
+                        }
+                    })
+                    .collect();
+                let pairs = confident
+                    .iter()
+                    .map(|b| {
+                        let (x, y) = (
+                            passages::words_of(&ua[b.left.0..b.left.1]),
+                            passages::words_of(&ub[b.right.0..b.right.1]),
+                        );
+                        if la <= lb { (x, y) } else { (y, x) }
+                    })
+                    .collect();
+                let len = |units: &[Unit]| units.iter().map(|u| u.len).sum::<f32>();
+                let ratios = confident
+                    .iter()
+                    .map(|b| (len(&ua[b.left.0..b.left.1]), len(&ub[b.right.0..b.right.1])))
+                    .filter(|&(x, y)| x > 0.0 && y > 0.0)
+                    .map(|(x, y)| if la <= lb { y / x } else { x / y })
+                    .collect();
+                ((la.min(lb), la.max(lb)), pairs, ratios)
+            };
             let mut by_langs: std::collections::BTreeMap<(Lang, Lang), Vec<PassageWords>> = Default::default();
             let mut ratios_by_langs: std::collections::BTreeMap<(Lang, Lang), Vec<f32>> = Default::default();
-            for (k, pairs, ratios) in aligned {
-                by_langs.entry(k).or_default().extend(pairs);
-                ratios_by_langs.entry(k).or_default().extend(ratios);
-            }
+            let cross: Vec<(&Link, bool)> = cross.into_iter().map(|l| (l, true)).collect();
+            let done: Result<(), std::convert::Infallible> =
+                self.each_aligned(&cross, Some(&vocabulary), opts, LINK_CHUNK, learn, |_, (k, pairs, ratios)| {
+                    by_langs.entry(k).or_default().extend(pairs);
+                    ratios_by_langs.entry(k).or_default().extend(ratios);
+                    Ok(())
+                });
+            let Ok(()) = done;
             let ratios = ratios_by_langs
                 .into_iter()
                 .filter(|(_, r)| r.len() >= MIN_RATIO_PASSAGES)
@@ -872,29 +875,89 @@ impl<'c> Analysis<'c> {
     /// [`Analysis::passages`] would otherwise do: for timing alignment apart from learning.
     pub fn prepare_passages(&self, opts: &PassageOptions) {
         if opts.cut_weight >= 0.0 {
-            self.boundaries
-                .get_or_init(|| BoundaryModel::new(self.corpus.docs().iter().map(|d| (d.lang, d.text.as_str()))));
+            self.boundary_model();
         }
         if opts.lexical_reward > 0.0 {
             self.learnt(opts);
         }
     }
 
-    /// The aligned passages of a linked pair.
-    pub fn passages(&self, link: &Link, opts: &PassageOptions) -> Vec<PassagePair> {
+    /// What a link is aligned with besides its units: the translation table and length
+    /// ratio learnt for its two languages (learnt on first use), and the vocabulary its
+    /// units' words are read with, where there is a table.
+    fn pair_model(&self, link: &Link, opts: &PassageOptions) -> (Option<&Vocabulary>, passages::PairModel<'_>) {
         let docs = self.corpus.docs();
         let (la, lb) = (docs[link.left].lang, docs[link.right].lang);
-        let learnt = (opts.lexical_reward > 0.0 && la != lb).then(|| self.learnt(opts));
+        if opts.lexical_reward <= 0.0 || la == lb {
+            return (None, passages::PairModel::default());
+        }
+        let learnt = self.learnt(opts);
         let key = (la.min(lb), la.max(lb));
-        let table = learnt.and_then(|l| l.tables.get(&key));
-        let vocabulary = table.and(learnt).map(|l| &l.vocabulary);
-        let (ua, ub) = (self.units_with(link.left, opts, vocabulary), self.units_with(link.right, opts, vocabulary));
-        let (ta, tb) = (&docs[link.left].text, &docs[link.right].text);
+        let table = learnt.tables.get(&key);
         let model = passages::PairModel {
             dictionary: table.map(|table| Dictionary { table, reversed: la > lb }),
-            length_ratio: learnt.and_then(|l| l.ratios.get(&key)).map(|&r| if la <= lb { r } else { 1.0 / r }),
+            length_ratio: learnt.ratios.get(&key).map(|&r| if la <= lb { r } else { 1.0 / r }),
         };
-        passages::align_passages_with(&ua, &ub, model, opts)
+        (table.map(|_| &learnt.vocabulary), model)
+    }
+
+    /// The aligned passages of a linked pair.
+    pub fn passages(&self, link: &Link, opts: &PassageOptions) -> Vec<PassagePair> {
+        let (vocabulary, model) = self.pair_model(link, opts);
+        let (ua, ub) = (self.units_with(link.left, opts, vocabulary), self.units_with(link.right, opts, vocabulary));
+        self.passage_pairs(link, &ua, &ub, model, opts)
+    }
+
+    /// The aligned passages of every link, handed to `each` in the order of
+    /// [`Analysis::links`]: the same as [`Analysis::passages`] on each link in turn, computed
+    /// on every core (see [`Analysis::each_aligned`]). Stops at the first error `each` returns.
+    pub fn each_passages<E>(
+        &self,
+        opts: &PassageOptions,
+        each: impl FnMut(&Link, Vec<PassagePair>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.each_passages_in_chunks(&self.links, opts, LINK_CHUNK, each)
+    }
+
+    /// [`Analysis::each_passages`] for the given pairs of documents instead of the linked ones.
+    pub fn each_passages_of<'l, E>(
+        &self,
+        links: &'l [Link],
+        opts: &PassageOptions,
+        each: impl FnMut(&'l Link, Vec<PassagePair>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.each_passages_in_chunks(links, opts, LINK_CHUNK, each)
+    }
+
+    /// [`Analysis::each_passages_of`], `chunk` links at a time.
+    fn each_passages_in_chunks<'l, E>(
+        &self,
+        links: &'l [Link],
+        opts: &PassageOptions,
+        chunk: usize,
+        mut each: impl FnMut(&'l Link, Vec<PassagePair>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        // The learning pass, if a link needs it, runs here, before the links are aligned.
+        let models: Vec<(Option<&Vocabulary>, passages::PairModel<'_>)> =
+            links.iter().map(|l| self.pair_model(l, opts)).collect();
+        let links: Vec<(&Link, bool)> = links.iter().zip(&models).map(|(l, m)| (l, m.0.is_some())).collect();
+        let vocabulary = models.iter().find_map(|m| m.0);
+        let align = |i: usize, l: &Link, ua: &[Unit], ub: &[Unit]| self.passage_pairs(l, ua, ub, models[i].1, opts);
+        self.each_aligned(&links, vocabulary, opts, chunk, align, &mut each)
+    }
+
+    /// The passage pairs of a link, aligned on its documents' units.
+    fn passage_pairs(
+        &self,
+        link: &Link,
+        ua: &[Unit],
+        ub: &[Unit],
+        model: passages::PairModel<'_>,
+        opts: &PassageOptions,
+    ) -> Vec<PassagePair> {
+        let docs = self.corpus.docs();
+        let (ta, tb) = (&docs[link.left].text, &docs[link.right].text);
+        passages::align_passages_with(ua, ub, model, opts)
             .0
             .into_iter()
             .map(|b| PassagePair {
@@ -905,7 +968,65 @@ impl<'c> Analysis<'c> {
             })
             .collect()
     }
+
+    /// Runs `align(i, link, left units, right units)` on every link `links[i] = (link,
+    /// with_words)`, on every core, `chunk` links at a time, and hands the results to `each`
+    /// in the order of `links`. A link is aligned on its documents' units with their words
+    /// (ids of `vocabulary`) where `with_words`, without them otherwise; the units of a
+    /// document are built once for each of the two cases it is needed in, in parallel, and
+    /// kept only until the last link that needs them has been aligned.
+    fn each_aligned<'l, T: Send, E>(
+        &self,
+        links: &[(&'l Link, bool)],
+        vocabulary: Option<&Vocabulary>,
+        opts: &PassageOptions,
+        chunk: usize,
+        align: impl Fn(usize, &Link, &[Unit], &[Unit]) -> T + Sync,
+        mut each: impl FnMut(&'l Link, T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        debug_assert!(vocabulary.is_some() || links.iter().all(|x| !x.1));
+        // The corpus's boundary model is learnt here, not by whichever thread first needs it.
+        if opts.cut_weight >= 0.0 {
+            self.boundary_model();
+        }
+        // The units a link needs: its two documents', with or without words.
+        let keys = |i: usize| [(links[i].0.left, links[i].1), (links[i].0.right, links[i].1)];
+        let mut last_use: HashMap<(usize, bool), usize> = HashMap::new();
+        for i in 0..links.len() {
+            for k in keys(i) {
+                last_use.insert(k, i);
+            }
+        }
+        let mut units: HashMap<(usize, bool), Vec<Unit>> = HashMap::new();
+        for from in (0..links.len()).step_by(chunk.max(1)) {
+            let to = (from + chunk.max(1)).min(links.len());
+            let mut wanted: Vec<(usize, bool)> = (from..to).flat_map(keys).filter(|k| !units.contains_key(k)).collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            let built: Vec<Vec<Unit>> = wanted
+                .par_iter()
+                .map(|&(d, words)| self.units_with(d, opts, if words { vocabulary } else { None }))
+                .collect();
+            units.extend(wanted.into_iter().zip(built));
+            let results: Vec<T> = (from..to)
+                .into_par_iter()
+                .map(|i| {
+                    let [ka, kb] = keys(i);
+                    align(i, links[i].0, &units[&ka], &units[&kb])
+                })
+                .collect();
+            for (i, r) in (from..to).zip(results) {
+                each(links[i].0, r)?;
+            }
+            units.retain(|k, _| last_use[k] >= to);
+        }
+        Ok(())
+    }
 }
+
+/// Links aligned at a time by [`Analysis::each_passages`] and the learning pass: enough to keep every core busy,
+/// few enough that their passages are a small part of the memory.
+const LINK_CHUNK: usize = 1024;
 
 impl Analysis<'_> {
     /// Why two passages were paired, in words: the names, numbers, dates and event words
@@ -954,4 +1075,61 @@ fn word_ids(vocabulary: &Vocabulary, normalized: &[String]) -> Vec<u32> {
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ten NTREX articles in Bengali and their Persian translations (enough for a learnt
+    /// table), and a copy of three of the Bengali ones: those are linked both to a document
+    /// of their language (aligned without words) and to one of the other (with words).
+    fn ntrex_with_reprints() -> Corpus {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/ntrex-dev/articles.jsonl");
+        let ntrex = Corpus::load(&[path]).expect("NTREX dev loads");
+        let bn: Vec<&Document> = ntrex.docs().iter().filter(|d| d.id.starts_with("bn-")).take(10).collect();
+        let mut docs: Vec<Document> = Vec::new();
+        for d in &bn {
+            docs.push((*d).clone());
+            docs.push(ntrex.get(&d.id.replacen("bn-", "fa-", 1)).expect("a translation").clone());
+        }
+        for d in bn.iter().take(3) {
+            docs.push(Document { id: format!("copy-{}", d.id), ..(*d).clone() });
+        }
+        Corpus::from_docs(docs).expect("distinct ids")
+    }
+
+    /// The passages of every link, aligned on every core with each document's units built
+    /// once and dropped after their last link, are those of each link aligned alone, in
+    /// link order, whatever the chunk size and the thread count.
+    #[test]
+    fn passages_of_all_links_are_those_of_each_link_alone() {
+        let corpus = ntrex_with_reprints();
+        let a = Analysis::new(&corpus);
+        let opts = PassageOptions::default();
+        let with_words: Vec<bool> = a.links.iter().map(|l| a.pair_model(l, &opts).0.is_some()).collect();
+        let shared = a.links.iter().zip(&with_words).any(|(l, &w)| {
+            !w && a.links.iter().zip(&with_words).any(|(m, &v)| v && (m.left == l.left || m.right == l.left))
+        });
+        assert!(shared, "a document is aligned both with and without words");
+        let alone: Vec<(usize, usize, Vec<PassagePair>)> =
+            a.links.iter().map(|l| (l.left, l.right, a.passages(l, &opts))).collect();
+        assert!(alone.iter().filter(|x| !x.2.is_empty()).count() >= 10, "passages are found");
+        let worded = alone.iter().flat_map(|x| &x.2).filter(|p| p.bead.evidence.lexical.is_some_and(|l| l.0 > 0.0));
+        assert!(worded.count() >= 10, "the learnt table pairs words");
+        for (threads, chunk) in [(1, 1), (2, 1), (2, 4), (2, LINK_CHUNK)] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+            {
+                let mut all = Vec::new();
+                let done: Result<(), std::convert::Infallible> = pool.install(|| {
+                    a.each_passages_in_chunks(&a.links, &opts, chunk, |l, pairs| {
+                        all.push((l.left, l.right, pairs));
+                        Ok(())
+                    })
+                });
+                let Ok(()) = done;
+                assert!(all == alone, "{threads} threads, chunks of {chunk}");
+            }
+        }
+    }
 }

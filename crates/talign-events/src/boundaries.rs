@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use talign_corpus::Lang;
 // The marks the segmenter ends sentences at, so that what counts as a sentence end here is
 // what it cuts at.
@@ -19,7 +21,7 @@ use talign_corpus::segment::{is_closer, is_terminator};
 use unicode_normalization::char::is_combining_mark;
 
 /// How often a word (or word ending) ends and starts a sentence.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
 struct Counts {
     total: u32,
     last: u32,
@@ -32,15 +34,31 @@ impl Counts {
         self.last += u32::from(last);
         self.first += u32::from(first);
     }
+
+    fn merge(&mut self, other: Counts) {
+        self.total += other.total;
+        self.last += other.last;
+        self.first += other.first;
+    }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct LangStats {
     words: HashMap<String, Counts>,
     endings: HashMap<String, Counts>,
     beginnings: HashMap<String, Counts>,
     all: Counts,
 }
+
+impl LangStats {
+    /// Number of distinct words, endings and beginnings counted.
+    fn len(&self) -> usize {
+        self.words.len() + self.endings.len() + self.beginnings.len()
+    }
+}
+
+/// Fewest documents counted at a time by one thread while the model is learnt.
+const LEARN_CHUNK: usize = 1024;
 
 /// Weight of the back-off estimate, in pseudo-occurrences.
 const SMOOTHING: f32 = 2.0;
@@ -89,13 +107,22 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace().map(move |t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
 }
 
-fn suffix(word: &str) -> String {
-    let n = word.chars().count();
-    word.chars().skip(n.saturating_sub(2)).collect()
+/// The last two characters of a word (the whole word when shorter).
+fn suffix(word: &str) -> &str {
+    &word[word.char_indices().rev().nth(1).map_or(0, |(i, _)| i)..]
 }
 
-fn prefix(word: &str) -> String {
-    word.chars().take(2).collect()
+/// The first two characters of a word (the whole word when shorter).
+fn prefix(word: &str) -> &str {
+    &word[..word.char_indices().nth(2).map_or(word.len(), |(i, _)| i)]
+}
+
+/// Counts one occurrence of `key`, copying it only the first time it is seen.
+fn count(counts: &mut HashMap<String, Counts>, key: &str, last: bool, first: bool) {
+    match counts.get_mut(key) {
+        Some(c) => c.add(last, first),
+        None => counts.entry(key.to_owned()).or_default().add(last, first),
+    }
 }
 
 /// `(hits + SMOOTHING * prior) / (total + SMOOTHING)`.
@@ -109,27 +136,65 @@ fn odds(p: f32) -> f32 {
 }
 
 impl BoundaryModel {
-    /// Learns from documents (language, text).
+    /// Learns from documents (language, text), on every core: chunks of documents are
+    /// counted apart and their counts added, which gives the same model whatever the thread
+    /// count.
     pub fn new<'a>(docs: impl IntoIterator<Item = (Lang, &'a str)>) -> BoundaryModel {
-        let mut model = BoundaryModel::default();
-        for (lang, text) in docs {
-            let stats = model.langs.entry(lang).or_default();
-            for line in text.lines() {
-                let mut first = true;
-                for (_, tok) in tokens(line) {
-                    let w = core(tok);
-                    let last = ends_sentence(tok);
-                    if !w.is_empty() {
-                        stats.endings.entry(suffix(&w)).or_default().add(last, first);
-                        stats.beginnings.entry(prefix(&w)).or_default().add(last, first);
-                        stats.words.entry(w).or_default().add(last, first);
-                        stats.all.add(last, first);
-                    }
-                    first = last;
+        let docs: Vec<(Lang, &str)> = docs.into_iter().collect();
+        // Few chunks, since adding a chunk's counts to the others' costs about as much as
+        // counting it: two per thread, of at least LEARN_CHUNK documents.
+        let chunk = docs.len().div_ceil(2 * rayon::current_num_threads()).max(LEARN_CHUNK);
+        docs.par_chunks(chunk)
+            .map(|chunk| {
+                let mut model = BoundaryModel::default();
+                let mut words = HashMap::new();
+                for &(lang, text) in chunk {
+                    model.learn(lang, text, &mut words);
                 }
+                model
+            })
+            .reduce(BoundaryModel::default, BoundaryModel::merge)
+    }
+
+    /// Counts the words of one document; `words` keeps the word of each token seen so far
+    /// (most tokens of a corpus recur, and folding one costs more than looking it up).
+    fn learn<'t>(&mut self, lang: Lang, text: &'t str, words: &mut HashMap<&'t str, String>) {
+        let stats = self.langs.entry(lang).or_default();
+        for line in text.lines() {
+            let mut first = true;
+            for (_, tok) in tokens(line) {
+                let w = words.entry(tok).or_insert_with(|| core(tok));
+                let last = ends_sentence(tok);
+                if !w.is_empty() {
+                    count(&mut stats.endings, suffix(w), last, first);
+                    count(&mut stats.beginnings, prefix(w), last, first);
+                    count(&mut stats.words, w, last, first);
+                    stats.all.add(last, first);
+                }
+                first = last;
             }
         }
-        model
+    }
+
+    /// The counts of two models added.
+    fn merge(mut self, mut other: BoundaryModel) -> BoundaryModel {
+        if self.langs.values().map(LangStats::len).sum::<usize>() < other.langs.values().map(LangStats::len).sum() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        for (lang, theirs) in other.langs {
+            let ours = self.langs.entry(lang).or_default();
+            for (all, more) in [
+                (&mut ours.words, theirs.words),
+                (&mut ours.endings, theirs.endings),
+                (&mut ours.beginnings, theirs.beginnings),
+            ] {
+                for (k, c) in more {
+                    all.entry(k).or_default().merge(c);
+                }
+            }
+            ours.all.merge(theirs.all);
+        }
+        self
     }
 
     /// Probability that a sentence ends after the token `before` and a new one starts with
@@ -143,7 +208,7 @@ impl BoundaryModel {
             return None;
         }
         let get = |m: &HashMap<String, Counts>, k: &str| m.get(k).copied().unwrap_or_default();
-        let end = get(&s.endings, &suffix(a));
+        let end = get(&s.endings, suffix(a));
         let word = get(&s.words, a);
         let mut p_last = if a.is_empty() {
             base_last
@@ -161,7 +226,7 @@ impl BoundaryModel {
             };
             p_last = p_last.max(cue);
         }
-        let beg = get(&s.beginnings, &prefix(b));
+        let beg = get(&s.beginnings, prefix(b));
         let word = get(&s.words, b);
         let p_first = smoothed(word.first, word.total, smoothed(beg.first, beg.total, base_first));
         // Naive Bayes: the two words as independent evidence over the base rate.
@@ -206,6 +271,38 @@ mod tests {
         assert!(best.probability > 0.5, "{cuts:?}");
         // After a word that never ends a sentence, a cut is much less likely.
         assert!(cuts.iter().filter(|c| c.at != best.at).all(|c| c.probability < 0.3), "{cuts:?}");
+    }
+
+    /// The model is counted in chunks of documents on several threads: it must be the model
+    /// one pass over the documents in order counts.
+    #[test]
+    fn counting_in_chunks_gives_the_model_of_one_pass() {
+        let texts = ["তিনি বাড়ি গেছেন। আমরা খেয়েছি।", "او رفت. ما ماندیم: «نه»", "তারা স্কুলে গেছেন\nসে বই পড়েছে।"];
+        let docs: Vec<(Lang, String)> = (0..3 * LEARN_CHUNK + 7)
+            .map(|i| {
+                let lang = if i % 3 == 1 { Lang::Fa } else { Lang::Bn };
+                (lang, format!("{} {}", texts[i % 3], i % 17))
+            })
+            .collect();
+        let mut one = BoundaryModel::default();
+        for (lang, text) in &docs {
+            one.learn(*lang, text, &mut HashMap::new());
+        }
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let chunked = pool.install(|| BoundaryModel::new(docs.iter().map(|(l, t)| (*l, t.as_str()))));
+        assert_eq!(chunked.langs, one.langs);
+        // 1027 documents of six words and numbers, 1026 of seven.
+        assert_eq!(one.langs[&Lang::Bn].all.total, 1027 * 6 + 1026 * 7);
+    }
+
+    #[test]
+    fn endings_and_beginnings_are_two_characters() {
+        assert_eq!(suffix("করেছে"), "ছে");
+        assert_eq!(prefix("করেছে"), "কর");
+        assert_eq!(suffix("کرد"), "رد");
+        assert_eq!(prefix("وی"), "وی");
+        assert_eq!(suffix("a"), "a");
+        assert_eq!(prefix(""), "");
     }
 
     #[test]

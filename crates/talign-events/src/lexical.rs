@@ -176,7 +176,7 @@ impl Translations {
         }
         let fwd: Vec<(&[u32], &[u32])> = pairs.iter().map(|(a, b)| (a.as_slice(), b.as_slice())).collect();
         let bwd: Vec<(&[u32], &[u32])> = pairs.iter().map(|(a, b)| (b.as_slice(), a.as_slice())).collect();
-        let (tf, tb) = (model1(&fwd), model1(&bwd));
+        let (tf, tb) = rayon::join(|| model1(&fwd), || model1(&bwd));
         let mut links: Vec<(u32, u32)> = Vec::new();
         let keep = |(p, c): (f32, f32)| p >= MIN_PROBABILITY && c >= MIN_EXPECTED_COUNT;
         links.extend(tf.iter().filter(|(k, v)| k.0 != NULL && keep(**v)).map(|(k, _)| *k));

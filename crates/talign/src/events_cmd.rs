@@ -7,8 +7,8 @@ use talign_corpus::{Corpus, Date, LoadOptions};
 use talign_events::{Analysis, Options};
 
 use crate::{CorpusArgs, Output};
-use talign::table::{self, Format, write_atomic, write_table};
-use talign::tables::{align_table, cluster_table, names_table, sentences_table, sentences_table_for};
+use talign::table::{self, Format, Staged, TableWriter, write_rows, write_table};
+use talign::tables::{EventTable, sentence_rows};
 
 /// Loads the corpora named on the command line, or the built-in seeds when there are none.
 pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
@@ -140,38 +140,16 @@ pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
 }
 
 /// The tables the event commands print.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Table {
-    /// `events align`.
-    Links,
-    /// `events cluster`.
-    Events,
-    /// `events pairs`, with the model's inputs when `inputs` is set.
-    Pairs {
-        /// Add the inputs.
-        inputs: bool,
-    },
-    /// `export names`.
-    Names,
-    /// `export sentences`, with an evidence column when `explain` is set.
-    Sentences {
-        /// Add the evidence column.
-        explain: bool,
-    },
-}
+pub(crate) type Table = EventTable;
 
-/// Loads the corpus, runs the analysis and prints one table.
+/// Loads the corpus, runs the analysis and prints one table, a row at a time as it is made.
 pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
     let corpus = load(args)?;
     let a = Analysis::with_options(&corpus, opts);
-    let t = match which {
-        Table::Links => align_table(&a),
-        Table::Events => cluster_table(&a),
-        Table::Pairs { inputs } => talign::tables::pairs_table(&a, inputs),
-        Table::Names => names_table(&a),
-        Table::Sentences { explain } => sentences_table(&a, &opts.passages, explain),
-    };
-    emit(&t, out)
+    write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
+        which.rows(&a, &opts.passages, |r| w.row(&r))
+    })?;
+    Ok(())
 }
 
 /// `export sentences --pairs FILE` (the passages of the given document pairs, linked or
@@ -215,7 +193,11 @@ pub(crate) fn sentences_for_pairs(
             sentences as f64 / secs.max(1e-9)
         );
     }
-    emit(&sentences_table_for(&a, links, &opts.passages, explain), out)
+    let which = EventTable::Sentences { explain };
+    write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
+        sentence_rows(&a, links, &opts.passages, explain, |r| w.row(&r))
+    })?;
+    Ok(())
 }
 
 /// Reads a `left,right` CSV of document ids; an unknown id is an error naming file and line.
@@ -258,27 +240,39 @@ fn staging_dir(dir: &Path) -> PathBuf {
     parent.join(format!(".{name}.tmp-{}", std::process::id()))
 }
 
+/// `talign report`: every table into `dir`. Each table is written as it is made into a
+/// temporary file beside its destination, and all of them are renamed into place at the
+/// end: a run that fails or is interrupted leaves the report that was there whole.
 pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Format) -> Result<()> {
     let corpus = load(args)?;
     let a = Analysis::with_options(&corpus, opts);
-    let tables: [(&str, table::Table); 4] = [
-        ("links", align_table(&a)),
-        ("events", cluster_table(&a)),
-        ("names", names_table(&a)),
-        ("sentences", sentences_table(&a, &opts.passages, false)),
+    let tables = [
+        ("links", EventTable::Links),
+        ("events", EventTable::Events),
+        ("names", EventTable::Names),
+        ("sentences", EventTable::Sentences { explain: false }),
     ];
-    // Render everything first, so that an error leaves no half-written report.
-    let mut rendered: Vec<(PathBuf, Vec<u8>, usize)> = Vec::new();
-    for (name, t) in &tables {
-        rendered.push((PathBuf::from(format!("{name}.{}", format.extension())), t.render(format)?, t.rows()));
-    }
     // A new directory is filled beside it under a temporary name and renamed into place, so
     // that an interrupted or failed report leaves no empty or partial directory.
-    let staged = (!dir.exists()).then(|| staging_dir(dir));
-    let target = staged.as_deref().unwrap_or(dir);
+    let staging = (!dir.exists()).then(|| staging_dir(dir));
+    let target = staging.as_deref().unwrap_or(dir);
     std::fs::create_dir_all(target).with_context(|| format!("creating {}", dir.display()))?;
-    let written = rendered.iter().try_for_each(|(path, bytes, _)| write_atomic(&target.join(path), bytes));
-    if let Some(tmp) = &staged {
+    let mut rows = [0usize; 4];
+    let mut write_all = || -> Result<()> {
+        let mut staged = Staged::new();
+        for ((name, which), n) in tables.into_iter().zip(&mut rows) {
+            let path = target.join(format!("{name}.{}", format.extension()));
+            staged.write(&path, &mut |out| {
+                let mut w = TableWriter::new(format, &which.columns(), out)?;
+                which.rows(&a, &opts.passages, |r| w.row(&r))?;
+                *n = w.finish()?;
+                Ok(())
+            })?;
+        }
+        staged.commit()
+    };
+    let written = write_all();
+    if let Some(tmp) = &staging {
         let renamed = written.and_then(|()| {
             std::fs::rename(tmp, dir).with_context(|| format!("{}: cannot create the directory", dir.display()))
         });
@@ -294,8 +288,8 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Form
         corpus.len(),
         a.links.len(),
         a.events.iter().max().map_or(0, |m| m + 1),
-        rendered[2].2,
-        rendered[3].2,
+        rows[2],
+        rows[3],
         dir.display()
     );
     Ok(())

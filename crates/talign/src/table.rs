@@ -156,27 +156,14 @@ impl<'a> Table<'a> {
         Ok(out)
     }
 
-    /// Renders the table in `format` into `out`.
+    /// Renders the table in `format` into `out`, through a [`TableWriter`], so that a table
+    /// written a row at a time is the same bytes.
     pub fn render_to(&self, format: Format, out: &mut dyn Write) -> Result<()> {
-        let rows = Rows::new(&self.headers, format);
-        let mut buf = Vec::with_capacity(1 << 16);
-        rows.header(&mut buf);
-        out.write_all(&buf)?;
-        buf.clear();
-        let mut first = true;
+        let mut w = TableWriter::new(format, &self.headers, out)?;
         for r in &self.rows {
-            rows.row(r, &mut buf);
-            if buf.len() >= 1 << 16 {
-                rows.write_rendered(&buf, first, out)?;
-                first = false;
-                buf.clear();
-            }
+            w.row(r)?;
         }
-        rows.write_rendered(&buf, first, out)?;
-        buf.clear();
-        rows.footer(self.rows.len(), &mut buf);
-        out.write_all(&buf)?;
-        out.flush()?;
+        w.finish()?;
         Ok(())
     }
 }
@@ -355,6 +342,60 @@ impl Rows {
     }
 }
 
+/// Writes a table in a format a row at a time into its output, through [`Rows`] and a
+/// buffer written out every 64 KiB: a table of any size is never held, and the bytes are
+/// those [`Table::render`] writes.
+pub struct TableWriter<'w> {
+    rows: Rows,
+    out: &'w mut dyn Write,
+    /// Rows rendered and not yet written.
+    buf: Vec<u8>,
+    /// Whether a row has been written out (JSON's first row has no leading comma).
+    written: bool,
+    /// Rows so far.
+    n: usize,
+}
+
+impl std::fmt::Debug for TableWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableWriter").field("format", &self.rows.format).field("rows", &self.n).finish_non_exhaustive()
+    }
+}
+
+impl<'w> TableWriter<'w> {
+    /// Starts a table with these column names in `format`, writing its header.
+    pub fn new<S: AsRef<str>>(format: Format, headers: &[S], out: &'w mut dyn Write) -> Result<TableWriter<'w>> {
+        let rows = Rows::new(headers, format);
+        let mut buf = Vec::with_capacity(1 << 16);
+        rows.header(&mut buf);
+        out.write_all(&buf)?;
+        buf.clear();
+        Ok(TableWriter { rows, out, buf, written: false, n: 0 })
+    }
+
+    /// Writes one row; it must have one cell per column.
+    pub fn row(&mut self, row: &[Cell<'_>]) -> Result<()> {
+        self.rows.row(row, &mut self.buf);
+        self.n += 1;
+        if self.buf.len() >= 1 << 16 {
+            self.rows.write_rendered(&self.buf, !self.written, self.out)?;
+            self.written = true;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Ends the table (the closing bracket of JSON) and flushes it; returns the number of rows.
+    pub fn finish(mut self) -> Result<usize> {
+        self.rows.write_rendered(&self.buf, !self.written, self.out)?;
+        self.buf.clear();
+        self.rows.footer(self.n, &mut self.buf);
+        self.out.write_all(&self.buf)?;
+        self.out.flush()?;
+        Ok(self.n)
+    }
+}
+
 fn push_char(out: &mut Vec<u8>, c: char) {
     let mut b = [0u8; 4];
     out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
@@ -391,6 +432,24 @@ pub fn write_with(path: Option<&Path>, write: &mut Writing<'_>) -> Result<()> {
         Some(p) if p == Path::new("-") => write_stdout(write),
         Some(p) => write_atomic_with(p, write),
     }
+}
+
+/// Renders a table produced a row at a time (by `rows`, into the writer it is given) in
+/// `format` into `path` atomically, or to stdout for `None` / `-`; returns its number of rows.
+pub fn write_rows<S: AsRef<str>>(
+    path: Option<&Path>,
+    format: Format,
+    headers: &[S],
+    rows: &mut dyn FnMut(&mut TableWriter<'_>) -> Result<()>,
+) -> Result<usize> {
+    let mut n = 0;
+    write_with(path, &mut |out| {
+        let mut w = TableWriter::new(format, headers, out)?;
+        rows(&mut w)?;
+        n = w.finish()?;
+        Ok(())
+    })?;
+    Ok(n)
 }
 
 /// Standard output that takes a closed pipe (`talign … | head`) for the end of the
@@ -487,29 +546,70 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Like [`write_atomic`], with what `write` writes; the temporary file is removed when it fails.
 fn write_atomic_with(path: &Path, write: &mut Writing<'_>) -> Result<()> {
-    check_output(path)?;
-    let into = |file: &Path, write: &mut Writing<'_>| -> Result<()> {
-        let created = std::fs::File::create(file).with_context(|| format!("{}: cannot create", path.display()))?;
-        let mut w = Named { file: std::io::BufWriter::new(created), path };
-        write(&mut w)?;
-        w.flush()?;
+    let mut staged = Staged::new();
+    staged.write(path, write)?;
+    staged.commit()
+}
+
+/// Files written each to a temporary file beside it and renamed into place all together
+/// by [`Staged::commit`], so that a run that fails or is interrupted before then leaves
+/// every file as it was. The temporary files of a `Staged` dropped without committing are
+/// removed. A path that exists and is not a regular file (`/dev/null`, a named pipe) is
+/// written in place: renaming over it would replace the device with a file. Errors name
+/// the file the user asked for, never the temporary file.
+#[derive(Debug, Default)]
+pub struct Staged {
+    /// (temporary file, destination), in the order written.
+    pending: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Staged {
+    /// Nothing written yet.
+    pub fn new() -> Staged {
+        Staged::default()
+    }
+
+    /// Writes what `write` writes into a temporary file for `path` (checked first, see
+    /// [`check_output`]).
+    pub fn write(&mut self, path: &Path, write: &mut Writing<'_>) -> Result<()> {
+        check_output(path)?;
+        let into = |file: &Path, write: &mut Writing<'_>| -> Result<()> {
+            let created = std::fs::File::create(file).with_context(|| format!("{}: cannot create", path.display()))?;
+            let mut w = Named { file: std::io::BufWriter::new(created), path };
+            write(&mut w)?;
+            w.flush()?;
+            Ok(())
+        };
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return into(path, write);
+        }
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+        let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        // Pending before it is written, so that it is removed if writing fails.
+        self.pending.push((tmp.clone(), path.to_owned()));
+        into(&tmp, write)
+    }
+
+    /// Renames every temporary file into place.
+    pub fn commit(mut self) -> Result<()> {
+        while !self.pending.is_empty() {
+            let (tmp, path) = self.pending.remove(0);
+            if let Err(e) = std::fs::rename(&tmp, &path) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e).with_context(|| format!("{}: cannot replace", path.display()));
+            }
+        }
         Ok(())
-    };
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return into(path, write);
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    if let Err(e) = into(&tmp, write) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (tmp, _) in &self.pending {
+            let _ = std::fs::remove_file(tmp);
+        }
     }
-    if let Err(e) = std::fs::rename(&tmp, path) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("{}: cannot replace", path.display()));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -621,6 +721,47 @@ mod tests {
         assert!(md.ends_with("| xy[31m | l1 l2 |\n"), "{md}");
         let jl = String::from_utf8(t.render(Format::Jsonl).unwrap()).unwrap();
         assert_eq!(jl, "{\"a\":\"x\\u0000y\\u001b[31m\",\"b\":\"l1\\nl2\u{7f}\"}\n");
+    }
+
+    /// Files staged together replace what was there only when committed; a failure or a
+    /// drop before then leaves every old file whole and no temporary file behind.
+    #[test]
+    fn staged_files_replace_the_old_ones_only_together() {
+        let dir = std::env::temp_dir().join(format!("talign-staged-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (a, b) = (dir.join("a.csv"), dir.join("b.csv"));
+        std::fs::write(&a, "old a").unwrap();
+        std::fs::write(&b, "old b").unwrap();
+        let listing = || {
+            let mut names: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // The second file fails half-way.
+        let mut staged = Staged::new();
+        staged.write(&a, &mut |w| Ok(w.write_all(b"new a")?)).unwrap();
+        let failed = staged.write(&b, &mut |w| {
+            w.write_all(b"half")?;
+            anyhow::bail!("interrupted")
+        });
+        assert!(failed.is_err());
+        drop(staged);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old b");
+        assert_eq!(listing(), ["a.csv", "b.csv"]);
+        // Written in full and committed: both are replaced.
+        let mut staged = Staged::new();
+        staged.write(&a, &mut |w| Ok(w.write_all(b"new a")?)).unwrap();
+        staged.write(&b, &mut |w| Ok(w.write_all(b"new b")?)).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a", "nothing is replaced before the commit");
+        staged.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(listing(), ["a.csv", "b.csv"]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -224,6 +224,40 @@ fn report_writes_every_table() {
     }
 }
 
+/// Each table of a report is written to a temporary file as it is made, and all are
+/// renamed into place at the end: a report that fails (here, its last table's path is a
+/// directory, which the output check finds before any work, and staged writing would find
+/// too; `table::tests` fails one part-way) leaves the old report as it was, and no
+/// temporary file.
+#[test]
+fn a_failed_report_leaves_the_old_one_whole() {
+    let d = tmp("report-failed");
+    let o = talign(&["report", "--out", d.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let old: Vec<String> = ["links", "events", "names"]
+        .iter()
+        .map(|t| std::fs::read_to_string(d.join(format!("{t}.csv"))).unwrap())
+        .collect();
+    std::fs::remove_file(d.join("sentences.csv")).unwrap();
+    std::fs::create_dir(d.join("sentences.csv")).unwrap();
+    std::fs::write(d.join("links.csv"), "old links\n").unwrap();
+    let o = talign(&["report", "--out", d.to_str().unwrap()]);
+    assert!(!o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is a directory"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read_to_string(d.join("links.csv")).unwrap(), "old links\n");
+    assert_eq!(std::fs::read_to_string(d.join("events.csv")).unwrap(), old[1]);
+    let mut left: Vec<String> =
+        std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left, ["events.csv", "links.csv", "names.csv", "sentences.csv"]);
+    // Once the way is clear, the whole report is written again.
+    std::fs::remove_dir(d.join("sentences.csv")).unwrap();
+    let o = talign(&["report", "--out", d.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read_to_string(d.join("links.csv")).unwrap(), old[0]);
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
 /// `docs/cli.md` lists every tuning flag with its default: they must be the binary's.
 #[test]
 fn documented_tuning_defaults_are_the_binarys() {
