@@ -226,7 +226,7 @@ fn when_rank(w: &Option<When>) -> u8 {
 /// Gives every document of a group of reprints the window of the member that says most
 /// about the happening (ties: by content), so that one text's copies, which report one
 /// happening, are never kept apart by what each site's page says of its own date.
-fn share_reprint_whens(whens: &mut [Option<When>], reprints: &[reprints::Reprint], docs: &[Document]) {
+fn share_reprint_whens(whens: &mut [Option<When>], reprints: &[reprints::Reprint], keys: &[u64]) {
     if reprints.is_empty() {
         return;
     }
@@ -238,10 +238,7 @@ fn share_reprint_whens(whens: &mut [Option<When>], reprints: &[reprints::Reprint
     for r in reprints {
         for d in [r.left as usize, r.right as usize] {
             let root = uf.find(d as u32);
-            let better = |o: usize| {
-                (when_rank(&whens[d]), align::fnv64(docs[d].text.as_bytes()))
-                    > (when_rank(&whens[o]), align::fnv64(docs[o].text.as_bytes()))
-            };
+            let better = |o: usize| (when_rank(&whens[d]), keys[d]) > (when_rank(&whens[o]), keys[o]);
             match best.get(&root) {
                 Some(&o) if !better(o) => {}
                 _ => {
@@ -579,9 +576,10 @@ impl<'c> Analysis<'c> {
             .collect();
         let published = kept.iter().map(|k| k.published).collect();
         let mut whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
-        share_reprint_whens(&mut whens, &reprint_pairs, docs);
+        let keys: Vec<u64> = docs.par_iter().map(|d| align::fnv64(d.text.as_bytes())).collect();
+        share_reprint_whens(&mut whens, &reprint_pairs, &keys);
         drop(kept);
-        space.set_keys(docs.iter().map(|d| align::fnv64(d.text.as_bytes())).collect());
+        space.set_keys(keys);
         let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> =
             resolution.entities.iter().rev().map(|e| (e.canonical.as_str(), (e.lexicon.is_some(), e.kind))).collect();
         space.set_priors(|f| prior(f, &entity_kinds));

@@ -101,7 +101,6 @@ struct Candidate {
     score: f32,
     keys: (u64, u64),
     groups: (u32, u32),
-    versions: (u32, u32),
 }
 
 impl Eq for Candidate {}
@@ -124,8 +123,6 @@ struct Group {
     span: Span,
     /// Summed scores to each neighbouring group.
     sums: HashMap<u32, f32>,
-    version: u32,
-    alive: bool,
 }
 
 /// Groups `n` documents by average linkage over the scored pairs `edges` (each unordered
@@ -139,16 +136,8 @@ pub fn average_linkage(
     opts: &ClusterOptions,
 ) -> Vec<usize> {
     let n = windows.len();
-    let mut groups: Vec<Group> = (0..n)
-        .map(|d| Group {
-            size: 1,
-            key: keys[d],
-            span: Span::of(windows[d]),
-            sums: HashMap::new(),
-            version: 0,
-            alive: true,
-        })
-        .collect();
+    let mut groups: Vec<Group> =
+        (0..n).map(|d| Group { size: 1, key: keys[d], span: Span::of(windows[d]), sums: HashMap::new() }).collect();
     for &(a, b, s) in edges {
         if a == b || s <= 0.0 || s < opts.min_pair {
             continue;
@@ -158,12 +147,8 @@ pub fn average_linkage(
     }
     let candidate = |groups: &[Group], a: u32, b: u32, sum: f32| {
         let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
-        let (a, b, ka, kb, va, vb) = if ga.key <= gb.key {
-            (a, b, ga.key, gb.key, ga.version, gb.version)
-        } else {
-            (b, a, gb.key, ga.key, gb.version, ga.version)
-        };
-        Candidate { score: sum / (ga.size as f32 * gb.size as f32), keys: (ka, kb), groups: (a, b), versions: (va, vb) }
+        let (a, b, ka, kb) = if ga.key <= gb.key { (a, b, ga.key, gb.key) } else { (b, a, gb.key, ga.key) };
+        Candidate { score: sum / (ga.size as f32 * gb.size as f32), keys: (ka, kb), groups: (a, b) }
     };
     let mut heap = BinaryHeap::new();
     for a in 0..n as u32 {
@@ -176,13 +161,38 @@ pub fn average_linkage(
             }
         }
     }
+    // Entries are not renewed when a merge changes a pair's average: merging `gone` into
+    // `keep` makes the average with any neighbour a weighted mean of the two old ones, so
+    // an old entry of the pair stays an upper bound. A popped entry is checked against the
+    // pair's current average and keys, and pushed again if they moved; one that matches is
+    // the best merge left.
     let mut parent: Vec<u32> = (0..n as u32).collect();
+    let find = |parent: &mut Vec<u32>, mut d: u32| {
+        let mut r = d;
+        while parent[r as usize] != r {
+            r = parent[r as usize];
+        }
+        while parent[d as usize] != r {
+            let next = parent[d as usize];
+            parent[d as usize] = r;
+            d = next;
+        }
+        r
+    };
     while let Some(c) = heap.pop() {
-        let (a, b) = c.groups;
-        let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
-        if !ga.alive || !gb.alive || ga.version != c.versions.0 || gb.version != c.versions.1 {
+        let (a, b) = (find(&mut parent, c.groups.0), find(&mut parent, c.groups.1));
+        if a == b {
             continue;
         }
+        let Some(&sum) = groups[a as usize].sums.get(&b) else { continue };
+        let current = candidate(&groups, a, b, sum);
+        if current != c {
+            if current.score >= opts.threshold {
+                heap.push(current);
+            }
+            continue;
+        }
+        let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
         if !ga.span.merge(gb.span).consistent(opts.tolerance) {
             continue;
         }
@@ -190,7 +200,7 @@ pub fn average_linkage(
         let (keep, gone) = if (ga.size, gb.key) >= (gb.size, ga.key) { (a, b) } else { (b, a) };
         let gone_group = std::mem::replace(
             &mut groups[gone as usize],
-            Group { size: 0, key: 0, span: Span::of(None), sums: HashMap::new(), version: 0, alive: false },
+            Group { size: 0, key: 0, span: Span::of(None), sums: HashMap::new() },
         );
         parent[gone as usize] = keep;
         {
@@ -198,24 +208,17 @@ pub fn average_linkage(
             k.size += gone_group.size;
             k.key = k.key.min(gone_group.key);
             k.span = k.span.merge(gone_group.span);
-            k.version += 1;
             k.sums.remove(&gone);
-            for (c, s) in gone_group.sums {
-                if c != keep {
-                    *k.sums.entry(c).or_default() += s;
-                }
-            }
         }
-        // Neighbours now point at `keep` only, and every candidate with `keep` is renewed.
-        let neighbours: Vec<(u32, f32)> = groups[keep as usize].sums.iter().map(|(&c, &s)| (c, s)).collect();
-        for &(c, s) in &neighbours {
-            let g = &mut groups[c as usize];
-            g.sums.remove(&gone);
-            g.sums.insert(keep, s);
-            let cand = candidate(&groups, keep, c, s);
-            if cand.score >= opts.threshold {
-                heap.push(cand);
+        // The neighbours of `gone` now point at `keep`.
+        for (x, s) in gone_group.sums {
+            if x == keep {
+                continue;
             }
+            *groups[keep as usize].sums.entry(x).or_default() += s;
+            let g = &mut groups[x as usize].sums;
+            g.remove(&gone);
+            *g.entry(keep).or_default() += s;
         }
     }
     // Each document's root, numbered in order of first document.
@@ -281,6 +284,95 @@ mod tests {
         for a in 0..5u32 {
             for b in 0..5u32 {
                 assert_eq!(g[a as usize] == g[b as usize], g2[rev(a) as usize] == g2[rev(b) as usize]);
+            }
+        }
+    }
+
+    /// The textbook algorithm: every round, the best pair of groups by average, keys and
+    /// windows as in [`average_linkage`], found by looking at every pair.
+    fn naive(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<usize> {
+        let n = windows.len();
+        let mut w = vec![vec![0f32; n]; n];
+        for &(a, b, s) in edges {
+            if a != b && s > 0.0 && s >= opts.min_pair {
+                w[a as usize][b as usize] += s;
+                w[b as usize][a as usize] += s;
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = (0..n).map(|d| vec![d]).collect();
+        loop {
+            let key = |g: &Vec<usize>| g.iter().map(|&d| keys[d]).min().unwrap();
+            let span = |g: &Vec<usize>| g.iter().fold(Span::of(None), |s, &d| s.merge(Span::of(windows[d])));
+            let mut best: Option<(f32, (u64, u64), usize, usize)> = None;
+            for i in 0..groups.len() {
+                for j in i + 1..groups.len() {
+                    let sum: f32 = groups[i]
+                        .iter()
+                        .flat_map(|&a| groups[j].iter().map(move |&b| (a, b)))
+                        .map(|(a, b)| w[a][b])
+                        .sum();
+                    let score = sum / (groups[i].len() * groups[j].len()) as f32;
+                    let (ki, kj) = (key(&groups[i]), key(&groups[j]));
+                    let ks = (ki.min(kj), ki.max(kj));
+                    if score < opts.threshold || !span(&groups[i]).merge(span(&groups[j])).consistent(opts.tolerance) {
+                        continue;
+                    }
+                    if best.is_none_or(|b| score > b.0 || (score == b.0 && ks < b.1)) {
+                        best = Some((score, ks, i, j));
+                    }
+                }
+            }
+            let Some((_, _, i, j)) = best else { break };
+            let g = groups.remove(j);
+            groups[i].extend(g);
+        }
+        let mut part = vec![0; n];
+        for (k, g) in groups.iter().enumerate() {
+            for &d in g {
+                part[d] = k;
+            }
+        }
+        part
+    }
+
+    #[test]
+    fn the_heap_finds_what_looking_at_every_pair_finds() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        for _ in 0..300 {
+            let n = 2 + next(14) as usize;
+            let mut edges = Vec::new();
+            for a in 0..n as u32 {
+                for b in a + 1..n as u32 {
+                    if next(3) > 0 {
+                        // Scores on a grid of eighths, so that ties happen.
+                        edges.push((a, b, next(9) as f32 / 8.0));
+                    }
+                }
+            }
+            let windows: Vec<Option<Window>> = (0..n)
+                .map(|_| {
+                    if next(3) == 0 {
+                        None
+                    } else {
+                        let d = next(12) as i64 * 2;
+                        Some(Window::Days(d, d + 1))
+                    }
+                })
+                .collect();
+            let keys: Vec<u64> = (0..n).map(|_| next(1000)).collect();
+            let opts = ClusterOptions { threshold: 0.3, ..ClusterOptions::default() };
+            let fast = average_linkage(&edges, &windows, &keys, &opts);
+            let slow = naive(&edges, &windows, &keys, &opts);
+            for a in 0..n {
+                for b in 0..n {
+                    assert_eq!(fast[a] == fast[b], slow[a] == slow[b], "{edges:?} {windows:?} {keys:?}");
+                }
             }
         }
     }

@@ -7,11 +7,11 @@
 //! the whole pages. Lines that many documents share (site furniture, see
 //! [`crate::furniture`]) are left out before the shingles are taken.
 //!
-//! Candidates come from an inverted index over a sample of the shingles (those whose hash
-//! is 0 modulo [`SAMPLE`]: two documents that share a long passage share sampled shingles
-//! too, and the index stays small), and the containment of each candidate pair is then
-//! measured on all shingles. A shingle found in more than [`MAX_POSTING`] documents is
-//! boilerplate and is not indexed. No crate was used: the maintained MinHash crates
+//! Only a sample of the shingles is kept (those whose hash is 0 modulo [`SAMPLE`]: two
+//! documents that share a long passage share sampled shingles too, in proportion), in an
+//! inverted index that gives the candidate pairs and, by counting, their containment. A
+//! shingle found in more than [`MAX_POSTING`] documents is boilerplate (a standard
+//! paragraph, a sentence every page of a generated corpus repeats) and counts for nothing. No crate was used: the maintained MinHash crates
 //! estimate resemblance (Jaccard), which a page cut short or padded with furniture fails,
 //! and sampling by value keeps containment estimable in a hundred lines.
 
@@ -29,6 +29,8 @@ pub const MAX_POSTING: usize = 64;
 pub const MIN_CONTAINMENT: f32 = 0.5;
 /// Documents with fewer shingles than this are too short to call copies.
 pub const MIN_SHINGLES: usize = 12;
+/// Documents with fewer sampled shingles (boilerplate aside) than this are too short too.
+pub const MIN_SAMPLED: usize = 3;
 
 /// A reprint pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,23 +65,6 @@ pub fn shingles(text: &str) -> Vec<u64> {
     out
 }
 
-/// How many of `a`'s items are in `b` (both sorted).
-fn common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// The reprint pairs among documents with these shingle sets, sorted.
 pub fn find(shingles: &[Vec<u64>]) -> Vec<Reprint> {
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
@@ -91,7 +76,17 @@ pub fn find(shingles: &[Vec<u64>]) -> Vec<Reprint> {
             postings.entry(h).or_default().push(d as u32);
         }
     }
+    // A shingle in many documents is boilerplate: it is neither indexed nor counted.
+    let boilerplate: std::collections::HashSet<u64> =
+        postings.iter().filter(|(_, docs)| docs.len() > MAX_POSTING).map(|(&h, _)| h).collect();
     postings.retain(|_, docs| docs.len() > 1 && docs.len() <= MAX_POSTING);
+    let sampled = |d: usize| -> usize {
+        if shingles[d].len() < MIN_SHINGLES {
+            return 0;
+        }
+        shingles[d].iter().filter(|&&h| h % SAMPLE == 0 && !boilerplate.contains(&h)).count()
+    };
+    let counts: Vec<usize> = (0..shingles.len()).into_par_iter().map(sampled).collect();
     let mut out: Vec<Reprint> = (0..shingles.len())
         .into_par_iter()
         .flat_map_iter(|a| {
@@ -106,11 +101,14 @@ pub fn find(shingles: &[Vec<u64>]) -> Vec<Reprint> {
             let mut found: Vec<Reprint> = seen
                 .into_iter()
                 .filter(|&(_, n)| n >= 2)
-                .filter_map(|(b, _)| {
-                    let (sa, sb) = (&shingles[a], &shingles[b as usize]);
-                    let shorter = sa.len().min(sb.len());
-                    let containment = common(sa, sb) as f32 / shorter as f32;
-                    (containment >= MIN_CONTAINMENT).then_some(Reprint { left: a as u32, right: b, containment })
+                .filter_map(|(b, n)| {
+                    let shorter = counts[a].min(counts[b as usize]);
+                    let containment = n as f32 / shorter.max(1) as f32;
+                    (shorter >= MIN_SAMPLED && containment >= MIN_CONTAINMENT).then_some(Reprint {
+                        left: a as u32,
+                        right: b,
+                        containment,
+                    })
                 })
                 .collect();
             found.sort_unstable_by_key(|r| r.right);
