@@ -96,8 +96,11 @@ pub(crate) enum Table {
     Links,
     /// `events cluster`.
     Events,
-    /// `export names`.
-    Names,
+    /// `export names`, with a canonical_from column when `explain` is set.
+    Names {
+        /// Add the canonical_from column.
+        explain: bool,
+    },
     /// `export sentences`, with an evidence column when `explain` is set.
     Sentences {
         /// Add the evidence column.
@@ -112,7 +115,7 @@ pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output)
     let t = match which {
         Table::Links => align_table(&a),
         Table::Events => cluster_table(&a),
-        Table::Names => names_table(&a),
+        Table::Names { explain } => names_table(&a, explain),
         Table::Sentences { explain } => sentences_table(&a, &opts.passages, explain),
     };
     emit(&t, out)
@@ -201,7 +204,7 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Form
     let tables: [(&str, table::Table); 4] = [
         ("links", align_table(&a)),
         ("events", cluster_table(&a)),
-        ("names", names_table(&a)),
+        ("names", names_table(&a, false)),
         ("sentences", sentences_table(&a, &opts.passages, false)),
     ];
     // Render everything first, so that an error leaves no half-written report.

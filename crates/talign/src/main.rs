@@ -91,9 +91,9 @@ struct CorpusOnlyArgs {
 enum ExportCommand {
     /// One row per entity: canonical name, kind, variants per script, documents, mentions.
     #[command(
-        after_help = "Output columns: canonical,kind,bn,fa,docs,mentions\n\nExample:\n  talign export names corpora/seeds"
+        after_help = "Output columns: canonical,kind,bn,fa,docs,mentions (with --explain, also canonical_from)\n\nExample:\n  talign export names corpora/seeds"
     )]
-    Names(CorpusCommandArgs),
+    Names(NamesArgs),
     /// The passages that say the same thing in each pair of linked documents.
     #[command(
         after_help = "Output columns: event,left_doc,right_doc,left,right,score (with --explain, also evidence)\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv\n  talign export sentences corpora/ntrex-dev/articles.jsonl --explain --format markdown"
@@ -112,6 +112,17 @@ struct CorpusArgs {
     lenient_lang: bool,
 }
 
+#[derive(Debug, Args)]
+struct NamesArgs {
+    #[command(flatten)]
+    base: CorpusCommandArgs,
+    /// Add a `canonical_from` column: where the canonical name comes from (lexicon,
+    /// corpus-latin, bengali, romanized, restored).
+    #[arg(long, help_heading = "Output")]
+    explain: bool,
+}
+
+/// `export sentences` arguments.
 #[derive(Debug, Args)]
 struct SentencesArgs {
     #[command(flatten)]
@@ -322,8 +333,9 @@ fn main() -> ExitCode {
         Command::Events(EventsCommand::Cluster(a)) => {
             events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out)
         }
-        Command::Export(ExportCommand::Names(a)) => {
-            events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
+        Command::Export(ExportCommand::Names(n)) => {
+            let a = &n.base;
+            events_cmd::run(events_cmd::Table::Names { explain: n.explain }, &a.corpus, &a.tuning.options(), &a.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => match &a.pairs {
             Some(pairs) => events_cmd::sentences_for_pairs(

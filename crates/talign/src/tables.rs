@@ -40,22 +40,30 @@ pub fn cluster_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     t
 }
 
-/// `export names`: canonical,kind,bn,fa,docs,mentions.
-pub fn names_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
-    let mut t = Table::new(&["canonical", "kind", "bn", "fa", "docs", "mentions"]);
+/// `export names`: canonical,kind,bn,fa,docs,mentions (and canonical_from, with `explain`).
+pub fn names_table<'a>(a: &'a Analysis<'_>, explain: bool) -> Table<'a> {
+    let mut cols = vec!["canonical", "kind", "bn", "fa", "docs", "mentions"];
+    if explain {
+        cols.push("canonical_from");
+    }
+    let mut t = Table::new(&cols);
     let mut rows: Vec<&talign_events::entities::Entity> =
         a.resolution.entities.iter().filter(|e| e.confirmed).collect();
     rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.canonical.cmp(&y.canonical)));
     for e in rows {
         let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d as usize].id.as_str()).collect();
-        t.push(vec![
+        let mut row = vec![
             e.canonical.as_str().into(),
             e.kind.code().into(),
             e.variants_in(Script::Bengali).join("|").into(),
             e.variants_in(Script::Arabic).join("|").into(),
             docs.join("|").into(),
             e.mentions.into(),
-        ]);
+        ];
+        if explain {
+            row.push(e.canonical_from().into());
+        }
+        t.push(row);
     }
     t
 }
