@@ -229,3 +229,20 @@ fn documented_tuning_defaults_are_the_binarys() {
     }
     assert!(checked >= 15, "only {checked} defaults checked");
 }
+
+#[test]
+fn export_names_explain_says_where_each_canonical_name_comes_from() {
+    let plain = stdout(&talign(&["export", "names"]));
+    assert!(plain.starts_with("canonical,kind,bn,fa,docs,mentions\r\n"), "{}", &plain[..40]);
+    let explained = stdout(&talign(&["export", "names", "--explain"]));
+    assert!(explained.starts_with("canonical,kind,bn,fa,docs,mentions,canonical_from\r\n"));
+    let rs = rows(&explained);
+    assert_eq!(rs.len(), rows(&plain).len());
+    let from = |name: &str| rs.iter().find(|r| r[0] == name).map(|r| r[6].clone());
+    assert_eq!(from("Sergey Lavrov").as_deref(), Some("lexicon"));
+    // Known only from a Bengali page, and romanized from it.
+    assert_eq!(from("Ashabagate").as_deref(), Some("bengali"));
+    for r in &rs {
+        assert!(["lexicon", "corpus-latin", "bengali", "romanized", "restored"].contains(&r[6].as_str()), "{r:?}");
+    }
+}
