@@ -64,7 +64,7 @@ fn seed_tables() {
     let tables = [
         talign::tables::align_table(&a),
         talign::tables::cluster_table(&a),
-        talign::tables::names_table(&a),
+        talign::tables::names_table(&a, false),
         talign::tables::sentences_table(&a, &opts, true),
     ];
     let mut checks: Vec<(String, Box<dyn FnOnce()>)> = Vec::new();

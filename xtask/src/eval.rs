@@ -36,7 +36,7 @@ impl EvalArgs {
         Ok(out)
     }
 
-    fn data_dir(&self, root: &Path) -> PathBuf {
+    pub fn data_dir(&self, root: &Path) -> PathBuf {
         self.data.clone().unwrap_or_else(|| root.join("../shared/data"))
     }
 }

@@ -2,6 +2,7 @@
 
 mod eval;
 mod eval_passages;
+mod eval_romanize;
 mod eval_web;
 mod fit;
 mod gen_corpus;
@@ -25,6 +26,11 @@ commands:
                            top-1 pairing accuracy on ../shared/data/names-dev
   eval events [--check] [--data DIR]
                            document and passage F1 on ../shared/data/ntrex-dev
+  eval romanize [--check] [--data DIR]
+                           CER of the `latin` romanization on names-dev (bn and fa → latin), beside
+                           the letter rules, uroman, and the learnt model under cross-validation
+  train-romanize [--data DIR]
+                           train the romanization model into crates/talign-names/data/romanize.tsv
   eval web [--check] [--fit]
                            event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
@@ -75,9 +81,17 @@ fn run() -> Result<()> {
                     &extra,
                 )
             }
+            Some("romanize") => {
+                let a = eval::EvalArgs::parse(&args[2..])?;
+                eval_romanize::eval(&a.data_dir(&root), a.check)
+            }
             Some("passages-web") => eval_passages::passages_web(&root, args[2..].iter().any(|a| a == "--check")),
-            _ => bail!("usage: cargo xtask eval names|events|web [--check]"),
+            _ => bail!("usage: cargo xtask eval names|events|romanize|web [--check]"),
         },
+        Some("train-romanize") => {
+            let a = eval::EvalArgs::parse(&args[1..])?;
+            eval_romanize::train(&root, &a.data_dir(&root))
+        }
         Some("gen-corpus") => {
             let n: usize = args.get(1).context("gen-corpus needs N")?.parse().context("N must be a number")?;
             let out = PathBuf::from(args.get(2).context("gen-corpus needs an output file")?);

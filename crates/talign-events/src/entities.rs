@@ -59,6 +59,27 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// Where the canonical name comes from, in the order [`canonical_name`] tries:
+    /// `lexicon`, `corpus-latin` (a Latin-script form seen in the corpus), `bengali` (the
+    /// romanization of a Bengali form), `romanized` (of a Cyrillic or Indic form), or
+    /// `restored` (an Arabic-script form romanized with its vowels restored).
+    pub fn canonical_from(&self) -> &'static str {
+        let has = |s: Script| self.variants.get(&s).is_some_and(|m| !m.is_empty());
+        if self.lexicon.is_some() {
+            "lexicon"
+        } else if has(Script::Latin) {
+            "corpus-latin"
+        } else if has(Script::Bengali) {
+            "bengali"
+        } else if [Script::Cyrillic, Script::Devanagari, Script::Indic].into_iter().any(has) {
+            "romanized"
+        } else if has(Script::Arabic) {
+            "restored"
+        } else {
+            "romanized"
+        }
+    }
+
     /// Variants in one script, most frequent first (ties: alphabetical).
     pub fn variants_in(&self, script: Script) -> Vec<&str> {
         let Some(m) = self.variants.get(&script) else { return Vec::new() };

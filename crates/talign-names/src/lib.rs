@@ -27,6 +27,7 @@ mod name;
 pub mod phon;
 pub mod script;
 pub mod synth;
+pub mod vowels;
 
 pub use clean::{Folded, normalize, normalize_into};
 pub use index::{DEFAULT_SHORTLIST, Hit, NameIndex};

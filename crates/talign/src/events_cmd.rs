@@ -249,7 +249,7 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Form
     let tables = [
         ("links", EventTable::Links),
         ("events", EventTable::Events),
-        ("names", EventTable::Names),
+        ("names", EventTable::Names { explain: false }),
         ("sentences", EventTable::Sentences { explain: false }),
     ];
     // A new directory is filled beside it under a temporary name and renamed into place, so

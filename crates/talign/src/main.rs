@@ -105,9 +105,9 @@ struct CorpusOnlyArgs {
 enum ExportCommand {
     /// One row per entity: canonical name, kind, variants per script, documents, mentions.
     #[command(
-        after_help = "Output columns: canonical,kind,bn,fa,docs,mentions\n\nExample:\n  talign export names corpora/seeds"
+        after_help = "Output columns: canonical,kind,bn,fa,docs,mentions (with --explain, also canonical_from)\n\nExample:\n  talign export names corpora/seeds"
     )]
-    Names(CorpusCommandArgs),
+    Names(NamesArgs),
     /// The passages that say the same thing in each pair of linked documents.
     #[command(
         after_help = "Output columns: event,left_doc,right_doc,left,right,score (with --explain, also evidence)\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv\n  talign export sentences corpora/ntrex-dev/articles.jsonl --explain --format markdown"
@@ -147,6 +147,17 @@ struct PairsArgs {
     inputs: bool,
 }
 
+#[derive(Debug, Args)]
+struct NamesArgs {
+    #[command(flatten)]
+    base: CorpusCommandArgs,
+    /// Add a `canonical_from` column: where the canonical name comes from (lexicon,
+    /// corpus-latin, bengali, romanized, restored).
+    #[arg(long, help_heading = "Output")]
+    explain: bool,
+}
+
+/// `export sentences` arguments.
 #[derive(Debug, Args)]
 struct SentencesArgs {
     #[command(flatten)]
@@ -260,10 +271,10 @@ impl Command {
     /// Marks --passage-min-score as given by the user (see [`Tuning::explicit_min_score`]).
     fn explicit_min_score(&mut self) {
         match self {
-            Command::Events(EventsCommand::Align(a) | EventsCommand::Cluster(a))
-            | Command::Export(ExportCommand::Names(a)) => {
+            Command::Events(EventsCommand::Align(a) | EventsCommand::Cluster(a)) => {
                 a.tuning.explicit_min_score = true;
             }
+            Command::Export(ExportCommand::Names(a)) => a.base.tuning.explicit_min_score = true,
             Command::Export(ExportCommand::Sentences(a)) => a.base.tuning.explicit_min_score = true,
             Command::Events(EventsCommand::Pairs(a)) => a.base.tuning.explicit_min_score = true,
             Command::Report(a) => a.tuning.explicit_min_score = true,
@@ -488,8 +499,8 @@ fn check(command: &Command) -> anyhow::Result<()> {
             &[a.left.clone(), a.right.clone()],
             false,
         ),
-        Command::Events(EventsCommand::Align(a) | EventsCommand::Cluster(a))
-        | Command::Export(ExportCommand::Names(a)) => corpus_out(&a.corpus, &a.out),
+        Command::Events(EventsCommand::Align(a) | EventsCommand::Cluster(a)) => corpus_out(&a.corpus, &a.out),
+        Command::Export(ExportCommand::Names(a)) => corpus_out(&a.base.corpus, &a.base.out),
         Command::Export(ExportCommand::Sentences(a)) => {
             corpus_out(&a.base.corpus, &a.base.out)?;
             let out: Vec<&Path> = a.base.out.output.as_deref().into_iter().collect();
@@ -532,8 +543,9 @@ fn run(command: Command) -> anyhow::Result<()> {
             let table = events_cmd::Table::Pairs { inputs: a.inputs };
             events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
         }
-        Command::Export(ExportCommand::Names(a)) => {
-            events_cmd::run(events_cmd::Table::Names, &a.corpus, &a.tuning.options(), &a.out)
+        Command::Export(ExportCommand::Names(n)) => {
+            let a = &n.base;
+            events_cmd::run(events_cmd::Table::Names { explain: n.explain }, &a.corpus, &a.tuning.options(), &a.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => match &a.pairs {
             Some(pairs) => events_cmd::sentences_for_pairs(

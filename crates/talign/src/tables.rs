@@ -23,8 +23,12 @@ pub enum EventTable {
         /// Add the inputs.
         inputs: bool,
     },
-    /// `export names`: canonical,kind,bn,fa,docs,mentions.
-    Names,
+    /// `export names`: canonical,kind,bn,fa,docs,mentions (and canonical_from, with
+    /// `explain`).
+    Names {
+        /// Add the canonical_from column.
+        explain: bool,
+    },
     /// `export sentences`: event,left_doc,right_doc,left,right,score (and evidence, with
     /// `explain`).
     Sentences {
@@ -46,7 +50,13 @@ impl EventTable {
                 }
                 cols
             }
-            EventTable::Names => vec!["canonical", "kind", "bn", "fa", "docs", "mentions"],
+            EventTable::Names { explain } => {
+                let mut cols = vec!["canonical", "kind", "bn", "fa", "docs", "mentions"];
+                if explain {
+                    cols.push("canonical_from");
+                }
+                cols
+            }
             EventTable::Sentences { explain } => {
                 let mut cols = vec!["event", "left_doc", "right_doc", "left", "right", "score"];
                 if explain {
@@ -68,7 +78,7 @@ impl EventTable {
             EventTable::Links => link_rows(a, row),
             EventTable::Events => event_rows(a, row),
             EventTable::Pairs { inputs } => pair_rows(a, inputs, row),
-            EventTable::Names => name_rows(a, row),
+            EventTable::Names { explain } => name_rows(a, explain, row),
             EventTable::Sentences { explain } => sentence_rows(a, &a.links, opts, explain, row),
         }
     }
@@ -100,9 +110,9 @@ pub fn cluster_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
     EventTable::Events.table(a, &PassageOptions::default())
 }
 
-/// `export names`: canonical,kind,bn,fa,docs,mentions.
-pub fn names_table<'a>(a: &'a Analysis<'_>) -> Table<'a> {
-    EventTable::Names.table(a, &PassageOptions::default())
+/// `export names`: canonical,kind,bn,fa,docs,mentions (and canonical_from, with `explain`).
+pub fn names_table<'a>(a: &'a Analysis<'_>, explain: bool) -> Table<'a> {
+    EventTable::Names { explain }.table(a, &PassageOptions::default())
 }
 
 /// `export sentences`: event,left_doc,right_doc,left,right,score (and evidence, with `explain`).
@@ -179,20 +189,28 @@ fn event_rows<'a, E>(a: &'a Analysis<'_>, mut row: impl FnMut(Vec<Cell<'a>>) -> 
     Ok(())
 }
 
-fn name_rows<'a, E>(a: &'a Analysis<'_>, mut row: impl FnMut(Vec<Cell<'a>>) -> Result<(), E>) -> Result<(), E> {
+fn name_rows<'a, E>(
+    a: &'a Analysis<'_>,
+    explain: bool,
+    mut row: impl FnMut(Vec<Cell<'a>>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut rows: Vec<&talign_events::entities::Entity> =
         a.resolution.entities.iter().filter(|e| e.confirmed).collect();
     rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.canonical.cmp(&y.canonical)));
     for e in rows {
         let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d as usize].id.as_str()).collect();
-        row(vec![
+        let mut cells = vec![
             e.canonical.as_str().into(),
             e.kind.code().into(),
             e.variants_in(Script::Bengali).join("|").into(),
             e.variants_in(Script::Arabic).join("|").into(),
             docs.join("|").into(),
             e.mentions.into(),
-        ])?;
+        ];
+        if explain {
+            cells.push(e.canonical_from().into());
+        }
+        row(cells)?;
     }
     Ok(())
 }

@@ -343,3 +343,22 @@ fn examples_name_files_that_exist() {
     }
     assert!(checked >= 15, "only {checked} paths checked");
 }
+
+#[test]
+fn export_names_explain_says_where_each_canonical_name_comes_from() {
+    let s = seeds();
+    let s = s.to_str().unwrap();
+    let plain = stdout(&talign(&["export", "names", s]));
+    assert!(plain.starts_with("canonical,kind,bn,fa,docs,mentions\r\n"), "{}", &plain[..40.min(plain.len())]);
+    let explained = stdout(&talign(&["export", "names", s, "--explain"]));
+    assert!(explained.starts_with("canonical,kind,bn,fa,docs,mentions,canonical_from\r\n"));
+    let rs = rows(&explained);
+    assert_eq!(rs.len(), rows(&plain).len());
+    let from = |name: &str| rs.iter().find(|r| r[0] == name).map(|r| r[6].clone());
+    assert_eq!(from("Sergey Lavrov").as_deref(), Some("lexicon"));
+    // Known only from a Bengali page, and romanized from it.
+    assert_eq!(from("Ashabagate").as_deref(), Some("bengali"));
+    for r in &rs {
+        assert!(["lexicon", "corpus-latin", "bengali", "romanized", "restored"].contains(&r[6].as_str()), "{r:?}");
+    }
+}

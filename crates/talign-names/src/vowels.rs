@@ -1,0 +1,616 @@
+//! Readable romanization learnt from name pairs: the vowels an abjad leaves unwritten.
+//!
+//! Persian and Arabic write long vowels with letters that are also consonants (و, ی) and
+//! short vowels not at all, so a letter-by-letter reading gives "Msvd Pzshkyan". This
+//! module writes the likely vowels back (Masud Pezeshkiyan) with a small memory-based
+//! transducer: every letter of a native word, seen with up to two letters of context on
+//! each side, emits a chunk of Latin letters (its consonant and the vowels that follow
+//! it). The chunks are learnt from name pairs whose vowels are known (a native form and
+//! its English form): each pair is aligned letter to chunk by a monotone dynamic program,
+//! first against hand-written seed readings of each letter and then, for a few rounds of
+//! hard EM, against the chunk probabilities of the previous round. Decoding takes, for each
+//! letter, the chunk most probable under Witten–Bell backoff from the widest context seen
+//! down to the letter alone.
+//!
+//! The same model is learnt for Bengali (whose inherent vowel is sometimes silent). The
+//! shipped tables (`data/romanize.tsv`) are trained by `cargo xtask train-romanize` from
+//! the development name files and the lexicon; `cargo xtask eval romanize` measures them
+//! with cross-validation. The comparison key and the phoneme reading do not use this
+//! module: it changes what a reader sees, never what is matched.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::clean::normalize;
+use crate::phon;
+use crate::script::Script;
+
+/// Longest chunk a letter may emit.
+const MAX_CHUNK: usize = 4;
+/// Contexts from the widest to the letter alone: (whether the chunk emitted by the letter
+/// before is part of it, letters on the left, letters on the right).
+const ORDERS: [(bool, usize, usize); 6] =
+    [(true, 1, 1), (false, 2, 2), (false, 1, 2), (false, 1, 1), (false, 0, 1), (false, 0, 0)];
+/// Contexts wider than a letter and its right neighbour are kept only if seen this often.
+const MIN_CONTEXT: u32 = 3;
+/// Hypotheses kept while decoding a word.
+const BEAM: usize = 8;
+/// Rounds of hard EM after the seed alignment.
+const EM_ROUNDS: usize = 3;
+/// A pair whose alignment costs more than this per Latin letter (under the seed readings)
+/// is not a transliteration (an exonym, a translation, a wrong pair) and is left out.
+const MAX_SEED_COST: f32 = 0.3;
+
+/// A learnt romanizer: chunk counts per letter in context, per script.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Model {
+    /// Context key → (chunk, count), chunks sorted.
+    table: HashMap<String, Vec<(String, u32)>>,
+}
+
+/// One training example: a native name and the Latin forms of the same entity.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    /// The native form (any script; only Bengali and Arabic-script forms are learnt).
+    pub native: String,
+    /// Latin forms of the same entity; the one that aligns best is used.
+    pub latin: Vec<String>,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("romanization model, line {line}: {message}")]
+pub struct ModelError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn script_tag(s: Script) -> Option<char> {
+    match s {
+        Script::Arabic => Some('a'),
+        Script::Bengali => Some('b'),
+        _ => None,
+    }
+}
+
+/// The letters of a cleaned native word, Bengali nukta letters composed.
+fn letters(word: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::with_capacity(word.len());
+    for c in word.chars() {
+        if c == '\u{09BC}' {
+            if let Some(last) = out.last_mut() {
+                *last = match *last {
+                    'য' => '\u{09DF}',
+                    'ড' => '\u{09DC}',
+                    'ঢ' => '\u{09DD}',
+                    other => other,
+                };
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn context_key(tag: char, order: usize, w: &[char], i: usize, prev: &str) -> String {
+    let (with_prev, l, r) = ORDERS[order];
+    let at = |k: isize| -> char { if k < 0 { '^' } else { w.get(k as usize).copied().unwrap_or('$') } };
+    let mut s = String::with_capacity(16);
+    s.push(tag);
+    s.push(char::from(b'0' + order as u8));
+    if with_prev {
+        s.push_str(prev);
+        s.push('>');
+    }
+    for k in (1..=l).rev() {
+        s.push(at(i as isize - k as isize));
+    }
+    s.push('|');
+    s.push(w[i]);
+    s.push('|');
+    for k in 1..=r {
+        s.push(at((i + k) as isize));
+    }
+    s
+}
+
+/// Lower-case ASCII letters of a Latin word: diacritics dropped, ligatures spelt out.
+pub fn latin_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii_alphabetic() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if c.is_ascii() {
+            continue;
+        }
+        let before = out.len();
+        for d in std::iter::once(c).nfd() {
+            if d.is_ascii_alphabetic() {
+                out.push(d.to_ascii_lowercase());
+            }
+        }
+        if out.len() == before && c.is_alphabetic() {
+            let mut b = Vec::new();
+            phon::fold_latin(c, &mut b);
+            out.extend(b.iter().filter(|x| x.is_ascii_alphabetic()).map(|&x| x as char));
+        }
+    }
+    out
+}
+
+/// Latin words of a name, in ASCII lower case (white space, hyphens and slashes separate).
+fn latin_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ',' | '_' | '–'))
+        .map(latin_letters)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Native words of a name, cleaned, with their script tag.
+fn native_words(name: &str) -> Option<(char, Vec<Vec<char>>)> {
+    let clean = normalize(name);
+    let tag = script_tag(Script::detect(&clean))?;
+    let words: Vec<Vec<char>> = phon::tokens(&clean).map(letters).filter(|w| !w.is_empty()).collect();
+    Some((tag, words))
+}
+
+// ---------------------------------------------------------------------------------------
+// Seed readings
+
+fn seed_readings(tag: char, c: char) -> &'static [&'static str] {
+    if tag == 'a' {
+        match c {
+            'ا' => &["a", "e", "o", "i", "u", ""],
+            'آ' => &["a", "aa"],
+            'ب' => &["b", "p"],
+            'پ' => &["p"],
+            'ت' | 'ط' => &["t"],
+            'ث' => &["s", "th"],
+            'ج' => &["j", "g", "dj", "zh"],
+            'چ' => &["ch", "tch", "c"],
+            'ح' => &["h", ""],
+            'خ' => &["kh", "h", "x", "ch"],
+            'د' => &["d"],
+            'ذ' => &["z", "dh", "th", "d"],
+            'ر' => &["r"],
+            'ز' => &["z", "s"],
+            'ژ' => &["zh", "j", "g"],
+            'س' => &["s", "c"],
+            'ش' => &["sh", "ch", "sch", "s"],
+            'ص' => &["s"],
+            'ض' => &["z", "d", "dh"],
+            'ظ' => &["z", "dh"],
+            'ع' => &["", "a", "e", "i", "o"],
+            'غ' => &["gh", "g"],
+            'ف' | 'ڤ' => &["f", "v", "ph"],
+            'ق' => &["q", "k", "g", "gh"],
+            'ک' => &["k", "c", "ck", "q"],
+            'گ' => &["g", "gu"],
+            'ل' => &["l"],
+            'م' => &["m"],
+            'ن' => &["n"],
+            'و' => &["v", "w", "u", "o", "ou", "oo", "au"],
+            'ه' => &["h", "e", "a", ""],
+            'ی' => &["y", "i", "e", "ee", "ai", "ei"],
+            'ء' => &[""],
+            _ => &[""],
+        }
+    } else {
+        match c {
+            'ক' => &["k", "c", "q", "ck"],
+            'খ' => &["kh", "k"],
+            'গ' => &["g"],
+            'ঘ' => &["gh", "g"],
+            'ঙ' => &["ng", "n"],
+            'চ' => &["ch", "c"],
+            'ছ' => &["ch", "chh", "s"],
+            'জ' => &["j", "z", "g"],
+            'ঝ' => &["jh", "j", "z"],
+            'ঞ' | 'ণ' | 'ন' => &["n"],
+            'ট' | 'ত' | 'ৎ' => &["t"],
+            'ঠ' | 'থ' => &["th", "t"],
+            'ড' | 'দ' => &["d"],
+            'ঢ' | 'ধ' => &["dh", "d"],
+            'প' => &["p"],
+            'ফ' => &["f", "ph"],
+            'ব' => &["b", "v", "w"],
+            'ভ' => &["v", "bh", "w"],
+            'ম' => &["m"],
+            'য' => &["j", "y", "z", "", "e", "a"],
+            'র' | 'ৰ' => &["r"],
+            'ল' => &["l"],
+            'শ' | 'ষ' => &["sh", "s"],
+            'স' => &["s", "c"],
+            'হ' => &["h"],
+            '\u{09DC}' | '\u{09DD}' => &["r", "d"],
+            '\u{09DF}' => &["y", ""],
+            'ৱ' => &["w"],
+            'ং' => &["ng", "n", "m"],
+            'ঃ' | 'ঁ' | '্' => &[""],
+            'া' | 'আ' => &["a", "aa"],
+            'ি' | 'ী' | 'ই' | 'ঈ' => &["i", "e", "y", "ee"],
+            'ু' | 'ূ' | 'উ' | 'ঊ' => &["u", "o", "oo"],
+            'ৃ' | 'ঋ' => &["ri", "r"],
+            'ে' | 'এ' => &["e", "a", "ay", "ai", "ye"],
+            'ৈ' | 'ঐ' => &["oi", "ai"],
+            'ো' | 'ও' => &["o", "ou", "w"],
+            'ৌ' | 'ঔ' => &["ou", "au"],
+            'অ' => &["a", "o", ""],
+            _ => &[""],
+        }
+    }
+}
+
+fn edit(a: &[u8], b: &[u8]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The seed cost of letter `c` emitting `chunk`: a reading, possibly misspelt, then vowels.
+fn seed_cost(tag: char, c: char, chunk: &[u8]) -> f32 {
+    let mut best = f32::MAX;
+    for r in seed_readings(tag, c) {
+        for split in 0..=chunk.len() {
+            let (core, tail) = chunk.split_at(split);
+            let mut cost = edit(core, r.as_bytes()) as f32;
+            for &t in tail {
+                cost += if matches!(t, b'a' | b'e' | b'i' | b'o' | b'u') { 0.3 } else { 1.2 };
+            }
+            best = best.min(cost);
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------------------
+// Training
+
+/// Chunk counts per (script tag, letter), the alignment model of one EM round.
+type Emission = HashMap<(char, char), HashMap<String, u32>>;
+/// Seed costs already computed, per (script tag, letter, chunk).
+type SeedCache = HashMap<(char, char, Vec<u8>), f32>;
+
+/// Aligns one native word to one Latin word; returns the cost and the chunks.
+fn align(tag: char, w: &[char], latin: &[u8], em: Option<&Emission>, cache: &mut SeedCache) -> (f32, Vec<String>) {
+    let (n, m) = (w.len(), latin.len());
+    let mut cost = vec![f32::MAX; (n + 1) * (m + 1)];
+    let mut back = vec![0usize; (n + 1) * (m + 1)];
+    cost[0] = 0.0;
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in 0..n {
+        let counts = em.and_then(|e| e.get(&(tag, w[i])));
+        let total: u32 = counts.map_or(0, |c| c.values().sum());
+        for j in 0..=m {
+            let base = cost[at(i, j)];
+            if base == f32::MAX {
+                continue;
+            }
+            for k in 0..=MAX_CHUNK.min(m - j) {
+                let chunk = &latin[j..j + k];
+                let seed = *cache.entry((tag, w[i], chunk.to_vec())).or_insert_with(|| seed_cost(tag, w[i], chunk));
+                let c = match em {
+                    None => seed,
+                    Some(_) => {
+                        let n_c = counts
+                            .and_then(|c| c.get(std::str::from_utf8(chunk).unwrap_or_default()))
+                            .copied()
+                            .unwrap_or(0);
+                        let prior = (-2.0 * seed).exp();
+                        -((n_c as f32 + prior) / (total as f32 + 1.0)).ln()
+                    }
+                };
+                let t = at(i + 1, j + k);
+                if base + c < cost[t] {
+                    cost[t] = base + c;
+                    back[t] = k;
+                }
+            }
+        }
+    }
+    let total = cost[at(n, m)];
+    let mut chunks = vec![String::new(); n];
+    let mut j = m;
+    for i in (1..=n).rev() {
+        let k = back[at(i, j)];
+        chunks[i - 1] = String::from_utf8_lossy(&latin[j - k..j]).into_owned();
+        j -= k;
+    }
+    (total, chunks)
+}
+
+/// A word pair of the training data: script tag, native letters, Latin letters.
+type WordPair = (char, Vec<char>, Vec<u8>);
+
+/// Word pairs of the training data.
+fn word_pairs(pairs: &[Pair], cache: &mut SeedCache) -> Vec<WordPair> {
+    let mut out = Vec::new();
+    for p in pairs {
+        let Some((tag, words)) = native_words(&p.native) else { continue };
+        // The Latin form with the same number of words that aligns most cheaply.
+        let mut best: Option<(f32, Vec<WordPair>)> = None;
+        for l in &p.latin {
+            let lw = latin_words(l);
+            if lw.len() != words.len() || lw.is_empty() {
+                continue;
+            }
+            let mut cost = 0.0;
+            let mut len = 0;
+            let mut ws = Vec::new();
+            for (nw, l) in words.iter().zip(&lw) {
+                cost += align(tag, nw, l.as_bytes(), None, cache).0;
+                len += l.len();
+                ws.push((tag, nw.clone(), l.as_bytes().to_vec()));
+            }
+            let per = cost / len.max(1) as f32;
+            if per <= MAX_SEED_COST && best.as_ref().is_none_or(|(b, _)| per < *b) {
+                best = Some((per, ws));
+            }
+        }
+        if let Some((_, ws)) = best {
+            out.extend(ws);
+        }
+    }
+    out
+}
+
+impl Model {
+    /// Learns a model from name pairs (see the module documentation). Deterministic: the
+    /// same pairs in the same order give the same model.
+    pub fn train(pairs: &[Pair]) -> Model {
+        let mut cache = SeedCache::new();
+        let words = word_pairs(pairs, &mut cache);
+        let mut em: Option<Emission> = None;
+        let mut aligned: Vec<Vec<String>> = Vec::new();
+        for _ in 0..=EM_ROUNDS {
+            aligned = words.iter().map(|(tag, w, l)| align(*tag, w, l, em.as_ref(), &mut cache).1).collect();
+            let mut next: Emission = HashMap::new();
+            for ((tag, w, _), chunks) in words.iter().zip(&aligned) {
+                for (c, ch) in w.iter().zip(chunks) {
+                    *next.entry((*tag, *c)).or_default().entry(ch.clone()).or_default() += 1;
+                }
+            }
+            em = Some(next);
+        }
+        let mut table: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        for ((tag, w, _), chunks) in words.iter().zip(&aligned) {
+            for (i, ch) in chunks.iter().enumerate() {
+                let prev = if i == 0 { "^" } else { chunks[i - 1].as_str() };
+                for order in 0..ORDERS.len() {
+                    *table.entry(context_key(*tag, order, w, i, prev)).or_default().entry(ch.clone()).or_default() += 1;
+                }
+            }
+        }
+        // Contexts seen once teach little beyond their narrower contexts: dropping them
+        // keeps the shipped table small.
+        let keep = |k: &str, v: &BTreeMap<String, u32>| {
+            let order = k.as_bytes().get(1).map_or(0, |b| b.wrapping_sub(b'0')) as usize;
+            order + 2 >= ORDERS.len() || v.values().sum::<u32>() >= MIN_CONTEXT
+        };
+        Model {
+            table: table.into_iter().filter(|(k, v)| keep(k, v)).map(|(k, v)| (k, v.into_iter().collect())).collect(),
+        }
+    }
+
+    /// The model as a table: one `context<TAB>chunk:count chunk:count…` line per context,
+    /// sorted (an empty chunk is written as nothing before its colon).
+    pub fn to_tsv(&self) -> String {
+        let mut keys: Vec<&String> = self.table.keys().collect();
+        keys.sort();
+        let mut s = String::new();
+        for k in keys {
+            s.push_str(k);
+            s.push('\t');
+            for (j, (chunk, n)) in self.table[k].iter().enumerate() {
+                if j > 0 {
+                    s.push(' ');
+                }
+                let _ = write!(s, "{chunk}:{n}");
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    /// Reads a model written by [`Model::to_tsv`]; lines starting with `#` are comments.
+    pub fn from_tsv(text: &str) -> Result<Model, ModelError> {
+        let mut table: HashMap<String, Vec<(String, u32)>> = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: &str| ModelError { line: i + 1, message: message.to_owned() };
+            let Some((k, entries)) = line.split_once('\t') else {
+                return Err(err("expected a context, a tab and chunk:count entries"));
+            };
+            let mut v = Vec::new();
+            for e in entries.split(' ') {
+                let Some((chunk, n)) = e.rsplit_once(':') else {
+                    return Err(err("an entry is not chunk:count"));
+                };
+                let n: u32 = n.parse().map_err(|_| err("count is not a number"))?;
+                if !chunk.bytes().all(|b| b.is_ascii_lowercase()) {
+                    return Err(err("chunk is not lower-case ASCII letters"));
+                }
+                v.push((chunk.to_owned(), n));
+            }
+            v.sort();
+            if table.insert(k.to_owned(), v).is_some() {
+                return Err(err("context listed twice"));
+            }
+        }
+        Ok(Model { table })
+    }
+
+    /// The shipped model (`data/romanize.tsv`).
+    pub fn builtin() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::from_tsv(include_str!("../data/romanize.tsv")).expect("the shipped romanization model is valid")
+        })
+    }
+
+    /// [`Model::word`], remembered per thread for the shipped model: the words of a long
+    /// list repeat, and decoding one costs far more than reading it. The answer is the same.
+    pub fn word_remembered(&self, word: &str, script: Script) -> Option<String> {
+        thread_local! {
+            static SEEN: std::cell::RefCell<HashMap<(Script, String), Option<String>>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        if !std::ptr::eq(self, Model::builtin()) {
+            return self.word(word, script);
+        }
+        let key = (script, word.to_owned());
+        if let Some(hit) = SEEN.with(|m| m.borrow().get(&key).cloned()) {
+            return hit;
+        }
+        let out = self.word(word, script);
+        SEEN.with(|m| {
+            let mut m = m.borrow_mut();
+            // Bounded: a list of mostly new words is not held whole.
+            if m.len() >= 1 << 16 {
+                m.clear();
+            }
+            m.insert(key, out.clone());
+        });
+        out
+    }
+
+    /// Whether the model knows nothing.
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    fn count(&self, key: &str, chunk: &str) -> (u32, u32, u32) {
+        match self.table.get(key) {
+            None => (0, 0, 0),
+            Some(v) => {
+                let total: u32 = v.iter().map(|x| x.1).sum();
+                let c = v.iter().find(|x| x.0 == chunk).map_or(0, |x| x.1);
+                (c, total, v.len() as u32)
+            }
+        }
+    }
+
+    /// The Witten–Bell probability of `chunk` for letter `i` after the chunk `prev`, from
+    /// the letter alone up to the widest context seen.
+    fn prob(&self, tag: char, w: &[char], i: usize, prev: &str, chunk: &str) -> f64 {
+        let mut p = 0.0f64;
+        for order in (0..ORDERS.len()).rev() {
+            let (c, total, types) = self.count(&context_key(tag, order, w, i, prev), chunk);
+            if total == 0 {
+                continue;
+            }
+            p = (f64::from(c) + f64::from(types) * p) / f64::from(total + types);
+        }
+        p
+    }
+
+    /// Romanizes one cleaned native word of the given script, lower case; `None` when the
+    /// script is not learnt or a letter was never seen. A beam search over the chunks of
+    /// the letters, each chunk conditioned on its letter's context and the chunk before.
+    pub fn word(&self, word: &str, script: Script) -> Option<String> {
+        let tag = script_tag(script)?;
+        let w = letters(word);
+        // (log probability, output, last chunk)
+        let mut beam: Vec<(f64, String, String)> = vec![(0.0, String::new(), "^".to_owned())];
+        for i in 0..w.len() {
+            let cands = self.table.get(&context_key(tag, ORDERS.len() - 1, &w, i, ""))?;
+            let mut next: Vec<(f64, String, String)> = Vec::with_capacity(beam.len() * cands.len());
+            for (score, out, prev) in &beam {
+                for (chunk, _) in cands {
+                    let p = self.prob(tag, &w, i, prev, chunk);
+                    if p > 0.0 {
+                        next.push((score + p.ln(), format!("{out}{chunk}"), chunk.clone()));
+                    }
+                }
+            }
+            // Best first; ties by the output, so the result does not depend on table order.
+            next.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2)));
+            next.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
+            next.truncate(BEAM);
+            if next.is_empty() {
+                return None;
+            }
+            beam = next;
+        }
+        beam.into_iter().next().map(|b| b.1)
+    }
+}
+
+/// Whether a learnt romanization keeps at least the vowel groups of the letter rules' one:
+/// a word whose model reading drops a written vowel (ল্যাভরভ read "Lavrv") is not shown.
+pub fn keeps_vowels(learnt: &str, rules: &str) -> bool {
+    fn groups(s: &str) -> usize {
+        let mut n = 0;
+        let mut in_vowel = false;
+        for c in s.bytes().map(|b| b.to_ascii_lowercase()) {
+            let v = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+            if v && !in_vowel {
+                n += 1;
+            }
+            in_vowel = v;
+        }
+        n
+    }
+    groups(learnt) >= groups(rules)
+}
+
+/// A word romanized by [`Model::word`], capitalised.
+pub fn capitalised(word: Option<String>) -> Option<String> {
+    let w = word?;
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    Some(first.to_ascii_uppercase().to_string() + chars.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(native: &str, latin: &str) -> Pair {
+        Pair { native: native.to_owned(), latin: vec![latin.to_owned()] }
+    }
+
+    #[test]
+    fn learns_unwritten_vowels_from_pairs() {
+        let pairs = [
+            pair("مسعود", "Masoud"),
+            pair("محمود", "Mahmoud"),
+            pair("مسعود رجوی", "Massoud Rajavi"),
+            pair("مراکش", "Marrakesh"),
+            pair("مصر", "Egypt"),
+        ];
+        let m = Model::train(&pairs);
+        assert_eq!(m.word("مسعود", Script::Arabic).as_deref(), Some("masoud"));
+        // The exonym pair is not a transliteration and teaches nothing.
+        assert!(!m.to_tsv().contains("egypt") && !m.to_tsv().contains("gypt"));
+        // A letter never seen gives no reading.
+        assert_eq!(m.word("ژ", Script::Arabic), None);
+        assert_eq!(Model::from_tsv(&m.to_tsv()).unwrap(), m);
+    }
+
+    #[test]
+    fn bad_model_lines_are_located() {
+        let e = Model::from_tsv("a5|x|\tab:3 :1\nbroken line\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(Model::from_tsv("k\tAB:1\n").is_err());
+        assert!(Model::from_tsv("k\tab:x\n").is_err());
+    }
+}
