@@ -394,7 +394,7 @@ impl Name {
     }
 
     /// Reads `raw` into `out` (whose buffers are reused): the cleaned form, script,
-    /// romanization and key that [`Name::new`] gives, without what scoring needs (stems,
+    /// rule romanization ([`Name::romanize_letters`]) and key that [`Name::new`] gives, without what scoring needs (stems,
     /// weights, lexicon entries). For printing many names (`talign names normalize`).
     ///
     /// ```
@@ -402,12 +402,21 @@ impl Name {
     /// let mut r = Reading::default();
     /// Name::read_into("ল্যাভরভের", &mut r);
     /// let n = Name::new("ল্যাভরভের");
-    /// assert_eq!((r.clean.as_str(), r.script, r.latin.as_str(), r.key.as_str()), (n.clean(), n.script(), n.romanize().as_str(), n.key().as_str()));
+    /// assert_eq!((r.clean.as_str(), r.script, r.latin.as_str(), r.key.as_str()), (n.clean(), n.script(), n.romanize_letters().as_str(), n.key().as_str()));
     /// Name::read_into("جمال عبدالناصر", &mut r);
     /// let n = Name::new("جمال عبدالناصر");
-    /// assert_eq!((r.orthography, r.latin.as_str(), r.key.as_str()), (n.orthography(), n.romanize().as_str(), n.key().as_str()));
+    /// assert_eq!((r.orthography, r.latin.as_str(), r.key.as_str()), (n.orthography(), n.romanize_letters().as_str(), n.key().as_str()));
+    /// Name::read_into_with("جمال عبدالناصر", &mut r, Some(talign_names::vowels::Model::builtin()));
+    /// assert_eq!(r.latin, n.romanize());
     /// ```
     pub fn read_into(raw: &str, out: &mut Reading) {
+        Name::read_into_with(raw, out, None);
+    }
+
+    /// [`Name::read_into`] with Bengali and Arabic-script words romanized by a learnt model
+    /// (as [`Name::romanize_with`]) instead of letter by letter. The model is about 40 times
+    /// slower than the rules.
+    pub fn read_into_with(raw: &str, out: &mut Reading, model: Option<&crate::vowels::Model>) {
         crate::clean::normalize_into(raw, &mut out.clean);
         out.script = Script::detect(&out.clean);
         // As in [`Name::with_lexicon`]: Arabic, Persian and Urdu spelling is told from the
@@ -440,10 +449,10 @@ impl Name {
                 if read > 0 {
                     out.latin.push(' ');
                 }
-                // As in [`Name::romanize`]: the learnt model for Bengali and Arabic-script
-                // names, the rules for the others.
-                if matches!(script, Script::Arabic | Script::Bengali) {
-                    push_learnt_word(crate::vowels::Model::builtin(), t, &out.phonemes, tscript, &mut out.latin);
+                // As in [`Name::romanize_with`]: a learnt model for Bengali and Arabic-script
+                // names, when given; the rules otherwise.
+                if let Some(model) = model.filter(|_| matches!(script, Script::Arabic | Script::Bengali)) {
+                    push_learnt_word(model, t, &out.phonemes, tscript, &mut out.latin);
                 } else {
                     out.latin.push_str(&render(&out.phonemes, tscript));
                 }

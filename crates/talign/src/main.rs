@@ -371,6 +371,11 @@ struct NormalizeArgs {
     /// Add columns for the phonemes and the lexicon entity, if any.
     #[arg(long)]
     explain: bool,
+    /// Romanize Bengali and Persian/Arabic names with the learnt model that writes the
+    /// vowels a reader expects (Masoud Pezeshkian), as `export names` does, instead of
+    /// letter by letter (Msud Pzshkian); about 40 times slower.
+    #[arg(long)]
+    vowels: bool,
     #[command(flatten)]
     out: Output,
 }

@@ -113,7 +113,8 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
             let (_, text) = name?;
             if args.explain {
                 let n = Name::with_lexicon(text, lex);
-                let (latin, key) = (n.romanize(), n.key());
+                let latin = if args.vowels { n.romanize() } else { n.romanize_letters() };
+                let key = n.key();
                 let row: [Cell; 7] = [
                     text.into(),
                     n.orthography().code().into(),
@@ -125,7 +126,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
                 ];
                 rows.row(&row, out);
             } else {
-                Name::read_into(text, &mut reading);
+                Name::read_into_with(text, &mut reading, args.vowels.then(talign_names::vowels::Model::builtin));
                 let r = &reading;
                 let row: [Cell; 5] = [
                     text.into(),

@@ -144,7 +144,7 @@ const CASES: &[Case] = &[
     case("export names needs a corpus", "export names", 2, USAGE),
     case("report runs on the seeds", "report --out {d}/r", 0, &["5 documents"]),
     // Names.
-    case("mixed scripts keep every part", "names normalize {d}/mixed.txt", 0, &[]).files(&[("mixed.txt", "Lavrovلاوروفল্যাভরভ\n".as_bytes())]).stdout(&["Lavrov Laurov Lavrov,LPRP LPRP LPRP"]),
+    case("mixed scripts keep every part", "names normalize {d}/mixed.txt", 0, &[]).files(&[("mixed.txt", "Lavrovلاوروفল্যাভরভ\n".as_bytes())]).stdout(&["Lavrov Lavruf Lavrov,LPRP LPRP LPRP"]),
     case("NUL in a name list", "names normalize {d}/utf16.txt", 2, &["utf16.txt:1: NUL byte", "UTF-16"]).files(&[("utf16.txt", b"L\0a\0v\0r\0o\0v\0\n\0")]),
     case("NUL from stdin", "names normalize -", 2, &["<stdin>:2: NUL byte"]).stdin(b"ok\nx\0y\n"),
     case("LEFT and RIGHT both stdin", "names pair - -", 2, &["cannot both be standard input"]).stdin(b"Lavrov\n"),
