@@ -452,6 +452,21 @@ pub fn web(root: &Path, check: bool, refit: bool, extra: &[String]) -> Result<()
     println!();
     println!("another order and other ids give the same events: {}", if same { "yes" } else { "NO" });
 
+    // Mention precision: how many candidate names count as evidence.
+    let facts = read_csv(&run(&bin, &["corpus", "facts", path.to_str().unwrap_or_default()])?)?;
+    let names: Vec<&str> = facts.iter().filter(|r| r["kind"] == "name").map(|r| r["note"].as_str()).collect();
+    let weak = names.iter().filter(|n| n.ends_with("unconfirmed, in two scripts")).count();
+    let ignored = names.iter().filter(|n| n.ends_with("unconfirmed, ignored")).count();
+    println!(
+        "name mentions: {}; confirmed (lexicon, title word, repeated, or seen in another script) {}; \
+         unconfirmed candidates {} (were all evidence before the confirmation rule), of which {} count weakly \
+         (written in two scripts) and {} carry no evidence",
+        names.len(),
+        names.len() - weak - ignored,
+        weak + ignored,
+        weak,
+        ignored
+    );
     let report = mistakes(&pages, &part);
     std::fs::write(tmp.join("web.mistakes.md"), &report)?;
     let mut gold = String::from("id,event,kind,lang\n");

@@ -291,7 +291,7 @@ impl Default for AlignOptions {
         AlignOptions {
             link: 0.5,
             mutual: 0.10,
-            candidates: 30,
+            candidates: 20,
             same_language: 0.7,
             all_pairs: false,
             order_weight: 0.5,

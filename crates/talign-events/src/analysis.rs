@@ -612,13 +612,29 @@ impl<'c> Analysis<'c> {
                 .map(|r| (r.left, r.right, REPRINT_SAME_EVENT)),
         );
         let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
-        // A link is a reprint, or a pair the link rule keeps, inside one event.
+        // Copies of one text are linked each to its closest copy (highest containment, ties
+        // by content), not each to every other: a story on thirty sites is thirty links,
+        // not 435, and their passages are the same sentences. The other copies' pairs still
+        // hold the event together.
+        let mut closest: HashMap<u32, (f32, u64, u32)> = HashMap::new();
+        for r in &reprint_pairs {
+            for (d, o) in [(r.left, r.right), (r.right, r.left)] {
+                let cand = (r.containment, space.keys[o as usize], o);
+                let e = closest.entry(d).or_insert(cand);
+                if (cand.0, std::cmp::Reverse(cand.1)) > (e.0, std::cmp::Reverse(e.1)) {
+                    *e = cand;
+                }
+            }
+        }
+        let reprint_links: HashSet<(u32, u32)> = closest.iter().map(|(&d, &(_, _, o))| (d.min(o), d.max(o))).collect();
+        // A link is a pair the link rule keeps (unless it is a copy linked otherwise) or a
+        // copy's closest copy, inside one event.
         let mut linked: Vec<(u32, u32)> = pairs
             .iter()
             .zip(decided)
-            .filter(|(p, d)| *d || reprinted.contains_key(&(p.left, p.right)))
+            .filter(|(p, d)| *d && !reprinted.contains_key(&(p.left, p.right)))
             .map(|(p, _)| (p.left, p.right))
-            .chain(reprint_pairs.iter().filter(|r| !scored.contains(&(r.left, r.right))).map(|r| (r.left, r.right)))
+            .chain(reprint_links.iter().copied())
             .filter(|&(a, b)| events[a as usize] == events[b as usize])
             .collect();
         // A preview joins the report it announces: its most likely partner in its event,

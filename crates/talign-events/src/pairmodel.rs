@@ -52,10 +52,10 @@ pub const INPUTS: [&str; 24] = [
 
 /// Fitted weights of [`INPUTS`], and the intercept.
 const WEIGHTS: [f32; 24] = [
-    1.839, -1.099, 3.025, 0.676, 0.834, -0.479, -0.712, 2.583, 0.857, 1.360, 0.927, 1.359, 1.891, -0.896, 1.088, 1.128,
-    3.558, -1.586, -0.195, -0.321, 1.480, 0.407, -2.022, -0.659,
+    2.183, -0.803, 2.759, 1.050, 0.030, -0.012, -0.728, 2.568, 0.851, 1.383, 0.963, 1.421, 1.950, -1.121, 1.032, 0.992,
+    3.459, -1.667, -0.195, -0.304, 1.527, 0.911, -1.971, -0.435,
 ];
-const INTERCEPT: f32 = -3.623;
+const INTERCEPT: f32 = -4.063;
 
 /// How many imagined documents the prior shares of features count for (see
 /// [`FeatureSpace::set_priors`]).

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 /// Words per shingle.
 pub const SHINGLE: usize = 4;
 /// One shingle in this many is indexed.
-pub const SAMPLE: u64 = 8;
+pub const SAMPLE: u64 = 4;
 /// Sampled shingles in more documents than this are boilerplate.
 pub const MAX_POSTING: usize = 64;
 /// Share of the shorter document's shingles found in the longer one for a reprint.

@@ -101,7 +101,15 @@ pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
         for (m, &e) in f.mentions.iter().zip(&a.resolution.doc_entities[d]) {
             let ent = &a.resolution.entities[e as usize];
             let source = format!("{:?}", m.source).to_lowercase();
-            let note = if ent.confirmed { source } else { format!("{source}, unconfirmed") };
+            // An unconfirmed candidate counts (weakly) only where the corpus writes it in two
+            // scripts; otherwise it carries no evidence.
+            let note = if ent.confirmed {
+                source
+            } else if ent.variants.len() >= 2 {
+                format!("{source}, unconfirmed, in two scripts")
+            } else {
+                format!("{source}, unconfirmed, ignored")
+            };
             rows.push((m.start, m.end, "name", ent.canonical.clone(), note));
         }
         for dm in &f.dates {
