@@ -49,8 +49,10 @@ proptest! {
             let n = Name::new(x);
             prop_assert_eq!(&r.clean, n.clean());
             prop_assert_eq!(r.script, n.script());
-            prop_assert_eq!(r.latin.clone(), n.romanize());
+            prop_assert_eq!(r.latin.clone(), n.romanize_letters());
             prop_assert_eq!(r.key.clone(), n.key());
+            Name::read_into_with(x, &mut r, Some(talign_names::vowels::Model::builtin()));
+            prop_assert_eq!(r.latin.clone(), n.romanize());
         }
     }
 
