@@ -7,6 +7,10 @@
 //! the group it joins stays above a threshold (pairs that were never scored count as 0), so
 //! one weak link cannot pull two groups together.
 //!
+//! Two groups merge only if some pair across them reaches [`ClusterOptions::min_link`]:
+//! a high average over loosely related documents (five reports on Russia and the Middle
+//! East, none about the same happening) is not an event.
+//!
 //! Each document may also carry a time window for the happening it reports (see
 //! [`crate::when`]). Two groups merge only if every pair of windows across them stays
 //! within a tolerance: for windows `[lo, hi]` that holds exactly when the largest `lo` and
@@ -87,11 +91,13 @@ pub struct ClusterOptions {
     pub tolerance: i64,
     /// Pair scores below this count as 0.
     pub min_pair: f32,
+    /// Two groups merge only if some pair across them reaches this (one likely partner).
+    pub min_link: f32,
 }
 
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
-        ClusterOptions { threshold: 0.15, tolerance: 3, min_pair: 0.0 }
+        ClusterOptions { threshold: 0.15, tolerance: 3, min_pair: 0.0, min_link: 0.7 }
     }
 }
 
@@ -122,7 +128,7 @@ struct Group {
     key: u64,
     span: Span,
     /// Summed scores to each neighbouring group.
-    sums: HashMap<u32, f32>,
+    sums: HashMap<u32, (f32, f32)>,
 }
 
 /// Groups `n` documents by average linkage over the scored pairs `edges` (each unordered
@@ -142,8 +148,11 @@ pub fn average_linkage(
         if a == b || s <= 0.0 || s < opts.min_pair {
             continue;
         }
-        *groups[a as usize].sums.entry(b).or_default() += s;
-        *groups[b as usize].sums.entry(a).or_default() += s;
+        for (x, y) in [(a, b), (b, a)] {
+            let e = groups[x as usize].sums.entry(y).or_default();
+            e.0 += s;
+            e.1 = e.1.max(s);
+        }
     }
     let candidate = |groups: &[Group], a: u32, b: u32, sum: f32| {
         let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
@@ -152,8 +161,8 @@ pub fn average_linkage(
     };
     let mut heap = BinaryHeap::new();
     for a in 0..n as u32 {
-        for (&b, &sum) in &groups[a as usize].sums {
-            if a < b {
+        for (&b, &(sum, max)) in &groups[a as usize].sums {
+            if a < b && max >= opts.min_link {
                 let c = candidate(&groups, a, b, sum);
                 if c.score >= opts.threshold {
                     heap.push(c);
@@ -184,7 +193,10 @@ pub fn average_linkage(
         if a == b {
             continue;
         }
-        let Some(&sum) = groups[a as usize].sums.get(&b) else { continue };
+        let Some(&(sum, max)) = groups[a as usize].sums.get(&b) else { continue };
+        if max < opts.min_link {
+            continue;
+        }
         let current = candidate(&groups, a, b, sum);
         if current != c {
             if current.score >= opts.threshold {
@@ -210,15 +222,25 @@ pub fn average_linkage(
             k.span = k.span.merge(gone_group.span);
             k.sums.remove(&gone);
         }
-        // The neighbours of `gone` now point at `keep`.
-        for (x, s) in gone_group.sums {
+        // The neighbours of `gone` now point at `keep`. A pair whose strongest link grew
+        // may have become eligible with no entry yet: it is pushed.
+        for (x, (s, m)) in gone_group.sums {
             if x == keep {
                 continue;
             }
-            *groups[keep as usize].sums.entry(x).or_default() += s;
-            let g = &mut groups[x as usize].sums;
-            g.remove(&gone);
-            *g.entry(keep).or_default() += s;
+            let e = groups[keep as usize].sums.entry(x).or_default();
+            e.0 += s;
+            e.1 = e.1.max(m);
+            let (sum, max) = *e;
+            let g = groups[x as usize].sums.entry(keep).or_default();
+            *g = (sum, max);
+            groups[x as usize].sums.remove(&gone);
+            if max >= opts.min_link {
+                let c = candidate(&groups, keep, x, sum);
+                if c.score >= opts.threshold {
+                    heap.push(c);
+                }
+            }
         }
     }
     // Each document's root, numbered in order of first document.
@@ -293,10 +315,13 @@ mod tests {
     fn naive(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<usize> {
         let n = windows.len();
         let mut w = vec![vec![0f32; n]; n];
+        let mut mx = vec![vec![0f32; n]; n];
         for &(a, b, s) in edges {
             if a != b && s > 0.0 && s >= opts.min_pair {
                 w[a as usize][b as usize] += s;
                 w[b as usize][a as usize] += s;
+                mx[a as usize][b as usize] = mx[a as usize][b as usize].max(s);
+                mx[b as usize][a as usize] = mx[b as usize][a as usize].max(s);
             }
         }
         let mut groups: Vec<Vec<usize>> = (0..n).map(|d| vec![d]).collect();
@@ -312,6 +337,14 @@ mod tests {
                         .map(|(a, b)| w[a][b])
                         .sum();
                     let score = sum / (groups[i].len() * groups[j].len()) as f32;
+                    let max = groups[i]
+                        .iter()
+                        .flat_map(|&a| groups[j].iter().map(move |&b| (a, b)))
+                        .map(|(a, b)| mx[a][b])
+                        .fold(0f32, f32::max);
+                    if max < opts.min_link {
+                        continue;
+                    }
                     let (ki, kj) = (key(&groups[i]), key(&groups[j]));
                     let ks = (ki.min(kj), ki.max(kj));
                     if score < opts.threshold || !span(&groups[i]).merge(span(&groups[j])).consistent(opts.tolerance) {

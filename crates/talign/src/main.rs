@@ -207,6 +207,10 @@ struct Tuning {
     /// A pair's same-event probability below S counts as 0 when events are grouped.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().min_pair)]
     event_min_pair: f32,
+    /// Two groups join one event only if some pair across them has a same-event
+    /// probability of at least S (one likely partner), however high their average.
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().min_link)]
+    event_min_link: f32,
     /// Documents whose happenings are more than D days apart never share an event.
     #[arg(long, hide_short_help = true, value_name = "D", default_value_t = talign_events::cluster::ClusterOptions::default().tolerance)]
     event_tolerance: i64,
@@ -293,6 +297,7 @@ impl Tuning {
         o.align.order_weight = self.order_weight;
         o.cluster.threshold = self.event_threshold;
         o.cluster.min_pair = self.event_min_pair;
+        o.cluster.min_link = self.event_min_link;
         o.cluster.tolerance = self.event_tolerance;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
