@@ -592,7 +592,15 @@ pub fn pairs(
 
 /// FNV-1a, 64 bits: a stable hash (the same on every run and platform).
 pub fn fnv64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    fnv64_extend(FNV64_START, bytes)
+}
+
+/// The FNV-1a state before any byte.
+pub const FNV64_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a state `h` after `bytes` (for hashing a sequence piece by piece).
+pub fn fnv64_extend(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 /// Which scored pairs the link rule keeps: across languages, a high score, or a fairly high

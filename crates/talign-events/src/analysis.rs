@@ -104,15 +104,20 @@ pub const FREQUENT_SHARE: f32 = 0.08;
 
 /// Extracts the facts of one document, with the corpus's frequent words.
 pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
+    extract_text(doc, &doc.text, frequent)
+}
+
+/// [`extract_with`] on `text` in place of the document's own (its furniture blanked).
+fn extract_text(doc: &Document, text: &str, frequent: &HashSet<String>) -> DocFacts {
     let (published, published_inferred) = match doc.published {
         Some(d) => (Some(d), false),
-        None => match temporal::infer_published_with_url(&doc.text, doc.url.as_deref()) {
+        None => match temporal::infer_published_with_url(text, doc.url.as_deref()) {
             Some(d) => (Some(d), true),
             None => (None, false),
         },
     };
-    let dates = temporal::find_dates(&doc.text, published);
-    let numbers = numbers::find_numbers(&doc.text)
+    let dates = temporal::find_dates(text, published);
+    let numbers = numbers::find_numbers(text)
         .into_iter()
         .filter(|n| !dates.iter().any(|d| d.start < n.end && n.start < d.end))
         .collect();
@@ -120,7 +125,7 @@ pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
         published,
         published_inferred,
         mentions: mentions::find_mentions_with(
-            &doc.text,
+            text,
             Lexicon::builtin(),
             mentions::LexiconMatcher::builtin(),
             crate::lists::Lists::builtin(),
@@ -128,7 +133,7 @@ pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
         ),
         dates,
         numbers,
-        events: keywords::find_events(&doc.text),
+        events: keywords::find_events(text),
     }
 }
 
@@ -257,9 +262,19 @@ fn share_reprint_whens(whens: &mut [Option<When>], reprints: &[reprints::Reprint
     }
 }
 
-/// A copy of `doc` with its furniture blanked, if it has any.
-fn without_furniture(doc: &Document, ranges: &[(usize, usize)]) -> Option<Document> {
-    (!ranges.is_empty()).then(|| Document { text: furniture::blank(&doc.text, ranges), ..doc.clone() })
+/// Keeps in `best[d]` the partner of `d` with the highest `score`, ties going to the
+/// smaller content key (so that neither input order nor ids decide).
+fn keep_best(best: &mut HashMap<u32, (f32, u64, u32)>, d: u32, score: f32, keys: &[u64], partner: u32) {
+    let cand = (score, keys[partner as usize], partner);
+    let e = best.entry(d).or_insert(cand);
+    if (cand.0, std::cmp::Reverse(cand.1)) > (e.0, std::cmp::Reverse(e.1)) {
+        *e = cand;
+    }
+}
+
+/// `doc`'s text with its furniture blanked, if it has any.
+fn without_furniture(doc: &Document, ranges: &[(usize, usize)]) -> Option<String> {
+    (!ranges.is_empty()).then(|| furniture::blank(&doc.text, ranges))
 }
 
 /// Documents extracted at a time (in parallel) before their facts are reduced.
@@ -485,18 +500,18 @@ impl<'c> Analysis<'c> {
         let mut shingles: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
         for (c, chunk) in docs.chunks(EXTRACT_CHUNK).enumerate() {
             let first = c * EXTRACT_CHUNK;
-            let facts: Vec<(DocFacts, Vec<u64>, Option<Document>)> = chunk
+            let facts: Vec<(DocFacts, Vec<u64>, Option<String>)> = chunk
                 .par_iter()
                 .enumerate()
                 .map(|(i, d)| {
                     let blanked = without_furniture(d, &furniture[first + i]);
-                    let doc = blanked.as_ref().unwrap_or(d);
-                    (extract_with(doc, &frequent), reprints::shingles(&doc.text), blanked)
+                    let text = blanked.as_deref().unwrap_or(&d.text);
+                    (extract_text(d, text, &frequent), reprints::shingles(text), blanked)
                 })
                 .collect();
             for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
                 let doc = &chunk[i];
-                table.push_doc(&blanked.as_ref().unwrap_or(doc).text, &f.mentions);
+                table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);
                 kept.push(Kept::new(&f, doc.text.len(), &mut labels));
                 shingles.push(s);
             }
@@ -593,18 +608,22 @@ impl<'c> Analysis<'c> {
         let decided = align::decide(&space, &pairs, &opts.align);
         let reprinted: HashMap<(u32, u32), f32> =
             reprint_pairs.iter().map(|r| ((r.left, r.right), r.containment)).collect();
+        // A reprint is one event whatever else is found.
         let mut edges: Vec<(u32, u32, f32)> = pairs
             .iter()
             .zip(&decided)
-            .map(|(p, &d)| (p.left, p.right, if d { p.same_event.max(LINKED_SAME_EVENT) } else { p.same_event }))
+            .map(|(p, &d)| {
+                let s = if reprinted.contains_key(&(p.left, p.right)) {
+                    REPRINT_SAME_EVENT
+                } else if d {
+                    p.same_event.max(LINKED_SAME_EVENT)
+                } else {
+                    p.same_event
+                };
+                (p.left, p.right, s)
+            })
             .collect();
-        // A reprint is one event whatever else is found.
         let scored: HashSet<(u32, u32)> = pairs.iter().map(|p| (p.left, p.right)).collect();
-        for e in &mut edges {
-            if reprinted.contains_key(&(e.0, e.1)) {
-                e.2 = REPRINT_SAME_EVENT;
-            }
-        }
         edges.extend(
             reprint_pairs
                 .iter()
@@ -619,11 +638,7 @@ impl<'c> Analysis<'c> {
         let mut closest: HashMap<u32, (f32, u64, u32)> = HashMap::new();
         for r in &reprint_pairs {
             for (d, o) in [(r.left, r.right), (r.right, r.left)] {
-                let cand = (r.containment, space.keys[o as usize], o);
-                let e = closest.entry(d).or_insert(cand);
-                if (cand.0, std::cmp::Reverse(cand.1)) > (e.0, std::cmp::Reverse(e.1)) {
-                    *e = cand;
-                }
+                keep_best(&mut closest, d, r.containment, &space.keys, o);
             }
         }
         let reprint_links: HashSet<(u32, u32)> = closest.iter().map(|(&d, &(_, _, o))| (d.min(o), d.max(o))).collect();
@@ -647,11 +662,7 @@ impl<'c> Analysis<'c> {
                 continue;
             }
             let (preview, report) = if announces(a) { (p.left, p.right) } else { (p.right, p.left) };
-            let candidate = (p.same_event, space.keys[report as usize], report);
-            let entry = best_report.entry(preview).or_insert(candidate);
-            if (candidate.0, std::cmp::Reverse(candidate.1)) > (entry.0, std::cmp::Reverse(entry.1)) {
-                *entry = candidate;
-            }
+            keep_best(&mut best_report, preview, p.same_event, &space.keys, report);
         }
         let has_report: HashSet<u32> = linked
             .iter()
@@ -712,7 +723,8 @@ impl<'c> Analysis<'c> {
     /// `mentions[i]` resolved to `resolution.doc_entities[d][i]`.
     pub fn facts(&self, d: usize) -> DocFacts {
         let doc = &self.corpus.docs()[d];
-        extract_with(without_furniture(doc, &self.furniture[d]).as_ref().unwrap_or(doc), &self.frequent)
+        let blanked = without_furniture(doc, &self.furniture[d]);
+        extract_text(doc, blanked.as_deref().unwrap_or(&doc.text), &self.frequent)
     }
 
     /// The byte ranges of document `d`'s furniture lines (see [`crate::furniture`]).

@@ -40,17 +40,15 @@ pub fn site(doc: &Document) -> Option<String> {
 
 /// A line's key: its words, lower-cased, white space collapsed.
 fn line_key(line: &str) -> Option<u64> {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    use crate::align::{FNV64_START, fnv64_extend};
+    let mut h = FNV64_START;
     let mut any = false;
     for w in line.split_whitespace() {
         any = true;
         for c in w.chars().flat_map(char::to_lowercase) {
-            let mut buf = [0u8; 4];
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-            }
+            h = fnv64_extend(h, c.encode_utf8(&mut [0u8; 4]).as_bytes());
         }
-        h = (h ^ u64::from(b' ')).wrapping_mul(0x100_0000_01b3);
+        h = fnv64_extend(h, b" ");
     }
     any.then_some(h)
 }

@@ -19,6 +19,8 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::align::{FNV64_START, fnv64_extend};
+
 /// Words per shingle.
 pub const SHINGLE: usize = 4;
 /// One shingle in this many is indexed.
@@ -50,15 +52,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
     let words = crate::mentions::word_slices(&folded.text);
     let mut out: Vec<u64> = words
         .windows(SHINGLE)
-        .map(|w| {
-            let mut h = 0xcbf2_9ce4_8422_2325u64;
-            for word in w {
-                for b in word.bytes().chain(std::iter::once(b' ')) {
-                    h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-                }
-            }
-            h
-        })
+        .map(|w| w.iter().fold(FNV64_START, |h, word| fnv64_extend(fnv64_extend(h, word.as_bytes()), b" ")))
         .collect();
     out.sort_unstable();
     out.dedup();
