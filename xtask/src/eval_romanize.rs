@@ -73,32 +73,19 @@ fn fold(s: &str) -> String {
         .join(" ")
 }
 
-fn lev(a: &[u8], b: &[u8]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            cur[j] = (prev[j - 1] + usize::from(a[i - 1] != b[j - 1])).min(prev[j] + 1).min(cur[j - 1] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 fn cer(hyp: &str, refs: &[String]) -> f64 {
     let h = fold(hyp);
     refs.iter()
         .map(|r| fold(r))
         .filter(|r| !r.is_empty())
-        .map(|r| lev(h.as_bytes(), r.as_bytes()) as f64 / r.len() as f64)
+        .map(|r| talign_names::vowels::edit_distance(h.as_bytes(), r.as_bytes()) as f64 / r.len() as f64)
         .fold(f64::INFINITY, f64::min)
 }
 
 fn key_far(a: &str, b: &str) -> bool {
     let (a, b) = (talign_names::key(a).replace(' ', ""), talign_names::key(b).replace(' ', ""));
     let n = a.len().max(b.len()).max(1);
-    lev(a.as_bytes(), b.as_bytes()) as f64 / n as f64 > 0.5
+    talign_names::vowels::edit_distance(a.as_bytes(), b.as_bytes()) as f64 / n as f64 > 0.5
 }
 
 fn is_exonym(r: &Row) -> bool {

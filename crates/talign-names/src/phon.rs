@@ -370,9 +370,9 @@ fn bn_independent_vowel(c: char) -> Option<&'static [u8]> {
 const HASANTA: char = '\u{09CD}';
 const NUKTA: char = '\u{09BC}';
 
-fn bengali(token: &str, out: &mut Vec<u8>) {
-    let start = out.len();
-    // Compose the nukta letters so that one char is one letter.
+/// The letters of a Bengali word, the nukta letters composed so that one char is one
+/// letter (য + ় is য়).
+pub(crate) fn bengali_letters(token: &str) -> Vec<char> {
     let mut chars: Vec<char> = Vec::with_capacity(token.len() / 2);
     for c in token.chars() {
         if c == NUKTA {
@@ -386,13 +386,14 @@ fn bengali(token: &str, out: &mut Vec<u8>) {
             }
             continue;
         }
-        chars.push(match c {
-            '\u{09DF}' => '\u{09DF}',
-            '\u{09DC}' => '\u{09DC}',
-            '\u{09DD}' => '\u{09DD}',
-            other => other,
-        });
+        chars.push(c);
     }
+    chars
+}
+
+fn bengali(token: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    let chars = bengali_letters(token);
     let n = chars.len();
     let mut i = 0;
     while i < n {

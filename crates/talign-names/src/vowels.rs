@@ -78,26 +78,6 @@ fn script_tag(s: Script) -> Option<char> {
     }
 }
 
-/// The letters of a cleaned native word, Bengali nukta letters composed.
-fn letters(word: &str) -> Vec<char> {
-    let mut out: Vec<char> = Vec::with_capacity(word.len());
-    for c in word.chars() {
-        if c == '\u{09BC}' {
-            if let Some(last) = out.last_mut() {
-                *last = match *last {
-                    'য' => '\u{09DF}',
-                    'ড' => '\u{09DC}',
-                    'ঢ' => '\u{09DD}',
-                    other => other,
-                };
-            }
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn context_key(tag: char, order: usize, w: &[char], i: usize, prev: &str) -> String {
     let (with_prev, l, r) = ORDERS[order];
     let at = |k: isize| -> char { if k < 0 { '^' } else { w.get(k as usize).copied().unwrap_or('$') } };
@@ -158,7 +138,7 @@ fn latin_words(name: &str) -> Vec<String> {
 fn native_words(name: &str) -> Option<(char, Vec<Vec<char>>)> {
     let clean = normalize(name);
     let tag = script_tag(Script::detect(&clean))?;
-    let words: Vec<Vec<char>> = phon::tokens(&clean).map(letters).filter(|w| !w.is_empty()).collect();
+    let words: Vec<Vec<char>> = phon::tokens(&clean).map(phon::bengali_letters).filter(|w| !w.is_empty()).collect();
     Some((tag, words))
 }
 
@@ -249,7 +229,9 @@ fn seed_readings(tag: char, c: char) -> &'static [&'static str] {
     }
 }
 
-fn edit(a: &[u8], b: &[u8]) -> usize {
+/// The edit distance (Levenshtein, unit costs) of two byte strings; also the character
+/// error rate's distance in `cargo xtask eval romanize`.
+pub fn edit_distance(a: &[u8], b: &[u8]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for i in 1..=a.len() {
@@ -269,7 +251,7 @@ fn seed_cost(tag: char, c: char, chunk: &[u8]) -> f32 {
     for r in seed_readings(tag, c) {
         for split in 0..=chunk.len() {
             let (core, tail) = chunk.split_at(split);
-            let mut cost = edit(core, r.as_bytes()) as f32;
+            let mut cost = edit_distance(core, r.as_bytes()) as f32;
             for &t in tail {
                 cost += if matches!(t, b'a' | b'e' | b'i' | b'o' | b'u') { 0.3 } else { 1.2 };
             }
@@ -527,7 +509,7 @@ impl Model {
     /// the letters, each chunk conditioned on its letter's context and the chunk before.
     pub fn word(&self, word: &str, script: Script) -> Option<String> {
         let tag = script_tag(script)?;
-        let w = letters(word);
+        let w = phon::bengali_letters(word);
         // (log probability, output, last chunk)
         let mut beam: Vec<(f64, String, String)> = vec![(0.0, String::new(), "^".to_owned())];
         for i in 0..w.len() {
