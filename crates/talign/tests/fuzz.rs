@@ -457,7 +457,7 @@ fn fuzz_long() {
             if let Some((why, bytes)) = failure {
                 let dir = regressions(name);
                 std::fs::create_dir_all(&dir).unwrap();
-                let file = dir.join(format!("{:016x}.bin", fnv(&bytes)));
+                let file = dir.join(format!("{:016x}.bin", talign_events::align::fnv64(&bytes)));
                 std::fs::write(&file, &bytes).unwrap();
                 eprintln!("fuzz: {name}: FAILURE {why}\n  kept as {}", file.display());
                 failures.push(format!("{name}: {why}"));
@@ -474,9 +474,5 @@ fn fuzz_long() {
 
 fn rand_seed(round: u64) -> u64 {
     let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos() as u64;
-    fnv(&(t ^ round.rotate_left(32)).to_le_bytes())
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    talign_events::align::fnv64(&(t ^ round.rotate_left(32)).to_le_bytes())
 }
