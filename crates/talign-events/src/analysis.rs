@@ -148,6 +148,29 @@ pub struct PassagePair {
     pub score: f32,
     /// Sentence indices.
     pub bead: Bead,
+    /// Byte range of the left passage in the left document's text (from the start of its
+    /// first unit to the end of its last).
+    pub left_span: (usize, usize),
+    /// Byte range of the right passage in the right document's text.
+    pub right_span: (usize, usize),
+}
+
+/// A stage of [`Analysis::with_progress`], for showing progress on long runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Facts extracted from `done` of `total` documents.
+    Extracted {
+        /// Documents done.
+        done: usize,
+        /// All documents.
+        total: usize,
+    },
+    /// Names resolved into entities across the corpus.
+    Resolved,
+    /// Candidate pairs scored and linked.
+    Linked,
+    /// Documents grouped into events.
+    Grouped,
 }
 
 /// The analysis of a corpus.
@@ -434,6 +457,14 @@ fn fnv1a(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// The byte range a passage covers: from its first unit's start to its last unit's end.
+fn span(units: &[Unit]) -> (usize, usize) {
+    match (units.first(), units.last()) {
+        (Some(a), Some(b)) => (a.start, b.end),
+        _ => (0, 0),
+    }
+}
+
 /// The sentences of a passage joined with one space (the document may break lines between them).
 fn join(text: &str, units: &[Unit]) -> String {
     units.iter().map(|u| text[u.start..u.end].trim()).collect::<Vec<_>>().join(" ")
@@ -489,6 +520,12 @@ impl<'c> Analysis<'c> {
 
     /// Runs the pipeline.
     pub fn with_options(corpus: &'c Corpus, opts: &Options) -> Analysis<'c> {
+        Analysis::with_progress(corpus, opts, &|_| {})
+    }
+
+    /// Runs the pipeline, telling `progress` as each stage ends (on the calling thread).
+    /// The result is that of [`Analysis::with_options`].
+    pub fn with_progress(corpus: &'c Corpus, opts: &Options, progress: &dyn Fn(Stage)) -> Analysis<'c> {
         let lex = Lexicon::builtin();
         let docs = corpus.docs();
         let frequent = frequent_words(corpus);
@@ -515,11 +552,13 @@ impl<'c> Analysis<'c> {
                 kept.push(Kept::new(&f, doc.text.len(), &mut labels));
                 shingles.push(s);
             }
+            progress(Stage::Extracted { done: first + chunk.len(), total: docs.len() });
         }
         let reprint_pairs = reprints::find(&shingles);
         drop(shingles);
         let resolution = entities::resolve_table(&table, lex);
         drop(table);
+        progress(Stage::Resolved);
         let labels = labels.into_list();
         let mut space = FeatureSpace::new();
         for (d, k) in kept.iter().enumerate() {
@@ -606,6 +645,7 @@ impl<'c> Analysis<'c> {
         // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
         // event whatever the model says; the model weighs the rest.
         let decided = align::decide(&space, &pairs, &opts.align);
+        progress(Stage::Linked);
         let reprinted: HashMap<(u32, u32), f32> =
             reprint_pairs.iter().map(|r| ((r.left, r.right), r.containment)).collect();
         // A reprint is one event whatever else is found.
@@ -631,6 +671,7 @@ impl<'c> Analysis<'c> {
                 .map(|r| (r.left, r.right, REPRINT_SAME_EVENT)),
         );
         let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+        progress(Stage::Grouped);
         // Copies of one text are linked each to its closest copy (highest containment, ties
         // by content), not each to every other: a story on thirty sites is thirty links,
         // not 435, and their passages are the same sentences. The other copies' pairs still
@@ -990,6 +1031,8 @@ impl<'c> Analysis<'c> {
                 left: join(ta, &ua[b.left.0..b.left.1]),
                 right: join(tb, &ub[b.right.0..b.right.1]),
                 score: b.score,
+                left_span: span(&ua[b.left.0..b.left.1]),
+                right_span: span(&ub[b.right.0..b.right.1]),
                 bead: b,
             })
             .collect()

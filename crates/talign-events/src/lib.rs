@@ -31,4 +31,4 @@ pub mod temporal;
 mod uf;
 pub mod when;
 
-pub use analysis::{Analysis, DocFacts, Options, PassagePair, extract};
+pub use analysis::{Analysis, DocFacts, Options, PassagePair, Stage, extract};

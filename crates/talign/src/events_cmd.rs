@@ -4,23 +4,46 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use talign_corpus::{Corpus, Date, LoadOptions};
-use talign_events::{Analysis, Options};
+use talign_events::{Analysis, Options, Stage};
 
-use crate::{CorpusArgs, Output};
-use talign::table::{self, Format, Staged, TableWriter, write_rows, write_table};
-use talign::tables::{EventTable, sentence_rows};
+use crate::progress::Progress;
+use crate::{CorpusArgs, Output, ReportFormat};
+use talign::table::{self, Staged, TableWriter, write_rows, write_table};
+use talign::tables::{EventTable, sentence_rows_counted};
 
 /// Loads the corpora named on the command line, or the built-in seeds when there are none.
 pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
+    let progress = Progress::spinner("loading documents");
     let corpus = if args.corpus.is_empty() {
         talign::seeds::corpus().context("loading the built-in seed corpus")?
     } else {
         Corpus::load_with(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang })?
     };
+    drop(progress);
     for w in corpus.warnings() {
         eprintln!("talign: warning: {w}");
     }
     Ok(corpus)
+}
+
+/// Runs the analysis, showing its stages on `progress`.
+fn analyse<'c>(corpus: &'c Corpus, opts: &Options, progress: &Progress) -> Analysis<'c> {
+    progress.count("documents analysed", corpus.len() as u64);
+    Analysis::with_progress(corpus, opts, &|stage| match stage {
+        Stage::Extracted { done, total } if done < total => progress.set(done as u64),
+        Stage::Extracted { .. } => progress.spin("resolving names across documents"),
+        Stage::Resolved => progress.spin("scoring and linking document pairs"),
+        Stage::Linked => progress.spin("grouping documents into events"),
+        Stage::Grouped => progress.spin("linking documents inside events"),
+    })
+}
+
+/// Learns what passage alignment learns from the corpus, then counts links as their
+/// passages are aligned.
+fn start_passages(a: &Analysis<'_>, opts: &Options, links: usize, progress: &Progress) {
+    progress.spin("learning sentence boundaries and word translations");
+    a.prepare_passages(&opts.passages);
+    progress.count("links aligned", links as u64);
 }
 
 fn emit(table: &table::Table, out: &Output) -> Result<()> {
@@ -153,7 +176,16 @@ pub(crate) type Table = EventTable;
 /// Loads the corpus, runs the analysis and prints one table, a row at a time as it is made.
 pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
     let corpus = load(args)?;
-    let a = Analysis::with_options(&corpus, opts);
+    let progress = Progress::spinner("analysing");
+    let a = analyse(&corpus, opts, &progress);
+    if let EventTable::Sentences { explain } = which {
+        start_passages(&a, opts, a.links.len(), &progress);
+        write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
+            sentence_rows_counted(&a, &a.links, &opts.passages, explain, &mut || progress.inc(), |r| w.row(&r))
+        })?;
+        return Ok(());
+    }
+    progress.spin("writing");
     write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
         which.rows(&a, &opts.passages, |r| w.row(&r))
     })?;
@@ -203,7 +235,7 @@ pub(crate) fn sentences_for_pairs(
     }
     let which = EventTable::Sentences { explain };
     write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
-        sentence_rows(&a, links, &opts.passages, explain, |r| w.row(&r))
+        sentence_rows_counted(&a, links, &opts.passages, explain, &mut || {}, |r| w.row(&r))
     })?;
     Ok(())
 }
@@ -248,36 +280,80 @@ fn staging_dir(dir: &Path) -> PathBuf {
     parent.join(format!(".{name}.tmp-{}", std::process::id()))
 }
 
-/// `talign report`: every table into `dir`. Each table is written as it is made into a
-/// temporary file beside its destination, and all of them are renamed into place at the
-/// end: a run that fails or is interrupted leaves the report that was there whole.
-pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Format) -> Result<()> {
+/// `talign report`: every table into `dir`, or the HTML pages (see [`talign::html`]).
+/// Each file is written as it is made into a temporary file beside its destination, and
+/// all of them are renamed into place at the end: a run that fails or is interrupted
+/// leaves the report that was there whole.
+pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: ReportFormat) -> Result<()> {
     let corpus = load(args)?;
-    let a = Analysis::with_options(&corpus, opts);
-    let tables = [
-        ("links", EventTable::Links),
-        ("events", EventTable::Events),
-        ("names", EventTable::Names { explain: false }),
-        ("sentences", EventTable::Sentences { explain: false }),
-    ];
+    let progress = Progress::spinner("analysing");
+    let a = analyse(&corpus, opts, &progress);
     // A new directory is filled beside it under a temporary name and renamed into place, so
     // that an interrupted or failed report leaves no empty or partial directory.
     let staging = (!dir.exists()).then(|| staging_dir(dir));
     let target = staging.as_deref().unwrap_or(dir);
     std::fs::create_dir_all(target).with_context(|| format!("creating {}", dir.display()))?;
-    let mut rows = [0usize; 4];
+    let mut summary = String::new();
+    let mut pages: Option<Vec<String>> = None;
     let mut write_all = || -> Result<()> {
         let mut staged = Staged::new();
-        for ((name, which), n) in tables.into_iter().zip(&mut rows) {
-            let path = target.join(format!("{name}.{}", format.extension()));
-            staged.write(&path, &mut |out| {
-                let mut w = TableWriter::new(format, &which.columns(), out)?;
-                which.rows(&a, &opts.passages, |r| w.row(&r))?;
-                *n = w.finish()?;
-                Ok(())
-            })?;
+        start_passages(&a, opts, a.links.len(), &progress);
+        match format.table() {
+            Some(format) => {
+                let tables = [
+                    ("links", EventTable::Links),
+                    ("events", EventTable::Events),
+                    ("names", EventTable::Names { explain: false }),
+                    ("sentences", EventTable::Sentences { explain: false }),
+                ];
+                let mut rows = [0usize; 4];
+                for ((name, which), n) in tables.into_iter().zip(&mut rows) {
+                    let path = target.join(format!("{name}.{}", format.extension()));
+                    staged.write(&path, &mut |out| {
+                        let mut w = TableWriter::new(format, &which.columns(), out)?;
+                        match which {
+                            EventTable::Sentences { explain } => sentence_rows_counted(
+                                &a,
+                                &a.links,
+                                &opts.passages,
+                                explain,
+                                &mut || progress.inc(),
+                                |r| w.row(&r),
+                            )?,
+                            _ => which.rows(&a, &opts.passages, |r| w.row(&r))?,
+                        }
+                        *n = w.finish()?;
+                        Ok(())
+                    })?;
+                }
+                summary = format!("{} names, {} passage pairs", rows[2], rows[3]);
+            }
+            None => {
+                let mut emit = |name: &str, bytes: &[u8]| -> Result<()> {
+                    staged.write(&target.join(name), &mut |out| {
+                        out.write_all(bytes)?;
+                        Ok(())
+                    })
+                };
+                let written =
+                    talign::html::write(&a, &opts.passages, talign::html::Limits::default(), &mut emit, &mut || {
+                        progress.inc()
+                    })?;
+                pages = Some(written.files.clone());
+                summary = format!(
+                    "{} names, {} passage pairs, {} pages ({:.1} MB)",
+                    written.names,
+                    written.passages,
+                    written.files.len(),
+                    written.bytes.iter().sum::<usize>() as f64 / 1e6
+                );
+            }
         }
-        staged.commit()
+        staged.commit()?;
+        if let (None, Some(files)) = (&staging, &pages) {
+            remove_stale_pages(dir, files);
+        }
+        Ok(())
     };
     let written = write_all();
     if let Some(tmp) = &staging {
@@ -291,14 +367,33 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Form
     } else {
         written?;
     }
-    eprintln!(
-        "talign: {} documents, {} links, {} events, {} names, {} passage pairs → {}",
-        corpus.len(),
-        a.links.len(),
-        a.events.iter().max().map_or(0, |m| m + 1),
-        rows[2],
-        rows[3],
-        dir.display()
-    );
+    drop(progress);
+    if !crate::progress::quiet() {
+        eprintln!(
+            "talign: {} documents, {} links, {} events, {summary} → {}",
+            corpus.len(),
+            a.links.len(),
+            a.events.iter().max().map_or(0, |m| m + 1),
+            dir.display()
+        );
+    }
     Ok(())
+}
+
+/// Removes the split pages of an earlier HTML report in `dir` that this one did not write
+/// (`events-N.html`, `names-N.html`, `overview-N.html`), so that no page links into an
+/// older report. Called once the new pages are in place.
+fn remove_stale_pages(dir: &Path, files: &[String]) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let page = ["events-", "names-", "overview-"].iter().any(|k| {
+            name.strip_prefix(k)
+                .and_then(|r| r.strip_suffix(".html"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if page && !files.contains(&name) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }

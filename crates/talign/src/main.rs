@@ -4,6 +4,7 @@
 mod events_cmd;
 mod input;
 mod names_cmd;
+mod progress;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,6 +28,10 @@ Examples:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Show no progress on standard error (progress is only drawn on a terminal anyway),
+    /// and no closing summary from `report`; warnings and errors are still printed.
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,7 +50,7 @@ enum Command {
     Corpus(CorpusCommand),
     /// Write every table (links, events, names, sentences) into a directory.
     #[command(
-        after_help = "With no CORPUS, runs on the five seed articles built into the binary.\n\nExamples:\n  talign report\n  talign report corpora/ntrex-dev/articles.jsonl --out ntrex-report --format markdown"
+        after_help = "With no CORPUS, runs on the five seed articles built into the binary.\n\nWith --format html, DIR gets index.html: the events (date, languages, sources, a timeline), each event's documents side by side with their aligned passages facing each other, and the names; a large corpus is split into events-N.html, names-N.html and overview-N.html pages of a few MB.\n\nExamples:\n  talign report\n  talign report corpus/ --out report --format html\n  talign report corpora/ntrex-dev/articles.jsonl --out ntrex-report --format markdown"
     )]
     Report(ReportArgs),
 }
@@ -337,9 +342,44 @@ struct ReportOutput {
     /// or not at all.
     #[arg(long, value_name = "DIR", default_value = "talign-report")]
     out: PathBuf,
-    /// Format of the table files.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    format: Format,
+    /// Format of the table files; `html` writes pages to read in a browser instead (index.html).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+    format: ReportFormat,
+}
+
+/// What `report` writes: the four tables in one of the table formats, or HTML pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    Csv,
+    Tsv,
+    Json,
+    Jsonl,
+    Markdown,
+    Html,
+}
+
+impl ReportFormat {
+    /// The table format, or `None` for HTML.
+    fn table(self) -> Option<Format> {
+        Some(match self {
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Tsv => Format::Tsv,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Jsonl => Format::Jsonl,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Html => return None,
+        })
+    }
+
+    /// The files the report writes for sure (split HTML pages come on top).
+    fn files(self) -> Vec<String> {
+        match self.table() {
+            Some(f) => {
+                ["links", "events", "names", "sentences"].iter().map(|t| format!("{t}.{}", f.extension())).collect()
+            }
+            None => vec!["index.html".to_owned()],
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -521,10 +561,7 @@ fn check(command: &Command) -> anyhow::Result<()> {
             CorpusCommand::Docs(a) | CorpusCommand::Sentences(a) | CorpusCommand::Cuts(a) | CorpusCommand::Facts(a),
         ) => corpus_out(&a.corpus, &a.out),
         Command::Report(a) => {
-            let files: Vec<PathBuf> = ["links", "events", "names", "sentences"]
-                .iter()
-                .map(|t| a.out.out.join(format!("{t}.{}", a.out.format.extension())))
-                .collect();
+            let files: Vec<PathBuf> = a.out.format.files().iter().map(|f| a.out.out.join(f)).collect();
             let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
             // The directory itself may not exist yet; its files are checked when it does.
             if a.out.out.is_dir() {
@@ -605,6 +642,7 @@ fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
     let matches = Cli::command().get_matches();
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    progress::set_quiet(cli.quiet);
     // --passage-min-score given by the user filters every passage pair; its default filters
     // only those aligned as translations (mined pairs have their own threshold).
     if given(&matches, "passage_min_score") {

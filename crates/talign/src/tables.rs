@@ -221,10 +221,23 @@ pub fn sentence_rows<'a, E>(
     links: &[Link],
     opts: &PassageOptions,
     explain: bool,
+    row: impl FnMut(Vec<Cell<'a>>) -> Result<(), E>,
+) -> Result<(), E> {
+    sentence_rows_counted(a, links, opts, explain, &mut || {}, row)
+}
+
+/// [`sentence_rows`], calling `on_link` after each link's rows (for progress).
+pub fn sentence_rows_counted<'a, E>(
+    a: &'a Analysis<'_>,
+    links: &[Link],
+    opts: &PassageOptions,
+    explain: bool,
+    on_link: &mut dyn FnMut(),
     mut row: impl FnMut(Vec<Cell<'a>>) -> Result<(), E>,
 ) -> Result<(), E> {
     let docs = a.corpus.docs();
     a.each_passages_of(links, opts, |l, pairs| {
+        on_link();
         let event = a.event_id(a.events[l.left]);
         for p in pairs {
             let mut cells = vec![
