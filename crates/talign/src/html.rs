@@ -1114,12 +1114,112 @@ mod tests {
         assert_eq!(fragment("a b\"<"), "a%20b%22%3C");
     }
 
+    /// The seed report written to memory with these limits.
+    fn seed_site(limits: Limits) -> BTreeMap<String, String> {
+        let corpus = crate::seeds::corpus().expect("the seeds load");
+        let a = Analysis::new(&corpus);
+        let mut files = BTreeMap::new();
+        let written = write(
+            &a,
+            &PassageOptions::default(),
+            limits,
+            &mut |name, bytes| {
+                files.insert(name.to_owned(), String::from_utf8(bytes.to_vec()).expect("UTF-8"));
+                Ok(())
+            },
+            &mut || {},
+        )
+        .expect("written");
+        assert_eq!(written.files.len(), files.len(), "each file once");
+        files
+    }
+
+    /// The values of `attr="…"` in `html`.
+    fn values<'h>(html: &'h str, attr: &str) -> Vec<&'h str> {
+        let key = format!(" {attr}=\"");
+        html.match_indices(&key)
+            .map(|(i, _)| {
+                let v = &html[i + key.len()..];
+                &v[..v.find('"').expect("a closing quote")]
+            })
+            .collect()
+    }
+
+    /// Every link of the report leads to a file it wrote and an element of that file.
+    fn assert_links_resolve(files: &BTreeMap<String, String>) {
+        let mut checked = 0;
+        for (name, html) in files {
+            for href in values(html, "href") {
+                let (file, frag) = href.split_once('#').unwrap_or((href, ""));
+                let file = if file.is_empty() { name.as_str() } else { file };
+                let target = files.get(file).unwrap_or_else(|| panic!("{name}: {href}: no such file"));
+                if !frag.is_empty() {
+                    // Fragments are percent-encoded ids; the seeds' ids need no encoding.
+                    assert!(target.contains(&format!(" id=\"{frag}\"")), "{name}: {href}: no such element");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "{checked} links");
+    }
+
+    #[test]
+    fn a_small_report_is_one_file_whose_links_resolve() {
+        let files = seed_site(Limits::default());
+        assert_eq!(files.keys().collect::<Vec<_>>(), ["index.html"]);
+        let index = &files["index.html"];
+        assert_links_resolve(&files);
+        assert!(index.contains("<section class=\"event\" id=\"E001\">"), "the events are in it");
+        assert!(index.contains(">Shoukry</td>") || index.contains(">Sameh Shoukry</td>"), "the names are in it");
+        assert!(index.contains(" lang=\"fa\" dir=\"rtl\""), "Persian runs right to left");
+    }
+
+    #[test]
+    fn a_large_report_is_split_into_pages_whose_links_resolve() {
+        let files = seed_site(Limits { page_bytes: 1, overview_rows: 3, names_rows: 20, docs_per_name: 1 });
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        // Four events, one a page; two overview pages; 71 names, 20 a page.
+        assert_eq!(
+            names,
+            [
+                "events-1.html",
+                "events-2.html",
+                "events-3.html",
+                "events-4.html",
+                "index.html",
+                "names-1.html",
+                "names-2.html",
+                "names-3.html",
+                "names-4.html",
+                "overview-2.html"
+            ]
+        );
+        assert_links_resolve(&files);
+        for (name, html) in &files {
+            assert_eq!(
+                html.matches("<section class=\"event\" id=").count(),
+                usize::from(name.starts_with("events-")),
+                "{name}"
+            );
+        }
+        assert!(files["names-1.html"].contains("more</span>"), "documents beyond the first are counted");
+        assert!(files["index.html"].contains("<svg"), "the timeline is on the first overview page");
+        assert!(!files["overview-2.html"].contains("<svg"));
+    }
+
     #[test]
     fn the_facing_chain_skips_pairs_out_of_order() {
         let sp = |k, l: (usize, usize), r: (usize, usize)| Span { k, left: l, right: r };
-        // Pair 1 crosses pairs 0 and 2; pair 3 shares pair 2's right sentence.
-        let spans =
-            [sp(0, (0, 10), (0, 10)), sp(1, (10, 20), (40, 50)), sp(2, (20, 30), (20, 30)), sp(3, (30, 40), (20, 30))];
-        assert_eq!(facing_chain(&spans), vec![0, 2]);
+        // Pair 1 crosses pairs 2 to 4; pair 3 shares pair 2's right sentence (a second
+        // partner): the chain takes the first of the two.
+        let spans = [
+            sp(0, (0, 10), (0, 10)),
+            sp(1, (10, 20), (40, 50)),
+            sp(2, (20, 30), (20, 30)),
+            sp(3, (30, 40), (20, 30)),
+            sp(4, (40, 50), (30, 40)),
+        ];
+        assert_eq!(facing_chain(&spans), vec![0, 2, 4]);
+        assert_eq!(facing_chain(&[]), Vec::<usize>::new());
     }
 }

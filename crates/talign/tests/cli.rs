@@ -362,3 +362,64 @@ fn export_names_explain_says_where_each_canonical_name_comes_from() {
         assert!(["lexicon", "corpus-latin", "bengali", "romanized", "restored"].contains(&r[6].as_str()), "{r:?}");
     }
 }
+
+/// The HTML report: the same bytes whatever the thread count; the Marrakech link shown the
+/// same whatever the order of the input documents (event ids follow the input order, as in
+/// `events cluster`); into an existing directory, the split pages of an older report go and
+/// other files stay; progress is never drawn when standard error is not a terminal, and
+/// `--quiet` leaves it empty.
+#[test]
+fn the_html_report_is_deterministic_and_replaces_an_older_one() {
+    let d = tmp("report-html");
+    let (one, two) = (d.join("one"), d.join("two"));
+    let o =
+        talign_threads("1", &["report", seeds().to_str().unwrap(), "--out", one.to_str().unwrap(), "--format", "html"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("talign: 5 documents") && err.lines().count() == 1, "only the summary: {err:?}");
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no progress drawn off a terminal: {err:?}");
+    let html = std::fs::read(one.join("index.html")).unwrap();
+    let o = talign_threads(
+        "2",
+        &["report", seeds().to_str().unwrap(), "--out", two.to_str().unwrap(), "--format", "html", "-q"],
+    );
+    assert!(o.status.success() && o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(html, std::fs::read(two.join("index.html")).unwrap(), "1 and 2 threads");
+    // The seeds as JSON Lines, in reverse order.
+    let manifest = std::fs::read_to_string(seeds().join("manifest.csv")).unwrap();
+    let mut lines = Vec::new();
+    for r in csv::Reader::from_reader(manifest.as_bytes()).records() {
+        let r = r.unwrap();
+        let text = std::fs::read_to_string(seeds().join(format!("{}.txt", &r[0]))).unwrap();
+        let mut v = serde_json::json!({"id": &r[0], "lang": &r[1], "text": text});
+        for (k, i) in [("source", 2), ("published", 3), ("title", 4)] {
+            if !r[i].is_empty() {
+                v[k] = r[i].into();
+            }
+        }
+        lines.push(v.to_string());
+    }
+    lines.reverse();
+    let jsonl = d.join("seeds-reversed.jsonl");
+    std::fs::write(&jsonl, lines.join("\n") + "\n").unwrap();
+    let three = d.join("three");
+    let o = talign(&["report", jsonl.to_str().unwrap(), "--out", three.to_str().unwrap(), "--format", "html", "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let link = |html: &[u8]| -> String {
+        let html = String::from_utf8_lossy(html);
+        let from = html.find("<div class=\"link\" data-left=\"bn-lavrov-marrakech\"").expect("the Marrakech link");
+        let len = html[from..].find("</div></div>\n").expect("its end");
+        html[from..from + len].to_owned()
+    };
+    assert!(link(&html) == link(&std::fs::read(three.join("index.html")).unwrap()), "the documents in reverse order");
+    // An older, split report in the directory: its pages go, other files stay.
+    std::fs::write(one.join("events-7.html"), "old").unwrap();
+    std::fs::write(one.join("notes-1.html"), "mine").unwrap();
+    let o = talign(&["report", seeds().to_str().unwrap(), "--out", one.to_str().unwrap(), "--format", "html", "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut left: Vec<String> =
+        std::fs::read_dir(&one).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left, ["index.html", "notes-1.html"]);
+    std::fs::remove_dir_all(&d).unwrap();
+}
