@@ -43,7 +43,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { page_bytes: 1_500_000, overview_rows: 500, names_rows: 500, docs_per_name: 12 }
+        Limits { page_bytes: 1_000_000, overview_rows: 500, names_rows: 500, docs_per_name: 12 }
     }
 }
 
@@ -60,11 +60,13 @@ pub struct Written {
     pub names: usize,
 }
 
-/// The page's own script: marks the page as scripted, records on each two-column view
+/// The page's own script: marks the page as scripted (and, once loaded, how many
+/// milliseconds loading took, `data-load-ms`, for measuring large reports), records on each two-column view
 /// whether the browser laid its columns out side by side (`data-layout`, which the browser
 /// test reads), highlights both halves of a passage
 /// pair on a click, and filters the rows of a table by a search box.
 const SCRIPT: &str = "document.documentElement.dataset.js='ready';\
+addEventListener('load',function(){document.documentElement.dataset.loadMs=Math.round(performance.now());});\
 document.querySelectorAll('.cols').forEach(function(c){var h=c.children;if(h.length<2)return;\
 var a=h[0].getBoundingClientRect(),b=h[1].getBoundingClientRect();\
 c.dataset.layout=Math.abs(a.top-b.top)<2&&(a.right<=b.left+1||b.right<=a.left+1)?'side-by-side':'stacked';});\
