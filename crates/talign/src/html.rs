@@ -99,7 +99,7 @@ td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}\
 .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}\
 section.event{border-top:3px solid var(--line);padding:1rem 0 1.5rem;scroll-margin-top:2.5rem}\
 section.event h2 small{font-weight:400;color:#555;margin-inline-start:.6rem}\
-table.docs{margin:.3rem 0 .8rem}table.docs tr{scroll-margin-top:2.5rem}\
+table.docs{margin:.3rem 0 .8rem}table.docs td:nth-child(-n+4),table.overview td:nth-child(-n+3){white-space:nowrap}table.docs tr{scroll-margin-top:2.5rem}\
 .link{margin:.8rem 0 1.4rem;border:1px solid var(--line);border-radius:6px}\
 .linkhead{margin:0;padding:.45rem .7rem;background:var(--head);border-bottom:1px solid var(--line);font-size:.9rem}\
 .rel{display:inline-block;padding:0 .45rem;border-radius:9px;background:#e4e8f5;font-weight:600;margin-right:.5rem}\
@@ -303,7 +303,8 @@ pub fn write(
         k += 1;
         let e = a.events[a.links[li].left];
         pages.reach(&mut site, Some(e), &mut |name, bytes| out(name, bytes, &mut written))?;
-        pages.link(&site, li, &pairs, &mut |name, bytes| out(name, bytes, &mut written))?;
+        pages.room(&mut site, &mut |name, bytes| out(name, bytes, &mut written))?;
+        pages.link(&site, li, &pairs);
         written.passages += pairs.len();
         on_link();
         Ok(())
@@ -828,14 +829,7 @@ impl EventPages {
 
     /// A link: its relation, score and evidence, and its two documents side by side with
     /// their passages facing each other.
-    fn link(
-        &mut self,
-        site: &Site<'_, '_>,
-        li: usize,
-        pairs: &[talign_events::PassagePair],
-        out: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
-    ) -> Result<()> {
-        let _ = out;
+    fn link(&mut self, site: &Site<'_, '_>, li: usize, pairs: &[talign_events::PassagePair]) {
         let a = site.a;
         let docs = a.corpus.docs();
         let l = &a.links[li];
@@ -916,7 +910,6 @@ impl EventPages {
             s.push_str("</div>\n");
         }
         s.push_str("</div></div>\n");
-        Ok(())
     }
 
     /// Ends the pages: the content of the last page (still to be written) and its number.
