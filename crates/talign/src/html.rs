@@ -60,13 +60,17 @@ pub struct Written {
     pub names: usize,
 }
 
-/// The page's own script: marks the page as scripted (and, once loaded, how many
+/// The page's own script: scrolls to the event or document the address names once the
+/// other events are hidden (see the style's `:target` rules), marks the page as scripted
+/// (and, once loaded, how many
 /// milliseconds loading took, `data-load-ms`, for measuring large reports), records on each two-column view
 /// whether the browser laid its columns out side by side (`data-layout`, which the browser
 /// test reads), highlights both halves of a passage
 /// pair on a click, and filters the rows of a table by a search box.
 const SCRIPT: &str = "document.documentElement.dataset.js='ready';\
-addEventListener('load',function(){document.documentElement.dataset.loadMs=Math.round(performance.now());});\
+function go(){var t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));if(t)t.scrollIntoView();}\
+addEventListener('hashchange',go);\
+addEventListener('load',function(){go();document.documentElement.dataset.loadMs=Math.round(performance.now());});\
 document.querySelectorAll('.cols').forEach(function(c){var h=c.children;if(h.length<2)return;\
 var a=h[0].getBoundingClientRect(),b=h[1].getBoundingClientRect();\
 c.dataset.layout=Math.abs(a.top-b.top)<2&&(a.right<=b.left+1||b.right<=a.left+1)?'side-by-side':'stacked';});\
@@ -121,7 +125,7 @@ table.docs{margin:.3rem 0 .8rem}table.docs td:nth-child(-n+4),table.overview td:
 .cont{color:#555}\
 input#filter{font:inherit;padding:.3rem .5rem;width:min(30rem,100%);margin:.3rem 0 .8rem}\
 ul.docs{margin:0;padding-inline-start:1.1rem}\
-.more{color:#666}main:has(.event:target,.event :target)>:not(#events),main:has(.event:target,.event :target) .event:not(:target):not(:has(:target)){display:none}";
+.more{color:#666}main:has(.event:target,.event :target)>:not(#events):not(.event),main:has(.event:target,.event :target) .event:not(:target):not(:has(:target)){display:none}";
 
 /// The colours of the timeline, one per language in order of documents.
 const LANG_COLOURS: [&str; 10] =
@@ -559,11 +563,7 @@ impl Site<'_, '_> {
                 "<text x=\"{x0:.1}\" y=\"{y}\" font-size=\"12\">{first}</text><text x=\"{end:.1}\" y=\"{y}\" font-size=\"12\" text-anchor=\"end\">{last}</text>"
             );
         }
-        let _ = write!(
-            s,
-            "<text x=\"{w}\" y=\"12\" font-size=\"12\" text-anchor=\"end\">highest: {max} a {}</text></svg>",
-            if width == 1 { "day".to_owned() } else { format!("{width} days") }
-        );
+        s.push_str("</svg>");
         s.push_str("<p class=\"legend\">");
         for (l, n) in &langs {
             let _ = write!(s, "<span><i style=\"background:{}\"></i>{} {n}</span>", colour(l), esc(l));
@@ -571,6 +571,12 @@ impl Site<'_, '_> {
         if undated > 0 {
             let _ = write!(s, "<span>undated {undated}</span>");
         }
+        let _ = write!(
+            s,
+            "<span>(the highest bar: {max} document{} in {})</span>",
+            if max == 1 { "" } else { "s" },
+            if width == 1 { "a day".to_owned() } else { format!("{width} days") }
+        );
         s.push_str("</p></div>");
     }
 
