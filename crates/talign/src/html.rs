@@ -307,8 +307,13 @@ pub fn write(
         k += 1;
         let e = a.events[a.links[li].left];
         pages.reach(&mut site, Some(e), &mut |name, bytes| out(name, bytes, &mut written))?;
-        pages.room(&mut site, &mut |name, bytes| out(name, bytes, &mut written))?;
+        // A full page is closed between two links of an event, never between its heading
+        // and its first link.
+        if pages.links_here > 0 {
+            pages.room(&mut site, &mut |name, bytes| out(name, bytes, &mut written))?;
+        }
         pages.link(&site, li, &pairs);
+        pages.links_here += 1;
         written.passages += pairs.len();
         on_link();
         Ok(())
@@ -705,13 +710,15 @@ struct EventPages {
     written: u32,
     /// Position in `order` of the next event to open.
     next: usize,
-    /// The event open, and whether it has been continued from an earlier page.
+    /// The event open.
     open: Option<usize>,
+    /// Links of the open event on the current page.
+    links_here: usize,
 }
 
 impl EventPages {
     fn new(_site: &Site<'_, '_>) -> EventPages {
-        EventPages { buf: String::new(), written: 0, next: 0, open: None }
+        EventPages { buf: String::new(), written: 0, next: 0, open: None, links_here: 0 }
     }
 
     /// Closes the events before `upto` (all, with `None`) and opens `upto`, writing out pages
@@ -738,6 +745,7 @@ impl EventPages {
             site.page_of[e] = self.written + 1;
             self.open_event(site, e);
             self.open = Some(e);
+            self.links_here = 0;
             if upto == Some(e) {
                 return Ok(());
             }
@@ -759,6 +767,7 @@ impl EventPages {
         let page = site.page(&format!("Events, page {p}"), &self.buf, Some(pager("events", p, 0)));
         out(&format!("events-{p}.html"), page.as_bytes())?;
         self.buf.clear();
+        self.links_here = 0;
         if let Some(e) = self.open {
             let _ = writeln!(
                 self.buf,
@@ -1117,8 +1126,12 @@ mod tests {
 
     /// The seed report written to memory with these limits.
     fn seed_site(limits: Limits) -> BTreeMap<String, String> {
-        let corpus = crate::seeds::corpus().expect("the seeds load");
-        let a = Analysis::new(&corpus);
+        site(&crate::seeds::corpus().expect("the seeds load"), limits)
+    }
+
+    /// The report of `corpus` written to memory with these limits.
+    fn site(corpus: &talign_corpus::Corpus, limits: Limits) -> BTreeMap<String, String> {
+        let a = Analysis::new(corpus);
         let mut files = BTreeMap::new();
         let written = write(
             &a,
@@ -1206,6 +1219,32 @@ mod tests {
         assert!(files["names-1.html"].contains("more</span>"), "documents beyond the first are counted");
         assert!(files["index.html"].contains("<svg"), "the timeline is on the first overview page");
         assert!(!files["overview-2.html"].contains("<svg"));
+    }
+
+    /// An event of three links (the web sample: a wire story, its reprint, a preview and a
+    /// Bengali report) on pages of one link each: the event goes on over three pages, its
+    /// heading on the first only, and the overview links to that one.
+    #[test]
+    fn a_large_event_goes_on_over_pages_between_its_links() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/web-sample");
+        let corpus = talign_corpus::Corpus::load(&[path]).expect("the web sample loads");
+        let files = site(&corpus, Limits { page_bytes: 1, ..Limits::default() });
+        // Pages in order: events-1, events-2, … (four: the lone document's event has one).
+        let pages: Vec<&String> =
+            (1..).map(|p| files.get(&format!("events-{p}.html"))).take_while(Option::is_some).flatten().collect();
+        assert_eq!(pages.len(), 4);
+        assert_eq!(files.keys().filter(|f| f.starts_with("events-")).count(), 4);
+        let links = |html: &str| html.matches("<div class=\"link\" data-left").count();
+        let first =
+            pages.iter().position(|p| p.contains("<section class=\"event\" id=\"E001\">")).expect("E001's page");
+        assert!(first <= 1 && links(pages[first]) == 1, "E001 opens with its first link");
+        for p in &pages[first + 1..first + 3] {
+            assert!(p.contains("E001 (continued)") && !p.contains("id=\"E001\"") && links(p) == 1);
+        }
+        let lone = if first == 0 { 3 } else { 0 };
+        assert!(pages[lone].contains("id=\"E002\"") && links(pages[lone]) == 0, "the lone document's event");
+        assert!(files["index.html"].contains(&format!("href=\"events-{}.html#E001\"", first + 1)));
+        assert_links_resolve(&files);
     }
 
     #[test]
