@@ -50,7 +50,7 @@ enum Command {
     Corpus(CorpusCommand),
     /// Write every table (links, events, names, sentences) into a directory.
     #[command(
-        after_help = "With no CORPUS, runs on the five seed articles built into the binary.\n\nWith --format html, DIR gets index.html: the events (date, languages, sources, a timeline), each event's documents side by side with their aligned passages facing each other, and the names; a large corpus is split into events-N.html, names-N.html and overview-N.html pages of a few MB.\n\nExamples:\n  talign report\n  talign report corpus/ --out report --format html\n  talign report corpora/ntrex-dev/articles.jsonl --out ntrex-report --format markdown"
+        after_help = "With no CORPUS, runs on the five seed articles built into the binary.\n\nWith --format html, DIR gets index.html: the events (date, languages, sources, a timeline), each event's documents side by side with their aligned passages facing each other, and the names; a large corpus is split into events-N.html, names-N.html and overview-N.html pages of a few MB.\n\nExamples:\n  talign report\n  talign report corpora/seeds --out report --format html\n  talign report corpora/ntrex-dev/articles.jsonl --out ntrex-report --format markdown"
     )]
     Report(ReportArgs),
 }
