@@ -627,6 +627,33 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     (beads, false)
 }
 
+/// [`align_passages_with`] on the two documents in the order `flip` says (`b` first when
+/// set), with the beads given back in the order of `a` and `b`. The aligner is not
+/// symmetric (the length ratio, the band, ties between equal margins), so a caller that
+/// orients every pair the same way whatever the input order (see
+/// `Analysis::flipped`) gets the same passages from any order of the corpus.
+pub fn align_passages_oriented(
+    a: &[Unit],
+    b: &[Unit],
+    model: PairModel<'_>,
+    opts: &PassageOptions,
+    flip: bool,
+) -> (Vec<Bead>, bool) {
+    if !flip {
+        return align_passages_with(a, b, model, opts);
+    }
+    let model = PairModel {
+        dictionary: model.dictionary.map(|d| Dictionary { reversed: !d.reversed, ..d }),
+        length_ratio: model.length_ratio.map(|r| 1.0 / r),
+    };
+    let (mut beads, parallel) = align_passages_with(b, a, model, opts);
+    for bead in &mut beads {
+        std::mem::swap(&mut bead.left, &mut bead.right);
+    }
+    beads.sort_by_key(|b| (b.left, b.right));
+    (beads, parallel)
+}
+
 /// Whether the two documents' lengths are in the ratio learnt for their languages (within
 /// a quarter), as two translations of one text are.
 fn same_length(a: &[Unit], b: &[Unit], learnt: Option<f32>) -> bool {
