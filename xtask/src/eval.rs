@@ -18,15 +18,21 @@ pub struct EvalArgs {
     pub check: bool,
     /// Names: also run with an empty lexicon (rules alone).
     pub no_lexicon: bool,
+    /// Events: flags after `--`, handed to every `talign events align` and `export
+    /// sentences` run (to measure tuning flags on every variant).
+    pub talign: Vec<String>,
 }
 
 impl EvalArgs {
-    /// Parses `--data DIR`, `--check`, `--no-lexicon`.
+    /// Parses `--data DIR`, `--check`, `--no-lexicon`, and `-- FLAGS...` for talign.
     pub fn parse(args: &[String]) -> Result<EvalArgs> {
         let mut out = EvalArgs::default();
         let mut it = args.iter();
         while let Some(a) = it.next() {
             match a.as_str() {
+                "--" => {
+                    out.talign = it.by_ref().cloned().collect();
+                }
                 "--data" => out.data = Some(PathBuf::from(it.next().context("--data needs a directory")?)),
                 "--check" => out.check = true,
                 "--no-lexicon" => out.no_lexicon = true,
@@ -54,6 +60,11 @@ pub fn build_talign(root: &Path) -> Result<PathBuf> {
     }
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     Ok(target.join("release/talign"))
+}
+
+/// [`run`] with owned arguments.
+pub(crate) fn run_owned(bin: &Path, args: &[String]) -> Result<String> {
+    run(bin, &args.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 pub(crate) fn run(bin: &Path, args: &[&str]) -> Result<String> {
@@ -261,6 +272,7 @@ pub(crate) struct EvalSet {
 /// Runs align + export sentences on `docs` (written as JSONL with opaque ids) and scores them.
 fn score_events(
     bin: &Path,
+    extra: &[String],
     tmp: &Path,
     name: &str,
     docs: &[Article],
@@ -296,7 +308,10 @@ fn score_events(
     }
     w.flush()?;
     let p = path.to_str().unwrap_or_default();
-    let links = read_csv(&run(bin, &["events", "align", p])?)?;
+    let with = |cmd: &[&'static str]| -> Vec<String> {
+        cmd.iter().map(|s| s.to_string()).chain([p.to_owned()]).chain(extra.iter().cloned()).collect()
+    };
+    let links = read_csv(&run_owned(bin, &with(&["events", "align"]))?)?;
     let pred: BTreeSet<(String, String)> = links
         .iter()
         .map(|r| {
@@ -307,7 +322,7 @@ fn score_events(
     let tp = pred.iter().filter(|x| gold_docs.contains(x)).count();
     let doc = prf(tp, pred.len(), gold_docs.len());
 
-    let rows = read_csv(&run(bin, &["export", "sentences", p])?)?;
+    let rows = read_csv(&run_owned(bin, &with(&["export", "sentences"]))?)?;
     let gold: BTreeSet<(String, String)> = gold_sents.iter().map(|(a, b)| (fold_ws(a), fold_ws(b))).collect();
     let mut hit = BTreeSet::new();
     let mut correct = 0;
@@ -361,7 +376,10 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
     let show = |name: &str, n: usize, d: &Prf, s: &Prf| {
         println!("| {name} | {n} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |", d.p, d.r, d.f, s.p, s.r, s.f);
     };
-    let (d, s) = score_events(&bin, &tmp, "ntrex-dev", &docs, &gold_docs, &gold_sents)?;
+    if !args.talign.is_empty() {
+        println!("talign flags: {}\n", args.talign.join(" "));
+    }
+    let (d, s) = score_events(&bin, &args.talign, &tmp, "ntrex-dev", &docs, &gold_docs, &gold_sents)?;
     show("ntrex-dev", docs.len(), &d, &s);
     let mut failures = Vec::new();
     if d.f < 0.98 {
@@ -377,7 +395,7 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
         ("mixed", "mixed (¼ whole, ¼ fa ⅓ kept unpadded, ¼ unpartnered)", "fa", false, true),
     ] {
         let set = partial_variant(&docs, &gs, side, pad, whole)?;
-        let (d, s) = score_events(&bin, &tmp, name, &set.docs, &set.gold_docs, &set.gold_sents)?;
+        let (d, s) = score_events(&bin, &args.talign, &tmp, name, &set.docs, &set.gold_docs, &set.gold_sents)?;
         show(label, set.docs.len(), &d, &s);
     }
 
@@ -385,7 +403,8 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
     for shape in Shape::all() {
         for side in [Side::Bn, Side::Fa] {
             let set = variants::build(&docs, &gs, shape, side)?;
-            let (d, s) = score_events(&bin, &tmp, &shape.slug(side), &set.docs, &set.gold_docs, &set.gold_sents)?;
+            let (d, s) =
+                score_events(&bin, &args.talign, &tmp, &shape.slug(side), &set.docs, &set.gold_docs, &set.gold_sents)?;
             show(&shape.label(side), set.docs.len(), &d, &s);
             if args.check && shape.is_partial() && (d.f < 0.95 || s.f < 0.80) {
                 failures.push(format!("{}: document F1 {:.3}, passage F1 {:.3}", shape.slug(side), d.f, s.f));

@@ -85,6 +85,7 @@ fn score(
     bin: &Path,
     corpus: &Path,
     extra: &[&str],
+    talign: &[String],
     texts: &HashMap<String, String>,
     gold: &BTreeMap<(String, String), Vec<GoldPair>>,
     labelled: &BTreeSet<(String, String)>,
@@ -92,6 +93,7 @@ fn score(
     let given = extra.contains(&"--pairs");
     let mut args = vec!["export", "sentences", corpus.to_str().unwrap_or_default()];
     args.extend_from_slice(extra);
+    args.extend(talign.iter().map(String::as_str));
     let rows = read_csv(&run(bin, &args)?)?;
     let folded: HashMap<&String, Folded> = texts.iter().map(|(id, t)| (id, Folded::new(t))).collect();
     let (mut printed, mut right) = (0, 0);
@@ -124,7 +126,9 @@ fn score(
     if given {
         linked.extend(labelled.iter().cloned());
     }
-    let links = read_csv(&run(bin, &["events", "align", corpus.to_str().unwrap_or_default()])?)?;
+    let mut align = vec!["events", "align", corpus.to_str().unwrap_or_default()];
+    align.extend(talign.iter().map(String::as_str));
+    let links = read_csv(&run(bin, &align)?)?;
     for r in &links {
         for key in [(r["left"].clone(), r["right"].clone()), (r["right"].clone(), r["left"].clone())] {
             if labelled.contains(&key) {
@@ -143,7 +147,7 @@ fn score(
 }
 
 /// Passage-pair precision, recall and F1 on the labelled independent reports of web-dev.
-pub fn passages_web(root: &Path, check: bool) -> Result<()> {
+pub fn passages_web(root: &Path, check: bool, talign: &[String]) -> Result<()> {
     let dir = root.join("corpora/web-dev");
     let manifest = read_csv(&std::fs::read_to_string(dir.join("manifest.csv")).context("reading the manifest")?)?;
     let cache = cache_dir();
@@ -199,6 +203,9 @@ pub fn passages_web(root: &Path, check: bool) -> Result<()> {
     }
     std::fs::write(&pairs_csv, text)?;
     let pairs = pairs_csv.to_str().unwrap_or_default();
+    if !talign.is_empty() {
+        println!("talign flags: {}\n", talign.join(" "));
+    }
     println!("| document pairs | aligner | labelled doc pairs linked | printed | right | P | gold | found | R | F1 |");
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut f1 = 0.0;
@@ -208,7 +215,7 @@ pub fn passages_web(root: &Path, check: bool) -> Result<()> {
         ("the labelled ones (--pairs) | monotonic only (baseline)", &["--passage-no-mining", "--pairs", pairs][..]),
         ("the labelled ones (--pairs) | two regimes", &["--pairs", pairs][..]),
     ] {
-        let s = score(&bin, &corpus, extra, &texts, &gold, &labelled)?;
+        let s = score(&bin, &corpus, extra, talign, &texts, &gold, &labelled)?;
         let m = prf(s.right, s.printed, s.gold);
         // Recall over gold pairs found (a printed pair may find several overlapping ones).
         let r = s.found as f64 / s.gold.max(1) as f64;

@@ -24,8 +24,9 @@ commands:
   snapshots --check        fail on a changed, missing or orphaned snapshot; write nothing
   eval names [--check] [--no-lexicon] [--data DIR]
                            top-1 pairing accuracy on ../shared/data/names-dev
-  eval events [--check] [--data DIR]
-                           document and passage F1 on ../shared/data/ntrex-dev
+  eval events [--check] [--data DIR] [-- TALIGN FLAGS]
+                           document and passage F1 on ../shared/data/ntrex-dev and every
+                           overlap variant built from it; flags after -- go to talign
   eval romanize [--check] [--data DIR]
                            CER of the `latin` romanization on names-dev (bn and fa → latin), beside
                            the letter rules, uroman, and the learnt model under cross-validation
@@ -35,9 +36,10 @@ commands:
                            event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
                            fits the same-event model's weights on them and prints them
-  eval passages-web [--check]
+  eval passages-web [--check] [-- TALIGN FLAGS]
                            sentence pairs of independent bn–fa reports against
-                           corpora/web-dev/passages-gold.csv, with the monotonic baseline
+                           corpora/web-dev/passages-gold.csv, with the monotonic baseline;
+                           flags after -- go to talign
   gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
   bench-events [N] [--small M] [--baseline BIN]
                            time `events align`, `export sentences` and `report` on M (10000)
@@ -85,7 +87,12 @@ fn run() -> Result<()> {
                 let a = eval::EvalArgs::parse(&args[2..])?;
                 eval_romanize::eval(&a.data_dir(&root), a.check)
             }
-            Some("passages-web") => eval_passages::passages_web(&root, args[2..].iter().any(|a| a == "--check")),
+            Some("passages-web") => {
+                // Everything after `--` is passed to every talign run (to try tuning flags).
+                let extra: Vec<String> = args.iter().skip_while(|a| *a != "--").skip(1).cloned().collect();
+                let own = args[2..].iter().take_while(|a| *a != "--");
+                eval_passages::passages_web(&root, own.clone().any(|a| a == "--check"), &extra)
+            }
             _ => bail!("usage: cargo xtask eval names|events|romanize|web [--check]"),
         },
         Some("train-romanize") => {

@@ -879,7 +879,9 @@ impl<'c> Analysis<'c> {
             let cross: Vec<&Link> = self.links.iter().filter(|l| docs[l.left].lang != docs[l.right].lang).collect();
             type Aligned = ((Lang, Lang), Vec<PassageWords>, Vec<f32>);
             let learn = |_: usize, l: &Link, ua: &[Unit], ub: &[Unit]| -> Aligned {
-                let (beads, parallel) = passages::align_passages_with(ua, ub, passages::PairModel::default(), opts);
+                let flip = self.flipped(l);
+                let (beads, parallel) =
+                    passages::align_passages_oriented(ua, ub, passages::PairModel::default(), opts, flip);
                 let (la, lb) = (docs[l.left].lang, docs[l.right].lang);
                 // Confident passages of translations, and the confidently mined pairs of
                 // independent reports.
@@ -1013,6 +1015,15 @@ impl<'c> Analysis<'c> {
         self.each_aligned(&links, vocabulary, opts, chunk, align, &mut each)
     }
 
+    /// Whether a link's passages are aligned with its right document first: every pair is
+    /// aligned in one orientation, by the documents' languages and then their texts, so that
+    /// neither the order of the corpus nor its ids change the passages.
+    fn flipped(&self, link: &Link) -> bool {
+        let docs = self.corpus.docs();
+        let key = |d: usize| (docs[d].lang, align::fnv64(docs[d].text.as_bytes()), docs[d].text.len());
+        key(link.right) < key(link.left)
+    }
+
     /// The passage pairs of a link, aligned on its documents' units.
     fn passage_pairs(
         &self,
@@ -1024,7 +1035,7 @@ impl<'c> Analysis<'c> {
     ) -> Vec<PassagePair> {
         let docs = self.corpus.docs();
         let (ta, tb) = (&docs[link.left].text, &docs[link.right].text);
-        passages::align_passages_with(ua, ub, model, opts)
+        passages::align_passages_oriented(ua, ub, model, opts, self.flipped(link))
             .0
             .into_iter()
             .map(|b| PassagePair {
@@ -1166,6 +1177,53 @@ mod tests {
             docs.push(Document { id: format!("copy-{}", d.id), ..(*d).clone() });
         }
         Corpus::from_docs(docs).expect("distinct ids")
+    }
+
+    /// Passages follow neither the order of the corpus nor its ids: with the documents in
+    /// the reverse order (so that links swap their left and right), every link gets the
+    /// same passages, sides swapped, and the same scores to the four decimals printed.
+    #[test]
+    fn passages_do_not_follow_the_order_of_the_corpus() {
+        type ByLink = std::collections::BTreeMap<(String, String), Vec<(String, String, u32)>>;
+        // The translations alone (which of two copies is the reprint follows the order).
+        let docs: Vec<Document> =
+            ntrex_with_reprints().docs().iter().filter(|d| !d.id.starts_with("copy-")).cloned().collect();
+        let corpus = Corpus::from_docs(docs.clone()).expect("distinct ids");
+        let reversed = Corpus::from_docs(docs.into_iter().rev()).expect("distinct ids");
+        let opts = PassageOptions::default();
+        let passages = |c: &Corpus| -> (ByLink, Vec<(String, String)>) {
+            let a = Analysis::new(c);
+            let docs = c.docs();
+            let mut oriented = Vec::new();
+            let by_link = a
+                .links
+                .iter()
+                .map(|l| {
+                    let (x, y) = (docs[l.left].id.clone(), docs[l.right].id.clone());
+                    oriented.push((x.clone(), y.clone()));
+                    let mut pairs: Vec<(String, String, u32)> = a
+                        .passages(l, &opts)
+                        .into_iter()
+                        .map(|p| {
+                            // Scores as printed: anchors are summed in the order of their
+                            // ids, which follow the corpus, so the last bits may differ.
+                            let s = (p.score * 1e4).round() as u32;
+                            if x < y { (p.left, p.right, s) } else { (p.right, p.left, s) }
+                        })
+                        .collect();
+                    pairs.sort();
+                    if x < y { ((x, y), pairs) } else { ((y, x), pairs) }
+                })
+                .collect();
+            (by_link, oriented)
+        };
+        let ((one, sides), (other, other_sides)) = (passages(&corpus), passages(&reversed));
+        assert!(sides.iter().any(|s| !other_sides.contains(s)), "some link swaps its sides");
+        assert!(one.values().map(Vec::len).sum::<usize>() >= 20, "passages are found");
+        assert!(one.keys().eq(other.keys()), "the same links in either order");
+        for (link, pairs) in &one {
+            assert!(pairs == &other[link], "the same passages in either order for {link:?}");
+        }
     }
 
     /// The passages of every link, aligned on every core with each document's units built

@@ -305,6 +305,16 @@ pub struct PassageOptions {
     /// Most pairs a mined sentence may take part in (one report may tell in one sentence
     /// what the other tells in two).
     pub mine_fanout: u8,
+    /// Independent reports also keep the passages of their monotonic alignment whose own
+    /// evidence (see [`Scorer::evidence`]) reaches this and whose sentences no mined pair
+    /// took: a report that translates part of another, in its order, with content of its
+    /// own between, fails the test of translations but still pairs those passages
+    /// (0: only mined pairs).
+    pub keep_supported: f32,
+    /// Pairs with too few seeds in one order still get a monotonic alignment, kept when it
+    /// puts at least this many rare anchors in aligned passages, and the share of them
+    /// translations pair (see [`PassageOptions::parallel`]); 0: such pairs are mined.
+    pub few_anchors: usize,
     /// Fixed cost of a passage boundary inside a sentence (where the text may have lost a
     /// full stop).
     pub cut_base: f32,
@@ -344,6 +354,8 @@ impl Default for PassageOptions {
             mine_margin: 1.4,
             mine_shared: 0.7,
             mine_fanout: 2,
+            keep_supported: 0.0,
+            few_anchors: 0,
             cut_base: 0.5,
             cut_weight: 1.0,
             gap_skip: 0.3,
@@ -541,6 +553,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     // seeds are wrong), or when the band gives no translation.
     let band = if ordered { Band::new(&scorer, &sa, &sb, &chain) } else { None };
     let tries = match (&band, few) {
+        (_, true) if opts.few_anchors > 0 => vec![None],
         (_, true) => vec![],
         (Some(band), false) => vec![Some(band), None],
         (None, false) => vec![None],
@@ -556,16 +569,26 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let rare = RareAnchors::new(a, b);
     let mined_rare: std::collections::HashSet<u32> =
         candidates.iter().flat_map(|p| rare.shared(&a[sa[p.left].clone()], &b[sb[p.right].clone()])).collect();
+    let mut monotonic: Option<Vec<Bead>> = None;
     for band in tries.into_iter().filter(|_| n * m <= MAX_CELLS) {
         let (beads, matched) = align_monotonic(&scorer, band, &rare);
         // Translations put almost every rare anchor some pair of sentences shares in
         // aligned passages; independent reports mention them in another order. (Anchors
         // only the parts one report does not share mention are no pair's.)
         let paired = matched.union(&mined_rare).count();
-        let parallel = paired == 0 || matched.len() as f32 >= opts.parallel * paired as f32;
+        // Without seeds in one order, only rare anchors the alignment pairs can say so.
+        let parallel = if few {
+            matched.len() >= opts.few_anchors && matched.len() as f32 >= opts.parallel * paired as f32
+        } else {
+            paired == 0 || matched.len() as f32 >= opts.parallel * paired as f32
+        };
         if parallel || !opts.mining {
             return (beads, parallel);
         }
+        monotonic.get_or_insert(beads);
+    }
+    if opts.keep_supported > 0.0 && monotonic.is_none() && n * m <= MAX_CELLS {
+        monotonic = Some(align_monotonic(&scorer, None, &rare).0);
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence.
     let beads = candidates
@@ -588,8 +611,47 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         .filter(|bead| bead.score >= opts.mined_min_score)
         .collect::<Vec<_>>();
     let mut beads = beads;
+    // Passages of the monotonic alignment with evidence of their own, where no mined pair
+    // took their sentences.
+    if opts.keep_supported > 0.0 {
+        let taken = |x: (usize, usize), y: (usize, usize)| x.0 < y.1 && y.0 < x.1;
+        let kept: Vec<Bead> = monotonic
+            .into_iter()
+            .flatten()
+            .filter(|m| m.evidence.support >= opts.keep_supported)
+            .filter(|m| !beads.iter().any(|b| taken(b.left, m.left) || taken(b.right, m.right)))
+            .collect();
+        beads.extend(kept);
+    }
     beads.sort_by_key(|b| (b.left, b.right));
     (beads, false)
+}
+
+/// [`align_passages_with`] on the two documents in the order `flip` says (`b` first when
+/// set), with the beads given back in the order of `a` and `b`. The aligner is not
+/// symmetric (the length ratio, the band, ties between equal margins), so a caller that
+/// orients every pair the same way whatever the input order (see
+/// `Analysis::flipped`) gets the same passages from any order of the corpus.
+pub fn align_passages_oriented(
+    a: &[Unit],
+    b: &[Unit],
+    model: PairModel<'_>,
+    opts: &PassageOptions,
+    flip: bool,
+) -> (Vec<Bead>, bool) {
+    if !flip {
+        return align_passages_with(a, b, model, opts);
+    }
+    let model = PairModel {
+        dictionary: model.dictionary.map(|d| Dictionary { reversed: !d.reversed, ..d }),
+        length_ratio: model.length_ratio.map(|r| 1.0 / r),
+    };
+    let (mut beads, parallel) = align_passages_with(b, a, model, opts);
+    for bead in &mut beads {
+        std::mem::swap(&mut bead.left, &mut bead.right);
+    }
+    beads.sort_by_key(|b| (b.left, b.right));
+    (beads, parallel)
 }
 
 /// Whether the two documents' lengths are in the ratio learnt for their languages (within

@@ -274,6 +274,22 @@ struct Tuning {
     /// a mined sentence pair of independent reports.
     #[arg(long, hide_short_help = true, value_name = "M", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_margin)]
     passage_mine_margin: f32,
+    /// Least similarity (anchors, words spelt alike, translated wording) of a mined sentence
+    /// pair of independent reports.
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_support)]
+    passage_mine_support: f32,
+    /// Least weight of the specific anchors (names, figures, dates, rare event words) a mined
+    /// sentence pair of independent reports must share.
+    #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_shared)]
+    passage_mine_shared: f32,
+    /// Pairs judged independent reports also keep the passages their monotonic alignment
+    /// pairs with at least this much evidence of their own (0: none are kept).
+    #[arg(long, hide_short_help = true, value_name = "E", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().keep_supported)]
+    passage_keep_supported: f32,
+    /// Pairs with too few seeds in one order still try a monotonic alignment, kept when it
+    /// puts at least N rare anchors in aligned passages (0: such pairs are mined).
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().few_anchors)]
+    passage_few_anchors: usize,
 }
 
 impl Command {
@@ -320,6 +336,10 @@ impl Tuning {
         o.passages.anchor_miss = self.passage_anchor_miss;
         o.passages.mining = !self.passage_no_mining;
         o.passages.mine_margin = self.passage_mine_margin;
+        o.passages.mine_support = self.passage_mine_support;
+        o.passages.mine_shared = self.passage_mine_shared;
+        o.passages.keep_supported = self.passage_keep_supported;
+        o.passages.few_anchors = self.passage_few_anchors;
         o
     }
 }
