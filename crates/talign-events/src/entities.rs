@@ -355,37 +355,14 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             .collect();
         let part_names: Vec<Name> = parts.iter().map(|p| p.1.clone()).collect();
         let part_hits = sindex.query_all(&part_names, 3);
-        let mut joins: Vec<(f32, u32, u32)> = Vec::new();
         for ((full, _, min), hs) in parts.iter().zip(&part_hits) {
             for h in hs {
                 let s = singles[h.index];
                 let min = if form_confirmed[s] { *min } else { min.max(LINK_CANDIDATE) };
                 if h.matched.score >= min && !names[s].key().is_empty() {
-                    joins.push((h.matched.score, *full as u32, s as u32));
+                    uf.union(*full as u32, s as u32);
                 }
             }
-        }
-        // A single word joins one person, never two: Hasina, Hossein and Amir sound alike
-        // and are each part of a different full name (Sheikh Hasina, Hossein
-        // Amir-Abdollahian), and joining each to every full name it fits made one entity of
-        // them all. A group that holds a full name or a lexicon entry is anchored to it; two
-        // anchored groups never merge here, and the best-scoring joins go first.
-        let mut anchored: Vec<bool> = vec![false; n];
-        for i in 0..n {
-            if form_lex[i].is_some() || (form_person[i] && forms[i].contains(' ')) {
-                let r = uf.find(i as u32);
-                anchored[r as usize] = true;
-            }
-        }
-        joins.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        for (_, full, single) in joins {
-            let (rf, rs) = (uf.find(full), uf.find(single));
-            if rf == rs || anchored[rs as usize] {
-                continue;
-            }
-            uf.union(rf, rs);
-            let r = uf.find(rf);
-            anchored[r as usize] = true;
         }
     }
 
@@ -518,24 +495,5 @@ mod tests {
         assert!(bn.contains(&"পেজেশকিয়ান") && bn.contains(&"পেজেকশিয়ান"), "{bn:?}");
         assert!(pz.confirmed);
         assert_eq!(pz.docs, vec![0, 1]);
-    }
-
-    #[test]
-    fn a_single_word_does_not_join_two_people() {
-        // حسین is the first word of one minister's name and sounds like حسینه, which sounds
-        // like the last word of another's (হাসিনা): the words may join one of them, never
-        // make them one entity.
-        let docs = [
-            "প্রধানমন্ত্রী শেখ হাসিনা বলেন।",
-            "পররাষ্ট্রমন্ত্রী হোসেইন আমিরাবদুল্লাহিয়ান বলেন। পরে হোসেইন বলেন। হোসেইন আবার বলেন।",
-            "نخست وزیر حسینه گفت. بعد حسینه گفت.",
-            "وزیر خارجه حسین امیرعبداللهیان گفت. بعد حسین گفت.",
-        ];
-        let ms: Vec<Vec<Mention>> = docs.iter().map(|d| find_mentions(d)).collect();
-        let r = resolve(&docs, &ms, Lexicon::builtin());
-        let of = |form: &str| r.entities.iter().position(|e| e.variants_in(Script::Bengali).contains(&form));
-        let hasina = of("শেখ হাসিনা").expect("Sheikh Hasina is an entity");
-        let minister = of("হোসেইন আমিরাবদুল্লাহিয়ান").expect("the minister is an entity");
-        assert_ne!(hasina, minister, "{:?}", r.entities[hasina].variants);
     }
 }

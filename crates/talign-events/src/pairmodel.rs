@@ -52,10 +52,10 @@ pub const INPUTS: [&str; 24] = [
 
 /// Fitted weights of [`INPUTS`], and the intercept.
 const WEIGHTS: [f32; 24] = [
-    1.851, -0.385, 2.444, 1.068, -0.085, 0.129, -0.724, 2.597, 0.887, 1.521, 0.975, 1.415, 1.730, -0.866, 0.769, 0.980,
-    3.032, -1.538, -0.229, -0.295, 1.401, 0.587, -1.818, -0.199,
+    2.183, -0.803, 2.759, 1.050, 0.030, -0.012, -0.728, 2.568, 0.851, 1.383, 0.963, 1.421, 1.950, -1.121, 1.032, 0.992,
+    3.459, -1.667, -0.195, -0.304, 1.527, 0.911, -1.971, -0.435,
 ];
-const INTERCEPT: f32 = -3.599;
+const INTERCEPT: f32 = -4.063;
 
 /// How many imagined documents the prior shares of features count for (see
 /// [`FeatureSpace::set_priors`]).
