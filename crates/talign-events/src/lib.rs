@@ -30,5 +30,6 @@ mod scan;
 pub mod temporal;
 mod uf;
 pub mod when;
+pub mod window;
 
 pub use analysis::{Analysis, DocFacts, Options, PassagePair, extract};
