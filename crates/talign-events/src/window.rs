@@ -322,9 +322,9 @@ where
         }
     }
     let mut groups: HashMap<usize, Vec<I>> = HashMap::new();
-    for x in 0..ids.len() {
+    for (x, id) in ids.into_iter().enumerate() {
         let r = find(&mut parent, x);
-        groups.entry(r).or_default().push(ids[x].clone());
+        groups.entry(r).or_default().push(id);
     }
     let mut events: Vec<Vec<I>> = groups.into_values().collect();
     for e in &mut events {
