@@ -82,6 +82,15 @@ pub enum CorpusError {
         /// The repeated occurrence.
         second: Location,
     },
+    /// The same id names two documents of a stream (see [`crate::DocStream`], which keeps a
+    /// 64-bit hash of every id rather than where each was seen).
+    #[error("{at}: duplicate document id `{id}` (seen earlier in the input)")]
+    DuplicateInStream {
+        /// The repeated occurrence.
+        at: Location,
+        /// The id.
+        id: String,
+    },
     /// A language code is not one talign knows.
     #[error("{at}: {error}")]
     UnknownLanguage {

@@ -19,7 +19,7 @@ pub mod segment;
 pub use date::{Date, DateParseError, Weekday};
 pub use error::{CorpusError, Location};
 pub use lang::{Lang, UnknownLang};
-pub use load::{Corpus, LoadOptions, MAX_DOCUMENT_BYTES};
+pub use load::{Corpus, DocStream, LoadOptions, MAX_DOCUMENT_BYTES};
 pub use segment::{Sentence, sentences};
 
 use serde::Serialize;

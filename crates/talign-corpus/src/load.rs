@@ -225,36 +225,46 @@ fn parse_jsonl(
     let mut seen: HashMap<String, Location> = HashMap::new();
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = i as u64 + 1;
-        let at = Location::new(path, Some(line_no));
-        let line = std::str::from_utf8(raw)
-            .map_err(|e| CorpusError::InvalidUtf8 { at: at.clone(), offset: e.valid_up_to() })?;
-        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let jd: JsonDoc =
-            serde_json::from_str(line).map_err(|e| CorpusError::Json { at: at.clone(), message: e.to_string() })?;
-        let id = match jd.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(serde_json::Value::String(_)) | None | Some(serde_json::Value::Null) => {
-                return Err(CorpusError::MissingField { at, field: "id" });
-            }
-            Some(other) => {
-                return Err(CorpusError::Json { at, message: format!("`id` must be a string, found {other}") });
-            }
-        };
-        let Some(text) = jd.text else {
-            return Err(CorpusError::MissingField { at, field: "text" });
-        };
+        let Some((id, text, meta, at)) = parse_jsonl_line(path, line_no, raw)? else { continue };
         if let Some(first) = seen.get(&id) {
             return Err(CorpusError::DuplicateId { id, first: first.clone(), second: at });
         }
         seen.insert(id.clone(), at.clone());
-        let meta = Meta { lang: jd.lang, source: jd.source, published: jd.published, title: jd.title, url: jd.url };
         docs.push(build_doc(id, text, (meta, &at), at.clone(), opts, warnings)?);
     }
     Ok(docs)
+}
+
+/// One JSONL line: its id, text and metadata, or `None` for a blank line.
+fn parse_jsonl_line(
+    path: &Path,
+    line_no: u64,
+    raw: &[u8],
+) -> Result<Option<(String, String, Meta, Location)>, CorpusError> {
+    let at = Location::new(path, Some(line_no));
+    let line =
+        std::str::from_utf8(raw).map_err(|e| CorpusError::InvalidUtf8 { at: at.clone(), offset: e.valid_up_to() })?;
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let jd: JsonDoc =
+        serde_json::from_str(line).map_err(|e| CorpusError::Json { at: at.clone(), message: e.to_string() })?;
+    let id = match jd.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::String(_)) | None | Some(serde_json::Value::Null) => {
+            return Err(CorpusError::MissingField { at, field: "id" });
+        }
+        Some(other) => {
+            return Err(CorpusError::Json { at, message: format!("`id` must be a string, found {other}") });
+        }
+    };
+    let Some(text) = jd.text else {
+        return Err(CorpusError::MissingField { at, field: "text" });
+    };
+    let meta = Meta { lang: jd.lang, source: jd.source, published: jd.published, title: jd.title, url: jd.url };
+    Ok(Some((id, text, meta, at)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -361,6 +371,193 @@ fn load_dir(dir: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Resul
         None
     };
     assemble(texts, manifest, opts, warnings)
+}
+
+/// The documents of corpora read one at a time, in the order [`Corpus::load`] gives them,
+/// with the same checks: JSONL files are read a line at a time; of a directory, the file
+/// names and the manifest are read first and each text when its turn comes. Duplicate ids
+/// are found through a 64-bit hash of every id seen (8 bytes a document, not the ids).
+pub struct DocStream {
+    paths: std::vec::IntoIter<PathBuf>,
+    opts: LoadOptions,
+    current: Option<Source>,
+    seen: std::collections::HashSet<u64>,
+    warnings: Vec<String>,
+    count: usize,
+    names: Vec<String>,
+    failed: bool,
+}
+
+impl std::fmt::Debug for DocStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocStream").field("names", &self.names).field("count", &self.count).finish_non_exhaustive()
+    }
+}
+
+enum Source {
+    Jsonl { path: PathBuf, reader: std::io::BufReader<std::fs::File>, line: u64 },
+    Dir { items: std::vec::IntoIter<DirItem> },
+}
+
+/// A text of a directory corpus, with its manifest row if it has one.
+struct DirItem {
+    id: String,
+    path: PathBuf,
+    meta: Option<(Meta, Location)>,
+}
+
+impl Corpus {
+    /// The documents of `paths` one at a time (see [`DocStream`]).
+    pub fn stream<P: AsRef<Path>>(paths: &[P], opts: &LoadOptions) -> DocStream {
+        DocStream {
+            paths: paths.iter().map(|p| p.as_ref().to_owned()).collect::<Vec<_>>().into_iter(),
+            opts: opts.clone(),
+            current: None,
+            seen: std::collections::HashSet::new(),
+            warnings: Vec::new(),
+            count: 0,
+            names: paths.iter().map(|p| p.as_ref().display().to_string()).collect(),
+            failed: false,
+        }
+    }
+}
+
+impl DocStream {
+    /// The remarks made since the last call (documents loaded empty, …).
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    fn open(&mut self, path: PathBuf) -> Result<Source, CorpusError> {
+        let meta = std::fs::metadata(&path).map_err(io_err(&path))?;
+        if meta.is_dir() {
+            let mut texts: Vec<(String, PathBuf)> = Vec::new();
+            for entry in std::fs::read_dir(&path).map_err(io_err(&path))? {
+                let entry = entry.map_err(io_err(&path))?;
+                let p = entry.path();
+                if p.extension().is_some_and(|e| e == "txt") && p.is_file() {
+                    let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
+                        self.warnings.push(format!("{}: file name is not UTF-8; skipped", p.display()));
+                        continue;
+                    };
+                    texts.push((stem.to_owned(), p));
+                }
+            }
+            texts.sort();
+            let manifest_path = path.join("manifest.csv");
+            let (mut manifest, order) = if manifest_path.is_file() {
+                let bytes = std::fs::read(&manifest_path).map_err(io_err(&manifest_path))?;
+                parse_manifest(&manifest_path, &bytes)?
+            } else {
+                Manifest::default()
+            };
+            let mut by_id: HashMap<String, PathBuf> = texts.iter().cloned().collect();
+            let mut items = Vec::with_capacity(texts.len());
+            for id in order {
+                let Some(p) = by_id.remove(&id) else {
+                    return Err(CorpusError::MissingText { at: manifest[&id].1.clone(), id });
+                };
+                let meta = manifest.remove(&id);
+                items.push(DirItem { id, path: p, meta });
+            }
+            for (id, p) in texts {
+                if by_id.contains_key(&id) {
+                    items.push(DirItem { id, path: p, meta: None });
+                }
+            }
+            Ok(Source::Dir { items: items.into_iter() })
+        } else if path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson") {
+            let file = std::fs::File::open(&path).map_err(io_err(&path))?;
+            Ok(Source::Jsonl { reader: std::io::BufReader::new(file), path, line: 0 })
+        } else {
+            Err(CorpusError::NotACorpus(path))
+        }
+    }
+
+    /// The next document of the current source, if it has one.
+    fn next_in_source(&mut self) -> Result<Option<Document>, CorpusError> {
+        let opts = self.opts.clone();
+        match self.current.as_mut() {
+            None => Ok(None),
+            Some(Source::Jsonl { path, reader, line }) => {
+                let mut raw = Vec::new();
+                loop {
+                    raw.clear();
+                    let n = std::io::BufRead::read_until(reader, b'\n', &mut raw).map_err(io_err(path))?;
+                    if n == 0 {
+                        return Ok(None);
+                    }
+                    *line += 1;
+                    if raw.last() == Some(&b'\n') {
+                        raw.pop();
+                    }
+                    if let Some((id, text, meta, at)) = parse_jsonl_line(path, *line, &raw)? {
+                        return build_doc(id, text, (meta, &at), at.clone(), &opts, &mut self.warnings).map(Some);
+                    }
+                }
+            }
+            Some(Source::Dir { items }) => {
+                let Some(item) = items.next() else { return Ok(None) };
+                let bytes = std::fs::read(&item.path).map_err(io_err(&item.path))?;
+                let text = to_utf8(&item.path, &bytes)?;
+                let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+                let at = Location::new(&item.path, None);
+                let (meta, meta_at) = item.meta.unwrap_or_else(|| {
+                    (Meta { lang: None, source: None, published: None, title: None, url: None }, at.clone())
+                });
+                build_doc(item.id, text, (meta, &meta_at), at, &opts, &mut self.warnings).map(Some)
+            }
+        }
+    }
+
+    fn next_doc(&mut self) -> Result<Option<Document>, CorpusError> {
+        loop {
+            if let Some(doc) = self.next_in_source()? {
+                return Ok(Some(doc));
+            }
+            match self.paths.next() {
+                Some(p) => self.current = Some(self.open(p)?),
+                None if self.count == 0 => return Err(CorpusError::Empty(self.names.join(", "))),
+                None => return Ok(None),
+            }
+        }
+    }
+}
+
+impl Iterator for DocStream {
+    type Item = Result<Document, CorpusError>;
+
+    /// The next document; after an error, nothing more.
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let doc = match self.next_doc() {
+            Ok(Some(doc)) => doc,
+            Ok(None) => return None,
+            Err(e) => {
+                self.failed = true;
+                return Some(Err(e));
+            }
+        };
+        if doc.text.len() > MAX_DOCUMENT_BYTES {
+            self.failed = true;
+            return Some(Err(CorpusError::TooLong {
+                at: doc.origin.clone(),
+                id: doc.id.clone(),
+                bytes: doc.text.len(),
+                max: MAX_DOCUMENT_BYTES,
+            }));
+        }
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&doc.id, &mut h);
+        if !self.seen.insert(std::hash::Hasher::finish(&h)) {
+            self.failed = true;
+            return Some(Err(CorpusError::DuplicateInStream { at: doc.origin, id: doc.id }));
+        }
+        self.count += 1;
+        Some(Ok(doc))
+    }
 }
 
 impl Corpus {
@@ -480,6 +677,33 @@ mod tests {
         std::fs::write(d.join("manifest.csv"), "id,lang\nb,bn,extra\n").unwrap();
         let err = Corpus::load(&[&d]).unwrap_err().to_string();
         assert!(err.contains("manifest.csv:2: malformed CSV"), "{err}");
+    }
+
+    #[test]
+    fn a_stream_gives_what_loading_gives() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let paths = [root.join("corpora/seeds"), root.join("corpora/ntrex-dev/articles.jsonl")];
+        let loaded = Corpus::load(&paths).unwrap();
+        let streamed: Vec<Document> = Corpus::stream(&paths, &LoadOptions::default()).map(Result::unwrap).collect();
+        assert_eq!(loaded.docs(), &streamed[..]);
+
+        let d = tmpdir("stream");
+        let j = d.join("s.jsonl");
+        std::fs::write(
+            &j,
+            "{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"b\",\"text\":\"y\"}\n{\"id\":\"a\",\"text\":\"z\"}\n",
+        )
+        .unwrap();
+        let got: Vec<Result<Document, CorpusError>> = Corpus::stream(&[&j], &LoadOptions::default()).collect();
+        assert_eq!(got.len(), 3);
+        let err = got[2].as_ref().unwrap_err().to_string();
+        assert!(err.ends_with("s.jsonl:4: duplicate document id `a` (seen earlier in the input)"), "{err}");
+        std::fs::write(&j, "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\": 1.5.2}\n").unwrap();
+        let err = Corpus::stream(&[&j], &LoadOptions::default()).nth(1).unwrap().unwrap_err().to_string();
+        assert!(err.contains("s.jsonl:2: malformed JSON"), "{err}");
+        std::fs::write(&j, "\n").unwrap();
+        let err = Corpus::stream(&[&j], &LoadOptions::default()).next().unwrap().unwrap_err().to_string();
+        assert!(err.starts_with("no documents found in"), "{err}");
     }
 
     #[test]
