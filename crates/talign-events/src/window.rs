@@ -539,7 +539,7 @@ impl Windower {
     }
 
     /// Clusters the windows still open; returns the remaining events.
-    pub fn finish(mut self) -> Result<Vec<Vec<EventDoc>>, WindowError> {
+    pub fn finish(&mut self) -> Result<Vec<Vec<EventDoc>>, WindowError> {
         if !self.leading.is_empty() {
             // No document of the stream had a date: they share one day.
             for d in std::mem::take(&mut self.leading) {

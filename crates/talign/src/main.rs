@@ -181,9 +181,42 @@ struct CorpusCommandArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
     #[command(flatten)]
+    windows: Windows,
+    #[command(flatten)]
     tuning: Tuning,
     #[command(flatten)]
     out: Output,
+}
+
+/// Time windows: read the corpora as a stream in date order and cluster one window of
+/// publication dates at a time (`events cluster` only, so far).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Time windows (events cluster)")]
+struct Windows {
+    /// Cluster windows of D days of publication dates, one at a time, holding only the
+    /// current window in memory; the corpora must come in date order (undated documents are
+    /// placed where they arrive). Clusters of overlapping windows that share a document are
+    /// one event.
+    #[arg(long, value_name = "D", allow_negative_numbers = true)]
+    window_days: Option<i64>,
+    /// Days two consecutive windows share (0 or more, less than --window-days; default 0).
+    /// An event whose reports lie within O days is seen whole by some window.
+    #[arg(long, value_name = "O", allow_negative_numbers = true, requires = "window_days")]
+    overlap_days: Option<i64>,
+}
+
+impl Windows {
+    /// The window setting, if windows were asked for; `command` names the command for the
+    /// error of one that does not take them.
+    fn spec(&self, command: Option<&str>) -> anyhow::Result<Option<talign_events::window::WindowSpec>> {
+        let Some(days) = self.window_days else { return Ok(None) };
+        if let Some(command) = command {
+            anyhow::bail!(
+                "--window-days is supported by `events cluster` only; `{command}` needs the whole corpus at once (run it without --window-days)"
+            );
+        }
+        Ok(Some(talign_events::window::WindowSpec::new(days, self.overlap_days.unwrap_or(0))?))
+    }
 }
 
 /// Thresholds of the event decisions (defaults suit most corpora; `-h` hides them,
@@ -509,14 +542,28 @@ fn check(command: &Command) -> anyhow::Result<()> {
             &[a.left.clone(), a.right.clone()],
             false,
         ),
-        Command::Events(EventsCommand::Align(a) | EventsCommand::Cluster(a)) => corpus_out(&a.corpus, &a.out),
-        Command::Export(ExportCommand::Names(a)) => corpus_out(&a.base.corpus, &a.base.out),
+        Command::Events(EventsCommand::Cluster(a)) => {
+            a.windows.spec(None)?;
+            corpus_out(&a.corpus, &a.out)
+        }
+        Command::Events(EventsCommand::Align(a)) => {
+            a.windows.spec(Some("events align"))?;
+            corpus_out(&a.corpus, &a.out)
+        }
+        Command::Export(ExportCommand::Names(a)) => {
+            a.base.windows.spec(Some("export names"))?;
+            corpus_out(&a.base.corpus, &a.base.out)
+        }
         Command::Export(ExportCommand::Sentences(a)) => {
+            a.base.windows.spec(Some("export sentences"))?;
             corpus_out(&a.base.corpus, &a.base.out)?;
             let out: Vec<&Path> = a.base.out.output.as_deref().into_iter().collect();
             check_outputs(&out, &a.pairs.iter().cloned().collect::<Vec<_>>(), false)
         }
-        Command::Events(EventsCommand::Pairs(a)) => corpus_out(&a.base.corpus, &a.base.out),
+        Command::Events(EventsCommand::Pairs(a)) => {
+            a.base.windows.spec(Some("events pairs"))?;
+            corpus_out(&a.base.corpus, &a.base.out)
+        }
         Command::Corpus(
             CorpusCommand::Docs(a) | CorpusCommand::Sentences(a) | CorpusCommand::Cuts(a) | CorpusCommand::Facts(a),
         ) => corpus_out(&a.corpus, &a.out),
@@ -546,9 +593,10 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Events(EventsCommand::Align(a)) => {
             events_cmd::run(events_cmd::Table::Links, &a.corpus, &a.tuning.options(), &a.out)
         }
-        Command::Events(EventsCommand::Cluster(a)) => {
-            events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out)
-        }
+        Command::Events(EventsCommand::Cluster(a)) => match a.windows.spec(None)? {
+            Some(spec) => events_cmd::cluster_windowed(&a.corpus, &a.tuning.options(), spec, &a.out),
+            None => events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out),
+        },
         Command::Events(EventsCommand::Pairs(a)) => {
             let table = events_cmd::Table::Pairs { inputs: a.inputs };
             events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)

@@ -1,0 +1,266 @@
+//! `events cluster --window-days D --overlap-days O`: windowed clustering equals the
+//! whole-corpus run when every event fits within the overlap (NTREX with generated dates,
+//! the web sample), runs give the same bytes, and bad settings or a stream out of date
+//! order are refused with a clear message.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::str::FromStr;
+
+fn talign(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_talign")).args(args).output().expect("talign runs")
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("talign-windows-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// NTREX dev with generated dates: each translation pair (documents `bn-X` and `fa-X`) on
+/// one date, the pairs spread over 2024, the lines in date order (pairs interleaved as
+/// `order` says, so that ids do not follow dates).
+fn dated_ntrex(dir: &Path, days_apart: i64) -> PathBuf {
+    let text = std::fs::read_to_string(root().join("corpora/ntrex-dev/articles.jsonl")).unwrap();
+    let mut docs: Vec<serde_json::Value> =
+        text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let pair = |v: &serde_json::Value| v["id"].as_str().unwrap().split_once('-').unwrap().1.to_owned();
+    let mut pairs: Vec<String> = docs.iter().map(pair).collect();
+    pairs.sort();
+    pairs.dedup();
+    // A fixed shuffle of the pairs, so that the dates follow neither ids nor file order.
+    pairs.sort_by_key(|p| {
+        p.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    });
+    let jan1 = 19_723; // 2024-01-01, days since 1970-01-01
+    let day_of = |p: &str| jan1 + days_apart * pairs.iter().position(|q| q == p).unwrap() as i64;
+    docs.sort_by_key(|v| (day_of(&pair(v)), v["id"].as_str().unwrap().to_owned()));
+    let mut out = String::new();
+    for mut v in docs {
+        let day = day_of(&pair(&v));
+        v["published"] = date(day).into();
+        out.push_str(&v.to_string());
+        out.push('\n');
+    }
+    let path = dir.join("ntrex-dated.jsonl");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// An ISO date from days since 1970-01-01 (civil-from-days).
+fn date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn windows_give_the_whole_corpus_clusters_on_ntrex_when_one_window_holds_it() {
+    let dir = tmp("ntrex-one");
+    // 63 pairs a day apart, 2024-01-01 to 2024-03-03: all inside the window of 400 days
+    // from 2023-08-30 (windows are counted from 1970-01-01).
+    let corpus = dated_ntrex(&dir, 1);
+    let c = corpus.to_str().unwrap();
+    let whole = stdout(&talign(&["events", "cluster", c]));
+    assert_eq!(whole.lines().count(), 127);
+    for o in ["0", "200"] {
+        let windowed = talign(&["events", "cluster", c, "--window-days", "400", "--overlap-days", o]);
+        assert_eq!(stdout(&windowed), whole, "--overlap-days {o}");
+        let err = String::from_utf8_lossy(&windowed.stderr);
+        assert!(err.contains("(at most 126 documents in one)"), "{err}");
+    }
+    // JSON too.
+    let j = talign(&["events", "cluster", c, "--window-days", "400", "--format", "json"]);
+    assert_eq!(stdout(&j), stdout(&talign(&["events", "cluster", c, "--format", "json"])));
+}
+
+/// Documents `bn-X` and `fa-X` (a translation pair) in one event, per event table.
+fn pairs_together(table: &str) -> Vec<String> {
+    let mut event: std::collections::HashMap<String, String> = Default::default();
+    for l in table.lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        event.insert(f[1].to_owned(), f[0].to_owned());
+    }
+    let mut out: Vec<String> = event
+        .keys()
+        .filter_map(|d| d.strip_prefix("bn-"))
+        .filter(|x| event.get(&format!("fa-{x}")) == event.get(&format!("bn-{x}")))
+        .map(str::to_owned)
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn windows_keep_every_translation_pair_the_whole_corpus_run_keeps_on_ntrex_with_dates() {
+    let dir = tmp("ntrex");
+    // 63 pairs, one every 5 days: 2024-01-01 to 2024-11-07.
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let whole = stdout(&talign(&["events", "cluster", c]));
+    assert_eq!(whole.lines().count(), 127);
+    // Some pairs join the pair five days on (parts of one source article); none spans more.
+    assert_eq!(span(&whole), 5);
+    let kept = pairs_together(&whole);
+    assert!(kept.len() >= 60, "{kept:?}");
+    for (d, o) in [("6", "5"), ("30", "15"), ("120", "60")] {
+        let windowed = stdout(&talign(&["events", "cluster", c, "--window-days", d, "--overlap-days", o]));
+        // Every document once.
+        assert_eq!(windowed.lines().count(), 127);
+        // A window sees fewer documents than the corpus (here 2 to 50), so its statistics
+        // (feature rarity, frequent words, confirmed names) differ and its clusters are not
+        // exactly the whole run's (see README, Scale); every translation pair is kept.
+        let together = pairs_together(&windowed);
+        assert!(kept.iter().all(|k| together.contains(k)), "--window-days {d}: {kept:?} vs {together:?}");
+        // The same bytes again (a window is a pure function of its documents).
+        if d == "30" {
+            let again = talign(&["events", "cluster", c, "--window-days", d, "--overlap-days", o]);
+            assert_eq!(String::from_utf8(again.stdout).unwrap(), windowed);
+        }
+    }
+}
+
+/// The most days between the publication dates of two documents of one event.
+fn span(table: &str) -> i64 {
+    let mut by: std::collections::HashMap<&str, (String, String)> = Default::default();
+    for l in table.lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        let e = by.entry(f[0]).or_insert((f[3].to_owned(), f[3].to_owned()));
+        e.0 = e.0.clone().min(f[3].to_owned());
+        e.1 = e.1.clone().max(f[3].to_owned());
+    }
+    let day = |s: &str| talign_corpus::Date::from_str(s).unwrap().days_since_epoch();
+    by.values().map(|(lo, hi)| day(hi) - day(lo)).max().unwrap_or(0)
+}
+
+#[test]
+fn windows_give_the_whole_corpus_clusters_on_the_web_sample() {
+    // Seven pages over five days: a wire story, its reprint, a Bengali report, a preview
+    // five days before, and an unrelated page.
+    let sample = root().join("tests/fixtures/web-sample");
+    let s = sample.to_str().unwrap();
+    // The web sample's manifest is not in date order; a copy in date order is the stream.
+    let dir = tmp("web");
+    let manifest = std::fs::read_to_string(sample.join("manifest.csv")).unwrap();
+    let mut lines: Vec<&str> = manifest.lines().collect();
+    let header = lines.remove(0);
+    lines.sort_by_key(|l| l.split(',').nth(3).unwrap_or_default().to_owned());
+    std::fs::write(dir.join("manifest.csv"), format!("{header}\n{}\n", lines.join("\n"))).unwrap();
+    for e in std::fs::read_dir(&sample).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let d = dir.to_str().unwrap();
+    let whole = stdout(&talign(&["events", "cluster", d]));
+    // The same clusters as the sample in its own order (ids may be numbered differently).
+    let groups = |t: &str| {
+        let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for l in t.lines().skip(1) {
+            let f: Vec<&str> = l.split(',').collect();
+            by.entry(f[0].to_owned()).or_default().push(f[1].to_owned());
+        }
+        let mut g: Vec<Vec<String>> = by.into_values().collect();
+        for x in &mut g {
+            x.sort();
+        }
+        g.sort();
+        g
+    };
+    assert_eq!(groups(&whole), groups(&stdout(&talign(&["events", "cluster", s]))));
+    // The preview is five days before the reports: a 6-day overlap holds the event whole.
+    let windowed = stdout(&talign(&["events", "cluster", d, "--window-days", "14", "--overlap-days", "7"]));
+    assert_eq!(windowed, whole);
+}
+
+#[test]
+fn a_window_run_twice_gives_the_same_bytes() {
+    use talign_events::window::{WindowSpec, cluster_window, document_date, plan_windows};
+    let dir = tmp("retry");
+    let corpus = talign_corpus::Corpus::load(&[dated_ntrex(&dir, 1)]).unwrap();
+    let dates: Vec<_> = corpus.docs().iter().map(document_date).collect();
+    let plan = plan_windows(&dates, WindowSpec::new(20, 5).unwrap()).unwrap();
+    assert!(plan.len() >= 3, "{plan:?}");
+    let w = &plan[1];
+    let docs: Vec<talign_corpus::Document> = w.docs.iter().map(|&p| corpus.docs()[p].clone()).collect();
+    let bytes = |r: &talign_events::window::WindowClusters| format!("{:?} {:?}", r.clusters, r.published).into_bytes();
+    let first = cluster_window(&docs, &Default::default()).unwrap();
+    let second = cluster_window(&docs, &Default::default()).unwrap();
+    assert_eq!(bytes(&first), bytes(&second));
+    // Every document of the window in exactly one cluster.
+    let mut all: Vec<usize> = first.clusters.iter().flatten().copied().collect();
+    all.sort_unstable();
+    assert_eq!(all, (0..docs.len()).collect::<Vec<_>>());
+    // On one thread and on two: the same bytes.
+    let on = |n: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build().unwrap();
+        pool.install(|| cluster_window(&docs, &Default::default()).unwrap())
+    };
+    assert_eq!(bytes(&on(1)), bytes(&first));
+    assert_eq!(bytes(&on(2)), bytes(&first));
+}
+
+#[test]
+fn bad_window_settings_and_streams_out_of_date_order_are_refused() {
+    let seeds = root().join("corpora/seeds");
+    let s = seeds.to_str().unwrap();
+    for (args, want) in [
+        (vec!["--window-days", "0"], "--window-days must be 1 or more (got 0)"),
+        (vec!["--window-days", "-3"], "--window-days must be 1 or more (got -3)"),
+        (vec!["--window-days", "7", "--overlap-days", "7"], "less than --window-days (7; got 7)"),
+        (vec!["--window-days", "7", "--overlap-days", "-1"], "0 or more and less than --window-days"),
+    ] {
+        let mut a = vec!["events", "cluster", s];
+        a.extend(args);
+        let o = talign(&a);
+        assert_eq!(o.status.code(), Some(2), "{a:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(want), "{a:?}: {err}");
+    }
+    // --overlap-days alone is refused by the parser.
+    assert_eq!(talign(&["events", "cluster", s, "--overlap-days", "2"]).status.code(), Some(2));
+    // The commands that need the whole corpus say so rather than ignore the flag.
+    for cmd in [["events", "align"], ["events", "pairs"], ["export", "names"], ["export", "sentences"]] {
+        let o = talign(&[cmd[0], cmd[1], s, "--window-days", "7"]);
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("supported by `events cluster` only"), "{cmd:?}: {err}");
+    }
+    // A document dated before every window still open: an error naming file and line, and
+    // nothing written to -o.
+    let dir = tmp("order");
+    let j = dir.join("late.jsonl");
+    std::fs::write(
+        &j,
+        concat!(
+            "{\"id\":\"a\",\"text\":\"Lavrov arrived in Marrakech.\",\"published\":\"2024-05-01\"}\n",
+            "{\"id\":\"b\",\"text\":\"Rain over Dhaka.\",\"published\":\"2024-05-20\"}\n",
+            "{\"id\":\"c\",\"text\":\"Bourita met Lavrov.\",\"published\":\"2024-05-02\"}\n",
+        ),
+    )
+    .unwrap();
+    let out = dir.join("out.csv");
+    let o = talign(&["events", "cluster", j.to_str().unwrap(), "--window-days", "7", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("late.jsonl:3: document `c` is dated 2024-05-02") && err.contains("date order"), "{err}");
+    assert!(!out.exists());
+}
