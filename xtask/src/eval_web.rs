@@ -384,8 +384,98 @@ pub fn fold_of(event: &str) -> usize {
     (event.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)) % 3) as usize
 }
 
+/// `eval web --windows D,O`: the pages, with the manifest's publication dates, as a stream
+/// in date order (the date given or read from the text, as `corpus docs` prints it; undated
+/// pages last), clustered whole and in
+/// windows of D days overlapping by O, each scored against the gold events and against the
+/// whole run.
+#[allow(clippy::too_many_arguments)]
+fn windowed(
+    bin: &Path,
+    tmp: &Path,
+    pages: &[Page],
+    path: &Path,
+    alias: &HashMap<String, usize>,
+    whole: &Partition,
+    windows: &[(i64, i64)],
+    extra: &[String],
+) -> Result<()> {
+    let docs = read_csv(&run(bin, &["corpus", "docs", path.to_str().unwrap_or_default()])?)?;
+    let text = std::fs::read_to_string(path)?;
+    let lines: HashMap<String, &str> = text
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            Some((v["id"].as_str()?.to_owned(), l))
+        })
+        .collect();
+    let mut order: Vec<(String, usize, String)> =
+        docs.iter().enumerate().map(|(k, r)| (r["published"].clone(), k, r["doc"].clone())).collect();
+    let undated = order.iter().filter(|o| o.0.is_empty()).count();
+    // Undated pages last (an empty date sorts first).
+    order.sort_by(|a, b| (a.0.is_empty(), &a.0, a.1).cmp(&(b.0.is_empty(), &b.0, b.1)));
+    let mut jsonl = String::new();
+    for (_, _, id) in &order {
+        jsonl.push_str(lines[id]);
+        jsonl.push('\n');
+    }
+    let dated = tmp.join("web-dated.jsonl");
+    std::fs::write(&dated, jsonl)?;
+    // The widest spread of dates inside one event of the whole run.
+    let date_of: HashMap<&str, &str> = docs.iter().map(|r| (r["doc"].as_str(), r["published"].as_str())).collect();
+    let mut spans: HashMap<usize, (String, String)> = HashMap::new();
+    for (id, &i) in alias {
+        let d = date_of.get(id.as_str()).copied().unwrap_or_default();
+        if d.is_empty() {
+            continue;
+        }
+        let e = spans.entry(whole[i]).or_insert((d.to_owned(), d.to_owned()));
+        e.0 = e.0.clone().min(d.to_owned());
+        e.1 = e.1.clone().max(d.to_owned());
+    }
+    let day = |s: &str| -> i64 {
+        let f: Vec<i64> = s.split('-').filter_map(|x| x.parse().ok()).collect();
+        // Days from a fixed epoch, good enough for differences within a few years.
+        if f.len() == 3 { f[0] * 372 + f[1] * 31 + f[2] } else { 0 }
+    };
+    let widest = spans.values().map(|(lo, hi)| day(hi) - day(lo)).max().unwrap_or(0);
+    println!();
+    println!(
+        "time windows: {} pages in date order ({undated} with no date, given or read, go last); the widest \
+         event of the whole run spans about {widest} days of publication dates",
+        pages.len()
+    );
+    println!();
+    println!(
+        "| run | pair P / R / F1 | bn–fa pair P / R / F1 | B-cubed P / R / F1 | reprints linked | negatives misplaced | same-event pairs shared with the whole run |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let base = pairs_of(whole);
+    let whole_dated = talign_partition(bin, &dated, alias, pages.len(), extra)?;
+    let shared = |p: &Partition| {
+        let q = pairs_of(p);
+        format!("{} of {} (whole) and {} (this run)", q.intersection(&base).count(), base.len(), q.len())
+    };
+    println!(
+        "{} | {} |",
+        row("whole corpus, in date order", &score(pages, &whole_dated)).trim_end_matches(" |"),
+        shared(&whole_dated)
+    );
+    for &(d, o) in windows {
+        let mut args: Vec<String> = vec!["--window-days".into(), d.to_string(), "--overlap-days".into(), o.to_string()];
+        args.extend(extra.iter().cloned());
+        let part = talign_partition(bin, &dated, alias, pages.len(), &args)?;
+        println!(
+            "{} | {} |",
+            row(&format!("windows of {d} days, overlap {o}"), &score(pages, &part)).trim_end_matches(" |"),
+            shared(&part)
+        );
+    }
+    Ok(())
+}
+
 /// `cargo xtask eval web`.
-pub fn web(root: &Path, check: bool, refit: bool, extra: &[String]) -> Result<()> {
+pub fn web(root: &Path, check: bool, refit: bool, extra: &[String], windows: &[(i64, i64)]) -> Result<()> {
     let (pages, missing) = load(root)?;
     let cache = cache_dir();
     if pages.is_empty() {
@@ -467,6 +557,10 @@ pub fn web(root: &Path, check: bool, refit: bool, extra: &[String]) -> Result<()
         weak,
         ignored
     );
+    if !windows.is_empty() {
+        // The manifest's publication dates given, as a stream in date order needs them.
+        windowed(&bin, &tmp, &pages, &path_p, &alias_p, &part_p, windows, extra)?;
+    }
     let report = mistakes(&pages, &part);
     std::fs::write(tmp.join("web.mistakes.md"), &report)?;
     let mut gold = String::from("id,event,kind,lang\n");

@@ -71,6 +71,13 @@ fn sources(root: &Path) -> Result<Vec<(String, Vec<String>)>> {
 /// Writes `n` documents to `out`: each takes a run of 3–8 sentences of one real article
 /// and one or two sentences of another article in the same language.
 pub fn generate(root: &Path, n: usize, out: &Path) -> Result<()> {
+    generate_dated(root, n, None, out)
+}
+
+/// [`generate`], with `per_day` documents published each day from 2024-01-01 on (in date
+/// order: document k on day k / per_day), when given. The texts are the same either way,
+/// and each document is written as it is made, so a corpus of millions is never held.
+pub fn generate_dated(root: &Path, n: usize, per_day: Option<usize>, out: &Path) -> Result<()> {
     let src = sources(root)?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut w =
@@ -86,11 +93,31 @@ pub fn generate(root: &Path, n: usize, out: &Path) -> Result<()> {
             let at = rng.below(sents.len() + 1);
             sents.insert(at, &other[rng.below(other.len())]);
         }
-        let v = serde_json::json!({"id": format!("gen-{k:06}"), "lang": lang, "text": sents.join(" ")});
+        let mut v = serde_json::json!({"id": format!("gen-{k:06}"), "lang": lang, "text": sents.join(" ")});
+        if let Some(r) = per_day {
+            v["published"] = date(JAN_1_2024 + (k / r.max(1)) as i64).into();
+        }
         writeln!(w, "{v}")?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// 2024-01-01, in days since 1970-01-01.
+const JAN_1_2024: i64 = 19_723;
+
+/// An ISO date from days since 1970-01-01 (the civil calendar, proleptic Gregorian).
+fn date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// What one run of a command cost.
@@ -282,6 +309,27 @@ pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_civil_dates_and_a_dated_corpus_keeps_its_texts() {
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(JAN_1_2024), "2024-01-01");
+        assert_eq!(date(JAN_1_2024 + 59), "2024-02-29");
+        assert_eq!(date(JAN_1_2024 + 365), "2024-12-31");
+        let root = crate::root();
+        let d = std::env::temp_dir().join(format!("xtask-gen-dated-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let (a, b) = (d.join("a.jsonl"), d.join("b.jsonl"));
+        generate(&root, 30, &a).unwrap();
+        generate_dated(&root, 30, Some(7), &b).unwrap();
+        let (ta, tb) = (std::fs::read_to_string(&a).unwrap(), std::fs::read_to_string(&b).unwrap());
+        for (k, (x, y)) in ta.lines().zip(tb.lines()).enumerate() {
+            let (x, y): (serde_json::Value, serde_json::Value) =
+                (serde_json::from_str(x).unwrap(), serde_json::from_str(y).unwrap());
+            assert_eq!(x["text"], y["text"]);
+            assert_eq!(y["published"], date(JAN_1_2024 + k as i64 / 7));
+        }
+    }
 
     #[test]
     fn generated_corpus_is_deterministic_and_valid_jsonl() {

@@ -31,14 +31,19 @@ commands:
                            the letter rules, uroman, and the learnt model under cross-validation
   train-romanize [--data DIR]
                            train the romanization model into crates/talign-names/data/romanize.tsv
-  eval web [--check] [--fit]
+  eval web [--check] [--fit] [--windows D,O]...
                            event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
-                           fits the same-event model's weights on them and prints them
+                           fits the same-event model's weights on them and prints them;
+                           --windows D,O also clusters the pages as a stream in date order in
+                           windows of D days overlapping by O, against gold and the whole run
   eval passages-web [--check]
                            sentence pairs of independent bn–fa reports against
                            corpora/web-dev/passages-gold.csv, with the monotonic baseline
-  gen-corpus N OUT.jsonl   a corpus of N documents recombined from the sentences of corpora/
+  gen-corpus N OUT.jsonl [--per-day R]
+                           a corpus of N documents recombined from the sentences of corpora/,
+                           written as it is made; with --per-day, R documents a day from
+                           2024-01-01 on, in date order (`published`)
   bench-events [N] [--small M] [--baseline BIN]
                            time `events align`, `export sentences` and `report` on M (10000)
                            and N (100000) generated documents (wall, CPU, peak memory; the
@@ -74,11 +79,19 @@ fn run() -> Result<()> {
             Some("web") => {
                 // Everything after `--` is passed to `talign events cluster` (to try tuning flags).
                 let extra: Vec<String> = args.iter().skip_while(|a| *a != "--").skip(1).cloned().collect();
+                let own: Vec<&String> = args[2..].iter().take_while(|a| *a != "--").collect();
+                // --windows D,O (repeatable): also cluster the pages as a dated stream in windows.
+                let mut windows = Vec::new();
+                for w in own.windows(2).filter(|w| w[0] == "--windows") {
+                    let (d, o) = w[1].split_once(',').context("--windows D,O")?;
+                    windows.push((d.parse().context("--windows D,O")?, o.parse().context("--windows D,O")?));
+                }
                 eval_web::web(
                     &root,
-                    args[2..].iter().any(|a| a == "--check"),
-                    args[2..].iter().any(|a| a == "--fit"),
+                    own.iter().any(|a| *a == "--check"),
+                    own.iter().any(|a| *a == "--fit"),
                     &extra,
+                    &windows,
                 )
             }
             Some("romanize") => {
@@ -95,7 +108,14 @@ fn run() -> Result<()> {
         Some("gen-corpus") => {
             let n: usize = args.get(1).context("gen-corpus needs N")?.parse().context("N must be a number")?;
             let out = PathBuf::from(args.get(2).context("gen-corpus needs an output file")?);
-            gen_corpus::generate(&root, n, &out)
+            let per_day = match args.get(3).map(String::as_str) {
+                Some("--per-day") => {
+                    Some(args.get(4).context("--per-day needs a number")?.parse().context("--per-day R")?)
+                }
+                Some(other) => bail!("unexpected argument `{other}`"),
+                None => None,
+            };
+            gen_corpus::generate_dated(&root, n, per_day, &out)
         }
         Some("bench-events") => gen_corpus::bench(&root, &gen_corpus::BenchArgs::parse(&args[1..])?),
         Some("fuzz") => fuzz(&args[1..]),

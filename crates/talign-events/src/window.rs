@@ -494,6 +494,11 @@ impl Windower {
         (self.windows, self.largest)
     }
 
+    /// Documents pushed so far.
+    pub fn read(&self) -> usize {
+        self.next + self.leading.len()
+    }
+
     /// Adds the next document of the stream; returns the events it finished (often none).
     /// Fails on a document dated before every window still open (the stream is not in date
     /// order) and on a duplicate id inside one window.

@@ -330,7 +330,7 @@ pub(crate) fn cluster_windowed(
     let mut w = std::io::BufWriter::new(
         std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?,
     );
-    let (mut events, mut docs) = (0usize, 0usize);
+    let (mut events, mut docs, mut reported) = (0usize, 0usize, 0usize);
     let mut write_events = |finished: Vec<Vec<talign_events::window::EventDoc>>| -> Result<()> {
         for event in finished {
             for d in event {
@@ -354,13 +354,16 @@ pub(crate) fn cluster_windowed(
             eprintln!("talign: warning: {warning}");
         }
         write_events(windower.push(doc)?)?;
+        if windower.stats().0 > reported {
+            reported = windower.stats().0;
+            eprintln!("talign: {reported} windows clustered, {read} documents read", read = windower.read());
+        }
     }
     for warning in stream.take_warnings() {
         eprintln!("talign: warning: {warning}");
     }
     write_events(windower.finish()?)?;
     let (windows, largest) = windower.stats();
-    drop(write_events);
     w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
     let width = events.to_string().len().max(3);
     let mut lines = std::io::BufReader::new(
