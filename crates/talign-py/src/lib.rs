@@ -17,6 +17,7 @@ use talign::table::Cell;
 use talign::tables::EventTable;
 use talign_corpus::{Corpus, CorpusError, LoadOptions, Location};
 use talign_events::{Analysis, Options};
+use talign_events::window::{self, WindowError, WindowSpec, Windower};
 use talign_names::{Hit, Lexicon, Name, NameIndex, Reading};
 
 create_exception!(
@@ -119,11 +120,18 @@ impl From<CorpusError> for Failure {
             | CorpusError::BadDate { at, .. }
             | CorpusError::MissingText { at, .. }
             | CorpusError::TooLong { at, .. }
-            | CorpusError::UndetectableLanguage { at, .. } => Some(at.clone()),
+            | CorpusError::UndetectableLanguage { at, .. }
+            | CorpusError::DuplicateInStream { at, .. } => Some(at.clone()),
             CorpusError::DuplicateId { second, .. } => Some(second.clone()),
             CorpusError::Empty(_) => None,
         };
         Failure::at(e.to_string(), at.as_ref())
+    }
+}
+
+impl From<WindowError> for Failure {
+    fn from(e: WindowError) -> Failure {
+        Failure::at(e.to_string(), None)
     }
 }
 
@@ -336,6 +344,130 @@ fn pair<'py>(
     cols.into_py(py)
 }
 
+/// The documents of a corpus as loaded (id, lang, source, published, title, url, text),
+/// `published` as given (not read from the text).
+#[pyfunction]
+#[pyo3(signature = (paths, records=None, lenient_lang=false))]
+fn read_corpus<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    records: Option<String>,
+    lenient_lang: bool,
+) -> PyResult<(Bound<'py, PyDict>, Vec<String>)> {
+    let done = py.detach(move || -> Result<(Columns, Vec<String>), Failure> {
+        let corpus = load(&paths, records.as_deref(), lenient_lang)?;
+        let mut cols = Columns::new(&["id", "lang", "source", "published", "title", "url", "text"]);
+        let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Str);
+        for d in corpus.docs() {
+            cols.rows.push(vec![
+                Value::Str(d.id.clone()),
+                Value::Str(d.lang.code().into()),
+                text(&d.source),
+                d.published.map_or(Value::Null, |p| Value::Str(p.to_string())),
+                text(&d.title),
+                text(&d.url),
+                Value::Str(d.text.clone()),
+            ]);
+        }
+        Ok((cols, corpus.warnings().to_vec()))
+    });
+    let (cols, warnings) = done.map_err(|f| f.into_py(py))?;
+    Ok((cols.into_py(py)?, warnings))
+}
+
+/// Which documents (positions in load order) each window of `days` days overlapping by
+/// `overlap` days holds: `(index, first day, last day, positions)` per window, in order.
+#[pyfunction]
+#[pyo3(signature = (paths, records, lenient_lang, days, overlap))]
+#[allow(clippy::type_complexity)]
+fn plan_windows(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    records: Option<String>,
+    lenient_lang: bool,
+    days: i64,
+    overlap: i64,
+) -> PyResult<Vec<(i64, String, String, Vec<usize>)>> {
+    let done = py.detach(move || -> Result<_, Failure> {
+        let spec = WindowSpec::new(days, overlap)?;
+        let corpus = load(&paths, records.as_deref(), lenient_lang)?;
+        let dates: Vec<_> = corpus.docs().iter().map(window::document_date).collect();
+        let plan = window::plan_windows(&dates, spec)?;
+        Ok(plan.into_iter().map(|w| (w.index, w.start.to_string(), w.last.to_string(), w.docs)).collect())
+    });
+    done.map_err(|f| f.into_py(py))
+}
+
+/// Clusters one window's documents on their own: the events as indices into the window's
+/// documents (events in order of their first document), and each document's publication
+/// date as the pipeline read it. A pure function of its input: safe to run again.
+#[pyfunction]
+#[pyo3(signature = (paths, records=None, lenient_lang=false))]
+#[allow(clippy::type_complexity)]
+fn cluster_window(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    records: Option<String>,
+    lenient_lang: bool,
+) -> PyResult<(Vec<Vec<usize>>, Vec<Option<String>>)> {
+    let done = py.detach(move || -> Result<_, Failure> {
+        let corpus = load(&paths, records.as_deref(), lenient_lang)?;
+        let w = window::cluster_window(corpus.docs(), &Options::default())?;
+        Ok((w.clusters, w.published.into_iter().map(|p| p.map(|p| p.to_string())).collect()))
+    });
+    done.map_err(|f| f.into_py(py))
+}
+
+/// Merges the clusters of overlapping windows (each a list of clusters of document
+/// positions): clusters sharing a document become one event. Events list their members
+/// ascending and come in order of their smallest member, whatever the order of the input.
+#[pyfunction]
+fn merge_windows(py: Python<'_>, windows: Vec<Vec<Vec<u64>>>) -> Vec<Vec<u64>> {
+    py.detach(move || window::merge_windows(windows))
+}
+
+/// The windowed `events cluster` on one machine: the documents go through a stream holding
+/// only the open windows. Columns event,doc,lang,published,title; events in order of their
+/// first document, numbered as the whole-corpus run numbers them.
+#[pyfunction]
+#[pyo3(signature = (paths, records, lenient_lang, days, overlap))]
+fn cluster_windowed<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    records: Option<String>,
+    lenient_lang: bool,
+    days: i64,
+    overlap: i64,
+) -> PyResult<Bound<'py, PyDict>> {
+    let done = py.detach(move || -> Result<Columns, Failure> {
+        let spec = WindowSpec::new(days, overlap)?;
+        let corpus = load(&paths, records.as_deref(), lenient_lang)?;
+        let mut w = Windower::new(spec, &Options::default());
+        let mut events = Vec::new();
+        for d in corpus.docs() {
+            events.extend(w.push(d.clone())?);
+        }
+        events.extend(w.finish()?);
+        let width = events.len().to_string().len().max(3);
+        let docs = corpus.docs();
+        let mut cols = Columns::new(&EventTable::Events.columns());
+        for (n, event) in events.iter().enumerate() {
+            for e in event {
+                let d = &docs[e.position];
+                cols.rows.push(vec![
+                    Value::Str(format!("E{:0width$}", n + 1)),
+                    Value::Str(d.id.clone()),
+                    Value::Str(d.lang.code().into()),
+                    e.published.map_or(Value::Null, |p| Value::Str(p.to_string())),
+                    d.title.clone().map_or(Value::Null, Value::Str),
+                ]);
+            }
+        }
+        Ok(cols)
+    });
+    done.map_err(|f| f.into_py(py))?.into_py(py)
+}
+
 /// The native module.
 #[pymodule]
 fn _talign(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -345,5 +477,10 @@ fn _talign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_names, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(pair, m)?)?;
+    m.add_function(wrap_pyfunction!(read_corpus, m)?)?;
+    m.add_function(wrap_pyfunction!(plan_windows, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_window, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_windows, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_windowed, m)?)?;
     Ok(())
 }

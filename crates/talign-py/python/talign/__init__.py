@@ -20,8 +20,8 @@ given in memory are named ``<records>`` and their "line" is the record's 1-based
 
 >>> import talign
 >>> talign.pair(["ল্যাভরভ"], ["لاوروف", "پوتین"])
-      left   right   score
-0  ল্যাভরভ  لاوروف  0.9...
+      left   right     score
+0  ল্যাভরভ  لاوروف  0.88...
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import os as _os
 import warnings as _warnings
 from collections.abc import Iterable as _Iterable
 from collections.abc import Mapping as _Mapping
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 
 import pandas as pd
 
@@ -50,6 +50,12 @@ __all__ = [
     "export_names",
     "export_sentences",
     "report",
+    "read_corpus",
+    "Window",
+    "WindowClusters",
+    "plan_windows",
+    "cluster_window",
+    "merge_windows",
 ]
 
 #: How many candidates per query :func:`pair` scores in full (the CLI's ``--shortlist``).
@@ -207,11 +213,23 @@ def align(corpus: Corpus, *, lenient_lang: bool = False) -> pd.DataFrame:
     return _tables(["align"], corpus, lenient_lang, False)[0]
 
 
-def cluster(corpus: Corpus, *, lenient_lang: bool = False) -> pd.DataFrame:
+def cluster(
+    corpus: Corpus,
+    *,
+    window_days: Optional[int] = None,
+    overlap_days: int = 0,
+    lenient_lang: bool = False,
+) -> pd.DataFrame:
     """Every document once, with its event (``talign events cluster``).
 
     Columns ``event, doc, lang, published, title``; documents of one event share
     ``event``; a document with no partner is its own event.
+
+    With ``window_days``, the corpus is clustered in windows of publication dates (as
+    ``--window-days D --overlap-days O``): the documents go through a stream that holds
+    only the open windows, each window is clustered alone, and clusters that share a
+    document in an overlap are merged. Documents must come in date order (undated ones are
+    placed where they arrive). Events come in order of their first document.
 
     >>> events = talign.cluster([
     ...     {"id": "a", "text": "ল্যাভরভ মারাকেচে পৌঁছেছেন।", "published": "2024-12-01"},
@@ -220,6 +238,9 @@ def cluster(corpus: Corpus, *, lenient_lang: bool = False) -> pd.DataFrame:
     >>> sorted(events["doc"])
     ['a', 'b']
     """
+    if window_days is not None:
+        paths, records = _corpus(corpus)
+        return _frame(_talign.cluster_windowed(paths, records, lenient_lang, window_days, overlap_days))
     return _tables(["cluster"], corpus, lenient_lang, False)[0]
 
 
@@ -230,7 +251,7 @@ def export_names(corpus: Corpus, *, explain: bool = False, lenient_lang: bool = 
     ``explain``); ``bn``, ``fa`` and ``docs`` are ``|``-joined.
 
     >>> names = talign.export_names("corpora/seeds")
-    >>> "Sergei Lavrov" in set(names["canonical"])
+    >>> "Vladimir Putin" in set(names["canonical"])
     True
     """
     return _tables(["names"], corpus, lenient_lang, explain)[0]
@@ -260,3 +281,82 @@ def report(corpus: Corpus, *, lenient_lang: bool = False) -> Dict[str, pd.DataFr
     keys = ["links", "events", "names", "sentences"]
     frames = _tables(["align", "cluster", "names", "sentences"], corpus, lenient_lang, False)
     return dict(zip(keys, frames))
+
+
+def read_corpus(corpus: Corpus, *, lenient_lang: bool = False) -> pd.DataFrame:
+    """The documents of a corpus as talign loads them, in load order: columns ``id, lang,
+    source, published, title, url, text`` (``lang`` given or detected, ``published`` as
+    given). The rows are records every other function accepts as a corpus.
+
+    >>> docs = talign.read_corpus("corpora/seeds")
+    >>> list(docs.columns)
+    ['id', 'lang', 'source', 'published', 'title', 'url', 'text']
+    """
+    paths, records = _corpus(corpus)
+    columns, warnings = _talign.read_corpus(paths, records, lenient_lang)
+    for w in warnings:
+        _warnings.warn(w, TalignWarning, stacklevel=2)
+    return _frame(columns)
+
+
+class Window(NamedTuple):
+    """One window of publication dates: days ``start`` to ``last`` (ISO dates, inclusive)
+    and the positions (in load order) of the documents it holds."""
+
+    index: int
+    start: str
+    last: str
+    docs: List[int]
+
+
+class WindowClusters(NamedTuple):
+    """The events of one window, as indices into its documents (events in order of their
+    first document), and each document's publication date as the pipeline read it."""
+
+    clusters: List[List[int]]
+    published: List[Optional[str]]
+
+
+def plan_windows(corpus: Corpus, window_days: int, overlap_days: int, *, lenient_lang: bool = False) -> List[Window]:
+    """Which documents each window of ``window_days`` days, overlapping by
+    ``overlap_days``, holds. Windows step by ``window_days - overlap_days`` days from
+    1970-01-01, so where they fall depends on the dates alone. A document's day is its
+    publication date, given or read from its text; an undated one is placed where it
+    arrives. The plan is the one ``cluster(..., window_days=...)`` follows: run
+    :func:`cluster_window` on each window (one task each, anywhere), then
+    :func:`merge_windows`.
+
+    >>> docs = [
+    ...     {"id": "a", "text": "Lavrov arrived in Marrakech.", "published": "2024-05-01"},
+    ...     {"id": "b", "text": "Lavrov met Bourita in Marrakech.", "published": "2024-05-06"},
+    ... ]
+    >>> [w.docs for w in talign.plan_windows(docs, 7, 3)]
+    [[0], [0, 1], [1]]
+    """
+    paths, records = _corpus(corpus)
+    return [Window(*w) for w in _talign.plan_windows(paths, records, lenient_lang, window_days, overlap_days)]
+
+
+def cluster_window(docs: Corpus, *, lenient_lang: bool = False) -> WindowClusters:
+    """Clusters one window's documents on their own (the whole-corpus pipeline on them
+    alone). A pure function of its input: the same documents give the same clusters on
+    every run, so a failed window can be run again.
+
+    >>> docs = talign.read_corpus("corpora/seeds")
+    >>> sorted(len(c) for c in talign.cluster_window(docs).clusters)
+    [1, 1, 1, 2]
+    """
+    paths, records = _corpus(docs)
+    return WindowClusters(*_talign.cluster_window(paths, records, lenient_lang))
+
+
+def merge_windows(windows: _Iterable) -> List[List[int]]:
+    """Merges the clusters of overlapping windows, each given as clusters of document
+    positions (see :meth:`Window.docs`): clusters that share a document become one event.
+    Events list their members ascending and come in order of their smallest member,
+    whatever the order of the windows.
+
+    >>> talign.merge_windows([[[0, 1], [2]], [[2, 3]], [[4]]])
+    [[0, 1], [2, 3], [4]]
+    """
+    return _talign.merge_windows([[list(c) for c in w] for w in windows])
