@@ -25,6 +25,7 @@ partitioned storage (files per day), and the driver would only plan.
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import time
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -118,12 +119,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         f"{table['event'].nunique()} events in {done - started:.2f} s on {args.workers if cluster else 'remote'} workers",
         file=sys.stderr,
     )
-    csv = table.to_csv(index=False, float_format="%.4f", lineterminator="\n")
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(csv)
-    else:
-        sys.stdout.write(csv)
+    # The CLI's CSV: RFC 4180, CRLF line ends, quotes only where needed, missing values empty.
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        w = csv.writer(out, lineterminator="\r\n")
+        w.writerow(table.columns)
+        w.writerows([["" if pd.isna(v) else v for v in row] for row in table.itertuples(index=False)])
+    finally:
+        if args.output:
+            out.close()
     return 0
 
 

@@ -16,8 +16,8 @@ use pyo3::types::{PyDict, PyList};
 use talign::table::Cell;
 use talign::tables::EventTable;
 use talign_corpus::{Corpus, CorpusError, LoadOptions, Location};
-use talign_events::{Analysis, Options};
 use talign_events::window::{self, WindowError, WindowSpec, Windower};
+use talign_events::{Analysis, Options};
 use talign_names::{Hit, Lexicon, Name, NameIndex, Reading};
 
 create_exception!(
