@@ -45,8 +45,13 @@ impl Corpus {
 
     /// Parses JSONL text; `name` is used in error messages.
     pub fn from_jsonl_str(name: &str, text: &str) -> Result<Corpus, CorpusError> {
+        Corpus::from_jsonl_str_with(name, text, &LoadOptions::default())
+    }
+
+    /// Like [`Corpus::from_jsonl_str`], with options.
+    pub fn from_jsonl_str_with(name: &str, text: &str, opts: &LoadOptions) -> Result<Corpus, CorpusError> {
         let mut corpus = Corpus::default();
-        let docs = parse_jsonl(Path::new(name), text.as_bytes(), &LoadOptions::default(), &mut corpus.warnings)?;
+        let docs = parse_jsonl(Path::new(name), text.as_bytes(), opts, &mut corpus.warnings)?;
         for d in docs {
             corpus.push(d)?;
         }

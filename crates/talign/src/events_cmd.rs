@@ -487,3 +487,94 @@ pub(crate) fn cluster_windowed(
     );
     Ok(())
 }
+
+/// A file removed when dropped (the spill of a windowed run).
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// `events cluster --window-days D --overlap-days O`: the corpora read as a stream in date
+/// order, one window of days clustered at a time (see `talign_events::window`). Only the
+/// open windows are held in memory. Each finished event's rows go to a spill file as they
+/// come (the width of the event ids, as in a whole-corpus run, is known only at the end);
+/// the table is then written from it.
+pub(crate) fn cluster_windowed(
+    args: &CorpusArgs,
+    opts: &Options,
+    spec: talign_events::window::WindowSpec,
+    out: &Output,
+) -> Result<()> {
+    use std::io::{BufRead, Write};
+    let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
+    let mut windower = talign_events::window::Windower::new(spec, opts);
+    let spill = TempFile(std::env::temp_dir().join(format!("talign-windows-{}.jsonl", std::process::id())));
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?,
+    );
+    let (mut events, mut docs, mut reported) = (0usize, 0usize, 0usize);
+    let mut write_events = |finished: Vec<Vec<talign_events::window::EventDoc>>| -> Result<()> {
+        for event in finished {
+            for d in event {
+                let row = serde_json::json!([
+                    events,
+                    d.doc.id,
+                    d.doc.lang.code(),
+                    d.published.map(|p| p.to_string()),
+                    d.doc.title
+                ]);
+                writeln!(w, "{row}")?;
+                docs += 1;
+            }
+            events += 1;
+        }
+        Ok(())
+    };
+    while let Some(doc) = stream.next() {
+        let doc = doc?;
+        for warning in stream.take_warnings() {
+            eprintln!("talign: warning: {warning}");
+        }
+        write_events(windower.push(doc)?)?;
+        if windower.stats().0 > reported {
+            reported = windower.stats().0;
+            eprintln!("talign: {reported} windows clustered, {read} documents read", read = windower.read());
+        }
+    }
+    for warning in stream.take_warnings() {
+        eprintln!("talign: warning: {warning}");
+    }
+    write_events(windower.finish()?)?;
+    let (windows, largest) = windower.stats();
+    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
+    let width = events.to_string().len().max(3);
+    let mut lines = std::io::BufReader::new(
+        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
+    )
+    .lines();
+    write_rows(out.output.as_deref(), out.format, &EventTable::Events.columns(), &mut |t| {
+        for line in lines.by_ref() {
+            let line = line?;
+            let v: serde_json::Value = serde_json::from_str(&line)?;
+            let text = |i: usize| v[i].as_str().map(str::to_owned);
+            let event = v[0].as_u64().context("a spilt row")? as usize;
+            t.row(&[
+                format!("E{:0width$}", event + 1).into(),
+                text(1).into(),
+                text(2).into(),
+                text(3).into(),
+                text(4).into(),
+            ])?;
+        }
+        Ok(())
+    })?;
+    eprintln!(
+        "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events",
+        spec.days(),
+        spec.overlap()
+    );
+    Ok(())
+}

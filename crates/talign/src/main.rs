@@ -2,7 +2,6 @@
 //! and Latin-script news. See `docs/cli-contract.md` for the contract it keeps.
 
 mod events_cmd;
-mod input;
 mod names_cmd;
 mod progress;
 

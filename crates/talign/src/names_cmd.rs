@@ -9,8 +9,8 @@ use anyhow::Result;
 use rayon::prelude::*;
 use talign_names::{Hit, Lexicon, Name, NameIndex, Reading};
 
-use crate::input::{Chunk, ChunkReader, read_name_list};
 use crate::{NormalizeArgs, PairArgs};
+use talign::input::{Chunk, ChunkReader, read_name_list};
 use talign::table::{Cell, Rows, write_with};
 
 /// Bytes of input per chunk: enough lines (about 14,000 names) to keep a core busy for a

@@ -1,0 +1,66 @@
+"""Windows from Python: the plan, one window's clusters (pure: the same output twice),
+the merge, and the one-machine windowed run, against the CLI's `--window-days`."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pandas as pd
+import pytest
+
+import talign
+from conftest import ROOT, cli_rows, frame_rows, partition
+
+D, O = 7, 3
+
+
+def test_plan_windows_covers_every_document(dated_corpus):
+    plan = talign.plan_windows(dated_corpus, D, O)
+    docs = talign.read_corpus(dated_corpus)
+    assert len(plan) > 5
+    seen = set()
+    for w in plan:
+        assert w.docs == sorted(w.docs)
+        for p in w.docs:
+            day = docs["published"].iloc[p]
+            assert w.start <= day <= w.last, (w, day)
+        seen.update(w.docs)
+    assert seen == set(range(len(docs)))
+    # Each dated document lies in every window whose days hold it: D / (D − O) of them, rounded.
+    counts = pd.Series([p for w in plan for p in w.docs]).value_counts()
+    assert set(counts) <= {1, 2}
+
+
+def test_a_window_run_twice_gives_the_same_result(dated_corpus):
+    docs = talign.read_corpus(dated_corpus)
+    w = max(talign.plan_windows(dated_corpus, D, O), key=lambda w: len(w.docs))
+    mine = docs.iloc[w.docs]
+    first = talign.cluster_window(mine)
+    assert first == talign.cluster_window(mine.to_dict("records"))
+    assert len(first.clusters) < len(w.docs), "the largest window has an event of two documents"
+    assert sorted(i for c in first.clusters for i in c) == list(range(len(w.docs)))
+
+
+def test_merge_joins_clusters_that_share_a_document():
+    assert talign.merge_windows([[[3, 1]], [[1, 2], [0]], [[5]]]) == [[0], [1, 2, 3], [5]]
+    assert talign.merge_windows([[[5]], [[1, 2], [0]], [[3, 1]]]) == [[0], [1, 2, 3], [5]]
+
+
+def test_plan_cluster_merge_equals_the_windowed_run(dated_corpus):
+    docs = talign.read_corpus(dated_corpus)
+    plan = talign.plan_windows(dated_corpus, D, O)
+    per_window = []
+    for w in plan:
+        local = talign.cluster_window(docs.iloc[w.docs])
+        per_window.append([[w.docs[i] for i in c] for c in local.clusters])
+    events = talign.merge_windows(per_window)
+    windowed = talign.cluster(dated_corpus, window_days=D, overlap_days=O)
+    assert {frozenset(docs["id"].iloc[e]) for e in events} == partition(windowed)
+    # Events in order of their first document, each in document order.
+    assert list(windowed["doc"]) == [docs["id"].iloc[p] for e in events for p in e]
+
+
+def test_windowed_run_equals_the_cli(talign_bin, dated_corpus):
+    expected = cli_rows(talign_bin, "events", "cluster", str(dated_corpus), "--window-days", str(D), "--overlap-days", str(O))
+    assert frame_rows(talign.cluster(dated_corpus, window_days=D, overlap_days=O)) == expected
+
