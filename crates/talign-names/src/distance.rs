@@ -114,6 +114,12 @@ fn build_costs() -> Costs {
         (b"T", b"s", 0.1),
         (b"T", b"S", 0.35),
         (b"T", b"dD", 0.4),
+        (b"C", b"s", 0.0),
+        (b"C", b"zD", 0.05),
+        (b"C", b"T", 0.1),
+        (b"C", b"j", 0.25),
+        (b"C", b"SZ", 0.3),
+        (b"C", b"c", 0.55),
         (b"V", b"g", 0.05),
         (b"V", b"h", 0.15),
         (b"V", b"G", 0.1),
@@ -320,27 +326,33 @@ fn dp<const MERGES: bool>(
     // unwritten, so the first phoneme is deleted at the full price.
     let full = &c.indel[Abjad::No.table()];
     let m = b.len();
-    let mut prev3 = [0f32; MAX_LEN + 1];
-    let mut prev2 = [0f32; MAX_LEN + 1];
-    let mut prev = [0f32; MAX_LEN + 1];
-    let mut cur = [0f32; MAX_LEN + 1];
+    // What inserting each phoneme of `b` costs, looked up once rather than in every row.
+    let mut ins_cost = [0f32; MAX_LEN + 1];
     for j in 1..=m {
-        prev[j] = prev[j - 1] + if j == 1 { full } else { ins_tab }[idx(b[j - 1])];
+        ins_cost[j] = if j == 1 { full } else { ins_tab }[idx(b[j - 1])];
+    }
+    // Four rows, rotated by reference rather than copied: the current one and the three
+    // before it (transpositions reach two and three rows back).
+    let mut rows = [[0f32; MAX_LEN + 1]; 4];
+    let [r0, r1, r2, r3] = &mut rows;
+    let (mut cur, mut prev, mut prev2, mut prev3) = (r0, r1, r2, r3);
+    for j in 1..=m {
+        prev[j] = prev[j - 1] + ins_cost[j];
     }
     for i in 1..=a.len() {
         let ai = a[i - 1];
         let del = if i == 1 { full } else { del_tab }[idx(ai)];
         cur[0] = prev[0] + del;
-        let row = idx(ai) * 128;
+        let row = &c.sub[idx(ai) * 128..idx(ai) * 128 + 128];
         let ma = merged_a[i];
         for j in 1..=m {
             let bj = b[j - 1];
-            let mut best = prev[j - 1] + c.sub[row + idx(bj)];
+            let mut best = prev[j - 1] + row[idx(bj)];
             let d = prev[j] + del;
             if d < best {
                 best = d;
             }
-            let ins = cur[j - 1] + if j == 1 { full } else { ins_tab }[idx(bj)];
+            let ins = cur[j - 1] + ins_cost[j];
             if ins < best {
                 best = ins;
             }
@@ -374,9 +386,11 @@ fn dp<const MERGES: bool>(
             }
             cur[j] = best;
         }
-        prev3[..=m].copy_from_slice(&prev2[..=m]);
-        prev2[..=m].copy_from_slice(&prev[..=m]);
-        prev[..=m].copy_from_slice(&cur[..=m]);
+        let done = prev3;
+        prev3 = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = done;
     }
     prev[m]
 }
