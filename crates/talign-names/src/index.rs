@@ -242,7 +242,9 @@ impl<'l> NameIndex<'l> {
             for &c in &scratch.touched {
                 scratch.acc[c as usize] = 1.0;
             }
-            return self.score_shortlist(query, k, self.shortlist, scratch);
+            let hits = self.score_shortlist(query, k, self.shortlist, scratch);
+            scratch.forget();
+            return hits;
         }
         let mut g = std::mem::take(&mut scratch.grams);
         grams(query, &mut g);
@@ -265,6 +267,7 @@ impl<'l> NameIndex<'l> {
             hits = self.score_shortlist(query, k, self.shortlist * WIDEN, scratch);
         }
         scratch.grams = g;
+        scratch.forget();
         hits
     }
 
@@ -302,7 +305,8 @@ impl<'l> NameIndex<'l> {
             let top = cands.iter().map(|c| c.0).fold(0f32, f32::max).max(f32::MIN_POSITIVE);
             let qs: Vec<&[u8]> = query.skeletons().map(str::as_bytes).collect();
             for c in cands.iter_mut() {
-                let ks = best_key_similarity(&qs, self.keys.get(c.1 as usize));
+                // The second pass reranks many of the first pass's candidates again.
+                let ks = scratch.remember(c.1, Memo::Key, || best_key_similarity(&qs, self.keys.get(c.1 as usize)));
                 c.0 = ks + 0.25 * c.0 / top;
             }
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -322,8 +326,11 @@ impl<'l> NameIndex<'l> {
         }
         ids.sort_unstable();
         ids.dedup();
-        let mut scored: Vec<(f32, u32)> =
-            ids.into_iter().map(|c| (query.score_value(&self.names[c as usize], self.lexicon), c)).collect();
+        // The second pass scores most of the first pass's shortlist again: scores are kept.
+        let mut scored: Vec<(f32, u32)> = ids
+            .into_iter()
+            .map(|c| (scratch.remember(c, Memo::Score, || query.score_value(&self.names[c as usize], self.lexicon)), c))
+            .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         // Candidates that score the same are told apart by their spelling, doubles counted.
         let mut start = 0;
@@ -363,11 +370,53 @@ struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
     grams: Vec<u32>,
+    /// What one query has computed for a candidate (see [`Memo`]), negative when not yet.
+    memo: [Vec<f32>; 2],
+    memo_touched: Vec<u32>,
+}
+
+/// What [`Scratch`] keeps per candidate for the query at hand: both passes of a query
+/// without a confident match rerank and score many of the same candidates.
+#[derive(Clone, Copy)]
+enum Memo {
+    /// The best key similarity to the query's skeletons.
+    Key = 0,
+    /// The full score.
+    Score = 1,
 }
 
 impl Scratch {
     fn new(n: usize) -> Scratch {
-        Scratch { acc: vec![0.0; n], touched: Vec::new(), grams: Vec::new() }
+        Scratch {
+            acc: vec![0.0; n],
+            touched: Vec::new(),
+            grams: Vec::new(),
+            memo: [vec![-1.0; n], vec![-1.0; n]],
+            memo_touched: Vec::new(),
+        }
+    }
+
+    /// The value of `what` for candidate `c`, computed by `f` once per query (values are in [0, 1]).
+    fn remember(&mut self, c: u32, what: Memo, f: impl FnOnce() -> f32) -> f32 {
+        let slot = &mut self.memo[what as usize][c as usize];
+        if *slot >= 0.0 {
+            return *slot;
+        }
+        let v = f();
+        if self.memo[0][c as usize] < 0.0 && self.memo[1][c as usize] < 0.0 {
+            self.memo_touched.push(c);
+        }
+        self.memo[what as usize][c as usize] = v;
+        v
+    }
+
+    /// Clears what the query at hand kept.
+    fn forget(&mut self) {
+        for &c in &self.memo_touched {
+            self.memo[0][c as usize] = -1.0;
+            self.memo[1][c as usize] = -1.0;
+        }
+        self.memo_touched.clear();
     }
 }
 
