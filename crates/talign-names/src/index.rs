@@ -306,31 +306,69 @@ impl<'l> NameIndex<'l> {
             let qs: Vec<&[u8]> = query.skeletons().map(str::as_bytes).collect();
             for c in cands.iter_mut() {
                 // The second pass reranks many of the first pass's candidates again.
-                let ks = scratch.remember(c.1, Memo::Key, || best_key_similarity(&qs, self.keys.get(c.1 as usize)));
+                let ks = match scratch.recall(c.1, Memo::Key) {
+                    Some(ks) => ks,
+                    None => {
+                        let ks = best_key_similarity(&qs, self.keys.get(c.1 as usize));
+                        scratch.store(c.1, Memo::Key, ks);
+                        ks
+                    }
+                };
                 c.0 = ks + 0.25 * c.0 / top;
             }
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             cands.truncate(keep);
         }
-        let mut ids: Vec<u32> = cands.into_iter().map(|(_, c)| c).collect();
+        // The query's lexicon entity and concept first (they score high), then the shortlist
+        // best first, so that the k-th best score so far rises early: a candidate sure to
+        // score below it is abandoned ([`Name::score_value_at_least`]), which changes nothing
+        // of what is returned.
+        let mut order = cands;
         if let Some(e) = query.entity
             && let Some(list) = self.by_entity.get(&e)
         {
-            ids.extend_from_slice(list);
+            order.extend(list.iter().map(|&c| (f32::INFINITY, c)));
         }
         if let Some(c) = query.concept()
             && let Some(list) = self.by_concept.get(&c)
         {
             // Bounded: a generic word shared by many names must not make every query slow.
-            ids.extend_from_slice(&list[..list.len().min(keep)]);
+            order.extend(list[..list.len().min(keep)].iter().map(|&c| (f32::INFINITY, c)));
         }
-        ids.sort_unstable();
-        ids.dedup();
-        // The second pass scores most of the first pass's shortlist again: scores are kept.
-        let mut scored: Vec<(f32, u32)> = ids
-            .into_iter()
-            .map(|c| (scratch.remember(c, Memo::Score, || query.score_value(&self.names[c as usize], self.lexicon)), c))
-            .collect();
+        order.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
+        order.dedup_by_key(|c| c.1);
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(order.len());
+        // The k best scores so far, least first.
+        let mut best: Vec<f32> = Vec::with_capacity(k);
+        for &(_, c) in &order {
+            let floor = if best.len() >= k { best[0] } else { f32::NEG_INFINITY };
+            // The second pass scores most of the first pass's shortlist again: scores are kept.
+            let v = match scratch.recall(c, Memo::Score) {
+                Some(v) => v,
+                None => {
+                    let cand = &self.names[c as usize];
+                    let v = if floor.is_finite() {
+                        match query.score_value_at_least(cand, self.lexicon, floor) {
+                            Some(v) => v,
+                            None => continue,
+                        }
+                    } else {
+                        query.score_value(cand, self.lexicon)
+                    };
+                    scratch.store(c, Memo::Score, v);
+                    v
+                }
+            };
+            scored.push((v, c));
+            if best.len() < k {
+                best.push(v);
+                best.sort_unstable_by(f32::total_cmp);
+            } else if v > best[0] {
+                best[0] = v;
+                best.sort_unstable_by(f32::total_cmp);
+            }
+        }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         // Candidates that score the same are told apart by their spelling, doubles counted.
         let mut start = 0;
@@ -396,18 +434,17 @@ impl Scratch {
         }
     }
 
-    /// The value of `what` for candidate `c`, computed by `f` once per query (values are in [0, 1]).
-    fn remember(&mut self, c: u32, what: Memo, f: impl FnOnce() -> f32) -> f32 {
-        let slot = &mut self.memo[what as usize][c as usize];
-        if *slot >= 0.0 {
-            return *slot;
-        }
-        let v = f();
+    /// The value of `what` for candidate `c` if the query at hand has computed it.
+    fn recall(&self, c: u32, what: Memo) -> Option<f32> {
+        Some(self.memo[what as usize][c as usize]).filter(|&v| v >= 0.0)
+    }
+
+    /// Keeps the value of `what` for candidate `c` (values are in [0, 1]).
+    fn store(&mut self, c: u32, what: Memo, v: f32) {
         if self.memo[0][c as usize] < 0.0 && self.memo[1][c as usize] < 0.0 {
             self.memo_touched.push(c);
         }
         self.memo[what as usize][c as usize] = v;
-        v
     }
 
     /// Clears what the query at hand kept.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::affix;
 use crate::clean::normalize;
-use crate::distance::{Abjad, similarity_at, weight};
+use crate::distance::{Abjad, similarity_at, similarity_at_least, weight};
 use crate::lexicon::{EntityId, Lexicon};
 use crate::phon::{self, is_vowel};
 use crate::script::{Orthography, Script, split_by_script};
@@ -527,6 +527,31 @@ impl Name {
         self.compare(other, lex, false).score
     }
 
+    /// [`Name::score_value`] when it may reach `floor`; `None` when it is sure to be below
+    /// it. Two one-word names that are no lexicon entity are compared with the distance
+    /// abandoned early; anything else is scored in full.
+    pub(crate) fn score_value_at_least(&self, other: &Name, lex: &Lexicon, floor: f32) -> Option<f32> {
+        let simple = |n: &Name| n.entity.is_none() && n.tokens.len() == 1 && n.tokens[0].concept.is_none();
+        if !(simple(self) && simple(other)) {
+            return Some(self.score_value(other, lex));
+        }
+        // As `fuzzy` for one word each: the best of the whole words and their stems.
+        let (aa, ba) = (self.concat_lv, other.concat_lv);
+        let mut best: Option<f32> =
+            similarity_at_least(&self.concat, self.concat_w, aa, &other.concat, other.concat_w, ba, floor);
+        for (s, p, w) in &self.concat_stems {
+            let v = similarity_at_least(s, *w, aa, &other.concat, other.concat_w, ba, floor + p).map(|v| v - p);
+            best = max_of(best, v);
+        }
+        for (s, p, w) in &other.concat_stems {
+            let v = similarity_at_least(&self.concat, self.concat_w, aa, s, *w, ba, floor + p).map(|v| v - p);
+            best = max_of(best, v);
+        }
+        // What was abandoned is below `floor`: the best of the rest is the score if it
+        // reaches `floor`, and below it otherwise.
+        best.filter(|&v| v >= floor)
+    }
+
     fn compare(&self, other: &Name, lex: &Lexicon, explain: bool) -> Match {
         let name_of = |id: EntityId| {
             if !explain {
@@ -790,6 +815,15 @@ fn push_learnt_word(model: &crate::vowels::Model, text: &str, ph: &[u8], script:
     {
         Some(w) => out.push_str(&w),
         None => out.push_str(&rules),
+    }
+}
+
+/// The greater of two optional similarities.
+fn max_of(a: Option<f32>, b: Option<f32>) -> Option<f32> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
     }
 }
 
@@ -1081,6 +1115,26 @@ mod tests {
         assert!(s("فيرتانن", "Virtanen") > 0.85, "{}", s("فيرتانن", "Virtanen"));
         // A doubled sound still reads as one (كاننوكي Kannoki).
         assert!(s("كاننوكي", "Kannoki") > 0.95);
+    }
+
+    #[test]
+    fn a_score_abandoned_early_is_below_its_floor() {
+        let lex = Lexicon::builtin();
+        let mut forms: Vec<String> =
+            crate::synth::names(120, 7).into_iter().flat_map(|e| [e.bengali, e.persian, e.latin]).collect();
+        forms.extend(["فيرتانن", "Virtanen", "ল্যাভরভের", "Lavrov", "Jones", "جونز", "موسى", "Moses"].map(String::from));
+        let names: Vec<Name> = forms.iter().map(|s| Name::with_lexicon(s, lex)).collect();
+        for a in names.iter().step_by(5) {
+            for b in &names {
+                let exact = a.score_value(b, lex);
+                for floor in [0.2, 0.5, 0.7, 0.8, 0.9, 0.97] {
+                    match a.score_value_at_least(b, lex, floor) {
+                        Some(v) => assert_eq!(v, exact, "{} / {} at {floor}", a.clean, b.clean),
+                        None => assert!(exact < floor, "{} / {}: {exact} at {floor}", a.clean, b.clean),
+                    }
+                }
+            }
+        }
     }
 
     #[test]
