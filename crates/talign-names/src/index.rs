@@ -120,6 +120,9 @@ fn best_key_similarity(query: &[&[u8]], cand: &[u8]) -> f32 {
     for cs in cand.split(|&b| b == KEY_SEP) {
         for qs in query {
             best = best.max(key_similarity(qs, cs));
+            if best >= 1.0 {
+                return best;
+            }
         }
     }
     best
@@ -372,12 +375,14 @@ impl<'l> NameIndex<'l> {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         // Candidates that score the same are told apart by their spelling, doubles counted.
         let mut start = 0;
+        let mut spelt: Option<crate::name::Spelling> = None;
         while start < scored.len().min(k) {
             let end = start + scored[start..].iter().take_while(|c| c.0 == scored[start].0).count();
             if end - start > 1 {
+                let q = spelt.get_or_insert_with(|| query.spelling());
                 let mut tied: Vec<(f32, u32)> = scored[start..end]
                     .iter()
-                    .map(|&(_, c)| (query.spelling_similarity(&self.names[c as usize]), c))
+                    .map(|&(_, c)| (q.similarity(&self.names[c as usize].spelling()), c))
                     .collect();
                 tied.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 for (slot, (_, c)) in scored[start..end].iter_mut().zip(tied) {
@@ -408,8 +413,9 @@ struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
     grams: Vec<u32>,
-    /// What one query has computed for a candidate (see [`Memo`]), negative when not yet.
-    memo: [Vec<f32>; 2],
+    /// What one query has computed for a candidate (see [`Memo`]), negative when not yet;
+    /// both values of a candidate side by side, in one cache line.
+    memo: Vec<[f32; 2]>,
     memo_touched: Vec<u32>,
 }
 
@@ -429,29 +435,29 @@ impl Scratch {
             acc: vec![0.0; n],
             touched: Vec::new(),
             grams: Vec::new(),
-            memo: [vec![-1.0; n], vec![-1.0; n]],
+            memo: vec![[-1.0; 2]; n],
             memo_touched: Vec::new(),
         }
     }
 
     /// The value of `what` for candidate `c` if the query at hand has computed it.
     fn recall(&self, c: u32, what: Memo) -> Option<f32> {
-        Some(self.memo[what as usize][c as usize]).filter(|&v| v >= 0.0)
+        Some(self.memo[c as usize][what as usize]).filter(|&v| v >= 0.0)
     }
 
     /// Keeps the value of `what` for candidate `c` (values are in [0, 1]).
     fn store(&mut self, c: u32, what: Memo, v: f32) {
-        if self.memo[0][c as usize] < 0.0 && self.memo[1][c as usize] < 0.0 {
+        let slot = &mut self.memo[c as usize];
+        if slot[0] < 0.0 && slot[1] < 0.0 {
             self.memo_touched.push(c);
         }
-        self.memo[what as usize][c as usize] = v;
+        slot[what as usize] = v;
     }
 
     /// Clears what the query at hand kept.
     fn forget(&mut self) {
         for &c in &self.memo_touched {
-            self.memo[0][c as usize] = -1.0;
-            self.memo[1][c as usize] = -1.0;
+            self.memo[c as usize] = [-1.0; 2];
         }
         self.memo_touched.clear();
     }

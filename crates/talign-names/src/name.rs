@@ -504,11 +504,12 @@ impl Name {
         out
     }
 
-    /// How alike two names are spelt, doubled letters counted: a tie-break between
-    /// candidates that sound the same (morizumi and moriizumi for موريزومي).
-    pub(crate) fn spelling_similarity(&self, other: &Name) -> f32 {
-        let (a, b) = (self.as_written(), other.as_written());
-        similarity_at(&a, weight(&a), self.concat_lv, &b, weight(&b), other.concat_lv)
+    /// The name as written, for [`Spelling::similarity`]: a tie-break between candidates
+    /// that sound the same (morizumi and moriizumi for موريزومي), read once per query.
+    pub(crate) fn spelling(&self) -> Spelling {
+        let ph = self.as_written();
+        let w = weight(&ph);
+        Spelling { ph, w, lv: self.concat_lv }
     }
 
     /// Scores this name against another: a similarity in [0, 1] with its explanation.
@@ -706,6 +707,20 @@ impl Name {
         let pairs =
             pairs.into_iter().map(|(i, j, s)| (self.tokens[i].text.clone(), other.tokens[j].text.clone(), s)).collect();
         Match { score, how: How::Words { pairs, unmatched } }
+    }
+}
+
+/// A name's phonemes as written, doubles kept (see [`Name::spelling`]).
+pub(crate) struct Spelling {
+    ph: Vec<u8>,
+    w: f32,
+    lv: Abjad,
+}
+
+impl Spelling {
+    /// How alike two names are spelt, doubled letters counted.
+    pub(crate) fn similarity(&self, other: &Spelling) -> f32 {
+        similarity_at(&self.ph, self.w, self.lv, &other.ph, other.w, other.lv)
     }
 }
 
