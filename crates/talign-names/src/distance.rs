@@ -114,6 +114,12 @@ fn build_costs() -> Costs {
         (b"T", b"s", 0.1),
         (b"T", b"S", 0.35),
         (b"T", b"dD", 0.4),
+        (b"C", b"s", 0.0),
+        (b"C", b"zD", 0.05),
+        (b"C", b"T", 0.1),
+        (b"C", b"j", 0.25),
+        (b"C", b"SZ", 0.3),
+        (b"C", b"c", 0.55),
         (b"V", b"g", 0.05),
         (b"V", b"h", 0.15),
         (b"V", b"G", 0.1),
@@ -299,9 +305,30 @@ pub fn distance_at(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad) -> f32 {
     }
     // Most pairs have nothing to merge: their loop skips the test.
     if any == 0 {
-        dp::<false>(a, a_lv, b, b_lv, &merged_a, &merged_b)
+        dp::<false>(a, a_lv, b, b_lv, &merged_a, &merged_b, f32::INFINITY)
     } else {
-        dp::<true>(a, a_lv, b, b_lv, &merged_a, &merged_b)
+        dp::<true>(a, a_lv, b, b_lv, &merged_a, &merged_b, f32::INFINITY)
+    }
+}
+
+/// [`distance_at`], or infinity as soon as the distance is sure to exceed `limit`.
+fn distance_within(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad, limit: f32) -> f32 {
+    let c = &*COSTS;
+    let mut merged_a = [0u8; MAX_LEN + 1];
+    let mut merged_b = [0u8; MAX_LEN + 1];
+    let mut any = 0u8;
+    for i in 2..=a.len() {
+        merged_a[i] = c.merge[idx(a[i - 2]) * 128 + idx(a[i - 1])];
+        any |= merged_a[i];
+    }
+    for j in 2..=b.len() {
+        merged_b[j] = c.merge[idx(b[j - 2]) * 128 + idx(b[j - 1])];
+        any |= merged_b[j];
+    }
+    if any == 0 {
+        dp::<false>(a, a_lv, b, b_lv, &merged_a, &merged_b, limit)
+    } else {
+        dp::<true>(a, a_lv, b, b_lv, &merged_a, &merged_b, limit)
     }
 }
 
@@ -312,6 +339,7 @@ fn dp<const MERGES: bool>(
     b_lv: Abjad,
     merged_a: &[u8; MAX_LEN + 1],
     merged_b: &[u8; MAX_LEN + 1],
+    limit: f32,
 ) -> f32 {
     let c = &*COSTS;
     // Deleting a phoneme of `a` is judged by how `b` writes its vowels, and the other way round.
@@ -320,27 +348,41 @@ fn dp<const MERGES: bool>(
     // unwritten, so the first phoneme is deleted at the full price.
     let full = &c.indel[Abjad::No.table()];
     let m = b.len();
-    let mut prev3 = [0f32; MAX_LEN + 1];
-    let mut prev2 = [0f32; MAX_LEN + 1];
-    let mut prev = [0f32; MAX_LEN + 1];
-    let mut cur = [0f32; MAX_LEN + 1];
+    // What inserting each phoneme of `b` costs, looked up once rather than in every row.
+    let mut ins_cost = [0f32; MAX_LEN + 1];
     for j in 1..=m {
-        prev[j] = prev[j - 1] + if j == 1 { full } else { ins_tab }[idx(b[j - 1])];
+        ins_cost[j] = if j == 1 { full } else { ins_tab }[idx(b[j - 1])];
+    }
+    // Four rows, rotated by reference rather than copied: the current one and the three
+    // before it (transpositions reach two and three rows back).
+    let mut rows = [[0f32; MAX_LEN + 1]; 4];
+    let [r0, r1, r2, r3] = &mut rows;
+    let (mut cur, mut prev, mut prev2, mut prev3) = (r0, r1, r2, r3);
+    for j in 1..=m {
+        prev[j] = prev[j - 1] + ins_cost[j];
+    }
+    // The least cost in each of the last two rows: every path to the end passes through one
+    // of any three rows in a row (a transposition jumps at most three), and costs only grow.
+    let bounded = limit.is_finite();
+    let (mut min_prev, mut min_prev2) = (0f32, 0f32);
+    if bounded {
+        min_prev = prev[..=m].iter().copied().fold(f32::INFINITY, f32::min);
+        min_prev2 = f32::INFINITY;
     }
     for i in 1..=a.len() {
         let ai = a[i - 1];
         let del = if i == 1 { full } else { del_tab }[idx(ai)];
         cur[0] = prev[0] + del;
-        let row = idx(ai) * 128;
+        let row = &c.sub[idx(ai) * 128..idx(ai) * 128 + 128];
         let ma = merged_a[i];
         for j in 1..=m {
             let bj = b[j - 1];
-            let mut best = prev[j - 1] + c.sub[row + idx(bj)];
+            let mut best = prev[j - 1] + row[idx(bj)];
             let d = prev[j] + del;
             if d < best {
                 best = d;
             }
-            let ins = cur[j - 1] + if j == 1 { full } else { ins_tab }[idx(bj)];
+            let ins = cur[j - 1] + ins_cost[j];
             if ins < best {
                 best = ins;
             }
@@ -374,11 +416,48 @@ fn dp<const MERGES: bool>(
             }
             cur[j] = best;
         }
-        prev3[..=m].copy_from_slice(&prev2[..=m]);
-        prev2[..=m].copy_from_slice(&prev[..=m]);
-        prev[..=m].copy_from_slice(&cur[..=m]);
+        if bounded {
+            let min_cur = cur[..=m].iter().copied().fold(f32::INFINITY, f32::min);
+            if min_cur.min(min_prev).min(min_prev2) > limit {
+                return f32::INFINITY;
+            }
+            min_prev2 = min_prev;
+            min_prev = min_cur;
+        }
+        let done = prev3;
+        prev3 = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = done;
     }
     prev[m]
+}
+
+/// [`similarity_at`] when it may reach `floor`; `None` when it is sure to be below it
+/// (the distance is abandoned as soon as it passes what `floor` allows).
+pub(crate) fn similarity_at_least(
+    a: &[u8],
+    wa: f32,
+    a_lv: Abjad,
+    b: &[u8],
+    wb: f32,
+    b_lv: Abjad,
+    floor: f32,
+) -> Option<f32> {
+    if (a.is_empty() && b.is_empty()) || a.len() > MAX_LEN || b.len() > MAX_LEN {
+        return Some(similarity_at(a, wa, a_lv, b, wb, b_lv));
+    }
+    let w = wa.max(wb);
+    if w <= 0.0 {
+        return Some(if a == b { 1.0 } else { 0.0 });
+    }
+    // A margin over what `floor` allows, so that rounding never drops a score at or above it.
+    let limit = (1.0 - floor) * w + 1e-3;
+    let d = distance_within(a, a_lv, b, b_lv, limit);
+    if d.is_infinite() {
+        return None;
+    }
+    Some((1.0 - d / w).clamp(0.0, 1.0))
 }
 
 /// Similarity in [0, 1]: one minus the distance over the larger weight.

@@ -120,6 +120,9 @@ fn best_key_similarity(query: &[&[u8]], cand: &[u8]) -> f32 {
     for cs in cand.split(|&b| b == KEY_SEP) {
         for qs in query {
             best = best.max(key_similarity(qs, cs));
+            if best >= 1.0 {
+                return best;
+            }
         }
     }
     best
@@ -242,7 +245,9 @@ impl<'l> NameIndex<'l> {
             for &c in &scratch.touched {
                 scratch.acc[c as usize] = 1.0;
             }
-            return self.score_shortlist(query, k, self.shortlist, scratch);
+            let hits = self.score_shortlist(query, k, self.shortlist, scratch);
+            scratch.forget();
+            return hits;
         }
         let mut g = std::mem::take(&mut scratch.grams);
         grams(query, &mut g);
@@ -265,6 +270,7 @@ impl<'l> NameIndex<'l> {
             hits = self.score_shortlist(query, k, self.shortlist * WIDEN, scratch);
         }
         scratch.grams = g;
+        scratch.forget();
         hits
     }
 
@@ -302,37 +308,81 @@ impl<'l> NameIndex<'l> {
             let top = cands.iter().map(|c| c.0).fold(0f32, f32::max).max(f32::MIN_POSITIVE);
             let qs: Vec<&[u8]> = query.skeletons().map(str::as_bytes).collect();
             for c in cands.iter_mut() {
-                let ks = best_key_similarity(&qs, self.keys.get(c.1 as usize));
+                // The second pass reranks many of the first pass's candidates again.
+                let ks = match scratch.recall(c.1, Memo::Key) {
+                    Some(ks) => ks,
+                    None => {
+                        let ks = best_key_similarity(&qs, self.keys.get(c.1 as usize));
+                        scratch.store(c.1, Memo::Key, ks);
+                        ks
+                    }
+                };
                 c.0 = ks + 0.25 * c.0 / top;
             }
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             cands.truncate(keep);
         }
-        let mut ids: Vec<u32> = cands.into_iter().map(|(_, c)| c).collect();
+        // The query's lexicon entity and concept first (they score high), then the shortlist
+        // best first, so that the k-th best score so far rises early: a candidate sure to
+        // score below it is abandoned ([`Name::score_value_at_least`]), which changes nothing
+        // of what is returned.
+        let mut order = cands;
         if let Some(e) = query.entity
             && let Some(list) = self.by_entity.get(&e)
         {
-            ids.extend_from_slice(list);
+            order.extend(list.iter().map(|&c| (f32::INFINITY, c)));
         }
         if let Some(c) = query.concept()
             && let Some(list) = self.by_concept.get(&c)
         {
             // Bounded: a generic word shared by many names must not make every query slow.
-            ids.extend_from_slice(&list[..list.len().min(keep)]);
+            order.extend(list[..list.len().min(keep)].iter().map(|&c| (f32::INFINITY, c)));
         }
-        ids.sort_unstable();
-        ids.dedup();
-        let mut scored: Vec<(f32, u32)> =
-            ids.into_iter().map(|c| (query.score_value(&self.names[c as usize], self.lexicon), c)).collect();
+        order.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
+        order.dedup_by_key(|c| c.1);
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(order.len());
+        // The k best scores so far, least first.
+        let mut best: Vec<f32> = Vec::with_capacity(k);
+        for &(_, c) in &order {
+            let floor = if best.len() >= k { best[0] } else { f32::NEG_INFINITY };
+            // The second pass scores most of the first pass's shortlist again: scores are kept.
+            let v = match scratch.recall(c, Memo::Score) {
+                Some(v) => v,
+                None => {
+                    let cand = &self.names[c as usize];
+                    let v = if floor.is_finite() {
+                        match query.score_value_at_least(cand, self.lexicon, floor) {
+                            Some(v) => v,
+                            None => continue,
+                        }
+                    } else {
+                        query.score_value(cand, self.lexicon)
+                    };
+                    scratch.store(c, Memo::Score, v);
+                    v
+                }
+            };
+            scored.push((v, c));
+            if best.len() < k {
+                best.push(v);
+                best.sort_unstable_by(f32::total_cmp);
+            } else if v > best[0] {
+                best[0] = v;
+                best.sort_unstable_by(f32::total_cmp);
+            }
+        }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         // Candidates that score the same are told apart by their spelling, doubles counted.
         let mut start = 0;
+        let mut spelt: Option<crate::name::Spelling> = None;
         while start < scored.len().min(k) {
             let end = start + scored[start..].iter().take_while(|c| c.0 == scored[start].0).count();
             if end - start > 1 {
+                let q = spelt.get_or_insert_with(|| query.spelling());
                 let mut tied: Vec<(f32, u32)> = scored[start..end]
                     .iter()
-                    .map(|&(_, c)| (query.spelling_similarity(&self.names[c as usize]), c))
+                    .map(|&(_, c)| (q.similarity(&self.names[c as usize].spelling()), c))
                     .collect();
                 tied.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 for (slot, (_, c)) in scored[start..end].iter_mut().zip(tied) {
@@ -363,11 +413,53 @@ struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
     grams: Vec<u32>,
+    /// What one query has computed for a candidate (see [`Memo`]), negative when not yet;
+    /// both values of a candidate side by side, in one cache line.
+    memo: Vec<[f32; 2]>,
+    memo_touched: Vec<u32>,
+}
+
+/// What [`Scratch`] keeps per candidate for the query at hand: both passes of a query
+/// without a confident match rerank and score many of the same candidates.
+#[derive(Clone, Copy)]
+enum Memo {
+    /// The best key similarity to the query's skeletons.
+    Key = 0,
+    /// The full score.
+    Score = 1,
 }
 
 impl Scratch {
     fn new(n: usize) -> Scratch {
-        Scratch { acc: vec![0.0; n], touched: Vec::new(), grams: Vec::new() }
+        Scratch {
+            acc: vec![0.0; n],
+            touched: Vec::new(),
+            grams: Vec::new(),
+            memo: vec![[-1.0; 2]; n],
+            memo_touched: Vec::new(),
+        }
+    }
+
+    /// The value of `what` for candidate `c` if the query at hand has computed it.
+    fn recall(&self, c: u32, what: Memo) -> Option<f32> {
+        Some(self.memo[c as usize][what as usize]).filter(|&v| v >= 0.0)
+    }
+
+    /// Keeps the value of `what` for candidate `c` (values are in [0, 1]).
+    fn store(&mut self, c: u32, what: Memo, v: f32) {
+        let slot = &mut self.memo[c as usize];
+        if slot[0] < 0.0 && slot[1] < 0.0 {
+            self.memo_touched.push(c);
+        }
+        slot[what as usize] = v;
+    }
+
+    /// Clears what the query at hand kept.
+    fn forget(&mut self) {
+        for &c in &self.memo_touched {
+            self.memo[c as usize] = [-1.0; 2];
+        }
+        self.memo_touched.clear();
     }
 }
 

@@ -24,6 +24,7 @@
 //! | `p b f v w t d k g q m n l r h y s z j` | as in English | `x` | kh (খ, خ) |
 //! | `G` | gh (ঘ, غ) | `S` | sh (শ ষ, ش) |
 //! | `Z` | zh (ژ) | `c` | ch (চ ছ, چ) |
+//! | `C` | s or z: English final s after a voiced sound (Jones) | | |
 //!
 //! Bengali inherent vowels are never deleted here: they become `O`, which costs little
 //! to drop or to change, so that the comparison decides (see [`crate::score`]).
@@ -54,18 +55,64 @@ pub(crate) struct Hints {
     /// (without them, ج may be g, the Egyptian convention and most transliterations of
     /// foreign names, and تش is ch).
     pub(crate) persian_letters: bool,
+    /// How the name as written ends its words in ی, before cleaning folds ى and ي into it:
+    /// what a final ی after a consonant is read as.
+    pub(crate) final_ya: FinalYa,
+}
+
+/// The letter a name's words end in where cleaning writes ی (see [`Hints::final_ya`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum FinalYa {
+    /// Not known (a cleaned name, Persian ی, or both letters in one name): i or a.
+    #[default]
+    Either,
+    /// Alif maqsura ى: a (موسى Musa, ليلى Laila, منى Mona).
+    Maqsura,
+    /// Arabic ي: i (ناجاتاني Nagatani).
+    Yeh,
+}
+
+impl FinalYa {
+    /// Which of ى and ي the words of `raw` end in (harakat after the letter skipped).
+    fn of_raw(raw: &str) -> FinalYa {
+        let (mut maqsura, mut yeh) = (false, false);
+        let mut last: Option<char> = None;
+        for c in raw.chars().chain(std::iter::once(' ')) {
+            if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' {
+                continue;
+            }
+            if !c.is_alphabetic() {
+                match last {
+                    Some('\u{0649}') => maqsura = true,
+                    Some('\u{064A}') => yeh = true,
+                    _ => {}
+                }
+            }
+            last = Some(c);
+        }
+        match (maqsura, yeh) {
+            (true, false) => FinalYa::Maqsura,
+            (false, true) => FinalYa::Yeh,
+            _ => FinalYa::Either,
+        }
+    }
 }
 
 impl Hints {
     /// The hints of a cleaned name (or word).
     pub(crate) fn of(clean: &str) -> Hints {
-        Hints { persian_letters: clean.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ')) }
+        Hints {
+            persian_letters: clean.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ')), final_ya: FinalYa::Either
+        }
     }
 
     /// The hints of a name as written, before cleaning folds ي ك to ی ک: those two are
     /// Persian (and Urdu) letters too.
     pub(crate) fn of_raw(raw: &str) -> Hints {
-        Hints { persian_letters: raw.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے')) }
+        Hints {
+            persian_letters: raw.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے')),
+            final_ya: FinalYa::of_raw(raw),
+        }
     }
 }
 
@@ -647,7 +694,12 @@ fn arabic(token: &str, hints: Hints, out: &mut Vec<u8>) {
                 } else if last && !hints.persian_letters && prev.is_some_and(|&p| ar_consonant(p, hints).is_some()) {
                     // Final ی after a consonant: i, or a where it stands for alif maqsura (ى:
                     // موسى musa), which Persian spelling writes as ی only in a few Arabic words.
-                    b'A'
+                    // The name as written tells them apart where it used one of the two.
+                    match hints.final_ya {
+                        FinalYa::Either => b'A',
+                        FinalYa::Maqsura => b'a',
+                        FinalYa::Yeh => b'I',
+                    }
                 } else {
                     b'I'
                 };
@@ -856,6 +908,12 @@ fn latin(token: &str, out: &mut Vec<u8>) {
                 out.push(b'H');
                 1
             }
+            (b's', 0, _) if i >= 2 && voiced_end(&w[..i]) => {
+                // A final s after a voiced sound is a z in English (Jones, James, Williams),
+                // which Arabic and Persian write ز (جونز), Bengali স (জোন্স): s or z.
+                out.push(b'C');
+                1
+            }
             (b'y', _, _) => {
                 let consonantal = is_v(c1) && (i == 0 || is_v(at(i.wrapping_sub(1))));
                 out.push(if consonantal { b'y' } else { b'i' });
@@ -873,6 +931,17 @@ fn latin(token: &str, out: &mut Vec<u8>) {
             }
         };
         i += step;
+    }
+}
+
+/// Whether a Latin word's letters end in a voiced consonant, or in one and the silent e of
+/// a final -es (Jones, James): a final s after them is pronounced z.
+fn voiced_end(w: &[u8]) -> bool {
+    let voiced = |c: u8| matches!(c, b'b' | b'd' | b'g' | b'l' | b'm' | b'n' | b'r' | b'v');
+    match w {
+        [.., c] if voiced(*c) => true,
+        [_, .., c, b'e'] => voiced(*c),
+        _ => false,
     }
 }
 
@@ -974,7 +1043,11 @@ mod tests {
         assert_eq!(ph("Wright"), "riGt");
         assert_eq!(ph("Knox"), "noks");
         assert_eq!(ph("John"), "joHn");
-        assert_eq!(ph("Jones"), "jonOs");
+        // A final s after a voiced sound is s or z; after a voiceless one or a vowel, s.
+        assert_eq!(ph("Jones"), "jonOC");
+        assert_eq!(ph("Williams"), "wiliamC");
+        assert_eq!(ph("Roberts"), "roberts");
+        assert_eq!(ph("Nicholas"), "nicolas");
         assert_eq!(ph("Smith"), "smiT");
     }
 
