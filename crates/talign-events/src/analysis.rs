@@ -233,15 +233,6 @@ struct Anchor {
 /// documents are grouped into events.
 const LINKED_SAME_EVENT: f32 = 0.95;
 
-/// A pair the link rule keeps only as each other's best partner in the other's language
-/// (a weak score) counts for [`LINKED_SAME_EVENT`] only where the same-event model finds
-/// it at least this likely. With many languages of few documents each, a lone page's best
-/// partner in another language is mutual almost by construction, whatever its event: on
-/// the web set 45 of the 199 pairs the link rule kept joined two events, most of them
-/// hard negatives (another meeting of the same people) at low same-event probability.
-/// (NTREX translation pairs kept this way have 0.40 and more.)
-const MUTUAL_SAME_EVENT: f32 = 0.3;
-
 /// A preview is linked to a report from this same-event probability.
 const PREVIEW_SAME_EVENT: f32 = 0.5;
 
@@ -664,7 +655,7 @@ impl<'c> Analysis<'c> {
             .map(|(p, &d)| {
                 let s = if reprinted.contains_key(&(p.left, p.right)) {
                     REPRINT_SAME_EVENT
-                } else if d && (p.raw >= opts.align.link || p.same_event >= MUTUAL_SAME_EVENT) {
+                } else if d {
                     p.same_event.max(LINKED_SAME_EVENT)
                 } else {
                     p.same_event
