@@ -290,6 +290,11 @@ pub fn distance(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f32 {
 pub fn distance_at(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad) -> f32 {
     let a = &a[..a.len().min(MAX_LEN)];
     let b = &b[..b.len().min(MAX_LEN)];
+    distance_within(a, a_lv, b, b_lv, f32::INFINITY)
+}
+
+/// [`distance_at`], or infinity as soon as the distance is sure to exceed `limit`.
+fn distance_within(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad, limit: f32) -> f32 {
     let c = &*COSTS;
     // What the two phonemes ending at each position may be read as, if anything.
     let mut merged_a = [0u8; MAX_LEN + 1];
@@ -304,27 +309,6 @@ pub fn distance_at(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad) -> f32 {
         any |= merged_b[j];
     }
     // Most pairs have nothing to merge: their loop skips the test.
-    if any == 0 {
-        dp::<false>(a, a_lv, b, b_lv, &merged_a, &merged_b, f32::INFINITY)
-    } else {
-        dp::<true>(a, a_lv, b, b_lv, &merged_a, &merged_b, f32::INFINITY)
-    }
-}
-
-/// [`distance_at`], or infinity as soon as the distance is sure to exceed `limit`.
-fn distance_within(a: &[u8], a_lv: Abjad, b: &[u8], b_lv: Abjad, limit: f32) -> f32 {
-    let c = &*COSTS;
-    let mut merged_a = [0u8; MAX_LEN + 1];
-    let mut merged_b = [0u8; MAX_LEN + 1];
-    let mut any = 0u8;
-    for i in 2..=a.len() {
-        merged_a[i] = c.merge[idx(a[i - 2]) * 128 + idx(a[i - 1])];
-        any |= merged_a[i];
-    }
-    for j in 2..=b.len() {
-        merged_b[j] = c.merge[idx(b[j - 2]) * 128 + idx(b[j - 1])];
-        any |= merged_b[j];
-    }
     if any == 0 {
         dp::<false>(a, a_lv, b, b_lv, &merged_a, &merged_b, limit)
     } else {

@@ -52,18 +52,9 @@ fn dated_ntrex(dir: &Path, days_apart: i64) -> PathBuf {
     path
 }
 
-/// An ISO date from days since 1970-01-01 (civil-from-days).
+/// An ISO date from days since 1970-01-01.
 fn date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    talign_corpus::Date::from_days_since_epoch(days).to_string()
 }
 
 fn stdout(o: &Output) -> String {
