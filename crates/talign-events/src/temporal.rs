@@ -818,7 +818,34 @@ pub fn published_with_source(text: &str, url: Option<&str>) -> Option<(Date, Pub
     Some((earlier.unwrap_or(first), PublishedFrom::Dateline))
 }
 
-/// A date in a page address: `/2024/02/18/`, `/2024-02-18`, `_20240218`, `/2024/2/8/`.
+/// The date written `DD/MM/YYYY` (or with `-`) whose year starts at `i`, when the day is
+/// certainly first (above 12) and the segments are whole.
+fn day_month_before(bytes: &[u8], i: usize, y: u32) -> Option<Date> {
+    let sep = *bytes.get(i.checked_sub(1)?)?;
+    if sep != b'/' && sep != b'-' {
+        return None;
+    }
+    // Walk back over `sep MM sep DD` (each one or two digits).
+    let number_before = |end: usize| -> Option<(u32, usize)> {
+        let len = bytes[..end].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=2).contains(&len) {
+            return None;
+        }
+        let v = std::str::from_utf8(&bytes[end - len..end]).ok()?.parse().ok()?;
+        Some((v, end - len))
+    };
+    let (m, m_start) = number_before(i - 1)?;
+    if bytes.get(m_start.checked_sub(1)?) != Some(&sep) {
+        return None;
+    }
+    let (d, d_start) = number_before(m_start - 1)?;
+    let opens = d_start == 0 || matches!(bytes[d_start - 1], b'/' | b'-' | b'_');
+    let closes = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+    (opens && closes && d > 12).then(|| Date::from_ymd(y as i32, m, d))?
+}
+
+/// A date in a page address: `/2024/02/18/`, `/2024-02-18`, `_20240218`, `/2024/2/8/`,
+/// `/19/06/2024/`, or a time stamp that opens with the day (`/na20190424132420`).
 ///
 /// ```
 /// use talign_events::temporal::url_date;
@@ -827,6 +854,11 @@ pub fn published_with_source(text: &str, url: Option<&str>) -> Option<(Date, Pub
 /// assert_eq!(url_date("https://x.com/a/20230907/123.html").unwrap().to_string(), "2023-09-07");
 /// assert_eq!(url_date("https://x.com/news/6272"), None);
 /// assert_eq!(url_date("https://x.com/2024/02/story"), None);
+/// assert_eq!(url_date("https://x.com/19/06/2024/339347").unwrap().to_string(), "2024-06-19");
+/// assert_eq!(url_date("https://x.com/archives/06/04/2023/55255/"), None);
+/// assert_eq!(url_date("https://x.com/asia/na20190424132420").unwrap().to_string(), "2019-04-24");
+/// assert_eq!(url_date("https://x.com/amp/6199637"), None);
+/// assert_eq!(url_date("https://x.com/story-1947345-2024"), None);
 /// ```
 pub fn url_date(url: &str) -> Option<Date> {
     // Only the path: a host name has no dates, and query ids are long digit runs.
@@ -845,9 +877,11 @@ pub fn url_date(url: &str) -> Option<Date> {
             continue;
         }
         let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if run == 8 {
+        // `20230907`, or a stamp that opens with the day (`na20190424132420`,
+        // `202406181420`): a longer run must start in this century to count.
+        if run == 8 || (10..=14).contains(&run) {
             let (y, m, d) = (digits_at(i, 4)?, digits_at(i + 4, 2)?, digits_at(i + 6, 2)?);
-            if year_ok(y)
+            if (year_ok(y) && (run == 8 || (2000..2040).contains(&y)))
                 && let Some(date) = Date::from_ymd(y as i32, m, d)
             {
                 return Some(date);
@@ -858,6 +892,11 @@ pub fn url_date(url: &str) -> Option<Date> {
             continue;
         }
         let Some(y) = digits_at(i, 4).filter(|&y| year_ok(y)) else { continue };
+        // `/19/06/2024/`: day and month before the year, taken only when the order is
+        // certain (a first number above 12 is the day; `/06/04/2023/` is left alone).
+        if let Some(date) = day_month_before(bytes, i, y) {
+            return Some(date);
+        }
         let sep = *bytes.get(i + 4)?;
         if sep != b'/' && sep != b'-' {
             continue;
