@@ -1,5 +1,6 @@
-//! Corpora for talign: documents loaded from directories of `.txt` files with an
-//! optional `manifest.csv`, or from JSONL files, with errors that name file and line.
+//! Corpora for talign: documents loaded from directories of `.txt` files (or saved web
+//! pages, `.html`) with an optional `manifest.csv`, or from JSONL files, with errors that
+//! name file and line.
 //!
 //! ```
 //! use talign_corpus::{Corpus, Lang};
@@ -12,6 +13,7 @@
 
 mod date;
 mod error;
+pub mod html;
 mod lang;
 mod load;
 pub mod segment;

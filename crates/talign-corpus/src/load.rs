@@ -322,6 +322,60 @@ fn parse_manifest(path: &Path, bytes: &[u8]) -> Result<Manifest, CorpusError> {
 
 /// Joins texts (id, path, bytes) with their manifest rows: manifest order first (the
 /// author's intended order), then the texts the manifest does not list, by id.
+/// Whether a directory entry is a document: a `.txt` file or a saved page (`.html`, `.htm`).
+fn is_text_file(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "html" | "htm")) && p.is_file()
+}
+
+/// Refuses two files for one id (`a.txt` and `a.html`): which one is meant is not ours to guess.
+fn one_file_per_id<'a>(files: impl Iterator<Item = (&'a str, &'a Path)>) -> Result<(), CorpusError> {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for (id, path) in files {
+        if let Some(first) = seen.insert(id, path) {
+            return Err(CorpusError::DuplicateId {
+                id: id.to_owned(),
+                first: Location::new(first, None),
+                second: Location::new(path, None),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A document of a directory: a `.txt` file's text as it is; a saved page's readable text,
+/// with what its head says (language, title, address, publication date) filling what the
+/// manifest row leaves empty.
+fn file_doc(
+    id: String,
+    path: &Path,
+    bytes: &[u8],
+    row: Option<(Meta, Location)>,
+    opts: &LoadOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Document, CorpusError> {
+    let text = to_utf8(path, bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at = Location::new(path, None);
+    let (mut meta, meta_at) =
+        row.unwrap_or_else(|| (Meta { lang: None, source: None, published: None, title: None, url: None }, at.clone()));
+    let is_html = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "html" | "htm"));
+    if !is_html {
+        return build_doc(id, text.to_owned(), (meta, &meta_at), at, opts, warnings);
+    }
+    let page = crate::html::parse_html(text);
+    let fill = |field: &mut Option<String>, value: Option<String>| {
+        if non_empty(field.clone()).is_none() {
+            *field = value;
+        }
+    };
+    // A page's own language tag counts only when talign knows it (`x-default` does not).
+    fill(&mut meta.lang, page.lang.filter(|l| l.parse::<Lang>().is_ok()));
+    fill(&mut meta.title, page.title);
+    fill(&mut meta.url, page.url);
+    fill(&mut meta.published, page.published.map(|d| d.to_string()));
+    build_doc(id, page.text, (meta, &meta_at), at, opts, warnings)
+}
+
 fn assemble(
     mut texts: Vec<(String, PathBuf, Vec<u8>)>,
     manifest: Option<Manifest>,
@@ -342,14 +396,8 @@ fn assemble(
     let mut docs = Vec::with_capacity(order.len());
     for id in order {
         let (_, path, bytes) = &texts[text_ids[id.as_str()]];
-        let text = to_utf8(path, bytes)?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
-        let at = Location::new(path, None);
-        let (meta, meta_at) = match manifest.remove(&id) {
-            Some(row) => row,
-            None => (Meta { lang: None, source: None, published: None, title: None, url: None }, at.clone()),
-        };
-        docs.push(build_doc(id, text, (meta, &meta_at), at, opts, warnings)?);
+        let row = manifest.remove(&id);
+        docs.push(file_doc(id, path, bytes, row, opts, warnings)?);
     }
     Ok(docs)
 }
@@ -359,7 +407,7 @@ fn load_dir(dir: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Resul
     for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
         let entry = entry.map_err(io_err(dir))?;
         let p = entry.path();
-        if p.extension().is_some_and(|e| e == "txt") && p.is_file() {
+        if is_text_file(&p) {
             let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
                 warnings.push(format!("{}: file name is not UTF-8; skipped", p.display()));
                 continue;
@@ -368,6 +416,7 @@ fn load_dir(dir: &Path, opts: &LoadOptions, warnings: &mut Vec<String>) -> Resul
             texts.push((stem.to_owned(), p, bytes));
         }
     }
+    one_file_per_id(texts.iter().map(|t| (t.0.as_str(), t.1.as_path())))?;
     let manifest_path = dir.join("manifest.csv");
     let manifest = if manifest_path.is_file() {
         let bytes = std::fs::read(&manifest_path).map_err(io_err(&manifest_path))?;
@@ -440,7 +489,7 @@ impl DocStream {
             for entry in std::fs::read_dir(&path).map_err(io_err(&path))? {
                 let entry = entry.map_err(io_err(&path))?;
                 let p = entry.path();
-                if p.extension().is_some_and(|e| e == "txt") && p.is_file() {
+                if is_text_file(&p) {
                     let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
                         self.warnings.push(format!("{}: file name is not UTF-8; skipped", p.display()));
                         continue;
@@ -449,6 +498,7 @@ impl DocStream {
                 }
             }
             texts.sort();
+            one_file_per_id(texts.iter().map(|t| (t.0.as_str(), t.1.as_path())))?;
             let manifest_path = path.join("manifest.csv");
             let (mut manifest, order) = if manifest_path.is_file() {
                 let bytes = std::fs::read(&manifest_path).map_err(io_err(&manifest_path))?;
@@ -504,13 +554,7 @@ impl DocStream {
             Some(Source::Dir { items }) => {
                 let Some(item) = items.next() else { return Ok(None) };
                 let bytes = std::fs::read(&item.path).map_err(io_err(&item.path))?;
-                let text = to_utf8(&item.path, &bytes)?;
-                let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
-                let at = Location::new(&item.path, None);
-                let (meta, meta_at) = item.meta.unwrap_or_else(|| {
-                    (Meta { lang: None, source: None, published: None, title: None, url: None }, at.clone())
-                });
-                build_doc(item.id, text, (meta, &meta_at), at, &opts, &mut self.warnings).map(Some)
+                file_doc(item.id, &item.path, &bytes, item.meta, &opts, &mut self.warnings).map(Some)
             }
         }
     }

@@ -423,3 +423,49 @@ fn the_html_report_is_deterministic_and_replaces_an_older_one() {
     assert_eq!(left, ["index.html", "notes-1.html"]);
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+#[test]
+fn saved_pages_load_with_the_date_and_language_of_their_head() {
+    let d = tmp("html");
+    std::fs::write(
+        d.join("dhaka.html"),
+        "<!doctype html><html lang=\"bn-BD\"><head><title>ঢাকায় ল্যাভরভ</title>\
+         <meta property=\"article:published_time\" content=\"2023-09-08T11:20:00+06:00\"></head>\
+         <body><nav>হোম | খেলা | বিনোদন</nav><article><h1>ঢাকায় ল্যাভরভ</h1>\
+         <p>রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ বৃহস্পতিবার ঢাকায় পৌঁছেছেন।</p></article>\
+         <footer>স্বত্ব ২০২৬</footer></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("moscow.htm"),
+        "<html lang=\"fa\"><head><script type=\"application/ld+json\">{\"datePublished\": \"2024-07-09\"}</script></head>\
+         <body><p>مودی در مسکو با پوتین دیدار کرد.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(d.join("plain.txt"), "Lavrov arrived in Dhaka on Thursday.").unwrap();
+    // The manifest's date wins over the head's.
+    std::fs::write(d.join("manifest.csv"), "id,published\nmoscow,2024-07-08\n").unwrap();
+    let o = talign(&["corpus", "docs", d.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rs = rows(&stdout(&o));
+    let row = |id: &str| rs.iter().find(|r| r[0] == id).unwrap_or_else(|| panic!("{id} in {rs:?}")).clone();
+    assert_eq!((row("dhaka")[1].as_str(), row("dhaka")[2].as_str()), ("bn", "2023-09-08"));
+    assert_eq!(row("dhaka")[4], "ঢাকায় ল্যাভরভ");
+    assert_eq!((row("moscow")[1].as_str(), row("moscow")[2].as_str()), ("fa", "2024-07-08"));
+    assert_eq!(row("plain")[1], "en");
+    // The page's menu and footer are not text.
+    let o = talign(&["corpus", "sentences", d.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains("ঢাকায় পৌঁছেছেন"), "{out}");
+    assert!(!out.contains("বিনোদন") && !out.contains("স্বত্ব"), "{out}");
+
+    // Two files for one id: refused, both named.
+    std::fs::write(d.join("dhaka.txt"), "ল্যাভরভ").unwrap();
+    let o = talign(&["corpus", "docs", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("duplicate document id `dhaka`") && err.contains("dhaka.txt") && err.contains("dhaka.html"),
+        "{err}"
+    );
+}
