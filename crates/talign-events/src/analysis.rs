@@ -655,7 +655,11 @@ impl<'c> Analysis<'c> {
             .map(|(p, &d)| {
                 let s = if reprinted.contains_key(&(p.left, p.right)) {
                     REPRINT_SAME_EVENT
-                } else if d {
+                } else if d
+                    && (p.raw >= opts.align.link
+                        || p.same_event
+                            >= std::env::var("TALIGN_FLOOR").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0))
+                {
                     p.same_event.max(LINKED_SAME_EVENT)
                 } else {
                     p.same_event

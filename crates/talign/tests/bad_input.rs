@@ -140,6 +140,10 @@ const CASES: &[Case] = &[
     case("empty .txt does not stop events", "events cluster {d}/corpus", 0, &["warning"]).files(&[("corpus/empty.txt", b"")]).stdout(&["empty"]),
     case("no letters: --lenient-lang named", "corpus docs {d}/corpus", 2, &["digits.txt: cannot tell the language", "--lenient-lang"]).files(&[("corpus/digits.txt", "১২৩ 456".as_bytes())]),
     case("no letters, lenient", "corpus docs {d}/corpus --lenient-lang", 0, &[]).files(&[("corpus/digits.txt", "১২৩ 456".as_bytes())]).stdout(&["digits,en"]),
+    case("saved page: invalid UTF-8 named with its line", "corpus docs {d}/corpus", 2, &["page.html:2: invalid UTF-8"]).files(&[("corpus/page.html", b"<html>\n<p>\xff</p></html>")]),
+    case("saved page: broken markup still loads", "corpus docs {d}/corpus", 0, &[]).files(&[("corpus/page.html", "<html lang='x-klingon'><p>ল্যাভরভ <b ঢাকায়".as_bytes())]).stdout(&["page,bn"]),
+    case("saved page: nothing readable, loaded empty with a warning", "corpus docs {d}/corpus", 0, &["page.html: document `page` is empty"]).files(&[("corpus/page.html", b"<script>x()</script><nav>menu</nav>")]).stdout(&["page,und"]),
+    case("a .txt and a .html for one id", "events cluster {d}/corpus", 2, &["duplicate document id `a`", "a.txt", "a.html"]).files(&[("corpus/a.html", b"<p>Lavrov</p>")]),
     // Only report runs on the built-in seeds without a corpus.
     case("events align needs a corpus", "events align", 2, USAGE),
     case("events cluster needs a corpus", "events cluster", 2, USAGE),
