@@ -34,9 +34,10 @@
 //! [`merge_windows`] as the reduce step). [`Windower`] does the same for a stream, holding
 //! only the documents of the windows still open: a window is clustered as soon as a
 //! document dated past its end arrives, and an event is handed out once none of its
-//! documents can be in a later window. Events are numbered, and their documents listed, in
-//! order of their first document in the stream, as [`Analysis`] numbers them in corpus
-//! order.
+//! documents can be in a later window, each with its documents in stream order. Events come
+//! out in the order they finish (a long story finishes late): a caller that numbers them
+//! as [`Analysis`] does, by first document, sorts them (the CLI spills them to disk and
+//! sorts an index of 16 bytes an event), so that nothing waits in memory for a long story.
 //!
 //! ```
 //! use talign_corpus::{Date, Document};
@@ -70,7 +71,7 @@
 //! assert_eq!(events.iter().flatten().count(), 4);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use talign_corpus::{Corpus, CorpusError, Date, Document};
 
@@ -441,9 +442,7 @@ struct Events {
     parent: HashMap<u64, u64>,
     /// Per root, its group.
     groups: HashMap<u64, Group>,
-    /// The smallest document of every group that is not finished.
-    unfinished: BTreeSet<usize>,
-    /// Finished groups by smallest document, waiting for every earlier group to finish.
+    /// Finished groups by smallest document, until they are taken.
     ready: BTreeMap<usize, Vec<usize>>,
     /// Cluster nodes made so far.
     clusters: u64,
@@ -470,7 +469,6 @@ impl Events {
         let n = Events::doc(p);
         self.parent.insert(n, n);
         self.groups.insert(n, Group { nodes: vec![n], docs: vec![p], first: Some(p), open: 1 });
-        self.unfinished.insert(p);
     }
 
     fn add_cluster(&mut self) -> u64 {
@@ -504,13 +502,7 @@ impl Events {
         let (keep, gone) = (ra.min(rb), ra.max(rb));
         self.parent.insert(gone, keep);
         let g = self.groups.remove(&gone).expect("a root has a group");
-        if let Some(f) = g.first {
-            self.unfinished.remove(&f);
-        }
         let k = self.groups.get_mut(&keep).expect("a root has a group");
-        if let Some(f) = k.first {
-            self.unfinished.remove(&f);
-        }
         k.nodes.extend(g.nodes);
         k.docs.extend(g.docs);
         k.open += g.open;
@@ -518,9 +510,6 @@ impl Events {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
         };
-        if let Some(f) = k.first {
-            self.unfinished.insert(f);
-        }
     }
 
     /// Node `n` can join nothing more; its group is finished when all its nodes are.
@@ -534,7 +523,6 @@ impl Events {
                 self.parent.remove(m);
             }
             if let Some(f) = g.first {
-                self.unfinished.remove(&f);
                 let mut docs = g.docs;
                 docs.sort_unstable();
                 self.ready.insert(f, docs);
@@ -542,17 +530,9 @@ impl Events {
         }
     }
 
-    /// The ready groups that come before every unfinished one, in order.
+    /// The finished groups, in order of their smallest document.
     fn take_ready(&mut self) -> Vec<Vec<usize>> {
-        let bound = self.unfinished.first().copied().unwrap_or(usize::MAX);
-        let mut out = Vec::new();
-        while let Some(entry) = self.ready.first_entry() {
-            if *entry.key() > bound {
-                break;
-            }
-            out.push(entry.remove());
-        }
-        out
+        std::mem::take(&mut self.ready).into_values().collect()
     }
 }
 
@@ -567,10 +547,10 @@ impl std::fmt::Debug for Windower {
 
 /// Windowed clustering of a stream: [`Windower::push`] each document in stream order, then
 /// [`Windower::finish`]. Only the documents of the windows still open are held (about
-/// `days` days of the stream), and the documents of finished events until every earlier
-/// event is finished too. Events come out in order of their first document, each with its
-/// documents in stream order, exactly as [`merge_windows`] over [`plan_windows`] would give
-/// them.
+/// `days` days of the stream), and those of events that a later window may still join.
+/// Events come out as they finish (those finishing together in order of their first
+/// document), each with its documents in stream order; sorted by first document they are
+/// exactly what [`merge_windows`] over [`plan_windows`] gives.
 pub struct Windower {
     spec: WindowSpec,
     /// Clusters one window ([`cluster_window`] with the options given).
@@ -581,7 +561,7 @@ pub struct Windower {
     leading: Vec<Document>,
     /// Positions per open window.
     open: BTreeMap<i64, Vec<usize>>,
-    /// Documents of open windows, and of finished documents until their event is handed out.
+    /// Documents of open windows, and of documents whose event may still grow.
     held: HashMap<usize, Held>,
     next: usize,
     events: Events,
@@ -918,6 +898,8 @@ mod tests {
                 let mine: Vec<Document> = w.docs.iter().map(|&p| docs[p].clone()).collect();
                 w.events(&by_topic(&mine).unwrap().clusters)
             }));
+            // Events come as they finish; sorted by first document they are the merge's.
+            got.sort();
             assert_eq!(got, want, "round {round}, {spec:?}");
             // Every document exactly once.
             let mut all: Vec<usize> = got.into_iter().flatten().collect();
@@ -961,6 +943,8 @@ mod tests {
             }
             let mut want: Vec<Vec<usize>> = whole.into_values().collect();
             want.sort();
+            // Events come as they finish; sorted by first document they are the merge's.
+            got.sort();
             assert_eq!(got, want, "round {round}, {spec:?}");
         }
     }

@@ -458,6 +458,8 @@ fn cluster_windowed<'py>(
             events.extend(w.push(d.clone())?);
         }
         events.extend(w.finish()?);
+        // Events come as they finish; the whole run numbers them by first document.
+        events.sort_by_key(|e: &Vec<window::EventDoc>| e[0].position);
         let width = events.len().to_string().len().max(3);
         let docs = corpus.docs();
         let mut cols = Columns::new(&EventTable::Events.columns());
