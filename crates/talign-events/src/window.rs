@@ -665,7 +665,7 @@ impl Windower {
             self.close(k)?;
             out.extend(self.take_ready());
         }
-        self.release_last(None);
+        self.release_last(None, &[], &[]);
         out.extend(self.take_ready());
         debug_assert!(self.held.is_empty());
         Ok(out)
@@ -689,13 +689,12 @@ impl Windower {
         self.held.insert(p, Held { doc, day, home, published: None });
     }
 
-    /// Joins the last window's clusters to window `next`'s (`None`: there is none), and
-    /// marks them done: no later window can join them.
-    fn release_last(&mut self, next: Option<(i64, &[Vec<usize>], &[u64])>) {
+    /// Joins the last window's clusters to window `next`'s clusters `later` (their nodes
+    /// `later_nodes`; `None`: there is no next window), and marks them done: no later window
+    /// can join them.
+    fn release_last(&mut self, next: Option<i64>, later: &[Vec<usize>], later_nodes: &[u64]) {
         let Some((k, clusters, nodes)) = self.last.take() else { return };
-        if let Some((n, later, later_nodes)) = next
-            && n == k + 1
-        {
+        if next == Some(k + 1) {
             for (a, b) in majority_matches(&clusters, later) {
                 self.events.union(nodes[a], later_nodes[b]);
             }
@@ -717,7 +716,7 @@ impl Windower {
         let clusters: Vec<Vec<usize>> =
             result.clusters.iter().map(|c| c.iter().map(|&i| positions[i]).collect()).collect();
         let nodes: Vec<u64> = clusters.iter().map(|_| self.events.add_cluster()).collect();
-        self.release_last(Some((k, &clusters, &nodes)));
+        self.release_last(Some(k), &clusters, &nodes);
         for (c, members) in clusters.iter().enumerate() {
             for &p in members {
                 if self.held[&p].home == k {
