@@ -8,8 +8,9 @@ The driver loads the corpus (``talign.read_corpus``) and plans the windows
 (``talign.plan_windows``: windows of D days stepping by D - O days, so where they fall
 depends on the dates alone). Each window becomes one Dask task that clusters the window's
 documents with ``talign.cluster_window``, a pure function of its input, so a window lost
-with its worker is simply run again. One reduce task joins clusters that share a document
-(``talign.merge_windows``: union-find over document positions). The result is the table of
+with its worker is simply run again. One reduce task merges the windows
+(``talign.merge_windows``: each document takes its event from its home window, and clusters
+of consecutive windows join when they share the majority of their overlap documents). The result is the table of
 ``talign events cluster --window-days D --overlap-days O`` (event,doc,lang,published,title),
 with the same events; ``tests/python/test_distributed.py`` checks it.
 
@@ -35,18 +36,18 @@ import pandas as pd
 import talign
 
 
-def cluster_task(records: List[dict], positions: List[int]) -> Tuple[List[List[int]], Dict[int, Optional[str]]]:
-    """One window, on a worker: its events as document positions, and each document's
-    publication date as the pipeline read it."""
+def cluster_task(records: List[dict], window: "talign.Window") -> Tuple["talign.WindowEvents", Dict[int, Optional[str]]]:
+    """One window, on a worker: its events as document positions (with its home
+    documents, for the merge), and each document's publication date as the pipeline read it."""
     w = talign.cluster_window(records)
-    clusters = [[positions[i] for i in c] for c in w.clusters]
-    published = {positions[i]: p for i, p in enumerate(w.published)}
-    return clusters, published
+    published = {window.docs[i]: p for i, p in enumerate(w.published)}
+    return window.events(w.clusters), published
 
 
-def merge_task(*results: Tuple[List[List[int]], Dict[int, Optional[str]]]) -> Tuple[List[List[int]], Dict]:
-    """The reduce step: clusters sharing a document become one event. A document's date is
-    the one its last window read (windows come in order of their days)."""
+def merge_task(*results: Tuple["talign.WindowEvents", Dict[int, Optional[str]]]) -> Tuple[List[List[int]], Dict]:
+    """The reduce step: each document's event from its home window, clusters of consecutive
+    windows joined where they agree on the overlap. A document's date is the one its last
+    window read (windows come in order of their days)."""
     events = talign.merge_windows([clusters for clusters, _ in results])
     published: Dict[int, Optional[str]] = {}
     for _, p in results:
@@ -73,7 +74,7 @@ def run(client, corpus, window_days: int, overlap_days: int) -> Tuple[pd.DataFra
     plan = talign.plan_windows(docs, window_days, overlap_days)
     records = docs.to_dict("records")
     futures = [
-        client.submit(cluster_task, [records[p] for p in w.docs], w.docs, key=f"window-{w.index}", pure=False)
+        client.submit(cluster_task, [records[p] for p in w.docs], w, key=f"window-{w.index}", pure=False)
         for w in plan
     ]
     merged = client.submit(merge_task, *futures, key="merge-windows", pure=False)

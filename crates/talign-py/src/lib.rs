@@ -376,7 +376,8 @@ fn read_corpus<'py>(
 }
 
 /// Which documents (positions in load order) each window of `days` days overlapping by
-/// `overlap` days holds: `(index, first day, last day, positions)` per window, in order.
+/// `overlap` days holds: `(index, first day, last day, positions, home positions)` per
+/// window, in order.
 #[pyfunction]
 #[pyo3(signature = (paths, records, lenient_lang, days, overlap))]
 #[allow(clippy::type_complexity)]
@@ -387,13 +388,13 @@ fn plan_windows(
     lenient_lang: bool,
     days: i64,
     overlap: i64,
-) -> PyResult<Vec<(i64, String, String, Vec<usize>)>> {
+) -> PyResult<Vec<(i64, String, String, Vec<usize>, Vec<usize>)>> {
     let done = py.detach(move || -> Result<_, Failure> {
         let spec = WindowSpec::new(days, overlap)?;
         let corpus = load(&paths, records.as_deref(), lenient_lang)?;
         let dates: Vec<_> = corpus.docs().iter().map(window::document_date).collect();
         let plan = window::plan_windows(&dates, spec)?;
-        Ok(plan.into_iter().map(|w| (w.index, w.start.to_string(), w.last.to_string(), w.docs)).collect())
+        Ok(plan.into_iter().map(|w| (w.index, w.start.to_string(), w.last.to_string(), w.docs, w.home)).collect())
     });
     done.map_err(|f| f.into_py(py))
 }
@@ -418,12 +419,21 @@ fn cluster_window(
     done.map_err(|f| f.into_py(py))
 }
 
-/// Merges the clusters of overlapping windows (each a list of clusters of document
-/// positions): clusters sharing a document become one event. Events list their members
-/// ascending and come in order of their smallest member, whatever the order of the input.
+/// Merges the clusters of overlapping windows, each `(index, home positions, clusters of
+/// positions)`: a document takes its event from its home window, and clusters of windows
+/// `k` and `k + 1` join when they share the majority of their overlap documents. Events
+/// list their members ascending and come in order of their smallest member, whatever the
+/// order of the input.
 #[pyfunction]
-fn merge_windows(py: Python<'_>, windows: Vec<Vec<Vec<u64>>>) -> Vec<Vec<u64>> {
-    py.detach(move || window::merge_windows(windows))
+#[allow(clippy::type_complexity)]
+fn merge_windows(py: Python<'_>, windows: Vec<(i64, Vec<u64>, Vec<Vec<u64>>)>) -> Vec<Vec<u64>> {
+    py.detach(move || {
+        window::merge_windows(windows.into_iter().map(|(index, home, clusters)| window::WindowEvents {
+            index,
+            home,
+            clusters,
+        }))
+    })
 }
 
 /// The windowed `events cluster` on one machine: the documents go through a stream holding
@@ -448,6 +458,8 @@ fn cluster_windowed<'py>(
             events.extend(w.push(d.clone())?);
         }
         events.extend(w.finish()?);
+        // Events come as they finish; the whole run numbers them by first document.
+        events.sort_by_key(|e: &Vec<window::EventDoc>| e[0].position);
         let width = events.len().to_string().len().max(3);
         let docs = corpus.docs();
         let mut cols = Columns::new(&EventTable::Events.columns());

@@ -29,6 +29,10 @@ def test_plan_windows_covers_every_document(dated_corpus):
     # Each dated document lies in every window whose days hold it: D / (D − O) of them, rounded.
     counts = pd.Series([p for w in plan for p in w.docs]).value_counts()
     assert set(counts) <= {1, 2}
+    # And has exactly one home, among its windows.
+    homes = [p for w in plan for p in w.home]
+    assert sorted(homes) == list(range(len(docs)))
+    assert all(set(w.home) <= set(w.docs) for w in plan)
 
 
 def test_a_window_run_twice_gives_the_same_result(dated_corpus):
@@ -41,9 +45,15 @@ def test_a_window_run_twice_gives_the_same_result(dated_corpus):
     assert sorted(i for c in first.clusters for i in c) == list(range(len(w.docs)))
 
 
-def test_merge_joins_clusters_that_share_a_document():
-    assert talign.merge_windows([[[3, 1]], [[1, 2], [0]], [[5]]]) == [[0], [1, 2, 3], [5]]
-    assert talign.merge_windows([[[5]], [[1, 2], [0]], [[3, 1]]]) == [[0], [1, 2, 3], [5]]
+def test_merge_joins_clusters_that_agree_on_the_overlap():
+    windows = [(0, [3], [[3, 1]]), (1, [0, 1, 2], [[1, 2], [0]]), (2, [5], [[5]])]
+    assert talign.merge_windows(windows) == [[0], [1, 2, 3], [5]]
+    assert talign.merge_windows(list(reversed(windows))) == [[0], [1, 2, 3], [5]]
+    # Window 1 splits the overlap {1, 2, 3} of window 0's one cluster 1 + 1 + 1: no
+    # cluster holds a majority, so nothing joins across (union over shared documents would
+    # make one event of all).
+    split = [talign.WindowEvents(0, [1, 4], [[1, 2, 3, 4]]), talign.WindowEvents(1, [2, 3], [[1], [2], [3]])]
+    assert talign.merge_windows(split) == [[1, 4], [2], [3]]
 
 
 def test_plan_cluster_merge_equals_the_windowed_run(dated_corpus):
@@ -52,7 +62,7 @@ def test_plan_cluster_merge_equals_the_windowed_run(dated_corpus):
     per_window = []
     for w in plan:
         local = talign.cluster_window(docs.iloc[w.docs])
-        per_window.append([[w.docs[i] for i in c] for c in local.clusters])
+        per_window.append(w.events(local.clusters))
     events = talign.merge_windows(per_window)
     windowed = talign.cluster(dated_corpus, window_days=D, overlap_days=O)
     assert {frozenset(docs["id"].iloc[e]) for e in events} == partition(windowed)

@@ -410,36 +410,42 @@ impl Drop for TempFile {
 /// `events cluster --window-days D --overlap-days O`: the corpora read as a stream in date
 /// order, one window of days clustered at a time (see `talign_events::window`). Only the
 /// open windows are held in memory. Each finished event's rows go to a spill file as they
-/// come (the width of the event ids, as in a whole-corpus run, is known only at the end);
-/// the table is then written from it.
+/// come, in the order events finish; the table is then written from it in the whole run's
+/// order (events by first document, ids as wide as the largest), through an index of where
+/// each event's rows start (24 bytes an event).
 pub(crate) fn cluster_windowed(
     args: &CorpusArgs,
     opts: &Options,
     spec: talign_events::window::WindowSpec,
     out: &Output,
 ) -> Result<()> {
-    use std::io::{BufRead, Write};
+    use std::io::{BufRead, Seek, Write};
     let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
     let mut windower = talign_events::window::Windower::new(spec, opts);
     let spill = TempFile(std::env::temp_dir().join(format!("talign-windows-{}.jsonl", std::process::id())));
     let mut w = std::io::BufWriter::new(
         std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?,
     );
-    let (mut events, mut docs, mut reported) = (0usize, 0usize, 0usize);
+    let (mut docs, mut reported, mut at) = (0usize, 0usize, 0u64);
+    // Per event: its first document's position in the stream, where its rows start, and
+    // how many there are.
+    let mut index: Vec<(usize, u64, usize)> = Vec::new();
     let mut write_events = |finished: Vec<Vec<talign_events::window::EventDoc>>| -> Result<()> {
         for event in finished {
+            index.push((event[0].position, at, event.len()));
             for d in event {
                 let row = serde_json::json!([
-                    events,
+                    d.position,
                     d.doc.id,
                     d.doc.lang.code(),
                     d.published.map(|p| p.to_string()),
                     d.doc.title
                 ]);
-                writeln!(w, "{row}")?;
+                let line = format!("{row}\n");
+                w.write_all(line.as_bytes())?;
+                at += line.len() as u64;
                 docs += 1;
             }
-            events += 1;
         }
         Ok(())
     };
@@ -460,24 +466,30 @@ pub(crate) fn cluster_windowed(
     write_events(windower.finish()?)?;
     let (windows, largest) = windower.stats();
     w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
+    index.sort_unstable();
+    let events = index.len();
     let width = events.to_string().len().max(3);
-    let mut lines = std::io::BufReader::new(
+    let mut spilt = std::io::BufReader::new(
         std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
-    )
-    .lines();
+    );
     write_rows(out.output.as_deref(), out.format, &EventTable::Events.columns(), &mut |t| {
-        for line in lines.by_ref() {
-            let line = line?;
-            let v: serde_json::Value = serde_json::from_str(&line)?;
-            let text = |i: usize| v[i].as_str().map(str::to_owned);
-            let event = v[0].as_u64().context("a spilt row")? as usize;
-            t.row(&[
-                format!("E{:0width$}", event + 1).into(),
-                text(1).into(),
-                text(2).into(),
-                text(3).into(),
-                text(4).into(),
-            ])?;
+        let mut line = String::new();
+        for (n, &(_, start, rows)) in index.iter().enumerate() {
+            spilt.seek(std::io::SeekFrom::Start(start))?;
+            for _ in 0..rows {
+                line.clear();
+                spilt.read_line(&mut line)?;
+                let v: serde_json::Value =
+                    serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+                let text = |i: usize| v[i].as_str().map(str::to_owned);
+                t.row(&[
+                    format!("E{:0width$}", n + 1).into(),
+                    text(1).into(),
+                    text(2).into(),
+                    text(3).into(),
+                    text(4).into(),
+                ])?;
+            }
         }
         Ok(())
     })?;

@@ -199,8 +199,9 @@ struct CorpusCommandArgs {
 struct Windows {
     /// Cluster windows of D days of publication dates, one at a time, holding only the
     /// current window in memory; the corpora must come in date order (undated documents are
-    /// placed where they arrive). Clusters of overlapping windows that share a document are
-    /// one event.
+    /// placed where they arrive). A document takes its event from its home window (the one
+    /// whose middle D − O days hold its date); clusters of consecutive windows are one event
+    /// when they share the majority of their documents in the overlap.
     #[arg(long, value_name = "D", allow_negative_numbers = true)]
     window_days: Option<i64>,
     /// Days two consecutive windows share (0 or more, less than --window-days; default 0).

@@ -1,7 +1,8 @@
 //! `events cluster --window-days D --overlap-days O`: windowed clustering equals the
-//! whole-corpus run when every event fits within the overlap (NTREX with generated dates,
-//! the web sample), runs give the same bytes, and bad settings or a stream out of date
-//! order are refused with a clear message.
+//! whole-corpus run when every event fits within the overlap and the windows' statistics do
+//! not change their clusters (NTREX with generated dates, one window or pairs ten days
+//! apart; the web sample), keeps every translation pair otherwise, runs give the same
+//! bytes, and bad settings or a stream out of date order are refused with a clear message.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -80,6 +81,23 @@ fn windows_give_the_whole_corpus_clusters_on_ntrex_when_one_window_holds_it() {
     // JSON too.
     let j = talign(&["events", "cluster", c, "--window-days", "400", "--format", "json"]);
     assert_eq!(stdout(&j), stdout(&talign(&["events", "cluster", c, "--format", "json"])));
+}
+
+#[test]
+fn windows_give_the_whole_corpus_clusters_on_ntrex_when_pairs_are_ten_days_apart() {
+    let dir = tmp("ntrex-ten");
+    // 63 pairs, one every 10 days: 2024-01-01 to 2025-09-08. The whole run joins no two
+    // pairs, so every event lies on one day, inside any overlap; windows of 6 to 30 days
+    // hold 1 to 3 pairs, and the home-window merge gives the whole run's bytes.
+    let corpus = dated_ntrex(&dir, 10);
+    let c = corpus.to_str().unwrap();
+    let whole = stdout(&talign(&["events", "cluster", c]));
+    assert_eq!(whole.lines().count(), 127);
+    assert_eq!(span(&whole), 0);
+    for (d, o) in [("6", "2"), ("14", "7"), ("30", "15")] {
+        let windowed = stdout(&talign(&["events", "cluster", c, "--window-days", d, "--overlap-days", o]));
+        assert_eq!(windowed, whole, "--window-days {d} --overlap-days {o}");
+    }
 }
 
 /// Documents `bn-X` and `fa-X` (a translation pair) in one event, per event table.

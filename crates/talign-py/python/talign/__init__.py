@@ -53,6 +53,7 @@ __all__ = [
     "read_corpus",
     "Window",
     "WindowClusters",
+    "WindowEvents",
     "plan_windows",
     "cluster_window",
     "merge_windows",
@@ -299,14 +300,32 @@ def read_corpus(corpus: Corpus, *, lenient_lang: bool = False) -> pd.DataFrame:
     return _frame(columns)
 
 
+class WindowEvents(NamedTuple):
+    """One window's clusters as :func:`merge_windows` takes them: the window's number, the
+    positions of its home documents (whose event it decides) and its clusters, as document
+    positions."""
+
+    index: int
+    home: List[int]
+    clusters: List[List[int]]
+
+
 class Window(NamedTuple):
-    """One window of publication dates: days ``start`` to ``last`` (ISO dates, inclusive)
-    and the positions (in load order) of the documents it holds."""
+    """One window of publication dates: days ``start`` to ``last`` (ISO dates, inclusive),
+    the positions (in load order) of the documents it holds, and of its home documents:
+    those whose date lies in its middle ``window_days - overlap_days`` days, whose event it
+    decides (each document has one home window)."""
 
     index: int
     start: str
     last: str
     docs: List[int]
+    home: List[int]
+
+    def events(self, clusters: List[List[int]]) -> WindowEvents:
+        """This window's clusters, given as indices into its documents (as
+        :func:`cluster_window` returns them), ready for :func:`merge_windows`."""
+        return WindowEvents(self.index, list(self.home), [[self.docs[i] for i in c] for c in clusters])
 
 
 class WindowClusters(NamedTuple):
@@ -351,12 +370,14 @@ def cluster_window(docs: Corpus, *, lenient_lang: bool = False) -> WindowCluster
 
 
 def merge_windows(windows: _Iterable) -> List[List[int]]:
-    """Merges the clusters of overlapping windows, each given as clusters of document
-    positions (see :meth:`Window.docs`): clusters that share a document become one event.
-    Events list their members ascending and come in order of their smallest member,
-    whatever the order of the windows.
+    """Merges the clusters of overlapping windows, each given as a :class:`WindowEvents`
+    (or a tuple ``(index, home, clusters)``; see :meth:`Window.events`): each document takes
+    its event from its home window, and a cluster of window ``k`` and one of window
+    ``k + 1`` are one event when they share the majority of each one's documents in the
+    overlap. Events list their members ascending and come in order of their smallest
+    member, whatever the order of the windows.
 
-    >>> talign.merge_windows([[[0, 1], [2]], [[2, 3]], [[4]]])
+    >>> talign.merge_windows([(0, [0, 1], [[0, 1], [2]]), (1, [2, 3], [[2, 3]]), (2, [4], [[4]])])
     [[0, 1], [2, 3], [4]]
     """
-    return _talign.merge_windows([[list(c) for c in w] for w in windows])
+    return _talign.merge_windows([(int(i), list(h), [list(c) for c in cs]) for i, h, cs in windows])

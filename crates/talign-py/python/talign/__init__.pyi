@@ -1,7 +1,7 @@
 """Type stubs of the talign package (see the docstrings in __init__.py)."""
 
 import os
-from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Union
+from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 import pandas as pd
 
@@ -23,11 +23,18 @@ class TalignError(ValueError):
 
 class TalignWarning(UserWarning): ...
 
+class WindowEvents(NamedTuple):
+    index: int
+    home: List[int]
+    clusters: List[List[int]]
+
 class Window(NamedTuple):
     index: int
     start: str
     last: str
     docs: List[int]
+    home: List[int]
+    def events(self, clusters: List[List[int]]) -> WindowEvents: ...
 
 class WindowClusters(NamedTuple):
     clusters: List[List[int]]
@@ -54,4 +61,4 @@ def report(corpus: Corpus, *, lenient_lang: bool = False) -> Dict[str, pd.DataFr
 def read_corpus(corpus: Corpus, *, lenient_lang: bool = False) -> pd.DataFrame: ...
 def plan_windows(corpus: Corpus, window_days: int, overlap_days: int, *, lenient_lang: bool = False) -> List[Window]: ...
 def cluster_window(docs: Corpus, *, lenient_lang: bool = False) -> WindowClusters: ...
-def merge_windows(windows: Iterable[Iterable[Iterable[int]]]) -> List[List[int]]: ...
+def merge_windows(windows: Iterable[Tuple[int, List[int], List[List[int]]]]) -> List[List[int]]: ...
