@@ -98,7 +98,7 @@ fn run() -> Result<()> {
             }
             Some("romanize") => {
                 let a = eval::EvalArgs::parse(&args[2..])?;
-                eval_romanize::eval(&a.data_dir(&root), a.check)
+                eval_romanize::eval(&root, &a.data_dir(&root), a.check)
             }
             Some("passages-web") => {
                 // Everything after `--` is passed to every talign run (to try tuning flags).
