@@ -29,7 +29,8 @@ commands:
                            overlap variant built from it; flags after -- go to talign
   eval romanize [--check] [--data DIR]
                            CER of the `latin` romanization on names-dev (bn and fa → latin), beside
-                           the letter rules, uroman, and the learnt model under cross-validation
+                           the letter rules, uroman, and the learnt model under cross-validation;
+                           rows with errors go to target/eval-romanize-errors.tsv
   train-romanize [--data DIR]
                            train the romanization model into crates/talign-names/data/romanize.tsv
   eval web [--check] [--fit] [--windows D,O]...
