@@ -15,6 +15,7 @@
 //! which no romanizer can recover; places are reported with and without them.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -74,12 +75,21 @@ fn fold(s: &str) -> String {
 }
 
 fn cer(hyp: &str, refs: &[String]) -> f64 {
+    nearest(hyp, refs).0
+}
+
+/// The CER of `hyp` against its nearest reference, and that reference (folded); the first
+/// of equally near ones.
+fn nearest(hyp: &str, refs: &[String]) -> (f64, String) {
     let h = fold(hyp);
-    refs.iter()
-        .map(|r| fold(r))
-        .filter(|r| !r.is_empty())
-        .map(|r| talign_names::vowels::edit_distance(h.as_bytes(), r.as_bytes()) as f64 / r.len() as f64)
-        .fold(f64::INFINITY, f64::min)
+    let mut best = (f64::INFINITY, String::new());
+    for r in refs.iter().map(|r| fold(r)).filter(|r| !r.is_empty()) {
+        let c = talign_names::vowels::edit_distance(h.as_bytes(), r.as_bytes()) as f64 / r.len() as f64;
+        if c < best.0 {
+            best = (c, r);
+        }
+    }
+    best
 }
 
 fn key_far(a: &str, b: &str) -> bool {
@@ -189,30 +199,46 @@ fn mean(v: &[f64], keep: &[bool]) -> f64 {
     if n == 0 { f64::NAN } else { s / n as f64 }
 }
 
-/// `cargo xtask eval romanize`.
-pub fn eval(data: &Path, check: bool) -> Result<()> {
+/// Where `cargo xtask eval romanize` writes its per-row errors (under the repository root).
+pub const ERRORS: &str = "target/eval-romanize-errors.tsv";
+
+/// `cargo xtask eval romanize`: prints the table and writes every row with a CER above 0
+/// under cross-validation to [`ERRORS`] (set, direction, exonym, CER, native form, the
+/// romanization, the nearest English form), to study the error classes.
+pub fn eval(root: &Path, data: &Path, check: bool) -> Result<()> {
     let files = load_all(&data.join("names-dev"))?;
     println!("CER of the `latin` romanization against the nearest English form (mean over rows; lower is better)");
     println!();
     println!("| set | dir | rows | rules (before) | uroman | learnt, {FOLDS}-fold CV | shipped (in-sample) |");
     println!("|---|---|---|---|---|---|---|");
     let mut failures = Vec::new();
+    let mut errors = String::from("set\tdir\texonym\tcer\tnative\tromanized\tnearest_english\n");
     for name in MEASURED {
         let Some(fi) = files.iter().position(|(f, _)| f == name) else { continue };
         let rows = &files[fi].1;
         // One model per fold, trained on everything but the fold.
-        let models: Vec<Model> = (0..FOLDS)
-            .map(|k| {
-                let held: Vec<&Row> = rows.iter().enumerate().filter(|(i, _)| i % FOLDS == k).map(|(_, r)| r).collect();
-                let mut train_rows: Vec<&Row> = Vec::new();
-                for (j, (_, rs)) in files.iter().enumerate() {
-                    train_rows.extend(rs.iter().enumerate().filter(|(i, _)| j != fi || i % FOLDS != k).map(|(_, r)| r));
-                }
-                let mut pairs = row_pairs(&train_rows);
-                pairs.extend(lexicon_pairs(&held));
-                Model::train(&pairs)
-            })
-            .collect();
+        // Folds are trained side by side; each model depends on its fold only.
+        let models: Vec<Model> = std::thread::scope(|sc| {
+            let handles: Vec<_> = (0..FOLDS)
+                .map(|k| {
+                    let files = &files;
+                    sc.spawn(move || {
+                        let held: Vec<&Row> =
+                            rows.iter().enumerate().filter(|(i, _)| i % FOLDS == k).map(|(_, r)| r).collect();
+                        let mut train_rows: Vec<&Row> = Vec::new();
+                        for (j, (_, rs)) in files.iter().enumerate() {
+                            train_rows.extend(
+                                rs.iter().enumerate().filter(|(i, _)| j != fi || i % FOLDS != k).map(|(_, r)| r),
+                            );
+                        }
+                        let mut pairs = row_pairs(&train_rows);
+                        pairs.extend(lexicon_pairs(&held));
+                        Model::train(&pairs)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("a training thread panicked")).collect()
+        });
         let exonym: Vec<bool> = rows.iter().map(is_exonym).collect();
         for (dir, pick) in [("fa", 0usize), ("bn", 1)] {
             let mut idx = Vec::new();
@@ -231,8 +257,16 @@ pub fn eval(data: &Path, check: bool) -> Result<()> {
             let score =
                 |hyps: &[String]| -> Vec<f64> { hyps.iter().enumerate().map(|(k, h)| cer(h, refs(k))).collect() };
             let rules = score(&names.iter().map(Name::romanize_letters).collect::<Vec<_>>());
-            let cv =
-                score(&names.iter().zip(&idx).map(|(n, &i)| n.romanize_with(&models[i % FOLDS])).collect::<Vec<_>>());
+            let cv_hyps: Vec<String> =
+                names.iter().zip(&idx).map(|(n, &i)| n.romanize_with(&models[i % FOLDS])).collect();
+            let cv = score(&cv_hyps);
+            for (k, h) in cv_hyps.iter().enumerate() {
+                let (c, r) = nearest(h, refs(k));
+                if c > 0.0 {
+                    let ex = u8::from(exonym[idx[k]]);
+                    let _ = writeln!(errors, "{name}\t{dir}\t{ex}\t{c:.3}\t{}\t{h}\t{r}", inputs[k]);
+                }
+            }
             let shipped = score(&names.iter().map(Name::romanize).collect::<Vec<_>>());
             let ur = uroman(&inputs)?.map(|u| score(&u));
             let mut subsets: Vec<(&str, Vec<bool>)> = vec![("all", vec![true; idx.len()])];
@@ -261,7 +295,10 @@ pub fn eval(data: &Path, check: bool) -> Result<()> {
             }
         }
     }
+    let path = root.join(ERRORS);
+    std::fs::write(&path, &errors).with_context(|| format!("writing {}", path.display()))?;
     println!();
+    println!("errors under cross-validation: {ERRORS}");
     println!("exonym row: the English key is far (normalized edit distance > 0.5) from the bn or fa form's key");
     if check && !failures.is_empty() {
         bail!("below target:\n  {}", failures.join("\n  "));

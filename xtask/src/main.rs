@@ -29,7 +29,8 @@ commands:
                            overlap variant built from it; flags after -- go to talign
   eval romanize [--check] [--data DIR]
                            CER of the `latin` romanization on names-dev (bn and fa → latin), beside
-                           the letter rules, uroman, and the learnt model under cross-validation
+                           the letter rules, uroman, and the learnt model under cross-validation;
+                           rows with errors go to target/eval-romanize-errors.tsv
   train-romanize [--data DIR]
                            train the romanization model into crates/talign-names/data/romanize.tsv
   eval web [--check] [--fit] [--windows D,O]...
@@ -98,7 +99,7 @@ fn run() -> Result<()> {
             }
             Some("romanize") => {
                 let a = eval::EvalArgs::parse(&args[2..])?;
-                eval_romanize::eval(&a.data_dir(&root), a.check)
+                eval_romanize::eval(&root, &a.data_dir(&root), a.check)
             }
             Some("passages-web") => {
                 // Everything after `--` is passed to every talign run (to try tuning flags).

@@ -8,9 +8,13 @@
 //! it). The chunks are learnt from name pairs whose vowels are known (a native form and
 //! its English form): each pair is aligned letter to chunk by a monotone dynamic program,
 //! first against hand-written seed readings of each letter and then, for a few rounds of
-//! hard EM, against the chunk probabilities of the previous round. Decoding takes, for each
-//! letter, the chunk most probable under Witten–Bell backoff from the widest context seen
-//! down to the letter alone.
+//! hard EM, against the chunk probabilities of the previous round. Decoding is a beam
+//! search over the chunks of the letters: each chunk scored by its Witten–Bell probability,
+//! backed off from the widest context seen down to the letter alone, plus (weighted) the
+//! probability of its Latin letters under a letter 4-gram of the Latin words learnt from
+//! (so "tsu" beats "tso", and a reading keeps the shape of a name). Of the outputs left in
+//! the beam, the one of least expected edit distance to the others is taken (minimum Bayes
+//! risk), the error the romanization is measured by.
 //!
 //! The same model is learnt for Bengali (whose inherent vowel is sometimes silent). The
 //! shipped tables (`data/romanize.tsv`) are trained by `cargo xtask train-romanize` from
@@ -37,12 +41,18 @@ const ORDERS: [(bool, usize, usize); 6] =
 /// Contexts wider than a letter and its right neighbour are kept only if seen this often.
 const MIN_CONTEXT: u32 = 3;
 /// Hypotheses kept while decoding a word.
-const BEAM: usize = 8;
+const BEAM: usize = 16;
 /// Rounds of hard EM after the seed alignment.
 const EM_ROUNDS: usize = 3;
+/// Letters of history of the Latin letter model (its order less one).
+const LM_HISTORY: usize = 3;
+/// Histories of two or more letters are kept only if seen this often.
+const LM_MIN: u32 = 3;
+/// Weight of the Latin letter model against the chunk model while decoding.
+const LM_WEIGHT: f64 = 0.2;
 /// A pair whose alignment costs more than this per Latin letter (under the seed readings)
 /// is not a transliteration (an exonym, a translation, a wrong pair) and is left out.
-const MAX_SEED_COST: f32 = 0.3;
+const MAX_SEED_COST: f32 = 0.2;
 
 /// A learnt romanizer: chunk counts per letter in context, per script.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,6 +86,15 @@ fn script_tag(s: Script) -> Option<char> {
         Script::Bengali => Some('b'),
         _ => None,
     }
+}
+
+/// The key of the Latin letter model's counts after `history` (ASCII letters or `^`).
+fn lm_key(tag: char, history: &[u8]) -> String {
+    let mut s = String::with_capacity(2 + history.len());
+    s.push(tag);
+    s.push('L');
+    s.extend(history.iter().map(|&b| char::from(b)));
+    s
 }
 
 fn context_key(tag: char, order: usize, w: &[char], i: usize, prev: &str) -> String {
@@ -385,9 +404,27 @@ impl Model {
             let order = k.as_bytes().get(1).map_or(0, |b| b.wrapping_sub(b'0')) as usize;
             order + 2 >= ORDERS.len() || v.values().sum::<u32>() >= MIN_CONTEXT
         };
-        Model {
-            table: table.into_iter().filter(|(k, v)| keep(k, v)).map(|(k, v)| (k, v.into_iter().collect())).collect(),
+        let mut table: HashMap<String, Vec<(String, u32)>> =
+            table.into_iter().filter(|(k, v)| keep(k, v)).map(|(k, v)| (k, v.into_iter().collect())).collect();
+        // The Latin letter model: the letters of the Latin words that were learnt from, each
+        // after up to LM_HISTORY letters (`^` before the word), and the word's end (an empty
+        // chunk), per script.
+        let mut lm: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        for (tag, _, l) in &words {
+            let padded: Vec<u8> = std::iter::repeat_n(b'^', LM_HISTORY).chain(l.iter().copied()).collect();
+            for i in LM_HISTORY..=padded.len() {
+                let next = padded.get(i).map_or(String::new(), |&b| char::from(b).to_string());
+                for h in 0..=LM_HISTORY {
+                    *lm.entry(lm_key(*tag, &padded[i - h..i])).or_default().entry(next.clone()).or_default() += 1;
+                }
+            }
         }
+        table.extend(
+            lm.into_iter()
+                .filter(|(k, v)| k.len() < 4 || v.values().sum::<u32>() >= LM_MIN)
+                .map(|(k, v)| (k, v.into_iter().collect())),
+        );
+        Model { table }
     }
 
     /// The model as a table: one `context<TAB>chunk:count chunk:count…` line per context,
@@ -504,6 +541,21 @@ impl Model {
         p
     }
 
+    /// The Witten–Bell log probability of the Latin letter `next` (`None`: the word's end)
+    /// after `out` (the letters so far, `^` padded).
+    fn lm_logp(&self, tag: char, out: &[u8], next: Option<u8>) -> f64 {
+        let next = next.map_or(String::new(), |b| char::from(b).to_string());
+        let mut p = 1.0 / 27.0;
+        for h in 0..=LM_HISTORY {
+            let (c, total, types) = self.count(&lm_key(tag, &out[out.len() - h..]), &next);
+            if total == 0 {
+                break;
+            }
+            p = (f64::from(c) + f64::from(types) * p) / f64::from(total + types);
+        }
+        p.ln()
+    }
+
     /// Romanizes one cleaned native word of the given script, lower case; `None` when the
     /// script is not learnt or a letter was never seen. A beam search over the chunks of
     /// the letters, each chunk conditioned on its letter's context and the chunk before.
@@ -511,7 +563,8 @@ impl Model {
         let tag = script_tag(script)?;
         let w = phon::bengali_letters(word);
         // (log probability, output, last chunk)
-        let mut beam: Vec<(f64, String, String)> = vec![(0.0, String::new(), "^".to_owned())];
+        let pad = "^".repeat(LM_HISTORY);
+        let mut beam: Vec<(f64, String, String)> = vec![(0.0, pad.clone(), "^".to_owned())];
         for i in 0..w.len() {
             let cands = self.table.get(&context_key(tag, ORDERS.len() - 1, &w, i, ""))?;
             let mut next: Vec<(f64, String, String)> = Vec::with_capacity(beam.len() * cands.len());
@@ -519,7 +572,19 @@ impl Model {
                 for (chunk, _) in cands {
                     let p = self.prob(tag, &w, i, prev, chunk);
                     if p > 0.0 {
-                        next.push((score + p.ln(), format!("{out}{chunk}"), chunk.clone()));
+                        let mut o = format!("{out}{chunk}");
+                        let mut s = score + p.ln();
+                        {
+                            let start = o.len() - chunk.len();
+                            for j in start..o.len() {
+                                s += LM_WEIGHT * self.lm_logp(tag, &o.as_bytes()[..j], Some(o.as_bytes()[j]));
+                            }
+                            if i + 1 == w.len() {
+                                s += LM_WEIGHT * self.lm_logp(tag, o.as_bytes(), None);
+                            }
+                        }
+                        o.shrink_to_fit();
+                        next.push((s, o, chunk.clone()));
                     }
                 }
             }
@@ -532,7 +597,23 @@ impl Model {
             }
             beam = next;
         }
-        beam.into_iter().next().map(|b| b.1)
+        // Minimum Bayes risk: of the outputs left in the beam, the one of least expected edit
+        // distance to the others, each weighted by its probability. The character error rate
+        // is an edit distance, and the beam's outputs often agree on most letters.
+        let mut outs: BTreeMap<&str, f64> = BTreeMap::new();
+        let top = beam[0].0;
+        for (sc, o, _) in &beam {
+            *outs.entry(&o[pad.len()..]).or_default() += (sc - top).exp();
+        }
+        let mut best: Option<(f64, &str)> = None;
+        for h in outs.keys() {
+            let risk: f64 = outs.iter().map(|(o, p)| p * edit_distance(h.as_bytes(), o.as_bytes()) as f64).sum();
+            // Ties go to the first output in byte order: the same answer on every run.
+            if best.is_none_or(|(r, _)| risk < r - 1e-12) {
+                best = Some((risk, h));
+            }
+        }
+        best.map(|b| b.1.to_owned())
     }
 }
 
