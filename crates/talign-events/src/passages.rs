@@ -513,8 +513,9 @@ fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
 /// scored against every sentence of the other by the evidence they share, and the scores
 /// are normalized as a ratio margin against each sentence's nearest neighbours (Artetxe &
 /// Schwenk 2019). The confident one-to-one pairs are seeds. When the seeds mostly follow
-/// one order, the documents are aligned monotonically inside a band through them (see the
-/// module docs), and they count as translations when, along that alignment, at least the
+/// one order, the documents are aligned monotonically (see the module docs; inside a band
+/// through the seeds when [`PassageOptions::band_width`] is set), and they count as
+/// translations when, along that alignment, at least the
 /// share [`PassageOptions::parallel`] of the rare anchors they share (found in at most two
 /// units of each document) land in aligned units. Otherwise they are independent reports
 /// of one event, whose sentences are paired one to one in any order where the margin is
