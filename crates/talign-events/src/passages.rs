@@ -285,7 +285,9 @@ pub struct PassageOptions {
     /// Fewest seeds in one order for two documents to be aligned as translations.
     pub seed_chain: usize,
     /// Width of the band around the seeds' path where beads may fall, in mean sentences of
-    /// the right document.
+    /// the right document (0: no band). Off by default: where both reports drop scattered
+    /// sentences (or one adds content at either end), the true path drifts off the line the
+    /// band extends beyond the first and last seed.
     pub band_width: f32,
     /// Charge on a bead whose passages share less evidence than `bare_support`.
     pub bare: f32,
@@ -346,7 +348,7 @@ impl Default for PassageOptions {
             seed_margin: 1.8,
             seed_order: 0.7,
             seed_chain: 2,
-            band_width: 1.5,
+            band_width: 0.0,
             bare: 0.8,
             bare_support: 0.05,
             mining: true,
@@ -354,11 +356,11 @@ impl Default for PassageOptions {
             mine_margin: 1.4,
             mine_shared: 0.7,
             mine_fanout: 2,
-            keep_supported: 0.0,
+            keep_supported: 1.0,
             few_anchors: 0,
             cut_base: 0.5,
             cut_weight: 1.0,
-            gap_skip: 0.3,
+            gap_skip: 0.8,
             switch: 2.0,
             cognate_reward: 0.5,
             cognate_min_key: 3,
@@ -511,8 +513,9 @@ fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
 /// scored against every sentence of the other by the evidence they share, and the scores
 /// are normalized as a ratio margin against each sentence's nearest neighbours (Artetxe &
 /// Schwenk 2019). The confident one-to-one pairs are seeds. When the seeds mostly follow
-/// one order, the documents are aligned monotonically inside a band through them (see the
-/// module docs), and they count as translations when, along that alignment, at least the
+/// one order, the documents are aligned monotonically (see the module docs; inside a band
+/// through the seeds when [`PassageOptions::band_width`] is set), and they count as
+/// translations when, along that alignment, at least the
 /// share [`PassageOptions::parallel`] of the rare anchors they share (found in at most two
 /// units of each document) land in aligned units. Otherwise they are independent reports
 /// of one event, whose sentences are paired one to one in any order where the margin is
@@ -551,7 +554,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let few = chain.len() < opts.seed_chain && opts.mining && !same_length(a, b, model.length_ratio);
     // The seeds' band when they follow one order; without it when they do not (some
     // seeds are wrong), or when the band gives no translation.
-    let band = if ordered { Band::new(&scorer, &sa, &sb, &chain) } else { None };
+    let band = if ordered && opts.band_width > 0.0 { Band::new(&scorer, &sa, &sb, &chain) } else { None };
     let tries = match (&band, few) {
         (_, true) if opts.few_anchors > 0 => vec![None],
         (_, true) => vec![],
@@ -1137,6 +1140,9 @@ fn align_monotonic(
     // The cost of a passage boundary at position i (before unit i; the ends are free).
     let cut_a = |i: usize| a.get(i).map_or(0.0, |u| u.cut);
     let cut_b = |j: usize| b.get(j).map_or(0.0, |u| u.cut);
+    // Boundaries where a sentence ends (the next unit starts one, or the document ends).
+    let ends_a: Vec<bool> = (0..=n).map(|i| a.get(i).is_none_or(|u| u.starts_sentence)).collect();
+    let ends_b: Vec<bool> = (0..=m).map(|j| b.get(j).is_none_or(|u| u.starts_sentence)).collect();
     // Two layers: inside shared content (beads, and skips at the full cost) and outside it
     // (skips only, at the gap cost); moving between them costs `switch`. Translations stay
     // inside; a report that shares a third of another leaves the rest outside.
@@ -1190,6 +1196,40 @@ fn align_monotonic(
                     if c < best {
                         best = c;
                         from = (0, 1, layer as u8);
+                    }
+                }
+                // The rest of a sentence left out at once, to its end: no passage boundary
+                // falls inside it, so none of its cuts is paid.
+                if ends_a[i] {
+                    let mut share = 0f32;
+                    for k in 1..=i.min(u8::MAX as usize) {
+                        share += a[i - k].share;
+                        if k > 1 {
+                            let c = cost[layer][at - k * w] + skip * share;
+                            if c < best {
+                                best = c;
+                                from = (k as u8, 0, layer as u8);
+                            }
+                        }
+                        if a[i - k].starts_sentence {
+                            break;
+                        }
+                    }
+                }
+                if ends_b[j] {
+                    let mut share = 0f32;
+                    for l in 1..=j.min(u8::MAX as usize) {
+                        share += b[j - l].share;
+                        if l > 1 {
+                            let c = cost[layer][at - l] + skip * share;
+                            if c < best {
+                                best = c;
+                                from = (0, l as u8, layer as u8);
+                            }
+                        }
+                        if b[j - l].starts_sentence {
+                            break;
+                        }
                     }
                 }
                 if layer == INSIDE && allows(at) {
@@ -1387,6 +1427,25 @@ mod tests {
         let beads = align_passages(&a, &b, &PassageOptions::default());
         let pairs: Vec<_> = beads.iter().map(|x| (x.left, x.right)).collect();
         assert_eq!(pairs, vec![((0, 1), (8, 9)), ((1, 2), (9, 10)), ((2, 3), (10, 11))]);
+    }
+
+    #[test]
+    fn an_unshared_sentence_in_many_parts_is_left_out_whole() {
+        // Each side opens with four sentences of its own (their own anchors), the left ones
+        // each in three parts where a full stop may be missing; then three shared ones.
+        // Leaving a sentence out creates no passage boundary inside it, so its possible
+        // cuts cost nothing: the openings are left out rather than paired with each other.
+        let mut a = Vec::new();
+        for k in 0..4 {
+            a.extend([u(30.0, &[10 + k]), part(30.0, &[], 1.0), part(30.0, &[], 1.0)]);
+        }
+        a.extend([u(60.0, &[1]), u(50.0, &[2]), u(70.0, &[3])]);
+        let a = with_shares(a);
+        let mut b: Vec<Unit> = (0..4).map(|k| u(90.0, &[20 + k])).collect();
+        b.extend([u(62.0, &[1]), u(52.0, &[2]), u(71.0, &[3])]);
+        let beads = translations(&a, &b);
+        let pairs: Vec<_> = beads.iter().map(|x| (x.left, x.right)).collect();
+        assert_eq!(pairs, vec![((12, 13), (4, 5)), ((13, 14), (5, 6)), ((14, 15), (6, 7))]);
     }
 
     #[test]
