@@ -6,6 +6,7 @@
 //! keeps the best [`NameIndex::shortlist`] of them and scores only those in full. Only
 //! when no candidate then scores as a confident match does it also gather from the
 //! (longer) bigram postings, which find names whose every trigram a changed sound broke.
+//! Identical candidates (lists drawn from text repeat names) are scored once per query.
 //!
 //! **Invariant:** results do not depend on the number of threads: ties are broken by
 //! candidate position, and parallel work is collected in input order.
@@ -151,6 +152,9 @@ pub struct NameIndex<'l> {
     /// One-word names by the concept they stand for (a cognate given name: یوسف, Joseph).
     by_concept: HashMap<u32, Vec<u32>>,
     keys: Keys,
+    /// For each candidate, the first candidate identical to it (itself if none before it):
+    /// a query scores identical candidates once (lists of names drawn from text repeat).
+    canon: Vec<u32>,
     shortlist: usize,
 }
 
@@ -194,6 +198,10 @@ impl<'l> NameIndex<'l> {
         let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut g = Vec::new();
         let mut keys = Keys::default();
+        let mut first: HashMap<_, u32> = HashMap::with_capacity(names.len());
+        let canon: Vec<u32> =
+            names.iter().enumerate().map(|(i, n)| *first.entry(n.identity()).or_insert(i as u32)).collect();
+        drop(first);
         for (i, n) in names.iter().enumerate() {
             keys.push(n);
             grams(n, &mut g);
@@ -210,7 +218,7 @@ impl<'l> NameIndex<'l> {
         let total = names.len().max(1) as f32;
         let idf =
             postings.iter().map(|p| if p.is_empty() { 0.0 } else { (1.0 + total / p.len() as f32).ln() }).collect();
-        NameIndex { lexicon, names, postings, idf, by_entity, by_concept, keys, shortlist: DEFAULT_SHORTLIST }
+        NameIndex { lexicon, names, postings, idf, by_entity, by_concept, keys, canon, shortlist: DEFAULT_SHORTLIST }
     }
 
     /// Sets how many candidates per query are scored in full (more is slower and surer).
@@ -309,11 +317,12 @@ impl<'l> NameIndex<'l> {
             let qs: Vec<&[u8]> = query.skeletons().map(str::as_bytes).collect();
             for c in cands.iter_mut() {
                 // The second pass reranks many of the first pass's candidates again.
-                let ks = match scratch.recall(c.1, Memo::Key) {
+                let id = self.canon[c.1 as usize];
+                let ks = match scratch.recall(id, Memo::Key) {
                     Some(ks) => ks,
                     None => {
-                        let ks = best_key_similarity(&qs, self.keys.get(c.1 as usize));
-                        scratch.store(c.1, Memo::Key, ks);
+                        let ks = best_key_similarity(&qs, self.keys.get(id as usize));
+                        scratch.store(id, Memo::Key, ks);
                         ks
                     }
                 };
@@ -346,20 +355,29 @@ impl<'l> NameIndex<'l> {
         let mut best: Vec<f32> = Vec::with_capacity(k);
         for &(_, c) in &order {
             let floor = if best.len() >= k { best[0] } else { f32::NEG_INFINITY };
-            // The second pass scores most of the first pass's shortlist again: scores are kept.
-            let v = match scratch.recall(c, Memo::Score) {
+            // The second pass scores most of the first pass's shortlist again, and identical
+            // candidates score the same: scores are kept, and so is the floor below which a
+            // candidate was abandoned (floors only rise within a pass).
+            let id = self.canon[c as usize];
+            let v = match scratch.recall(id, Memo::Score) {
                 Some(v) => v,
                 None => {
-                    let cand = &self.names[c as usize];
+                    if scratch.recall(id, Memo::Below).is_some_and(|below| floor >= below) {
+                        continue;
+                    }
+                    let cand = &self.names[id as usize];
                     let v = if floor.is_finite() {
                         match query.score_value_at_least(cand, self.lexicon, floor) {
                             Some(v) => v,
-                            None => continue,
+                            None => {
+                                scratch.store(id, Memo::Below, floor.max(0.0));
+                                continue;
+                            }
                         }
                     } else {
                         query.score_value(cand, self.lexicon)
                     };
-                    scratch.store(c, Memo::Score, v);
+                    scratch.store(id, Memo::Score, v);
                     v
                 }
             };
@@ -380,10 +398,19 @@ impl<'l> NameIndex<'l> {
             let end = start + scored[start..].iter().take_while(|c| c.0 == scored[start].0).count();
             if end - start > 1 {
                 let q = spelt.get_or_insert_with(|| query.spelling());
-                let mut tied: Vec<(f32, u32)> = scored[start..end]
-                    .iter()
-                    .map(|&(_, c)| (q.similarity(&self.names[c as usize].spelling()), c))
-                    .collect();
+                let mut tied: Vec<(f32, u32)> = Vec::with_capacity(end - start);
+                for &(_, c) in &scored[start..end] {
+                    let id = self.canon[c as usize];
+                    let sim = match scratch.recall(id, Memo::Spelling) {
+                        Some(sim) => sim,
+                        None => {
+                            let sim = q.similarity(&self.names[id as usize].spelling());
+                            scratch.store(id, Memo::Spelling, sim);
+                            sim
+                        }
+                    };
+                    tied.push((sim, c));
+                }
                 tied.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 for (slot, (_, c)) in scored[start..end].iter_mut().zip(tied) {
                     slot.1 = c;
@@ -413,9 +440,10 @@ struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
     grams: Vec<u32>,
-    /// What one query has computed for a candidate (see [`Memo`]), negative when not yet;
-    /// both values of a candidate side by side, in one cache line.
-    memo: Vec<[f32; 2]>,
+    /// What one query has computed for a candidate (see [`Memo`]), by the first of its
+    /// identical candidates, negative when not yet; a candidate's values side by side, in
+    /// one cache line.
+    memo: Vec<[f32; 4]>,
     memo_touched: Vec<u32>,
 }
 
@@ -427,6 +455,10 @@ enum Memo {
     Key = 0,
     /// The full score.
     Score = 1,
+    /// The similarity of spellings that breaks a tie.
+    Spelling = 2,
+    /// The floor the candidate was sure to score below (its full score not computed).
+    Below = 3,
 }
 
 impl Scratch {
@@ -435,7 +467,7 @@ impl Scratch {
             acc: vec![0.0; n],
             touched: Vec::new(),
             grams: Vec::new(),
-            memo: vec![[-1.0; 2]; n],
+            memo: vec![[-1.0; 4]; n],
             memo_touched: Vec::new(),
         }
     }
@@ -445,10 +477,10 @@ impl Scratch {
         Some(self.memo[c as usize][what as usize]).filter(|&v| v >= 0.0)
     }
 
-    /// Keeps the value of `what` for candidate `c` (values are in [0, 1]).
+    /// Keeps the value of `what` for candidate `c` (values are at least 0).
     fn store(&mut self, c: u32, what: Memo, v: f32) {
         let slot = &mut self.memo[c as usize];
-        if slot[0] < 0.0 && slot[1] < 0.0 {
+        if slot.iter().all(|&x| x < 0.0) {
             self.memo_touched.push(c);
         }
         slot[what as usize] = v;
@@ -457,7 +489,7 @@ impl Scratch {
     /// Clears what the query at hand kept.
     fn forget(&mut self) {
         for &c in &self.memo_touched {
-            self.memo[c as usize] = [-1.0; 2];
+            self.memo[c as usize] = [-1.0; 4];
         }
         self.memo_touched.clear();
     }
@@ -477,6 +509,38 @@ mod tests {
         assert_eq!(best("سرگئی لاوروف"), "Sergey Lavrov");
         assert_eq!(best("پزشکیان"), "Pezeshkian");
         assert_eq!(best("মিশর"), "Egypt");
+    }
+
+    #[test]
+    fn identical_candidates_are_each_returned_with_one_score() {
+        // Three copies of each name, interleaved: a query scores each name once, and its
+        // copies come back one after another, earlier position first.
+        let distinct = ["Lavrov", "Lavrova", "Shoukry", "Pezeshkian", "Putin", "Cairo", "Egypt", "Tehran", "Larvov"];
+        let right: Vec<&str> = (0..3).flat_map(|_| distinct.iter().copied()).collect();
+        let lex = Lexicon::builtin();
+        let alone = NameIndex::new(&distinct, lex).with_shortlist(3);
+        let copies = NameIndex::new(&right, lex).with_shortlist(9);
+        let n = distinct.len();
+        for q in ["ল্যাভরভ", "لاوروف", "পুতিন", "تهران", "شکری"] {
+            let q = Name::new(q);
+            let best = alone.query(&q, 1)[0].index;
+            let hits = copies.query(&q, 3);
+            let got: Vec<usize> = hits.iter().map(|h| h.index).collect();
+            assert_eq!(got, vec![best, best + n, best + 2 * n], "{}", q.clean());
+            assert!(hits.iter().all(|h| h.matched.score == alone.query(&q, 1)[0].matched.score));
+        }
+        // Scored whole (no shortlist): every candidate, each with its own full score.
+        let whole = NameIndex::new(&right, lex).with_shortlist(right.len());
+        let q = Name::new("লাভরভ");
+        let hits = whole.query(&q, right.len());
+        assert_eq!(hits.len(), right.len());
+        for h in &hits {
+            assert_eq!(h.matched.score, q.score_value(&whole.names()[h.index], lex));
+        }
+        for pair in hits.windows(2) {
+            let same = pair[0].index % n == pair[1].index % n;
+            assert!(!same || pair[0].index < pair[1].index);
+        }
     }
 
     #[test]

@@ -330,6 +330,12 @@ impl Name {
         }
     }
 
+    /// What a name is prepared from besides the lexicon: two names with the same identity
+    /// are the same in every field, and score the same against anything.
+    pub(crate) fn identity(&self) -> (&str, phon::Hints, Orthography) {
+        (&self.clean, self.hints, self.orthography)
+    }
+
     /// The skeleton and its alternatives (see [`skeleton_variants`]), the primary first.
     pub(crate) fn skeletons(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.skeleton.as_str()).chain(self.skeleton_alts.iter().map(String::as_str))

@@ -49,7 +49,7 @@ pub fn token_phonemes(token: &str, script: Script, out: &mut Vec<u8>) {
 }
 
 /// What the whole name writes elsewhere, which decides how some letters of each word read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Hints {
     /// The name writes پ, چ, ژ, گ (or, before cleaning, ک or ی): Persian or Urdu spelling, so ج is j and تش is t + sh
     /// (without them, ج may be g, the Egyptian convention and most transliterations of
@@ -61,7 +61,7 @@ pub(crate) struct Hints {
 }
 
 /// The letter a name's words end in where cleaning writes ی (see [`Hints::final_ya`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) enum FinalYa {
     /// Not known (a cleaned name, Persian ی, or both letters in one name): i or a.
     #[default]
