@@ -81,7 +81,7 @@ impl FinalYa {
             if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' {
                 continue;
             }
-            if !c.is_alphabetic() {
+            if !crate::script::is_letter(c) {
                 match last {
                     Some('\u{0649}') => maqsura = true,
                     Some('\u{064A}') => yeh = true,

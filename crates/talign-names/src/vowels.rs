@@ -136,7 +136,7 @@ pub fn latin_letters(word: &str) -> String {
                 out.push(d.to_ascii_lowercase());
             }
         }
-        if out.len() == before && c.is_alphabetic() {
+        if out.len() == before && crate::script::is_letter(c) {
             let mut b = Vec::new();
             phon::fold_latin(c, &mut b);
             out.extend(b.iter().filter(|x| x.is_ascii_alphabetic()).map(|&x| x as char));
