@@ -457,8 +457,11 @@ impl Name {
         out.script = Script::detect(&out.clean);
         // As in [`Name::with_lexicon`]: Arabic, Persian and Urdu spelling is told from the
         // letters as written, before cleaning folds them.
-        out.orthography =
-            if out.script == Script::Arabic { Orthography::detect(raw) } else { Orthography::detect(&out.clean) };
+        out.orthography = if out.script == Script::Arabic {
+            Orthography::detect(raw)
+        } else {
+            Orthography::of_script(out.script, &out.clean)
+        };
         let hints = phon::Hints::of_raw(raw);
         out.latin.clear();
         out.key.clear();

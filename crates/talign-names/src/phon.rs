@@ -109,6 +109,10 @@ impl Hints {
     /// The hints of a name as written, before cleaning folds ي ك to ی ک: those two are
     /// Persian (and Urdu) letters too.
     pub(crate) fn of_raw(raw: &str) -> Hints {
+        // Every letter looked at is in U+0600–U+06FF, whose UTF-8 starts with D8–DB.
+        if !raw.bytes().any(|b| (0xD8..=0xDB).contains(&b)) {
+            return Hints { persian_letters: false, final_ya: FinalYa::Either };
+        }
         Hints {
             persian_letters: raw.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے')),
             final_ya: FinalYa::of_raw(raw),

@@ -59,6 +59,14 @@ impl Script {
     /// The script of one character, `None` for characters that belong to no
     /// script (digits, punctuation, spaces, joiners, combining marks shared by scripts).
     pub fn of_char(c: char) -> Option<Script> {
+        // Below U+1000 (where names spend their letters) from a table of the answers below.
+        static TABLE: std::sync::LazyLock<[Option<Script>; 0x1000]> = std::sync::LazyLock::new(|| {
+            std::array::from_fn(|u| char::from_u32(u as u32).and_then(Script::of_char_uncached))
+        });
+        if (c as u32) < 0x1000 { TABLE[c as usize] } else { Script::of_char_uncached(c) }
+    }
+
+    fn of_char_uncached(c: char) -> Option<Script> {
         let u = c as u32;
         match u {
             0x0980..=0x09FF => {
@@ -195,7 +203,12 @@ impl Orthography {
     /// Arabic letters to Persian ones): Urdu letters first, then Persian, then Arabic;
     /// an Arabic-script name with none of them (محمد) counts as Persian.
     pub fn detect(s: &str) -> Orthography {
-        match Script::detect(s) {
+        Orthography::of_script(Script::detect(s), s)
+    }
+
+    /// [`Orthography::detect`] for a string whose script is known to be `script`.
+    pub(crate) fn of_script(script: Script, s: &str) -> Orthography {
+        match script {
             Script::Bengali => Orthography::Bengali,
             Script::Devanagari => Orthography::Devanagari,
             Script::Cyrillic => Orthography::Cyrillic,
@@ -354,6 +367,15 @@ mod tests {
 
 #[cfg(test)]
 mod letter_tests {
+    #[test]
+    fn of_char_is_its_table() {
+        for u in 0..0x1100u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(super::Script::of_char(c), super::Script::of_char_uncached(c), "U+{u:04X}");
+            }
+        }
+    }
+
     #[test]
     fn is_letter_is_is_alphabetic() {
         for u in 0..0x3_0000u32 {

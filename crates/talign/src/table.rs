@@ -294,6 +294,20 @@ impl Rows {
     /// A CSV (RFC 4180: quoted where needed, CRLF) or TSV (tabs and line breaks as spaces,
     /// never quoted) record.
     fn delimited(&self, cells: &[Cell<'_>], out: &mut Vec<u8>) {
+        // The bytes that make a cell need cleaning or quoting, for TSV ([0]) and CSV ([1]):
+        // controls, DEL, the lead byte of C1 controls (and of other U+0080–U+00BF
+        // characters, which `printable` leaves alone), and for CSV the comma and the quote.
+        const SPECIAL: [[bool; 256]; 2] = {
+            let mut t = [[false; 256]; 2];
+            let mut b = 0;
+            while b < 256 {
+                let ctl = b < 0x20 || b == 0x7f || b == 0xc2;
+                t[0][b] = ctl;
+                t[1][b] = ctl || b == b',' as usize || b == b'"' as usize;
+                b += 1;
+            }
+            t
+        };
         let csv = self.format == Format::Csv;
         for (i, c) in cells.iter().enumerate() {
             if i > 0 {
@@ -308,9 +322,7 @@ impl Rows {
                 }
                 Cell::Null => {}
                 // Most cells hold nothing to clean or quote: one scan says so.
-                Cell::Str(s)
-                    if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || (csv && (b == b',' || b == b'"'))) =>
-                {
+                Cell::Str(s) if !s.bytes().any(|b| SPECIAL[usize::from(csv)][usize::from(b)]) => {
                     out.extend_from_slice(s.as_bytes());
                 }
                 Cell::Str(s) => {
