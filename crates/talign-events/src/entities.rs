@@ -336,6 +336,25 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             }
         }
     }
+    // Scripts the lexicon has no variants in (Tamil, Telugu, Kannada, Malayalam, Gujarati…)
+    // never find a lexicon mention, so their names would never meet the lexicon forms of
+    // other documents: such a form joins a lexicon form it sounds almost the same as.
+    let uncovered: Vec<usize> = fuzzy.iter().copied().filter(|&i| names[i].script() == Script::Indic).collect();
+    let known: Vec<usize> = (0..n).filter(|&i| form_lex[i].is_some() && !names[i].phonemes().is_empty()).collect();
+    if !uncovered.is_empty() && !known.is_empty() {
+        let known_names: Vec<Name> = known.iter().map(|&i| names[i].clone()).collect();
+        let kindex = NameIndex::from_prepared(known_names, lex);
+        let queries: Vec<Name> = uncovered.iter().map(|&i| names[i].clone()).collect();
+        for (&a, hs) in uncovered.iter().zip(kindex.query_all(&queries, 1)) {
+            if let Some(h) = hs.first() {
+                let b = known[h.index];
+                let consonants = names[a].key().chars().filter(char::is_ascii_uppercase).count();
+                if h.matched.score >= LINK_CANDIDATE && consonants >= 2 {
+                    uf.union(a as u32, b as u32);
+                }
+            }
+        }
+    }
     // A surname (or a first word such as Xi) alone names the same entity as the full name
     // of a person.
     let singles: Vec<usize> = fuzzy.iter().copied().filter(|&i| !forms[i].contains(' ')).collect();
@@ -495,5 +514,18 @@ mod tests {
         assert!(bn.contains(&"পেজেশকিয়ান") && bn.contains(&"পেজেকশিয়ান"), "{bn:?}");
         assert!(pz.confirmed);
         assert_eq!(pz.docs, vec![0, 1]);
+    }
+
+    #[test]
+    fn names_in_a_script_the_lexicon_lacks_meet_its_entities() {
+        // Tamil has no lexicon variants: its புடின் and ஈரான் are candidates that join the
+        // lexicon's Putin and Iran found in the other document.
+        let docs = ["ரஷ்ய அதிபர் புடின் நேற்று ஈரான் சென்றார்.", "Vladimir Putin arrived in Iran on Monday."];
+        let ms: Vec<Vec<Mention>> = docs.iter().map(|d| find_mentions(d)).collect();
+        let r = resolve(&docs, &ms, Lexicon::builtin());
+        for name in ["Vladimir Putin", "Iran"] {
+            let e = r.entities.iter().find(|e| e.canonical == name).expect("a lexicon entity");
+            assert_eq!(e.docs, vec![0, 1], "{name}: {e:?}");
+        }
     }
 }
