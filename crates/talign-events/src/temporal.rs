@@ -19,7 +19,8 @@
 //! - **Day and month** without a year (`৭ই অক্টোবরের`, `۲۰ دسامبر`) are resolved to the
 //!   occurrence nearest the publication date when it is known ([`Note::FromPublished`]),
 //!   else kept as [`TimeValue::DayMonth`]. A Solar Hijri day and month without a year and
-//!   without a publication date is skipped: it has no Gregorian reading.
+//!   without a publication date (`۲۶ دی`, `۲۰ مهرماه`) is kept as the Gregorian day and
+//!   month it falls on in most years, at most a day off ([`Note::Approximate`]).
 //! - **Month and year** (`آوریل ۲۰۱۹`, `April 2019`): [`TimeValue::MonthYear`]. A Solar
 //!   Hijri month of a year (`دی ۱۴۰۲`) is given as the Gregorian month holding its 15th day
 //!   ([`Note::Approximate`]).
@@ -116,7 +117,9 @@ pub enum Note {
     FromPublished,
     /// One end of a range of years (`২০২৪-২০২৬`) or days (`১০-১২ ডিসেম্বর`).
     Range,
-    /// A Solar Hijri month of a year, given as the Gregorian month holding its 15th day.
+    /// A Solar Hijri month of a year, given as the Gregorian month holding its 15th day; or
+    /// a Solar Hijri day and month without a year, given as the Gregorian day and month it
+    /// falls on in most years (it may be a day off).
     Approximate,
 }
 
@@ -148,6 +151,8 @@ impl DateMention {
 /// Years that the month-name and numeric forms accept, per calendar.
 const GREGORIAN_YEARS: Range<i32> = 1000..3000;
 const SOLAR_HIJRI_YEARS: Range<i32> = 1300..1500;
+/// The Solar Hijri year whose Gregorian days stand for a day and month without a year.
+const SOLAR_HIJRI_REFERENCE_YEAR: i32 = 1401;
 /// Years that a context word (`সালে`, `سال`, `in`) or a range makes a year.
 const BARE_YEARS: Range<i32> = 1900..2101;
 
@@ -362,8 +367,17 @@ impl<'t> Finder<'t> {
         if let Some(d) = self.published.and_then(|p| nearest(cal, month, day, p)) {
             return Some((TimeValue::Day(d), Some(Note::FromPublished)));
         }
-        (cal == Calendar::Gregorian && Date::from_ymd(2000, month, day).is_some())
-            .then_some((TimeValue::DayMonth { month, day }, None))
+        match cal {
+            Calendar::SolarHijri => {
+                // Farvardin 1 is March 20 or 21, so a Solar Hijri day falls on one of two
+                // Gregorian days; the one of year 1401 (March 21, 2022 to March 20, 2023,
+                // no leap day inside) is the more common and at most a day off, which the
+                // clustering's tolerance absorbs.
+                let g = make_day(cal, SOLAR_HIJRI_REFERENCE_YEAR, month, day)?;
+                Some((TimeValue::DayMonth { month: g.month(), day: g.day() }, Some(Note::Approximate)))
+            }
+            _ => Date::from_ymd(2000, month, day).is_some().then_some((TimeValue::DayMonth { month, day }, None)),
+        }
     }
 
     fn run(mut self) -> Vec<DateMention> {

@@ -53,12 +53,18 @@ fn solar_hijri_dates_convert_through_icu() {
 }
 
 #[test]
-fn solar_hijri_without_year_needs_the_publication_date() {
+fn solar_hijri_without_year_is_read_against_the_publication_date() {
     check("۲۹ آذر", Some("2023-12-25"), &[("۲۹ آذر", day("2023-12-20"))]);
     // Nearest occurrence: late Esfand read in early Farvardin is last year's.
     check("۲۸ اسفند", Some("2024-03-25"), &[("۲۸ اسفند", day("2024-03-18"))]);
     assert_eq!(find_dates("۲۹ آذر", Some(d("2023-12-25")))[0].note, Some(Note::FromPublished));
-    assert_eq!(found("۲۹ آذر", None), vec![]);
+    // Without one, the Gregorian day and month of most years (29 Azar is December 20 in
+    // 1401 and 1402, December 19 in 1403), noted as approximate.
+    let got = find_dates("۲۹ آذر", None);
+    assert_eq!(got[0].value, TimeValue::DayMonth { month: 12, day: 20 });
+    assert_eq!(got[0].note, Some(Note::Approximate));
+    // Across the Gregorian new year: 26 Dey is January 16 (2023 and 2024).
+    assert_eq!(find_dates("۲۶ دیماه", None)[0].value, TimeValue::DayMonth { month: 1, day: 16 });
 }
 
 #[test]
