@@ -1,5 +1,6 @@
-//! Dates in running text: Gregorian dates with Bengali, Persian or English month names
-//! and digits of any of the four systems, Solar Hijri dates (converted with
+//! Dates in running text: Gregorian dates with the month names of the region's languages
+//! (Bengali, Persian, English, Russian, Hindi, the Dravidian languages, Urdu, Arabic,
+//! Turkish, the Western languages: [`words`]) and digits of any of the four systems, Solar Hijri dates (converted with
 //! `icu_calendar`), ISO and `yyyy/mm/dd` dates, years with a context word, and weekdays,
 //! resolved against the publication date when one is known.
 //!

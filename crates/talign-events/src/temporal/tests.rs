@@ -349,6 +349,13 @@ fn dates_in_the_other_languages_of_the_region() {
     check("في 19 مايو 2024", None, &[("19 مايو 2024", day("2024-05-19"))]);
     check("في 7 تشرين الأول 2023", None, &[("7 تشرين الأول 2023", day("2023-10-07"))]);
     check("يوم الأربعاء الماضي", Some("2023-12-22"), &[("الأربعاء الماضي", day("2023-12-20"))]);
+    // The English month names in Tamil, Telugu, Kannada, Malayalam and Gujarati.
+    check("கடந்த 19 மே 2024 அன்று", None, &[("19 மே 2024", day("2024-05-19"))]);
+    check("ஜூலை 8, 2024", None, &[("ஜூலை 8, 2024", day("2024-07-08"))]);
+    check("19 మే 2024", None, &[("19 మే 2024", day("2024-05-19"))]);
+    check("19 ಮೇ 2024", None, &[("19 ಮೇ 2024", day("2024-05-19"))]);
+    check("2024 മേയ് 19", None, &[("2024 മേയ് 19", day("2024-05-19"))]);
+    check("19 મે 2024", None, &[("19 મે 2024", day("2024-05-19"))]);
     // Latin-script languages, lower-case months, "de" and a day with a full stop.
     check("el 20 de diciembre de 2023", None, &[("20 de diciembre de 2023", day("2023-12-20"))]);
     check("am 20. Dezember 2023", None, &[("20. Dezember 2023", day("2023-12-20"))]);
