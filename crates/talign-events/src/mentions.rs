@@ -327,7 +327,11 @@ pub fn find_mentions_with(
     };
     let name_like = |i: usize, used: &[bool]| -> bool {
         let w = ws[i];
-        !used[i] && !w.numeric && w.end - w.start >= 2 && !common(&f[w.start..w.end], w.script)
+        !used[i]
+            && !w.numeric
+            && w.end - w.start >= 2
+            && !common(&f[w.start..w.end], w.script)
+            && !crate::temporal::is_weekday(&f[w.start..w.end])
     };
     let capital = |i: usize| text[folded.original(ws[i].start)..].chars().next().is_some_and(char::is_uppercase);
     // Where a script writes names with a capital (Cyrillic, Greek), a lowercase word is no
@@ -510,6 +514,10 @@ mod tests {
                   his counterpart on trade, the nuclear power plant and supplies of liquefied gas, the \
                   ministry said in a statement on Friday after the meeting in the capital.";
         assert!(found(en).contains(&(n("Bakhtiyor Saidov"), Source::Latin)), "{:?}", found(en));
+        // A weekday is no name, capitalised (Turkish Salı, English Friday) or not.
+        let tr = "Dışişleri Bakanı Hakan Fidan Salı günü Tahran'da mevkidaşı ile görüştü.";
+        assert!(found(tr).iter().all(|(m, _)| !m.contains("Salı") && !m.contains("salı")), "{:?}", found(tr));
+        assert!(found(en).iter().all(|(m, _)| !m.to_lowercase().contains("friday")), "{:?}", found(en));
     }
 
     /// The lexicon entity (its slug) of every lexicon mention, by surface.

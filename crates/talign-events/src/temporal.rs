@@ -197,6 +197,12 @@ fn make_day(cal: Calendar, year: i32, month: u32, day: u32) -> Option<Date> {
 }
 
 /// A day and month without a year, placed in the year that puts it nearest `published`.
+/// Whether a word is the name of a day of the week in a language the date finder reads
+/// (Salı, Dienstag, বুধবার, پنجشنبه): a capitalised weekday is no name.
+pub fn is_weekday(word: &str) -> bool {
+    words::lookup(&fold(word)).is_some_and(|l| l.weekday.is_some())
+}
+
 fn nearest(cal: Calendar, month: u32, day: u32, published: Date) -> Option<Date> {
     let base = match cal {
         Calendar::SolarHijri => gregorian_to_solar_hijri(published)?.0,
