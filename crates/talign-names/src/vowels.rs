@@ -54,6 +54,9 @@ const LM_WEIGHT: f64 = 0.2;
 /// is not a transliteration (an exonym, a translation, a wrong pair) and is left out.
 const MAX_SEED_COST: f32 = 0.2;
 
+/// The chunks seen in one context, with their counts, sorted.
+type Chunks = Vec<(String, u32)>;
+
 /// A learnt romanizer: chunk counts per letter in context, per script.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Model {
@@ -530,7 +533,7 @@ impl Model {
     /// The Witten–Bell step of one context for `chunk`: `p` from the narrower contexts,
     /// raised by what `v` (the context's chunks and counts) says; `None` for a context never
     /// seen, which leaves `p` as it is.
-    fn witten_bell(v: Option<&Vec<(String, u32)>>, chunk: &str, p: f64) -> f64 {
+    fn witten_bell(v: Option<&Chunks>, chunk: &str, p: f64) -> f64 {
         match v {
             None => p,
             Some(v) => {
@@ -599,14 +602,14 @@ impl Model {
             let cands = self.table.get(&context_key(tag, ORDERS.len() - 1, &w, i, ""))?;
             // Each chunk's probability under the contexts without the chunk before, from the
             // letter alone up to the widest, as `prob` chained them.
-            let narrow: Vec<Option<&Vec<(String, u32)>>> =
+            let narrow: Vec<Option<&Chunks>> =
                 (1..ORDERS.len()).rev().map(|order| self.table.get(&context_key(tag, order, &w, i, ""))).collect();
             let partial: Vec<f64> = cands
                 .iter()
                 .map(|(chunk, _)| narrow.iter().fold(0.0, |p, v| Model::witten_bell(*v, chunk, p)))
                 .collect();
             // The widest context, looked up once per distinct chunk before.
-            let mut widest: Vec<(&str, Option<&Vec<(String, u32)>>)> = Vec::new();
+            let mut widest: Vec<(&str, Option<&Chunks>)> = Vec::new();
             let mut next: Vec<(f64, String, &str)> = Vec::with_capacity(beam.len() * cands.len());
             for (score, out, prev) in &beam {
                 let ctx = match widest.iter().find(|x| x.0 == *prev) {
