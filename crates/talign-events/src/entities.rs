@@ -470,7 +470,9 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         let e = &mut entities[cluster_of[id]];
         *e.variants.entry(names[id].script()).or_default().entry(shown[k].to_owned()).or_default() += count;
     }
-    for (e, votes) in entities.iter_mut().zip(&kind_votes) {
+    // Romanizing a name is the costly part (a beam search per word), so entities are named
+    // on every core; each entity's name depends on it alone.
+    entities.par_iter_mut().zip(&kind_votes).for_each(|(e, votes)| {
         e.docs.dedup();
         e.docs.shrink_to_fit();
         if let Some(l) = e.lexicon {
@@ -481,7 +483,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             e.kind = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(Kind::Other, |(k, _)| *k);
             e.canonical = canonical_name(e);
         }
-    }
+    });
     Resolution { entities, doc_entities }
 }
 
