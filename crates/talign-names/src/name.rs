@@ -889,7 +889,7 @@ pub(crate) fn class_of(p: u8) -> Option<u8> {
         b't' | b'd' | b'T' => 1,
         b'k' | b'g' | b'q' | b'x' | b'G' | b'V' => 2,
         b's' | b'S' | b'C' => 3,
-        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' => 4,
+        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' | b'K' => 4,
         b'm' => 5,
         b'n' | b'N' => 6,
         b'l' => 7,
@@ -909,6 +909,8 @@ pub(crate) fn class_alt(p: u8) -> Option<Option<u8>> {
         b'T' => Some(Some(3)),
         // s or z (English final s: Jones).
         b'C' => Some(Some(4)),
+        // ch or k (Latin ch).
+        b'K' => Some(Some(2)),
         // z or d (ذ ض ظ).
         b'D' => Some(Some(1)),
         // v or a vowel (و); g or h (Russian г).
@@ -1050,6 +1052,8 @@ fn render(ph: &[u8], script: Script) -> String {
                 }
             }
             b'E' | b'X' => "a",
+            // An initial و: v in Persian spelling, as the other و consonants are written.
+            b'w' if script == Script::Arabic => "v",
             b'U' => {
                 if i + 1 == n {
                     "o"
@@ -1069,7 +1073,7 @@ fn render(ph: &[u8], script: Script) -> String {
             b'V' => "g",
             b'N' => "n",
             b'S' => "sh",
-            b'c' => "ch",
+            b'c' | b'K' => "ch",
             b'x' => "kh",
             b'G' => "gh",
             b'Z' => "zh",

@@ -24,7 +24,7 @@
 //! | `p b f v w t d k g q m n l r h y s z j` | as in English | `x` | kh (খ, خ) |
 //! | `G` | gh (ঘ, غ) | `S` | sh (শ ষ, ش) |
 //! | `Z` | zh (ژ) | `c` | ch (চ ছ, چ) |
-//! | `C` | s or z: English final s after a voiced sound (Jones) | | |
+//! | `C` | s or z: English final s after a voiced sound (Jones) | `K` | ch or k: Latin ch (Charles, Nicholas) |
 //!
 //! Bengali inherent vowels are never deleted here: they become `O`, which costs little
 //! to drop or to change, so that the comparison decides (see [`crate::score`]).
@@ -664,7 +664,9 @@ fn arabic(token: &str, hints: Hints, out: &mut Vec<u8>) {
                 let reading = if after_initial_alef {
                     b'U'
                 } else if first {
-                    b'W'
+                    // A word never begins with a vowel letter (an initial vowel is written
+                    // with alef: اولیم), so an initial و is the consonant w or v.
+                    b'w'
                 } else if next == Some(&'و') {
                     // The first of two: a consonant before a vowel (داوود dawud).
                     b'W'
@@ -826,8 +828,14 @@ fn latin(token: &str, out: &mut Vec<u8>) {
                 out.push(b'S');
                 2
             }
+            (b'd', b't', 0) => {
+                // German final dt is t (Schmidt, Brandt, Arndt: شمیت).
+                out.push(b't');
+                2
+            }
             (b'c', b'h', _) => {
-                out.push(b'c');
+                // ch as in church, or k (Nicholas, Michael, Christopher): both kept.
+                out.push(b'K');
                 2
             }
             (b'z', b'h', _) => {
@@ -1047,8 +1055,14 @@ mod tests {
         assert_eq!(ph("Jones"), "jonOC");
         assert_eq!(ph("Williams"), "wiliamC");
         assert_eq!(ph("Roberts"), "roberts");
-        assert_eq!(ph("Nicholas"), "nicolas");
+        // ch is ch or k (Charles, Nicholas); a German final dt is t.
+        assert_eq!(ph("Nicholas"), "niKolas");
+        assert_eq!(ph("Charles"), "KarlOC");
         assert_eq!(ph("Smith"), "smiT");
+        assert_eq!(ph("Schmidt"), "Smit");
+        // An initial و is a consonant: a word's first vowel is written with alef.
+        assert_eq!(ph("وليم"), "wlIm");
+        assert_eq!(ph("اولیم"), "UlIm");
     }
 
     #[test]
