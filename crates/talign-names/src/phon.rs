@@ -726,6 +726,12 @@ fn arabic(token: &str, hints: Hints, out: &mut Vec<u8>) {
                     None => out.push(if last && !first { b'H' } else { b'h' }),
                 }
             }
+            'ز' if last && !first && prev.is_some_and(|&p| ar_consonant(p, hints).is_some()) => {
+                // A final ز after a consonant writes the English plural-like final s, which
+                // is a z after a voiced sound (جونز Jones, هولمز Holmes, جيمز James): s or z,
+                // as Bengali writes it স (জোন্স).
+                out.push(b'C');
+            }
             'ع' => out.push(b'O'),
             'ء' => {}
             'ت' if next == Some(&'ش') && !hints.persian_letters => {
@@ -1010,7 +1016,7 @@ mod tests {
         assert_eq!(ph("هوشينو"), "hUSInU");
         assert_eq!(ph("هايلمان"), "haIlman");
         // تش is ch where چ is not at hand; with Persian letters beside, t + sh.
-        assert_eq!(ph("تشارلز"), "carlz");
+        assert_eq!(ph("تشارلز"), "carlC");
         assert_eq!(ph("گتشه"), "gtSH");
         // ج is j or g (J) in Arabic spelling, j beside گ; ث is t, s or th (T).
         assert_eq!(ph("ناجاتاني"), "naJatanA");
@@ -1060,6 +1066,9 @@ mod tests {
         assert_eq!(ph("Charles"), "KarlOC");
         assert_eq!(ph("Smith"), "smiT");
         assert_eq!(ph("Schmidt"), "Smit");
+        // A final ز after a consonant is s or z, as the English final s of Jones.
+        assert_eq!(ph("جونز"), "JUnC");
+        assert_eq!(ph("عزيز"), "OzIz");
         // An initial و is a consonant: a word's first vowel is written with alef.
         assert_eq!(ph("وليم"), "wlIm");
         assert_eq!(ph("اولیم"), "UlIm");
