@@ -562,8 +562,7 @@ fn bengali(token: &str, out: &mut Vec<u8>) {
         i += 1;
     }
     // The inherent vowel of the last consonant is almost never pronounced in names.
-    if std::env::var_os("NOQ").is_none()
-        && out.len() > start + 1
+    if out.len() > start + 1
         && chars.last().is_some_and(|&c| bn_consonant(c).is_some())
         && let Some(l) = out.last_mut()
         && *l == b'O'
