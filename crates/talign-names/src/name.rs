@@ -224,6 +224,17 @@ impl Name {
                     stem_penalties.push(DOUBLED_PENALTY);
                 }
             }
+            if matches!(tscript, Script::Bengali | Script::Devanagari | Script::Indic) {
+                // A consonant, its inherent vowel and the same consonant again are a written
+                // double (ম্যাককেলাম McKellam) or two syllables (আনন্দ Anand, বব Bob): the
+                // word is also read with both.
+                let mut v = Vec::new();
+                phon::read_token_keep_o(t, tscript, hints, &mut v);
+                if v != ph && !stems.contains(&v) {
+                    stems.push(v);
+                    stem_penalties.push(DOUBLED_PENALTY);
+                }
+            }
             let stem_weights = stems.iter().map(|s| weight(s)).collect();
             let concept = lex.concept(t);
             let entity = lex.lookup(t).or_else(|| token_stems.iter().find_map(|s| lex.lookup(s)));
@@ -1141,6 +1152,17 @@ mod tests {
         assert!(s("فيرتانن", "Virtanen") > 0.85, "{}", s("فيرتانن", "Virtanen"));
         // A doubled sound still reads as one (كاننوكي Kannoki).
         assert!(s("كاننوكي", "Kannoki") > 0.95);
+    }
+
+    #[test]
+    fn a_bengali_consonant_repeated_after_its_inherent_vowel_may_be_two_syllables() {
+        let none = Lexicon::empty();
+        let s = |a: &str, b: &str| Name::with_lexicon(a, &none).score_with(&Name::with_lexicon(b, &none), &none).score;
+        // আনন্দ is Anand (a-nan-da), not Andy; বব is Bob.
+        assert!(s("আনন্দ", "Anand") > s("আনন্দ", "Andy"), "{} {}", s("আনন্দ", "Anand"), s("আনন্দ", "Andy"));
+        assert!(s("বব", "بوب") > s("বব", "باي"));
+        // A written double still reads as one (ম্যাককেলাম McKellam).
+        assert!(s("ম্যাককেলাম", "McKellam") > 0.9, "{}", s("ম্যাককেলাম", "McKellam"));
     }
 
     #[test]

@@ -120,7 +120,16 @@ impl Hints {
 pub(crate) fn read_token(token: &str, script: Script, hints: Hints, out: &mut Vec<u8>) {
     let start = out.len();
     read_token_as_written(token, script, hints, out);
-    tidy(out, start);
+    tidy(out, start, true);
+}
+
+/// [`read_token`] keeping an `O` between two equal consonants: the Bengali reading of a
+/// consonant, its inherent vowel and the same consonant again as two syllables (আনন্দ
+/// Anand, বব Bob), where [`read_token`] takes them for a written double (ম্যাককেলাম McKellam).
+pub(crate) fn read_token_keep_o(token: &str, script: Script, hints: Hints, out: &mut Vec<u8>) {
+    let start = out.len();
+    read_token_as_written(token, script, hints, out);
+    tidy(out, start, false);
 }
 
 /// Reads one cleaned token without collapsing written doubles (ll, ত্ত): the spelling, for
@@ -326,14 +335,14 @@ fn cyrillic(token: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// Removes an `O` between two equal consonants (written doubles, ককে for "cc") and
-/// collapses runs of one phoneme.
-fn tidy(out: &mut Vec<u8>, start: usize) {
+/// Removes an `O` between two equal consonants when `drop_o` (written doubles, ককে for
+/// "cc") and collapses runs of one phoneme.
+fn tidy(out: &mut Vec<u8>, start: usize, drop_o: bool) {
     let mut w = start;
     let mut r = start;
     while r < out.len() {
         let p = out[r];
-        if p == b'O' && w > start && r + 1 < out.len() && out[w - 1] == out[r + 1] && !is_vowel(out[r + 1]) {
+        if drop_o && p == b'O' && w > start && r + 1 < out.len() && out[w - 1] == out[r + 1] && !is_vowel(out[r + 1]) {
             r += 1;
             continue;
         }
