@@ -806,6 +806,7 @@ pub(crate) fn fold_latin(c: char, out: &mut Vec<u8>) {
 /// ambiguous, keeping the ambiguity as a symbol: g before e, i or y is `J` (George, but
 /// Gita and Gilbert), th is `T` (t, or the th of Arabic ث), ea and a final ey or ie are `I`
 /// (i or e), and h after a vowel is `H` (silent in John and Hannah, heard in Ahmad).
+/// A short word's a before a consonant and a final e is e (Grace, James: غريس, جيمز).
 /// Silent initial letters (wr-, kn-, gn-, ps-, wh-) are dropped.
 fn latin(token: &str, out: &mut Vec<u8>) {
     let mut w: Vec<u8> = Vec::with_capacity(token.len());
@@ -825,6 +826,15 @@ fn latin(token: &str, out: &mut Vec<u8>) {
         let c1 = at(i + 1);
         let c2 = at(i + 2);
         let step = match (c, c1, c2) {
+            (b'a', b'c' | b'k' | b'm' | b'n' | b's' | b't' | b'v' | b'z', b'e')
+                if n <= 6 && (i + 3 == n || (i + 4 == n && at(i + 3) == b's')) =>
+            {
+                // English a before one consonant and a final silent e is the vowel of
+                // "say", which Arabic and Persian write ی and Bengali এ (Grace غريس গ্রেস,
+                // James, Kate); only in short words, where the e is most often silent.
+                out.push(b'e');
+                1
+            }
             (b's', b'c', b'h') => {
                 out.push(b'S');
                 3
@@ -1074,6 +1084,10 @@ mod tests {
         assert_eq!(ph("Charles"), "KarlOC");
         assert_eq!(ph("Smith"), "smiT");
         assert_eq!(ph("Schmidt"), "Smit");
+        // a before a consonant and a final silent e says "ei" (Grace); not in longer words (Watanabe).
+        assert_eq!(ph("Grace"), "gresO");
+        assert_eq!(ph("James"), "jemOC");
+        assert_eq!(ph("Watanabe"), "watanabO");
         // A final ز after a consonant is s or z, as the English final s of Jones.
         assert_eq!(ph("جونز"), "JUnC");
         assert_eq!(ph("عزيز"), "OzIz");
