@@ -5,9 +5,11 @@
 //! cheap to insert against an abjad (Persian writes no short vowels). How cheap depends on
 //! what the abjad form writes elsewhere ([`Abjad`]): a form that writes no vowel letter at
 //! all (حسن) leaves every short vowel out, one that writes a vowel letter after every
-//! consonant (ناجاتاني, a transliterated foreign name) leaves out almost none. Adjacent
-//! transpositions cost half a substitution, two sounds swapped around a third (Ashgabat /
-//! আশবাগাত) a little more, and two sounds written as one (ts / চ, t + sh / ch) a little.
+//! consonant (ناجاتاني, a transliterated foreign name) leaves out almost none; a name's
+//! first and last vowels are always written, so they cost the full price to leave out.
+//! Adjacent transpositions cost half a substitution, two sounds swapped around a third
+//! (Ashgabat / আশবাগাত) a little more, and two sounds written as one (ts / চ, t + sh / ch)
+//! a little.
 
 use std::sync::LazyLock;
 
@@ -120,6 +122,13 @@ fn build_costs() -> Costs {
         (b"C", b"j", 0.25),
         (b"C", b"SZ", 0.3),
         (b"C", b"c", 0.55),
+        (b"K", b"c", 0.0),
+        (b"K", b"k", 0.1),
+        (b"K", b"q", 0.2),
+        (b"K", b"x", 0.35),
+        (b"K", b"S", 0.4),
+        (b"K", b"jJZ", 0.45),
+        (b"K", b"g", 0.45),
         (b"V", b"g", 0.05),
         (b"V", b"h", 0.15),
         (b"V", b"G", 0.1),
@@ -328,14 +337,15 @@ fn dp<const MERGES: bool>(
     let c = &*COSTS;
     // Deleting a phoneme of `a` is judged by how `b` writes its vowels, and the other way round.
     let (del_tab, ins_tab) = (&c.indel[b_lv.table()], &c.indel[a_lv.table()]);
-    // An abjad writes a word's first vowel (with ا, ع, او, ای): only later vowels may be
-    // unwritten, so the first phoneme is deleted at the full price.
+    // An abjad writes a word's first vowel (with ا, ع, او, ای) and its last (ا ه ی و: a
+    // final vowel is never left to the reader): only vowels inside the name may be
+    // unwritten, so the first and the last phoneme are deleted at the full price.
     let full = &c.indel[Abjad::No.table()];
     let m = b.len();
     // What inserting each phoneme of `b` costs, looked up once rather than in every row.
     let mut ins_cost = [0f32; MAX_LEN + 1];
     for j in 1..=m {
-        ins_cost[j] = if j == 1 { full } else { ins_tab }[idx(b[j - 1])];
+        ins_cost[j] = if j == 1 || j == m { full } else { ins_tab }[idx(b[j - 1])];
     }
     // Four rows, rotated by reference rather than copied: the current one and the three
     // before it (transpositions reach two and three rows back).
@@ -355,7 +365,7 @@ fn dp<const MERGES: bool>(
     }
     for i in 1..=a.len() {
         let ai = a[i - 1];
-        let del = if i == 1 { full } else { del_tab }[idx(ai)];
+        let del = if i == 1 || i == a.len() { full } else { del_tab }[idx(ai)];
         cur[0] = prev[0] + del;
         let row = &c.sub[idx(ai) * 128..idx(ai) * 128 + 128];
         let ma = merged_a[i];
@@ -492,5 +502,16 @@ mod tests {
         assert!(similarity(b"pzSkYan", true, b"pezeSkian", false) > 0.8);
         assert!(similarity(b"aSbagatO", false, b"aSgabat", false) > 0.8);
         assert_eq!(similarity(b"abc", false, b"xyz", false), 0.0);
+    }
+
+    #[test]
+    fn an_abjad_writes_its_last_vowel() {
+        // ألكسندر writes no final vowel: Alexander, not Aleksandra; a vowel inside the name
+        // stays cheap to leave unwritten.
+        let ar = b"Xlksndr";
+        let (inner, last) = (distance(ar, true, b"aleksander", false), distance(ar, true, b"aleksandra", false));
+        assert!(inner < last, "{inner} {last}");
+        assert_eq!(distance(b"mrakS", true, b"marakS", false), indel_cost(b'a', true));
+        assert_eq!(distance(b"mrak", true, b"mraka", false), indel_cost(b'a', false));
     }
 }

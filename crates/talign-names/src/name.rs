@@ -224,6 +224,17 @@ impl Name {
                     stem_penalties.push(DOUBLED_PENALTY);
                 }
             }
+            if matches!(tscript, Script::Bengali | Script::Devanagari | Script::Indic) {
+                // A consonant, its inherent vowel and the same consonant again are a written
+                // double (ম্যাককেলাম McKellam) or two syllables (আনন্দ Anand, বব Bob): the
+                // word is also read with both.
+                let mut v = Vec::new();
+                phon::read_token_keep_o(t, tscript, hints, &mut v);
+                if v != ph && !stems.contains(&v) {
+                    stems.push(v);
+                    stem_penalties.push(DOUBLED_PENALTY);
+                }
+            }
             let stem_weights = stems.iter().map(|s| weight(s)).collect();
             let concept = lex.concept(t);
             let entity = lex.lookup(t).or_else(|| token_stems.iter().find_map(|s| lex.lookup(s)));
@@ -892,7 +903,7 @@ pub(crate) fn class_of(p: u8) -> Option<u8> {
         b't' | b'd' | b'T' => 1,
         b'k' | b'g' | b'q' | b'x' | b'G' | b'V' => 2,
         b's' | b'S' | b'C' => 3,
-        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' => 4,
+        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' | b'K' => 4,
         b'm' => 5,
         b'n' | b'N' => 6,
         b'l' => 7,
@@ -914,6 +925,9 @@ pub(crate) fn class_alt(p: u8) -> Option<Option<u8>> {
         b'C' => Some(Some(4)),
         // z or d (ذ ض ظ).
         b'D' => Some(Some(1)),
+        // Latin ch (`K`, ch or k) has no second key: one Latin name in seven holds a ch, and a
+        // k key for each made pairing 8 % slower (22 % on 100k) for no gain in accuracy; the
+        // rerank treats the two classes as near, and the distance reads K as k cheaply.
         // v or a vowel (و); g or h (Russian г).
         b'W' | b'V' => Some(None),
         // A long vowel, or a w (ادوین Edwin).
@@ -1053,6 +1067,8 @@ fn render(ph: &[u8], script: Script) -> String {
                 }
             }
             b'E' | b'X' => "a",
+            // An initial و: v in Persian spelling, as the other و consonants are written.
+            b'w' if script == Script::Arabic => "v",
             b'U' => {
                 if i + 1 == n {
                     "o"
@@ -1072,7 +1088,7 @@ fn render(ph: &[u8], script: Script) -> String {
             b'V' => "g",
             b'N' => "n",
             b'S' => "sh",
-            b'c' => "ch",
+            b'c' | b'K' => "ch",
             b'x' => "kh",
             b'G' => "gh",
             b'Z' => "zh",
@@ -1139,6 +1155,17 @@ mod tests {
         assert!(s("فيرتانن", "Virtanen") > 0.85, "{}", s("فيرتانن", "Virtanen"));
         // A doubled sound still reads as one (كاننوكي Kannoki).
         assert!(s("كاننوكي", "Kannoki") > 0.95);
+    }
+
+    #[test]
+    fn a_bengali_consonant_repeated_after_its_inherent_vowel_may_be_two_syllables() {
+        let none = Lexicon::empty();
+        let s = |a: &str, b: &str| Name::with_lexicon(a, &none).score_with(&Name::with_lexicon(b, &none), &none).score;
+        // আনন্দ is Anand (a-nan-da), not Andy; বব is Bob.
+        assert!(s("আনন্দ", "Anand") > s("আনন্দ", "Andy"), "{} {}", s("আনন্দ", "Anand"), s("আনন্দ", "Andy"));
+        assert!(s("বব", "بوب") > s("বব", "باي"));
+        // A written double still reads as one (ম্যাককেলাম McKellam).
+        assert!(s("ম্যাককেলাম", "McKellam") > 0.9, "{}", s("ম্যাককেলাম", "McKellam"));
     }
 
     #[test]

@@ -24,7 +24,7 @@
 //! | `p b f v w t d k g q m n l r h y s z j` | as in English | `x` | kh (খ, خ) |
 //! | `G` | gh (ঘ, غ) | `S` | sh (শ ষ, ش) |
 //! | `Z` | zh (ژ) | `c` | ch (চ ছ, چ) |
-//! | `C` | s or z: English final s after a voiced sound (Jones) | | |
+//! | `C` | s or z: English final s after a voiced sound (Jones) | `K` | ch or k: Latin ch (Charles, Nicholas) |
 //!
 //! Bengali inherent vowels are never deleted here: they become `O`, which costs little
 //! to drop or to change, so that the comparison decides (see [`crate::score`]).
@@ -124,7 +124,16 @@ impl Hints {
 pub(crate) fn read_token(token: &str, script: Script, hints: Hints, out: &mut Vec<u8>) {
     let start = out.len();
     read_token_as_written(token, script, hints, out);
-    tidy(out, start);
+    tidy(out, start, true);
+}
+
+/// [`read_token`] keeping an `O` between two equal consonants: the Bengali reading of a
+/// consonant, its inherent vowel and the same consonant again as two syllables (আনন্দ
+/// Anand, বব Bob), where [`read_token`] takes them for a written double (ম্যাককেলাম McKellam).
+pub(crate) fn read_token_keep_o(token: &str, script: Script, hints: Hints, out: &mut Vec<u8>) {
+    let start = out.len();
+    read_token_as_written(token, script, hints, out);
+    tidy(out, start, false);
 }
 
 /// Reads one cleaned token without collapsing written doubles (ll, ত্ত): the spelling, for
@@ -330,14 +339,14 @@ fn cyrillic(token: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// Removes an `O` between two equal consonants (written doubles, ককে for "cc") and
-/// collapses runs of one phoneme.
-fn tidy(out: &mut Vec<u8>, start: usize) {
+/// Removes an `O` between two equal consonants when `drop_o` (written doubles, ককে for
+/// "cc") and collapses runs of one phoneme.
+fn tidy(out: &mut Vec<u8>, start: usize, drop_o: bool) {
     let mut w = start;
     let mut r = start;
     while r < out.len() {
         let p = out[r];
-        if p == b'O' && w > start && r + 1 < out.len() && out[w - 1] == out[r + 1] && !is_vowel(out[r + 1]) {
+        if drop_o && p == b'O' && w > start && r + 1 < out.len() && out[w - 1] == out[r + 1] && !is_vowel(out[r + 1]) {
             r += 1;
             continue;
         }
@@ -566,8 +575,7 @@ fn bengali(token: &str, out: &mut Vec<u8>) {
         i += 1;
     }
     // The inherent vowel of the last consonant is almost never pronounced in names.
-    if std::env::var_os("NOQ").is_none()
-        && out.len() > start + 1
+    if out.len() > start + 1
         && chars.last().is_some_and(|&c| bn_consonant(c).is_some())
         && let Some(l) = out.last_mut()
         && *l == b'O'
@@ -668,7 +676,9 @@ fn arabic(token: &str, hints: Hints, out: &mut Vec<u8>) {
                 let reading = if after_initial_alef {
                     b'U'
                 } else if first {
-                    b'W'
+                    // A word never begins with a vowel letter (an initial vowel is written
+                    // with alef: اولیم), so an initial و is the consonant w or v.
+                    b'w'
                 } else if next == Some(&'و') {
                     // The first of two: a consonant before a vowel (داوود dawud).
                     b'W'
@@ -727,6 +737,12 @@ fn arabic(token: &str, hints: Hints, out: &mut Vec<u8>) {
                     }
                     None => out.push(if last && !first { b'H' } else { b'h' }),
                 }
+            }
+            'ز' if last && !first && prev.is_some_and(|&p| ar_consonant(p, hints).is_some()) => {
+                // A final ز after a consonant writes the English plural-like final s, which
+                // is a z after a voiced sound (جونز Jones, هولمز Holmes, جيمز James): s or z,
+                // as Bengali writes it স (জোন্স).
+                out.push(b'C');
             }
             'ع' => out.push(b'O'),
             'ء' => {}
@@ -794,6 +810,7 @@ pub(crate) fn fold_latin(c: char, out: &mut Vec<u8>) {
 /// ambiguous, keeping the ambiguity as a symbol: g before e, i or y is `J` (George, but
 /// Gita and Gilbert), th is `T` (t, or the th of Arabic ث), ea and a final ey or ie are `I`
 /// (i or e), and h after a vowel is `H` (silent in John and Hannah, heard in Ahmad).
+/// A short word's a before a consonant and a final e is e (Grace, James: غريس, جيمز).
 /// Silent initial letters (wr-, kn-, gn-, ps-, wh-) are dropped.
 fn latin(token: &str, out: &mut Vec<u8>) {
     let mut w: Vec<u8> = Vec::with_capacity(token.len());
@@ -813,6 +830,15 @@ fn latin(token: &str, out: &mut Vec<u8>) {
         let c1 = at(i + 1);
         let c2 = at(i + 2);
         let step = match (c, c1, c2) {
+            (b'a', b'c' | b'k' | b'm' | b'n' | b's' | b't' | b'v' | b'z', b'e')
+                if n <= 6 && (i + 3 == n || (i + 4 == n && at(i + 3) == b's')) =>
+            {
+                // English a before one consonant and a final silent e is the vowel of
+                // "say", which Arabic and Persian write ی and Bengali এ (Grace غريس গ্রেস,
+                // James, Kate); only in short words, where the e is most often silent.
+                out.push(b'e');
+                1
+            }
             (b's', b'c', b'h') => {
                 out.push(b'S');
                 3
@@ -830,8 +856,14 @@ fn latin(token: &str, out: &mut Vec<u8>) {
                 out.push(b'S');
                 2
             }
+            (b'd', b't', 0) => {
+                // German final dt is t (Schmidt, Brandt, Arndt: شمیت).
+                out.push(b't');
+                2
+            }
             (b'c', b'h', _) => {
-                out.push(b'c');
+                // ch as in church, or k (Nicholas, Michael, Christopher): both kept.
+                out.push(b'K');
                 2
             }
             (b'z', b'h', _) => {
@@ -1006,7 +1038,7 @@ mod tests {
         assert_eq!(ph("هوشينو"), "hUSInU");
         assert_eq!(ph("هايلمان"), "haIlman");
         // تش is ch where چ is not at hand; with Persian letters beside, t + sh.
-        assert_eq!(ph("تشارلز"), "carlz");
+        assert_eq!(ph("تشارلز"), "carlC");
         assert_eq!(ph("گتشه"), "gtSH");
         // ج is j or g (J) in Arabic spelling, j beside گ; ث is t, s or th (T).
         assert_eq!(ph("ناجاتاني"), "naJatanA");
@@ -1051,8 +1083,21 @@ mod tests {
         assert_eq!(ph("Jones"), "jonOC");
         assert_eq!(ph("Williams"), "wiliamC");
         assert_eq!(ph("Roberts"), "roberts");
-        assert_eq!(ph("Nicholas"), "nicolas");
+        // ch is ch or k (Charles, Nicholas); a German final dt is t.
+        assert_eq!(ph("Nicholas"), "niKolas");
+        assert_eq!(ph("Charles"), "KarlOC");
         assert_eq!(ph("Smith"), "smiT");
+        assert_eq!(ph("Schmidt"), "Smit");
+        // a before a consonant and a final silent e says "ei" (Grace); not in longer words (Watanabe).
+        assert_eq!(ph("Grace"), "gresO");
+        assert_eq!(ph("James"), "jemOC");
+        assert_eq!(ph("Watanabe"), "watanabO");
+        // A final ز after a consonant is s or z, as the English final s of Jones.
+        assert_eq!(ph("جونز"), "JUnC");
+        assert_eq!(ph("عزيز"), "OzIz");
+        // An initial و is a consonant: a word's first vowel is written with alef.
+        assert_eq!(ph("وليم"), "wlIm");
+        assert_eq!(ph("اولیم"), "UlIm");
     }
 
     #[test]
