@@ -13,6 +13,9 @@
 //!   mention of the same name), see [`crate::entities`]. In a cased script only a
 //!   capitalised word can be a candidate.
 //!
+//! No rule takes a weekday name (Salı, Dienstag, বুধবার: [`crate::temporal::is_weekday`])
+//! for a name, capitalised or not.
+//!
 //! Lexicon variants are found inflected by the tables of [`crate::endings`]: Russian case
 //! endings (Россия → России, Лавров → Лаврова), and in Arabic-script text after the article
 //! and one-letter proclitics (الروسي, وموسكو). Case endings are kept in `surface` and `form`;
