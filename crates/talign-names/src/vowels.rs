@@ -638,33 +638,43 @@ impl Model {
                     }
                 }
             }
-            // Best first; ties by the output, so the result does not depend on table order.
-            next.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.cmp(b.2)));
-            next.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
-            next.truncate(BEAM);
+            prune(&mut next);
             if next.is_empty() {
                 return None;
             }
             beam = next;
         }
-        // Minimum Bayes risk: of the outputs left in the beam, the one of least expected edit
-        // distance to the others, each weighted by its probability. The character error rate
-        // is an edit distance, and the beam's outputs often agree on most letters.
-        let mut outs: BTreeMap<&str, f64> = BTreeMap::new();
-        let top = beam[0].0;
-        for (sc, o, _) in &beam {
-            *outs.entry(&o[pad.len()..]).or_default() += (sc - top).exp();
-        }
-        let mut best: Option<(f64, &str)> = None;
-        for h in outs.keys() {
-            let risk: f64 = outs.iter().map(|(o, p)| p * edit_distance(h.as_bytes(), o.as_bytes()) as f64).sum();
-            // Ties go to the first output in byte order: the same answer on every run.
-            if best.is_none_or(|(r, _)| risk < r - 1e-12) {
-                best = Some((risk, h));
-            }
-        }
-        best.map(|b| b.1.to_owned())
+        minimum_bayes_risk(&beam, pad.len())
     }
+}
+
+/// Keeps the [`BEAM`] best hypotheses (score, output, last chunk), best first; ties by the
+/// output and the chunk, so the result does not depend on table order.
+fn prune<C: Ord>(next: &mut Vec<(f64, String, C)>) {
+    next.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2)));
+    next.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
+    next.truncate(BEAM);
+}
+
+/// Minimum Bayes risk: of the outputs left in the beam (best first, each after `pad` bytes
+/// of padding), the one of least expected edit distance to the others, each weighted by
+/// its probability. The character error rate is an edit distance, and the beam's outputs
+/// often agree on most letters.
+fn minimum_bayes_risk<C>(beam: &[(f64, String, C)], pad: usize) -> Option<String> {
+    let mut outs: BTreeMap<&str, f64> = BTreeMap::new();
+    let top = beam.first()?.0;
+    for (sc, o, _) in beam {
+        *outs.entry(&o[pad..]).or_default() += (sc - top).exp();
+    }
+    let mut best: Option<(f64, &str)> = None;
+    for h in outs.keys() {
+        let risk: f64 = outs.iter().map(|(o, p)| p * edit_distance(h.as_bytes(), o.as_bytes()) as f64).sum();
+        // Ties go to the first output in byte order: the same answer on every run.
+        if best.is_none_or(|(r, _)| risk < r - 1e-12) {
+            best = Some((risk, h));
+        }
+    }
+    best.map(|b| b.1.to_owned())
 }
 
 /// Whether a learnt romanization keeps at least the vowel groups of the letter rules' one:
@@ -756,27 +766,13 @@ mod tests {
                     }
                 }
             }
-            next.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2)));
-            next.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
-            next.truncate(BEAM);
+            prune(&mut next);
             if next.is_empty() {
                 return None;
             }
             beam = next;
         }
-        let mut outs: BTreeMap<&str, f64> = BTreeMap::new();
-        let top = beam[0].0;
-        for (sc, o, _) in &beam {
-            *outs.entry(&o[pad.len()..]).or_default() += (sc - top).exp();
-        }
-        let mut best: Option<(f64, &str)> = None;
-        for h in outs.keys() {
-            let risk: f64 = outs.iter().map(|(o, p)| p * edit_distance(h.as_bytes(), o.as_bytes()) as f64).sum();
-            if best.is_none_or(|(r, _)| risk < r - 1e-12) {
-                best = Some((risk, h));
-            }
-        }
-        best.map(|b| b.1.to_owned())
+        minimum_bayes_risk(&beam, pad.len())
     }
 
     #[test]
