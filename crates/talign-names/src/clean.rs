@@ -70,28 +70,19 @@ pub fn normalize_into(s: &str, out: &mut String) {
 /// and the full NFC it sent every Bengali name with া to took 10 % of `names normalize`'s
 /// time. Anything else goes to the quick check.
 fn is_nfc(s: &str) -> bool {
-    // Two bits a character below U+1000: inert, and a starter that may compose with the
-    // previous one (quick check `Maybe`, combining class 0).
-    static KIND: std::sync::LazyLock<[[u64; 64]; 2]> = std::sync::LazyLock::new(|| {
-        use unicode_normalization::char::canonical_combining_class;
-        let mut t = [[0u64; 64]; 2];
-        for u in 0..0x1000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            let kind = match (canonical_combining_class(c), is_nfc_quick(std::iter::once(c))) {
-                (0, IsNormalized::Yes) => 0,
-                (0, IsNormalized::Maybe) => 1,
-                _ => continue,
-            };
-            t[kind][(u >> 6) as usize] |= 1 << (u & 63);
-        }
-        t
+    use crate::script::LowChars;
+    use unicode_normalization::char::{canonical_combining_class, compose};
+    // Below U+1000: the inert characters, and the starters that may compose with the
+    // previous one (combining class 0, quick check `Maybe`).
+    static KIND: std::sync::LazyLock<[LowChars; 2]> = std::sync::LazyLock::new(|| {
+        let alone =
+            |c: char, want: IsNormalized| canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == want;
+        [LowChars::new(|c| alone(c, IsNormalized::Yes)), LowChars::new(|c| alone(c, IsNormalized::Maybe))]
     });
-    let bit = |kind: usize, u: u32| KIND[kind][(u >> 6) as usize] >> (u & 63) & 1 == 1;
+    let [inert, composing] = &*KIND;
     let mut prev: Option<char> = None;
     let fast = s.chars().all(|c| {
-        let u = c as u32;
-        let ok = u < 0x1000
-            && (bit(0, u) || bit(1, u) && prev.is_none_or(|p| unicode_normalization::char::compose(p, c).is_none()));
+        let ok = inert.has(c) || composing.has(c) && prev.is_none_or(|p| compose(p, c).is_none());
         prev = Some(c);
         ok
     });

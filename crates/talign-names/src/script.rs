@@ -7,17 +7,37 @@ use std::fmt;
 /// spend their letters; the standard library answers those outside ASCII by a search that
 /// took 14 % of `names normalize`'s time (one test per character of every name).
 pub fn is_letter(c: char) -> bool {
-    static TABLE: std::sync::LazyLock<[u64; 64]> = std::sync::LazyLock::new(|| {
+    static TABLE: std::sync::LazyLock<LowChars> = std::sync::LazyLock::new(|| LowChars::new(char::is_alphabetic));
+    if LowChars::covers(c) { TABLE.has(c) } else { c.is_alphabetic() }
+}
+
+/// A set of characters below U+1000 (Latin to the Indic blocks, where names spend their
+/// letters), one bit each: a property the standard library or a crate answers slowly,
+/// tabled once.
+pub(crate) struct LowChars([u64; 64]);
+
+impl LowChars {
+    /// The characters below U+1000 for which `member` holds.
+    pub(crate) fn new(member: impl Fn(char) -> bool) -> LowChars {
         let mut t = [0u64; 64];
         for u in 0..0x1000u32 {
-            if char::from_u32(u).is_some_and(char::is_alphabetic) {
+            if char::from_u32(u).is_some_and(&member) {
                 t[(u >> 6) as usize] |= 1 << (u & 63);
             }
         }
-        t
-    });
-    let u = c as u32;
-    if u < 0x1000 { TABLE[(u >> 6) as usize] >> (u & 63) & 1 == 1 } else { c.is_alphabetic() }
+        LowChars(t)
+    }
+
+    /// Whether `c` is below U+1000, where the set answers.
+    pub(crate) fn covers(c: char) -> bool {
+        (c as u32) < 0x1000
+    }
+
+    /// Whether `c` is in the set (never, above U+1000).
+    pub(crate) fn has(&self, c: char) -> bool {
+        let u = c as u32;
+        u < 0x1000 && self.0[(u >> 6) as usize] >> (u & 63) & 1 == 1
+    }
 }
 
 /// A writing system talign knows how to handle.
