@@ -121,6 +121,12 @@ fn strong_stem(form: &str) -> Option<String> {
     None
 }
 
+/// The consonants of a name's key (its uppercase letters): a link needs two, so that a
+/// short common word does not join a name on one shared sound.
+fn key_consonants(name: &Name) -> usize {
+    name.key().chars().filter(char::is_ascii_uppercase).count()
+}
+
 /// Shorter readings of a form without a case ending on its last word, strongest first.
 fn stems_of(form: &str) -> Vec<String> {
     let (head, last) = match form.rfind(' ') {
@@ -311,12 +317,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
                 continue;
             }
             let s = h.matched.score;
-            let consonants = names[a]
-                .key()
-                .chars()
-                .filter(char::is_ascii_uppercase)
-                .count()
-                .min(names[b].key().chars().filter(char::is_ascii_uppercase).count());
+            let consonants = key_consonants(&names[a]).min(key_consonants(&names[b]));
             // The looser same-document threshold is for variant spellings of one whole name,
             // not for a word that is part of a longer name.
             let same_shape = names[a].phonemes().len() == names[b].phonemes().len();
@@ -348,8 +349,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         for (&a, hs) in uncovered.iter().zip(kindex.query_all(&queries, 1)) {
             if let Some(h) = hs.first() {
                 let b = known[h.index];
-                let consonants = names[a].key().chars().filter(char::is_ascii_uppercase).count();
-                if h.matched.score >= LINK_CANDIDATE && consonants >= 2 {
+                if h.matched.score >= LINK_CANDIDATE && key_consonants(&names[a]) >= 2 {
                     uf.union(a as u32, b as u32);
                 }
             }
