@@ -370,7 +370,7 @@ impl Labels {
 }
 
 impl Kept {
-    fn new(f: &DocFacts, len: usize, labels: &mut Labels) -> Kept {
+    fn new(f: &DocFacts, text: &str, labels: &mut Labels) -> Kept {
         let mut labelled = Vec::with_capacity(f.numbers.len() + f.dates.len() + f.events.len());
         let mut fact = |kind, label: &str, start, end| {
             labelled.push(LabelledFact { kind, label: labels.id(label), start: offset(start), end: offset(end) });
@@ -390,7 +390,7 @@ impl Kept {
         }
         labelled.shrink_to_fit();
         let mentions = f.mentions.iter().map(|m| (offset(m.start), offset(m.end))).collect();
-        let when = crate::when::when(&f.dates, f.published, len);
+        let when = crate::when::when_in(text, &f.dates, f.published);
         Kept { published: f.published, mentions, labelled, days, when }
     }
 }
@@ -560,7 +560,7 @@ impl<'c> Analysis<'c> {
             for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
                 let doc = &chunk[i];
                 table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);
-                kept.push(Kept::new(&f, doc.text.len(), &mut labels));
+                kept.push(Kept::new(&f, blanked.as_deref().unwrap_or(&doc.text), &mut labels));
                 shingles.push(s);
             }
             progress(Stage::Extracted { done: first + chunk.len(), total: docs.len() });

@@ -15,7 +15,9 @@
 //!
 //! - **Full dates**: day–month–year in the orders `২৯ ফেব্রুয়ারি ২০২৪`, `December 20, 2023`,
 //!   `2023 December 20`, `২০২৪ সালের ২৯ ফেব্রুয়ারি`, `۲۹ آذر [ماه|سال] ۱۴۰۲`; ISO `2023-12-20`
-//!   and `2023/12/20`. Numeric day-first forms (`20/12/2023`) are ambiguous and never read.
+//!   and `2023/12/20`. Numeric day-first forms are read where the order is certain: with
+//!   dots (`08.07.2024`, never month-first), or with `/` and `-` when one part is above 12
+//!   (`30/12/2018`; `03/15/2025` has its month first); `03/05/2024` is left out.
 //!   A numeric date whose year is 1300–1499 is Solar Hijri (`۱۴۰۲/۰۹/۲۹`).
 //! - **Day and month** without a year (`৭ই অক্টোবরের`, `۲۰ دسامبر`) are resolved to the
 //!   occurrence nearest the publication date when it is known ([`Note::FromPublished`]),
@@ -392,6 +394,7 @@ impl<'t> Finder<'t> {
         while i < self.toks.len() {
             let next = self
                 .numeric(i)
+                .or_else(|| self.numeric_day_first(i))
                 .or_else(|| self.year_range(i))
                 .or_else(|| self.year_first(i))
                 .or_else(|| self.day_first(i))
@@ -421,6 +424,63 @@ impl<'t> Finder<'t> {
         let date = make_day(cal, year, m.value as u32, d.value as u32)?;
         self.push(i, i + 4, TimeValue::Day(date), cal, None);
         Some(i + 5)
+    }
+
+    /// `30/12/2018`, `08.07.2024`, `৩০-১২-২০১৮` (tokens touching): the day first, as news
+    /// in Bengali, Persian, Arabic, Russian and most of Europe writes it. With `/` or `-` and
+    /// both parts at most 12 the order is not certain (`03/05/2024` is March 5 in the United
+    /// States) and the date is left out; `03/15/2025` has its month first.
+    fn numeric_day_first(&mut self, i: usize) -> Option<usize> {
+        let first = self.num(i)?;
+        let tok = &self.toks[i];
+        let written = &self.text[tok.start..tok.end];
+        let digits = |s: &str| -> Option<u32> {
+            let mut v = 0;
+            for c in s.chars() {
+                v = v * 10 + talign_names::digits::digit_value(c)?;
+            }
+            (1..=2).contains(&s.chars().count()).then_some(v)
+        };
+        // The day and month, and the index of the separator before the year.
+        let (a, b, sep, at) = if first.plain {
+            let sep = self.punct(i + 1, &['/', '-'])?;
+            let second = self.num(i + 2)?;
+            let ok = |n: &Num<'_>| n.plain && (1..=2).contains(&n.digits) && n.suffix.is_empty();
+            if !(ok(&first) && ok(&second) && self.touching(i) && self.touching(i + 1)) {
+                return None;
+            }
+            (first.value as u32, second.value as u32, sep, i + 3)
+        } else {
+            // The scanner reads `08.07` as one decimal number.
+            let (d, m) = written.split_once(['.', '٫'])?;
+            (digits(d)?, digits(m)?, '.', i + 1)
+        };
+        self.punct(at, &[sep])?;
+        if !(self.touching(at - 1) && self.touching(at)) {
+            return None;
+        }
+        let year = self.num(at + 1)?;
+        if !(year.plain && year.digits == 4 && year.suffix.is_empty()) {
+            return None;
+        }
+        // A longer run (`1.2.3.2024`, a version) is not a date.
+        if self.touching(at + 1) && self.punct(at + 2, &['.', '/', '-']).is_some() && self.num(at + 3).is_some() {
+            return None;
+        }
+        let (day, month) = match (a, b) {
+            (a, b) if a > 12 => (a, b),
+            (a, b) if b > 12 && sep != '.' => (b, a),
+            (a, b) if sep == '.' || a == b => (a, b),
+            _ => return None,
+        };
+        let y = year.value as i32;
+        let cal = if SOLAR_HIJRI_YEARS.contains(&y) { Calendar::SolarHijri } else { Calendar::Gregorian };
+        if cal == Calendar::Gregorian && !BARE_YEARS.contains(&y) {
+            return None;
+        }
+        let date = make_day(cal, y, month, day)?;
+        self.push(i, at + 1, TimeValue::Day(date), cal, None);
+        Some(at + 2)
     }
 
     /// `২০২৪-২০২৬`: two years.
@@ -720,6 +780,55 @@ const PUBLISHED_LABELS: &[&str] = &[
 /// Labels of an update date: used only when no publication label carries a date.
 const UPDATED_LABELS: &[&str] = &["به‌روزرسانی", "بروزرسانی", "আপডেট", "updated", "last modified"];
 
+/// Labels of a page's print or render time: a date after one is when the page was printed,
+/// never what it reports.
+const PRINTED_LABELS: &[&str] = &["প্রিন্ট", "মুদ্রণের তারিখ", "تاریخ چاپ", "printed", "print date"];
+/// Words of a masthead that shows today's date: the day in the Bengali calendar (which
+/// Bangladeshi sites show in their header, beside the Gregorian and Hijri days) or exchange
+/// rates beside it. (An Arabic page's publication line also gives the Hijri day: not a mark.)
+const CLOCK_MARKERS: &[&str] = &["বঙ্গাব্দ", "USD", "EUR"];
+
+/// Whether a short line (at most [`METADATA_LINE`] characters) names a page's publication,
+/// update or print time: the dates on it say when the page was made, not what it reports.
+/// A story's sentence that uses the word (`the ministry published a post`) is longer.
+pub fn is_metadata_line(line: &str) -> bool {
+    if line.chars().count() > METADATA_LINE {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    [PUBLISHED_LABELS, UPDATED_LABELS, PRINTED_LABELS].iter().any(|ls| ls.iter().any(|l| lower.contains(l)))
+}
+
+/// See [`is_metadata_line`].
+const METADATA_LINE: usize = 120;
+
+/// Whether a line is a masthead clock: a date shown with the same day in the Bengali
+/// calendar or beside exchange rates (`২৬শে সেপ্টেম্বর, ২০২৫ খ্রিস্টাব্দ | ১১ই আশ্বিন, ১৪৩২
+/// বঙ্গাব্দ`, `USD 92.41 +0.02 EUR 103.19`). That is the day the page was rendered, which may
+/// be months after it was published.
+///
+/// ```
+/// use talign_events::temporal::is_clock_line;
+/// assert!(is_clock_line("২৬শে সেপ্টেম্বর, ২০২৫ খ্রিস্টাব্দ | ১১ই আশ্বিন, ১৪৩২ বঙ্গাব্দ"));
+/// assert!(is_clock_line("28 сентября 2024 / USD 92.41 +0.02 EUR 103.19 -0.28"));
+/// assert!(!is_clock_line("ঢাকা, ২০ ডিসেম্বর ২০২৩"));
+/// ```
+pub fn is_clock_line(line: &str) -> bool {
+    line.chars().count() <= METADATA_LINE && CLOCK_MARKERS.iter().any(|m| line.contains(m))
+}
+
+/// Whether the date at byte `at` of `text` is page metadata: on a metadata line
+/// ([`is_metadata_line`]), or on a masthead clock line or just above one
+/// ([`is_clock_line`]: `28 сентября 2024` over `USD 92.41 …`).
+pub fn is_page_date(text: &str, at: usize) -> bool {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    let next = text.get(end + 1..).map_or("", |rest| rest.split('\n').next().unwrap_or(""));
+    is_metadata_line(line) || is_clock_line(line) || is_clock_line(next)
+}
+
 /// How far after its label a publication date may start (room for a time: `۱۵:۴۷ - `).
 const LABEL_REACH: usize = 100;
 /// The head of a text searched for a dateline when no label is found.
@@ -829,6 +938,9 @@ pub fn published_with_source(text: &str, url: Option<&str>) -> Option<(Date, Pub
         let TimeValue::Day(d) = m.value else { return None };
         let line_start = head[..m.start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[m.start..].find('\n').map_or(text.len(), |i| m.start + i);
+        if is_page_date(text, m.start) {
+            return None;
+        }
         let opens = text[line_start..m.start].chars().count() <= DATELINE_OFFSET;
         let short = text[line_start..line_end].trim().chars().count() <= DATELINE_LINE;
         (opens || short).then_some(d)

@@ -8,19 +8,24 @@
 //!   [`BACKGROUND_DAYS`] earlier) — when it lies after the publication date, the document
 //!   announces it (a preview) and the window is that future day;
 //! - else the days just before publication (`[published − 3, published]`);
-//! - else a month of a year in the lead, the whole month.
+//! - else a month of a year at the very top, the whole month.
 //!
-//! A day and month without a year counts only at the very top (the first [`DATELINE_BYTES`]
-//! bytes: a dateline, the first sentence), compared on the day of the year: further down,
-//! without a publication date, there is no telling the news from the background
-//! (`৭ই অক্টোবরের হামলা`, the attack of October 7, in a December report).
+//! A day and month without a year counts only at the very top (the first
+//! [`DATELINE_BYTES`] bytes: a dateline, the first sentence), compared on the day of the
+//! year: further down, without a publication date, there is no telling the news from the
+//! background (`৭ই অক্টোবরের হামলা`, the attack of October 7, in a December report). So
+//! does a month of a year (`من أبريل 1971`, a leader's term in a report of his daughter's
+//! fall).
+//!
+//! Dates of the page rather than its story are passed over when the text is given
+//! ([`when_in`]): metadata lines, masthead clocks, and a header date after publication.
 //!
 //! Documents with none of these have no window and are never kept apart by time.
 
 use talign_corpus::Date;
 
 use crate::cluster::Window;
-use crate::temporal::{DateMention, TimeValue};
+use crate::temporal::{Calendar, DateMention, TimeValue};
 
 /// The lead of a short text.
 pub const LEAD_BYTES: usize = 600;
@@ -55,19 +60,110 @@ pub enum WhenSource {
     Month,
 }
 
+impl WhenSource {
+    /// The name `corpus docs` prints: `stated`, `announced`, `published`, `day_of_year`, `month`.
+    pub fn name(self) -> &'static str {
+        match self {
+            WhenSource::Stated => "stated",
+            WhenSource::Announced => "announced",
+            WhenSource::Published => "published",
+            WhenSource::DayOfYear => "day_of_year",
+            WhenSource::Month => "month",
+        }
+    }
+}
+
 /// The window of a document of `len` bytes with these `dates` (sorted by position) and
-/// publication date.
+/// publication date. [`when_in`] reads the text too, and is what the aligner uses.
 pub fn when(dates: &[DateMention], published: Option<Date>, len: usize) -> Option<When> {
+    window(None, dates, published, len)
+}
+
+/// [`when`] with the text the `dates` were read from, which lets it pass over the dates of
+/// a page's metadata and masthead:
+/// - a date on a line that labels the page's publication, update or print time
+///   (`প্রিন্ট এর তারিখঃ জুলাই ৪, ২০২৫`) is when the page was made, not its news;
+/// - a date on a masthead clock line (the day in the Bengali calendar beside it, or
+///   exchange rates: [`crate::temporal::is_clock_line`]) is the day the page was rendered;
+/// - a day the text names with its weekday (`বুধবার (১৯ জুন)`, `В среду, 19 июня`) wins over
+///   a date on the page's first line that is more than [`BACKGROUND_DAYS`] later: that
+///   first line is a header showing the day the page was rendered.
+pub fn when_in(text: &str, dates: &[DateMention], published: Option<Date>) -> Option<When> {
+    window(Some(text), dates, published, text.len())
+}
+
+/// The weekday a mention names, if it is a weekday.
+fn weekday_of(m: &DateMention) -> Option<talign_corpus::Weekday> {
+    match (m.value, m.calendar) {
+        (TimeValue::Weekday(w), _) => Some(w),
+        (TimeValue::Day(d), Calendar::Weekday) => Some(d.weekday()),
+        _ => None,
+    }
+}
+
+/// Whether the day `dates[i]` is named with its weekday just before or after it (a few
+/// bytes of spaces, commas or brackets apart), and that weekday is its own.
+fn weekday_anchored(text: &str, dates: &[DateMention], i: usize) -> bool {
+    let TimeValue::Day(d) = dates[i].value else { return false };
+    if dates[i].calendar == Calendar::Weekday {
+        return false;
+    }
+    let gap_ok = |a: usize, b: usize| {
+        a <= b
+            && b - a <= 8
+            && text.get(a..b).is_some_and(|g| g.chars().all(|c| c.is_whitespace() || ",،(（/-".contains(c)))
+    };
+    let before = i.checked_sub(1).map(|j| &dates[j]).filter(|w| gap_ok(w.end, dates[i].start));
+    let after = dates.get(i + 1).filter(|w| gap_ok(dates[i].end, w.start));
+    before.into_iter().chain(after).any(|w| weekday_of(w) == Some(d.weekday()))
+}
+
+/// Whether `m` is a date alone on the page's first line (a header) that lies after the
+/// publication date: the day the page was rendered. A page that announces a later
+/// happening names its day in a sentence.
+fn header_clock(text: &str, m: &DateMention, published: Option<Date>) -> bool {
+    let Some(first_line) = text.find('\n') else { return false };
+    let alone = m.end <= first_line && text[..first_line].trim().chars().count() <= HEADER_LINE;
+    let later = matches!((m.value, published), (TimeValue::Day(d), Some(p)) if d.days_from(p) > 1);
+    alone && later
+}
+
+/// The longest first line that [`header_clock`] takes for a header.
+const HEADER_LINE: usize = 40;
+
+fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, len: usize) -> Option<When> {
     let lead = LEAD_BYTES.max(len * 2 / 5);
-    let in_lead = || dates.iter().filter(move |m| m.start < lead);
-    let stated = in_lead().find_map(|m| match m.value {
+    // Dates of the page's metadata and masthead say when the page was made.
+    let story = |m: &DateMention| {
+        text.is_none_or(|t| !crate::temporal::is_page_date(t, m.start) && !header_clock(t, m, published))
+    };
+    let in_lead = || dates.iter().filter(move |m| m.start < lead && story(m));
+    let mut stated = in_lead().find_map(|m| match m.value {
         TimeValue::Day(d) => match published {
             Some(p) if p.days_from(d) > BACKGROUND_DAYS => None,
-            _ => Some(d),
+            _ => Some((d, m.start)),
         },
         _ => None,
     });
-    if let Some(d) = stated {
+    // A first-line date well after a day named with its weekday is a header clock.
+    if let (Some(t), Some((d, at))) = (text, stated) {
+        let first_line = t.find('\n').unwrap_or(t.len());
+        if at < first_line {
+            let anchored = (0..dates.len()).find(|&i| {
+                dates[i].start < lead
+                    && dates[i].start >= first_line
+                    && story(&dates[i])
+                    && weekday_anchored(t, dates, i)
+            });
+            if let Some(i) = anchored
+                && let TimeValue::Day(a) = dates[i].value
+                && d.days_from(a) > BACKGROUND_DAYS
+            {
+                stated = Some((a, dates[i].start));
+            }
+        }
+    }
+    if let Some((d, _)) = stated {
         let day = d.days_since_epoch();
         let source = match published {
             Some(p) if d.days_from(p) > 1 => WhenSource::Announced,
@@ -87,7 +183,7 @@ pub fn when(dates: &[DateMention], published: Option<Date>, len: usize) -> Optio
                 let doy = i64::from(d.day_of_year());
                 return Some(When { window: Window::DaysOfYear(doy, doy), source: WhenSource::DayOfYear });
             }
-            TimeValue::MonthYear { year, month } => {
+            TimeValue::MonthYear { year, month } if m.start < DATELINE_BYTES => {
                 let first = Date::from_ymd(year, month, 1)?;
                 let next =
                     if month == 12 { Date::from_ymd(year + 1, 1, 1)? } else { Date::from_ymd(year, month + 1, 1)? };
@@ -132,6 +228,56 @@ mod tests {
         let got = w("Lavrov will visit Dhaka on 7 September 2023.", Some("2023-08-20")).unwrap();
         assert_eq!(got.source, WhenSource::Announced);
         assert_eq!(got.window, Window::Days(day("2023-09-07"), day("2023-09-07")));
+    }
+
+    fn wt(text: &str, published: Option<&str>) -> Option<When> {
+        let p = published.map(|p| p.parse().unwrap());
+        when_in(text, &find_dates(text, p), p)
+    }
+
+    #[test]
+    fn page_metadata_and_masthead_clocks_are_not_the_news() {
+        // A print date before the publication label: not a later happening announced.
+        let t =
+            "প্রিন্ট এর তারিখঃ জুলাই ৪, ২০২৫ || প্রকাশের তারিখঃ আগস্ট ৫, ২০২৪\nশিরোনাম\nসোমবার (০৫ আগস্ট) বেলা আড়াইটায় তিনি দেশ ছাড়েন।";
+        let got = wt(t, Some("2024-08-05")).unwrap();
+        assert_eq!(got.window, Window::Days(day("2024-08-05"), day("2024-08-05")));
+        assert_eq!(got.source, WhenSource::Stated);
+        // Without the text, the print date is taken for an announced day.
+        assert_eq!(w(t, Some("2024-08-05")).unwrap().source, WhenSource::Announced);
+        // A masthead in three calendars gives neither a publication date nor a window.
+        let t = "২৬শে সেপ্টেম্বর, ২০২৫ খ্রিস্টাব্দ | ১১ই আশ্বিন, ১৪৩২ বঙ্গাব্দ\nইরান ক্ষেপণাস্ত্র ছুঁড়ল।";
+        assert_eq!(crate::temporal::infer_published(t), None);
+        assert_eq!(wt(t, None), None);
+        // A date over a line of exchange rates.
+        let t = "28 сентября 2024\nUSD 92.41 +0.02 EUR 103.19 -0.28\nПутин прибыл в Пхеньян.";
+        assert_eq!(crate::temporal::infer_published(t), None);
+        // The word in a story's sentence does not make it metadata.
+        let t = "On 8 September 2023 the ministry published a post on the visit of the minister to Dhaka, which had been planned for a long time by both sides.";
+        assert_eq!(wt(t, None).unwrap().window, Window::Days(day("2023-09-08"), day("2023-09-08")));
+    }
+
+    #[test]
+    fn a_header_date_after_publication_is_a_clock_not_a_preview() {
+        let t = "03/15/2025\nঢাকায় আসছেন না ল্যাভরভ\nরুশ পররাষ্ট্রমন্ত্রী ঢাকায় আসছেন না।";
+        assert_eq!(wt(t, Some("2022-11-20")).unwrap().source, WhenSource::Published);
+        // In a sentence, a later day is announced.
+        let t = "ল্যাভরভ ঢাকায় আসবেন ২৩ নভেম্বর ২০২২।";
+        assert_eq!(wt(t, Some("2022-11-13")).unwrap().source, WhenSource::Announced);
+    }
+
+    #[test]
+    fn a_day_named_with_its_weekday_beats_a_header_clock() {
+        // The first line is the day the page was rendered; the story names its day.
+        let t = "Saturday 28 September 2024\nPutin in Pyongyang\nOn Wednesday, 19 June 2024 Putin arrived.";
+        let got = wt(t, None).unwrap();
+        assert_eq!(got.window, Window::Days(day("2024-06-19"), day("2024-06-19")));
+        // A weekday that is not the day's own anchors nothing.
+        let t = "Saturday 28 September 2024\nPutin in Pyongyang\nOn Thursday, 19 June 2024 Putin arrived.";
+        assert_eq!(wt(t, None).unwrap().window, Window::Days(day("2024-09-28"), day("2024-09-28")));
+        // A close day is the same news, not a clock: the first line stands.
+        let t = "Thursday 20 June 2024\nPutin in Pyongyang\nOn Wednesday, 19 June 2024 Putin arrived.";
+        assert_eq!(wt(t, None).unwrap().window, Window::Days(day("2024-06-20"), day("2024-06-20")));
     }
 
     #[test]

@@ -53,7 +53,17 @@ fn emit(table: &table::Table, out: &Output) -> Result<()> {
 /// `talign corpus docs`.
 pub(crate) fn corpus_docs(args: &CorpusArgs, out: &Output) -> Result<()> {
     let corpus = load(args)?;
-    let mut t = table::Table::new(&["doc", "lang", "published", "published_from", "title", "sentences", "chars"]);
+    let mut t = table::Table::new(&[
+        "doc",
+        "lang",
+        "published",
+        "published_from",
+        "title",
+        "sentences",
+        "chars",
+        "happened",
+        "happened_from",
+    ]);
     for d in corpus.docs() {
         let (published, from) = match d.published {
             Some(p) => (Some(p), Some("corpus")),
@@ -63,6 +73,8 @@ pub(crate) fn corpus_docs(args: &CorpusArgs, out: &Output) -> Result<()> {
                 None => (None, None),
             },
         };
+        let dates = talign_events::temporal::find_dates(&d.text, published);
+        let when = talign_events::when::when_in(&d.text, &dates, published);
         t.push(vec![
             d.id.as_str().into(),
             d.lang.code().into(),
@@ -71,9 +83,31 @@ pub(crate) fn corpus_docs(args: &CorpusArgs, out: &Output) -> Result<()> {
             d.title.clone().into(),
             d.sentences().len().into(),
             d.text.chars().count().into(),
+            when.map(|w| window_text(w.window)).into(),
+            when.map(|w| w.source.name()).into(),
         ]);
     }
     emit(&t, out)
+}
+
+/// A happening's window as ISO days (`2024-01-16`, `2024-01-13..2024-01-16`), or as days of
+/// an unknown year (`--01-16`).
+fn window_text(w: talign_events::cluster::Window) -> String {
+    use talign_events::cluster::Window;
+    let (lo, hi, year) = match w {
+        Window::Days(lo, hi) => (lo, hi, true),
+        Window::DaysOfYear(lo, hi) => (lo, hi, false),
+    };
+    let day = |n: i64| {
+        if year {
+            Date::from_days_since_epoch(n).to_string()
+        } else {
+            // A day of a common year, its year left out.
+            let d = Date::from_days_since_epoch(Date::from_ymd(2023, 1, 1).map_or(0, |j| j.days_since_epoch()) + n - 1);
+            format!("--{:02}-{:02}", d.month(), d.day())
+        }
+    };
+    if lo == hi { day(lo) } else { format!("{}..{}", day(lo), day(hi)) }
 }
 
 /// `talign corpus sentences`.

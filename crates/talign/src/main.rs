@@ -77,7 +77,7 @@ enum EventsCommand {
 enum CorpusCommand {
     /// One row per document: id, language, publication date (given or read from the text), title, sentences.
     #[command(
-        after_help = "Output columns: doc,lang,published,published_from,title,sentences,chars\n\nExample:\n  talign corpus docs corpora/seeds --format markdown"
+        after_help = "Output columns: doc,lang,published,published_from,title,sentences,chars,happened,happened_from\n\nExample:\n  talign corpus docs corpora/seeds --format markdown"
     )]
     Docs(CorpusOnlyArgs),
     /// One row per sentence, as segmented for passage alignment.

@@ -150,11 +150,13 @@ fn english_dates() {
 }
 
 #[test]
-fn numeric_dates_only_year_first() {
+fn numeric_dates_year_first_or_in_a_certain_order() {
     check("on 2023-12-20.", None, &[("2023-12-20", day("2023-12-20"))]);
     check("২০২৩/১২/২০ তারিখে", None, &[("২০২৩/১২/২০", day("2023-12-20"))]);
-    none("20/12/2023");
-    none("12/20/2023");
+    // Day or month first only where the order is certain.
+    check("20/12/2023", None, &[("20/12/2023", day("2023-12-20"))]);
+    check("12/20/2023", None, &[("12/20/2023", day("2023-12-20"))]);
+    none("12/11/2023");
     none("2023-13-01");
 }
 
@@ -373,4 +375,19 @@ fn days_relative_to_publication() {
     check("2 days ago in Tehran", Some("2024-08-02"), &[("2 days ago", day("2024-07-31"))]);
     // Without a publication date there is nothing to resolve against.
     check("গতকাল সকালে", None, &[]);
+}
+
+#[test]
+fn numeric_dates_with_the_day_first() {
+    check("30/12/2018", None, &[("30/12/2018", day("2018-12-30"))]);
+    check("08.07.2024 21:08", None, &[("08.07.2024", day("2024-07-08"))]);
+    check("প্রকাশ: ৩০-১২-২০১৮", None, &[("৩০-১২-২০১৮", day("2018-12-30"))]);
+    // The month first when the second part cannot be a month.
+    check("03/15/2025", None, &[("03/15/2025", day("2025-03-15"))]);
+    // With `/` and both parts at most 12 the order is unknown: nothing is read.
+    none("03/05/2024");
+    // Not dates: a version, spaced numbers, a day that does not exist.
+    none("1.2.3.2024");
+    none("30 / 12 / 2018");
+    none("31.02.2024");
 }
