@@ -681,7 +681,16 @@ impl<'c> Analysis<'c> {
                 .filter(|r| !scored.contains(&(r.left, r.right)))
                 .map(|r| (r.left, r.right, REPRINT_SAME_EVENT)),
         );
-        let events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+        let mut events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+        // A dated intruder that kept two groups of one event apart loses its pairs with them.
+        for _ in 0..crate::contradiction::MAX_ROUNDS {
+            let intruders = crate::contradiction::intruders(&edges, &windows, &events, &opts.cluster);
+            if intruders.is_empty() {
+                break;
+            }
+            edges.retain(|&(a, b, _)| !intruders.contains(&(a.min(b), a.max(b))));
+            events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+        }
         progress(Stage::Grouped);
         // Copies of one text are linked each to its closest copy (highest containment, ties
         // by content), not each to every other: a story on thirty sites is thirty links,

@@ -82,6 +82,12 @@ pub fn windows_agree(a: Window, b: Window, tolerance: i64) -> bool {
     Span::of(Some(a)).merge(Span::of(Some(b))).consistent(tolerance)
 }
 
+/// Whether every pair of these windows is at most `tolerance` days apart (in linear time:
+/// each group keeps two numbers, see the module's documentation).
+pub fn windows_consistent(windows: impl IntoIterator<Item = Window>, tolerance: i64) -> bool {
+    windows.into_iter().fold(Span::of(None), |span, w| span.merge(Span::of(Some(w)))).consistent(tolerance)
+}
+
 /// Options of the clustering.
 #[derive(Debug, Clone, Copy)]
 pub struct ClusterOptions {

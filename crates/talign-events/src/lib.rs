@@ -15,6 +15,7 @@ pub mod align;
 pub mod analysis;
 pub mod boundaries;
 pub mod cluster;
+pub mod contradiction;
 pub mod endings;
 pub mod entities;
 pub mod furniture;

@@ -990,6 +990,8 @@ fn day_month_before(bytes: &[u8], i: usize, y: u32) -> Option<Date> {
 /// assert_eq!(url_date("https://x.com/19/06/2024/339347").unwrap().to_string(), "2024-06-19");
 /// assert_eq!(url_date("https://x.com/archives/06/04/2023/55255/"), None);
 /// assert_eq!(url_date("https://x.com/asia/na20190424132420").unwrap().to_string(), "2019-04-24");
+/// assert_eq!(url_date("https://x.com/a/na20240117062525391391295").unwrap().to_string(), "2024-01-17");
+/// assert_eq!(url_date("https://x.com/a/20240117992525391391295"), None);
 /// assert_eq!(url_date("https://x.com/amp/6199637"), None);
 /// assert_eq!(url_date("https://x.com/story-1947345-2024"), None);
 /// ```
@@ -1012,7 +1014,13 @@ pub fn url_date(url: &str) -> Option<Date> {
         let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         // `20230907`, or a stamp that opens with the day (`na20190424132420`,
         // `202406181420`): a longer run must start in this century to count.
-        if run == 8 || (10..=14).contains(&run) {
+        // A run longer still (`na20240117062525391391295`) must go on with a time of day
+        // (`062525`: hours, minutes, seconds) to count.
+        let clock = || {
+            let (h, mi, se) = (digits_at(i + 8, 2), digits_at(i + 10, 2), digits_at(i + 12, 2));
+            matches!((h, mi, se), (Some(h), Some(mi), Some(se)) if h < 24 && mi < 60 && se < 60)
+        };
+        if run == 8 || (10..=14).contains(&run) || (run > 14 && clock()) {
             let (y, m, d) = (digits_at(i, 4)?, digits_at(i + 4, 2)?, digits_at(i + 6, 2)?);
             if (year_ok(y) && (run == 8 || (2000..2040).contains(&y)))
                 && let Some(date) = Date::from_ymd(y as i32, m, d)
