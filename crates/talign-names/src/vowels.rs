@@ -837,6 +837,49 @@ mod tests {
         assert_eq!(Model::from_tsv(&m.to_tsv()).unwrap(), m);
     }
 
+    #[test]
+    fn a_word_seen_is_read_as_most_often_written() {
+        // ف is f in every other word, so the chunks alone read ژوزف with an f; the pairs
+        // write it Joseph twice and Josef once.
+        let pairs = [
+            pair("ژوزف", "Joseph"),
+            pair("ژوزف", "Joseph"),
+            pair("ژوزف", "Josef"),
+            pair("فرید", "Farid"),
+            pair("یوسف", "Yusuf"),
+            pair("شریف", "Sharif"),
+            pair("فرزاد", "Farzad"),
+            pair("نجف", "Najaf"),
+        ];
+        let m = Model::train(&pairs);
+        assert_eq!(m.word("ژوزف", Script::Arabic).as_deref(), Some("joseph"));
+        // Only words the chunks read otherwise are remembered.
+        let chunks_only = Model {
+            table: m.table.iter().filter(|(k, _)| !k.starts_with("aW")).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        };
+        for (k, v) in m.table.iter().filter(|(k, _)| k.starts_with("aW")) {
+            let w: String = k.chars().skip(2).collect();
+            assert_ne!(chunks_only.word(&w, Script::Arabic).as_deref(), most_frequent(v), "{k}");
+        }
+        // A remembered word is read as most often written, whatever the chunks say; equally
+        // frequent forms go to the first in byte order.
+        let mut with = chunks_only.clone();
+        with.table.insert(memory_key('a', &['ن', 'ج', 'ف']), vec![("nadjaf".into(), 3), ("nedjef".into(), 1)]);
+        assert_eq!(with.word("نجف", Script::Arabic).as_deref(), Some("nadjaf"));
+        with.table.insert(memory_key('a', &['ن', 'ج', 'ف']), vec![("nadjaf".into(), 2), ("nedjef".into(), 2)]);
+        assert_eq!(with.word("نجف", Script::Arabic).as_deref(), Some("nadjaf"));
+        assert_eq!(chunks_only.word("نجف", Script::Arabic).as_deref(), Some("najaf"));
+        assert_eq!(Model::from_tsv(&with.to_tsv()).unwrap(), with);
+    }
+
+    #[test]
+    fn class_contexts_name_the_neighbours_by_kind() {
+        let w: Vec<char> = "سلمان".chars().collect();
+        let class_order = ORDERS.iter().position(|o| o.classes && o.left == 2).unwrap();
+        assert_eq!(context_key('a', class_order, &w, 0, ""), format!("a{class_order}^^|س|CC"));
+        assert_eq!(context_key('a', class_order, &w, 2, ""), format!("a{class_order}CC|م|AC"));
+    }
+
     /// The decoder as first written: every hypothesis scored from scratch, every context
     /// looked up anew. [`Model::word`] must give exactly its answers.
     fn reference_word(m: &Model, word: &str, script: Script) -> Option<String> {
