@@ -8,9 +8,16 @@
 //! it). The chunks are learnt from name pairs whose vowels are known (a native form and
 //! its English form): each pair is aligned letter to chunk by a monotone dynamic program,
 //! first against hand-written seed readings of each letter and then, for a few rounds of
-//! hard EM, against the chunk probabilities of the previous round. Decoding is a beam
+//! hard EM, against the chunk probabilities of the previous round. Besides the letters
+//! around it, a letter's context may be the classes of its neighbours (consonant, alef,
+//! و, ی, ه for Arabic script; consonant, vowel for Bengali), which generalize what one letter
+//! pair teaches: a word-initial consonant before another consonant takes a short vowel in
+//! Persian, whatever the letters. A word seen in training is read as it was most often
+//! written in English (a memory of the words the chunks would read otherwise: given names
+//! and name parts recur across names). Decoding is a beam
 //! search over the chunks of the letters: each chunk scored by its Witten–Bell probability,
-//! backed off from the widest context seen down to the letter alone, plus (weighted) the
+//! backed off from the widest context seen down to the letter alone (the narrower contexts
+//! weighted up), plus (weighted) the
 //! probability of its Latin letters under a letter 4-gram of the Latin words learnt from
 //! (so "tsu" beats "tso", and a reading keeps the shape of a name). Of the outputs left in
 //! the beam, the one of least expected edit distance to the others is taken (minimum Bayes
@@ -34,12 +41,46 @@ use crate::script::Script;
 
 /// Longest chunk a letter may emit.
 const MAX_CHUNK: usize = 4;
-/// Contexts from the widest to the letter alone: (whether the chunk emitted by the letter
-/// before is part of it, letters on the left, letters on the right).
-const ORDERS: [(bool, usize, usize); 6] =
-    [(true, 1, 1), (false, 2, 2), (false, 1, 2), (false, 1, 1), (false, 0, 1), (false, 0, 0)];
-/// Contexts wider than a letter and its right neighbour are kept only if seen this often.
+/// One context of a letter: whether the chunk emitted by the letter before is part of it,
+/// letters on the left, letters on the right, and whether those neighbours are written as
+/// their classes ([`letter_class`]) rather than as letters.
+#[derive(Debug, Clone, Copy)]
+struct Order {
+    prev: bool,
+    left: usize,
+    right: usize,
+    classes: bool,
+}
+
+const fn order(prev: bool, left: usize, right: usize, classes: bool) -> Order {
+    Order { prev, left, right, classes }
+}
+
+/// Contexts from the widest to the letter alone, the order in which the Witten–Bell
+/// backoff chains them (narrowest first). The class contexts generalize what the letter
+/// contexts learn one letter pair at a time: a consonant between a word's start and another
+/// consonant takes a short vowel (Persian has no initial clusters), whatever the letters.
+/// On persons under 5-fold cross-validation, fa → latin CER 0.180 without them, 0.175 with
+/// them here (0.178 with both above the letter and its right neighbour).
+const ORDERS: [Order; 8] = [
+    order(true, 1, 1, false),
+    order(false, 2, 2, false),
+    order(false, 1, 2, false),
+    order(false, 1, 1, false),
+    order(false, 2, 2, true),
+    order(false, 0, 1, false),
+    order(false, 1, 1, true),
+    order(false, 0, 0, false),
+];
+/// Contexts wider than a letter and its right neighbour (than two neighbour classes) are
+/// kept only if seen this often.
 const MIN_CONTEXT: u32 = 3;
+/// Weight of the narrower context in the Witten–Bell backoff of the chunk model, as a
+/// multiple of the number of chunk types seen in the wider one (1 is plain Witten–Bell).
+/// The wide contexts are learnt from a few thousand names and trust their few counts too
+/// much (branch rom15e measured fa → latin 0.180 at 1, 0.176 at 2, 0.175 at 5 before the
+/// class contexts; above 2 the model dropped vowels of names it had seen).
+const BACKOFF: f64 = 2.0;
 /// Hypotheses kept while decoding a word.
 const BEAM: usize = 16;
 /// Rounds of hard EM after the seed alignment.
@@ -100,9 +141,39 @@ fn lm_key(tag: char, history: &[u8]) -> String {
     s
 }
 
+/// The class of a letter beside the one read, in a class context: for Arabic script the
+/// letters that may write a vowel (alef, و, ی, ه, and ع with hamza), all others `C`; for
+/// Bengali vowel signs and vowels `V`, the nasal and visarga signs `M`, consonants `C`;
+/// the virama and the word's edges (`^`, `$`) as themselves.
+fn letter_class(tag: char, c: char) -> char {
+    if matches!(c, '^' | '$') {
+        return c;
+    }
+    if tag == 'a' {
+        match c {
+            'ا' | 'آ' | 'أ' | 'إ' => 'A',
+            'و' => 'W',
+            'ی' => 'Y',
+            'ه' => 'H',
+            'ع' | 'ء' | 'ئ' | 'ؤ' => 'E',
+            _ => 'C',
+        }
+    } else {
+        match c {
+            '\u{09BE}'..='\u{09CC}' | '\u{0985}'..='\u{0994}' => 'V',
+            '\u{09CD}' => c,
+            'ং' | 'ঁ' | 'ঃ' => 'M',
+            _ => 'C',
+        }
+    }
+}
+
 fn context_key(tag: char, order: usize, w: &[char], i: usize, prev: &str) -> String {
-    let (with_prev, l, r) = ORDERS[order];
-    let at = |k: isize| -> char { if k < 0 { '^' } else { w.get(k as usize).copied().unwrap_or('$') } };
+    let Order { prev: with_prev, left: l, right: r, classes } = ORDERS[order];
+    let at = |k: isize| -> char {
+        let c = if k < 0 { '^' } else { w.get(k as usize).copied().unwrap_or('$') };
+        if classes { letter_class(tag, c) } else { c }
+    };
     let mut s = String::with_capacity(16);
     s.push(tag);
     s.push(char::from(b'0' + order as u8));
@@ -405,7 +476,8 @@ impl Model {
         // keeps the shipped table small.
         let keep = |k: &str, v: &BTreeMap<String, u32>| {
             let order = k.as_bytes().get(1).map_or(0, |b| b.wrapping_sub(b'0')) as usize;
-            order + 2 >= ORDERS.len() || v.values().sum::<u32>() >= MIN_CONTEXT
+            let o = ORDERS[order.min(ORDERS.len() - 1)];
+            o.left + o.right <= if o.classes { 2 } else { 1 } || v.values().sum::<u32>() >= MIN_CONTEXT
         };
         let mut table: HashMap<String, Vec<(String, u32)>> =
             table.into_iter().filter(|(k, v)| keep(k, v)).map(|(k, v)| (k, v.into_iter().collect())).collect();
@@ -427,7 +499,25 @@ impl Model {
                 .filter(|(k, v)| k.len() < 4 || v.values().sum::<u32>() >= LM_MIN)
                 .map(|(k, v)| (k, v.into_iter().collect())),
         );
-        Model { table }
+        // The words learnt from, each with the Latin words it was paired with: a word seen
+        // is read as it was most often written. Only words the chunks read otherwise are
+        // kept (the answer is the same, the table smaller).
+        let mut seen: BTreeMap<(char, String), BTreeMap<String, u32>> = BTreeMap::new();
+        for (tag, w, l) in &words {
+            let latin = String::from_utf8_lossy(l).into_owned();
+            *seen.entry((*tag, w.iter().collect())).or_default().entry(latin).or_default() += 1;
+        }
+        let mut model = Model { table };
+        let mut memory = Vec::new();
+        for ((tag, w), latin) in seen {
+            let v: Vec<(String, u32)> = latin.into_iter().collect();
+            let script = if tag == 'a' { Script::Arabic } else { Script::Bengali };
+            if model.word(&w, script).as_deref() != most_frequent(&v) {
+                memory.push((memory_key(tag, &w.chars().collect::<Vec<_>>()), v));
+            }
+        }
+        model.table.extend(memory);
+        model
     }
 
     /// The model as a table: one `context<TAB>chunk:count chunk:count…` line per context,
@@ -542,8 +632,8 @@ impl Model {
                     return p;
                 }
                 let c = v.iter().find(|x| x.0 == chunk).map_or(0, |x| x.1);
-                let types = v.len() as u32;
-                (f64::from(c) + f64::from(types) * p) / f64::from(total + types)
+                let types = BACKOFF * v.len() as f64;
+                (f64::from(c) + types * p) / (f64::from(total) + types)
             }
         }
     }
@@ -578,6 +668,9 @@ impl Model {
         }
         let tag = script_tag(script)?;
         let w = phon::bengali_letters(word);
+        if let Some(v) = self.table.get(&memory_key(tag, &w)) {
+            return most_frequent(v).map(str::to_owned);
+        }
         // (log probability, output, last chunk)
         let pad = "^".repeat(LM_HISTORY);
         let mut beam: Vec<(f64, String, &str)> = vec![(0.0, pad.clone(), "^")];
@@ -597,7 +690,7 @@ impl Model {
             }
         };
         // Only the widest context involves the chunk before.
-        debug_assert!(ORDERS[0].0 && ORDERS[1..].iter().all(|o| !o.0));
+        debug_assert!(ORDERS[0].prev && ORDERS[1..].iter().all(|o| !o.prev));
         for i in 0..w.len() {
             let cands = self.table.get(&context_key(tag, ORDERS.len() - 1, &w, i, ""))?;
             // Each chunk's probability under the contexts without the chunk before, from the
@@ -646,6 +739,21 @@ impl Model {
         }
         minimum_bayes_risk(&beam, pad.len())
     }
+}
+
+/// The key of a word's entry in the memory of words learnt from.
+fn memory_key(tag: char, w: &[char]) -> String {
+    let mut s = String::with_capacity(2 + 3 * w.len());
+    s.push(tag);
+    s.push('W');
+    s.extend(w);
+    s
+}
+
+/// The Latin word most often paired with a word; of equally frequent ones the first in byte
+/// order.
+fn most_frequent(v: &[(String, u32)]) -> Option<&str> {
+    v.iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|x| x.0.as_str())
 }
 
 /// Keeps the [`BEAM`] best hypotheses (score, output, last chunk), best first; ties by the
@@ -729,6 +837,49 @@ mod tests {
         assert_eq!(Model::from_tsv(&m.to_tsv()).unwrap(), m);
     }
 
+    #[test]
+    fn a_word_seen_is_read_as_most_often_written() {
+        // ف is f in every other word, so the chunks alone read ژوزف with an f; the pairs
+        // write it Joseph twice and Josef once.
+        let pairs = [
+            pair("ژوزف", "Joseph"),
+            pair("ژوزف", "Joseph"),
+            pair("ژوزف", "Josef"),
+            pair("فرید", "Farid"),
+            pair("یوسف", "Yusuf"),
+            pair("شریف", "Sharif"),
+            pair("فرزاد", "Farzad"),
+            pair("نجف", "Najaf"),
+        ];
+        let m = Model::train(&pairs);
+        assert_eq!(m.word("ژوزف", Script::Arabic).as_deref(), Some("joseph"));
+        // Only words the chunks read otherwise are remembered.
+        let chunks_only = Model {
+            table: m.table.iter().filter(|(k, _)| !k.starts_with("aW")).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        };
+        for (k, v) in m.table.iter().filter(|(k, _)| k.starts_with("aW")) {
+            let w: String = k.chars().skip(2).collect();
+            assert_ne!(chunks_only.word(&w, Script::Arabic).as_deref(), most_frequent(v), "{k}");
+        }
+        // A remembered word is read as most often written, whatever the chunks say; equally
+        // frequent forms go to the first in byte order.
+        let mut with = chunks_only.clone();
+        with.table.insert(memory_key('a', &['ن', 'ج', 'ف']), vec![("nadjaf".into(), 3), ("nedjef".into(), 1)]);
+        assert_eq!(with.word("نجف", Script::Arabic).as_deref(), Some("nadjaf"));
+        with.table.insert(memory_key('a', &['ن', 'ج', 'ف']), vec![("nadjaf".into(), 2), ("nedjef".into(), 2)]);
+        assert_eq!(with.word("نجف", Script::Arabic).as_deref(), Some("nadjaf"));
+        assert_eq!(chunks_only.word("نجف", Script::Arabic).as_deref(), Some("najaf"));
+        assert_eq!(Model::from_tsv(&with.to_tsv()).unwrap(), with);
+    }
+
+    #[test]
+    fn class_contexts_name_the_neighbours_by_kind() {
+        let w: Vec<char> = "سلمان".chars().collect();
+        let class_order = ORDERS.iter().position(|o| o.classes && o.left == 2).unwrap();
+        assert_eq!(context_key('a', class_order, &w, 0, ""), format!("a{class_order}^^|س|CC"));
+        assert_eq!(context_key('a', class_order, &w, 2, ""), format!("a{class_order}CC|م|AC"));
+    }
+
     /// The decoder as first written: every hypothesis scored from scratch, every context
     /// looked up anew. [`Model::word`] must give exactly its answers.
     fn reference_word(m: &Model, word: &str, script: Script) -> Option<String> {
@@ -739,12 +890,16 @@ mod tests {
                 if total == 0 {
                     continue;
                 }
-                p = (f64::from(c) + f64::from(types) * p) / f64::from(total + types);
+                let t = BACKOFF * f64::from(types);
+                p = (f64::from(c) + t * p) / (f64::from(total) + t);
             }
             p
         };
         let tag = script_tag(script)?;
         let w = phon::bengali_letters(word);
+        if let Some(v) = m.table.get(&memory_key(tag, &w)) {
+            return most_frequent(v).map(str::to_owned);
+        }
         let pad = "^".repeat(LM_HISTORY);
         let mut beam: Vec<(f64, String, String)> = vec![(0.0, pad.clone(), "^".to_owned())];
         for i in 0..w.len() {
