@@ -520,9 +520,9 @@ pub fn pairs(
     let best: Vec<Vec<ScoredPair>> = (0..n)
         .into_par_iter()
         .map_init(
-            || vec![0f32; n],
-            |acc, a| {
-                let mut touched: Vec<u32> = Vec::new();
+            || (vec![0f32; n], Vec::new()),
+            |(acc, touched), a| {
+                touched.clear();
                 if opts.all_pairs {
                     touched.extend((0..n as u32).filter(|&b| b as usize != a));
                 } else {
@@ -550,23 +550,14 @@ pub fn pairs(
                         }
                     }
                 }
-                let mut cands: Vec<(f32, u64, u32)> =
-                    touched.iter().map(|&b| (acc[b as usize], space.key(b as usize), b)).collect();
-                for &b in &touched {
+                let keep = if opts.all_pairs { touched.len() } else { opts.candidates };
+                let cands = best_candidates(touched, acc, |b| space.key(b as usize), keep);
+                for &b in touched.iter() {
                     acc[b as usize] = 0.0;
                 }
-                // The best few, best first; ties by content key, then index.
-                let order = |x: &(f32, u64, u32), y: &(f32, u64, u32)| {
-                    y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-                };
-                let keep = if opts.all_pairs { cands.len() } else { opts.candidates };
-                if cands.len() > keep && keep > 0 {
-                    cands.select_nth_unstable_by(keep - 1, order);
-                }
-                cands.truncate(keep);
                 cands
                     .into_iter()
-                    .map(|(_, _, b)| {
+                    .map(|b| {
                         let b = b as usize;
                         let s = score_pair(space, idf, norms, opts.order_weight, a, b);
                         let same_event = model.probability(space, a, b, s.order.map_or(0.0, |(t, n)| order_z(t, n)));
@@ -588,6 +579,57 @@ pub fn pairs(
     out.sort_unstable_by_key(|x| (x.left, x.right));
     out.dedup_by(|x, y| (x.left, x.right) == (y.left, y.right));
     out
+}
+
+/// A candidate partner while the best few are chosen: its accumulated score, its content
+/// key and its index, ordered so that the better candidate is the greater (a higher score,
+/// then a smaller key, then a smaller index).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Partner(f32, u64, u32);
+
+impl Eq for Partner {}
+
+impl Ord for Partner {
+    fn cmp(&self, other: &Partner) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(other.1.cmp(&self.1)).then(other.2.cmp(&self.2))
+    }
+}
+
+impl PartialOrd for Partner {
+    fn partial_cmp(&self, other: &Partner) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The best `keep` of the documents `touched` by their score in `acc` (ties: the smaller
+/// content key, then the smaller index), in no particular order. A bounded heap keeps the
+/// worst of the best so far on top, so that most documents cost one comparison of scores
+/// and their key is read only when they tie with it or enter the heap.
+fn best_candidates(touched: &[u32], acc: &[f32], key: impl Fn(u32) -> u64, keep: usize) -> Vec<u32> {
+    if keep >= touched.len() {
+        return touched.to_vec();
+    }
+    let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<Partner>> =
+        std::collections::BinaryHeap::with_capacity(keep + 1);
+    for &b in touched {
+        let s = acc[b as usize];
+        if heap.len() < keep {
+            heap.push(std::cmp::Reverse(Partner(s, key(b), b)));
+            continue;
+        }
+        let Some(mut worst) = heap.peek_mut() else { break };
+        match s.total_cmp(&worst.0.0) {
+            std::cmp::Ordering::Less => continue,
+            std::cmp::Ordering::Greater => *worst = std::cmp::Reverse(Partner(s, key(b), b)),
+            std::cmp::Ordering::Equal => {
+                let p = Partner(s, key(b), b);
+                if p > worst.0 {
+                    *worst = std::cmp::Reverse(p);
+                }
+            }
+        }
+    }
+    heap.into_iter().map(|p| p.0.2).collect()
 }
 
 /// FNV-1a, 64 bits: a stable hash (the same on every run and platform).
@@ -739,5 +781,33 @@ mod tests {
         let near = score_pair(&s, &idf, &norms, 0.0, 0, 2);
         assert!(far.score < near.score);
         assert!(evidence(&s, &idf, &far).contains("contradiction"));
+    }
+
+    #[test]
+    fn the_bounded_heap_keeps_what_sorting_keeps() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        for _ in 0..500 {
+            let n = 1 + next(60) as usize;
+            // Scores and keys on small grids, so that both tie often.
+            let acc: Vec<f32> = (0..n).map(|_| next(6) as f32 / 4.0).collect();
+            let keys: Vec<u64> = (0..n).map(|_| next(5)).collect();
+            let touched: Vec<u32> = (0..n as u32).filter(|_| next(4) > 0).collect();
+            let keep = next(12) as usize;
+            let mut fast = best_candidates(&touched, &acc, |b| keys[b as usize], keep);
+            let mut slow: Vec<(f32, u64, u32)> =
+                touched.iter().map(|&b| (acc[b as usize], keys[b as usize], b)).collect();
+            slow.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+            slow.truncate(keep);
+            let mut slow: Vec<u32> = slow.into_iter().map(|x| x.2).collect();
+            fast.sort_unstable();
+            slow.sort_unstable();
+            assert_eq!(fast, slow, "{acc:?} {keys:?} {touched:?} {keep}");
+        }
     }
 }

@@ -546,9 +546,14 @@ impl<'c> Analysis<'c> {
         let mut labels = Labels::default();
         let mut kept: Vec<Kept> = Vec::with_capacity(docs.len());
         let mut shingles: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
-        for (c, chunk) in docs.chunks(EXTRACT_CHUNK).enumerate() {
+        // Each chunk is extracted on every core while the chunk before it is reduced on
+        // one, in the order of the documents: the reduction (mentions interned, facts
+        // labelled) is serial, and would otherwise leave the other cores waiting.
+        type Extracted = Vec<(DocFacts, Vec<u64>, Option<String>)>;
+        let chunks: Vec<&[Document]> = docs.chunks(EXTRACT_CHUNK).collect();
+        let extract_chunk = |c: usize| -> Extracted {
             let first = c * EXTRACT_CHUNK;
-            let facts: Vec<(DocFacts, Vec<u64>, Option<String>)> = chunk
+            chunks[c]
                 .par_iter()
                 .enumerate()
                 .map(|(i, d)| {
@@ -556,14 +561,26 @@ impl<'c> Analysis<'c> {
                     let text = blanked.as_deref().unwrap_or(&d.text);
                     (extract_text(d, text, &frequent), reprints::shingles(text), blanked)
                 })
-                .collect();
-            for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
-                let doc = &chunk[i];
-                table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);
-                kept.push(Kept::new(&f, blanked.as_deref().unwrap_or(&doc.text), &mut labels));
-                shingles.push(s);
+                .collect()
+        };
+        let mut pending: Option<(usize, Extracted)> = None;
+        for c in 0..=chunks.len() {
+            let mut reduce = |pending: Option<(usize, Extracted)>| {
+                let Some((p, facts)) = pending else { return None };
+                for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
+                    let doc = &chunks[p][i];
+                    table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);
+                    kept.push(Kept::new(&f, blanked.as_deref().unwrap_or(&doc.text), &mut labels));
+                    shingles.push(s);
+                }
+                Some(p * EXTRACT_CHUNK + chunks[p].len())
+            };
+            let taken = pending.take();
+            let (done, next) = rayon::join(|| reduce(taken), || (c < chunks.len()).then(|| extract_chunk(c)));
+            if let Some(done) = done {
+                progress(Stage::Extracted { done, total: docs.len() });
             }
-            progress(Stage::Extracted { done: first + chunk.len(), total: docs.len() });
+            pending = next.map(|facts| (c, facts));
         }
         let reprint_pairs = reprints::find(&shingles);
         drop(shingles);
