@@ -666,7 +666,7 @@ impl<'c> Analysis<'c> {
             resolution.entities.iter().rev().map(|e| (e.canonical.as_str(), (e.lexicon.is_some(), e.kind))).collect();
         space.set_priors(|f| prior(f, &entity_kinds));
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
-        space.set_context(windows.clone(), docs.iter().map(|d| talign_names::Script::detect(&d.text)).collect());
+        space.set_context(windows.clone(), docs.par_iter().map(|d| talign_names::Script::detect(&d.text)).collect());
         let weights = align::Weights::new(&space);
         let model = crate::pairmodel::PairModel::new(&space);
         let pairs = align::pairs(&space, &weights, &model, &opts.align);

@@ -129,6 +129,32 @@ impl PartialOrd for Candidate {
     }
 }
 
+/// A group's best pair in the heap of bests, with the group's count of changes when pushed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    c: Candidate,
+    group: u32,
+    stamp: u32,
+}
+
+impl Eq for Entry {}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Entry) -> Ordering {
+        self.c
+            .cmp(&other.c)
+            .then_with(|| other.c.groups.cmp(&self.c.groups))
+            .then_with(|| other.group.cmp(&self.group))
+            .then_with(|| self.stamp.cmp(&other.stamp))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 struct Group {
     size: u32,
     key: u64,
@@ -165,55 +191,47 @@ pub fn average_linkage(
         let (a, b, ka, kb) = if ga.key <= gb.key { (a, b, ga.key, gb.key) } else { (b, a, gb.key, ga.key) };
         Candidate { score: sum / (ga.size as f32 * gb.size as f32), keys: (ka, kb), groups: (a, b) }
     };
-    let mut heap = BinaryHeap::new();
-    for a in 0..n as u32 {
-        for (&b, &(sum, max)) in &groups[a as usize].sums {
-            if a < b && max >= opts.min_link {
-                let c = candidate(&groups, a, b, sum);
-                if c.score >= opts.threshold {
-                    heap.push(c);
+    // A pair that may merge now: some link across reaches `min_link`, the average reaches
+    // the threshold, and the windows agree.
+    let eligible = |groups: &[Group], a: u32, b: u32, (sum, max): (f32, f32)| {
+        if max < opts.min_link {
+            return None;
+        }
+        let c = candidate(groups, a, b, sum);
+        let consistent = || groups[a as usize].span.merge(groups[b as usize].span).consistent(opts.tolerance);
+        (c.score >= opts.threshold && consistent()).then_some(c)
+    };
+    // Candidates are compared by score, then keys, then (for pairs equal in both) groups.
+    let better = |x: &Candidate, y: &Candidate| x.cmp(y).then_with(|| y.groups.cmp(&x.groups)).is_gt();
+    let rescan = |groups: &[Group], g: u32| {
+        let mut best: Option<Candidate> = None;
+        for (&x, &e) in &groups[g as usize].sums {
+            if let Some(c) = eligible(groups, g, x, e) {
+                if best.is_none_or(|b| better(&c, &b)) {
+                    best = Some(c);
                 }
             }
         }
-    }
-    // Entries are not renewed when a merge changes a pair's average: merging `gone` into
-    // `keep` makes the average with any neighbour a weighted mean of the two old ones, so
-    // an old entry of the pair stays an upper bound. A popped entry is checked against the
-    // pair's current average and keys, and pushed again if they moved; one that matches is
-    // the best merge left.
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    let find = |parent: &mut Vec<u32>, mut d: u32| {
-        let mut r = d;
-        while parent[r as usize] != r {
-            r = parent[r as usize];
-        }
-        while parent[d as usize] != r {
-            let next = parent[d as usize];
-            parent[d as usize] = r;
-            d = next;
-        }
-        r
+        best
     };
-    while let Some(c) = heap.pop() {
-        let (a, b) = (find(&mut parent, c.groups.0), find(&mut parent, c.groups.1));
-        if a == b {
+    // Each group keeps its best eligible pair, and a heap holds the groups' bests, each
+    // stamped with its group's count of changes: an entry whose stamp is old is passed
+    // over. The best of the bests is the best pair of all, as looking at every pair would
+    // find it. Merging two groups changes only the pairs of the merged group, so only it
+    // and its neighbours look at their pairs again (a neighbour in full only when its best
+    // was one of the two).
+    let mut best: Vec<Option<Candidate>> = (0..n as u32).map(|g| rescan(&groups, g)).collect();
+    let mut stamp: Vec<u32> = vec![0; n];
+    let mut heap: BinaryHeap<Entry> =
+        best.iter().enumerate().filter_map(|(g, c)| c.map(|c| Entry { c, group: g as u32, stamp: 0 })).collect();
+    let mut alive = vec![true; n];
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    while let Some(e) = heap.pop() {
+        if !alive[e.group as usize] || stamp[e.group as usize] != e.stamp {
             continue;
         }
-        let Some(&(sum, max)) = groups[a as usize].sums.get(&b) else { continue };
-        if max < opts.min_link {
-            continue;
-        }
-        let current = candidate(&groups, a, b, sum);
-        if current != c {
-            if current.score >= opts.threshold {
-                heap.push(current);
-            }
-            continue;
-        }
+        let (a, b) = e.c.groups;
         let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
-        if !ga.span.merge(gb.span).consistent(opts.tolerance) {
-            continue;
-        }
         // Merge the smaller group into the larger (ties: into the one with the smaller key).
         let (keep, gone) = if (ga.size, gb.key) >= (gb.size, ga.key) { (a, b) } else { (b, a) };
         let gone_group = std::mem::replace(
@@ -221,6 +239,8 @@ pub fn average_linkage(
             Group { size: 0, key: 0, span: Span::of(None), sums: HashMap::new() },
         );
         parent[gone as usize] = keep;
+        alive[gone as usize] = false;
+        best[gone as usize] = None;
         {
             let k = &mut groups[keep as usize];
             k.size += gone_group.size;
@@ -228,8 +248,7 @@ pub fn average_linkage(
             k.span = k.span.merge(gone_group.span);
             k.sums.remove(&gone);
         }
-        // The neighbours of `gone` now point at `keep`. A pair whose strongest link grew
-        // may have become eligible with no entry yet: it is pushed.
+        // The neighbours of `gone` now point at `keep`.
         for (x, (s, m)) in gone_group.sums {
             if x == keep {
                 continue;
@@ -241,12 +260,34 @@ pub fn average_linkage(
             let g = groups[x as usize].sums.entry(keep).or_default();
             *g = (sum, max);
             groups[x as usize].sums.remove(&gone);
-            if max >= opts.min_link {
-                let c = candidate(&groups, keep, x, sum);
-                if c.score >= opts.threshold {
-                    heap.push(c);
+        }
+        let mut renew = |best: &mut Vec<Option<Candidate>>, g: u32, c: Option<Candidate>| {
+            if best[g as usize] != c {
+                best[g as usize] = c;
+                stamp[g as usize] += 1;
+                if let Some(c) = c {
+                    heap.push(Entry { c, group: g, stamp: stamp[g as usize] });
                 }
             }
+        };
+        let c = rescan(&groups, keep);
+        renew(&mut best, keep, c);
+        let neighbours: Vec<u32> = groups[keep as usize].sums.keys().copied().collect();
+        for x in neighbours {
+            let c = match best[x as usize] {
+                Some(b) if [keep, gone].contains(&b.groups.0) || [keep, gone].contains(&b.groups.1) => {
+                    rescan(&groups, x)
+                }
+                b => {
+                    let pair = groups[x as usize].sums[&keep];
+                    match (b, eligible(&groups, x, keep, pair)) {
+                        (Some(b), Some(c)) if better(&c, &b) => Some(c),
+                        (None, c) => c,
+                        (b, _) => b,
+                    }
+                }
+            };
+            renew(&mut best, x, c);
         }
     }
     // Each document's root, numbered in order of first document.

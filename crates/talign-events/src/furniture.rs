@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use talign_corpus::Document;
 
 /// Lines up to this many characters repeated across the corpus are furniture.
@@ -69,8 +70,9 @@ fn lines(text: &str) -> Vec<(usize, usize, u64, usize)> {
 
 /// For each document, the byte ranges of its furniture lines.
 pub fn find(docs: &[Document]) -> Vec<Vec<(usize, usize)>> {
-    let sites: Vec<Option<String>> = docs.iter().map(site).collect();
-    let doc_lines: Vec<Vec<(usize, usize, u64, usize)>> = docs.iter().map(|d| lines(&d.text)).collect();
+    // Each page's site and lines, on every core (in document order).
+    let sites: Vec<Option<String>> = docs.par_iter().map(site).collect();
+    let doc_lines: Vec<Vec<(usize, usize, u64, usize)>> = docs.par_iter().map(|d| lines(&d.text)).collect();
     // Pages per line key (each page counted once).
     let mut corpus: HashMap<u64, Vec<u32>> = HashMap::new();
     for (d, ls) in doc_lines.iter().enumerate() {
@@ -86,7 +88,7 @@ pub fn find(docs: &[Document]) -> Vec<Vec<(usize, usize)>> {
     // shared. A story's lines are on a few pages; lines on many pages (the menu) are never
     // what makes two pages one story.
     let long_sets: Vec<HashSet<u64>> =
-        doc_lines.iter().map(|ls| ls.iter().filter(|l| l.3 > SHORT_LINE).map(|l| l.2).collect()).collect();
+        doc_lines.par_iter().map(|ls| ls.iter().filter(|l| l.3 > SHORT_LINE).map(|l| l.2).collect()).collect();
     let shared_lines = |a: usize, b: usize| {
         let common = long_sets[a].intersection(&long_sets[b]).count() as f32;
         common / long_sets[a].len().min(long_sets[b].len()).max(1) as f32
