@@ -566,7 +566,7 @@ impl<'c> Analysis<'c> {
         let mut pending: Option<(usize, Extracted)> = None;
         for c in 0..=chunks.len() {
             let mut reduce = |pending: Option<(usize, Extracted)>| {
-                let Some((p, facts)) = pending else { return None };
+                let (p, facts) = pending?;
                 for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
                     let doc = &chunks[p][i];
                     table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);

@@ -206,10 +206,10 @@ pub fn average_linkage(
     let rescan = |groups: &[Group], g: u32| {
         let mut best: Option<Candidate> = None;
         for (&x, &e) in &groups[g as usize].sums {
-            if let Some(c) = eligible(groups, g, x, e) {
-                if best.is_none_or(|b| better(&c, &b)) {
-                    best = Some(c);
-                }
+            if let Some(c) = eligible(groups, g, x, e)
+                && best.is_none_or(|b| better(&c, &b))
+            {
+                best = Some(c);
             }
         }
         best
