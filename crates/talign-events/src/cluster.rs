@@ -79,7 +79,7 @@ impl Span {
 
 /// Whether two windows are at most `tolerance` days apart.
 pub fn windows_agree(a: Window, b: Window, tolerance: i64) -> bool {
-    Span::of(Some(a)).merge(Span::of(Some(b))).consistent(tolerance)
+    windows_consistent([a, b], tolerance)
 }
 
 /// Whether every pair of these windows is at most `tolerance` days apart (in linear time:
@@ -104,6 +104,14 @@ pub struct ClusterOptions {
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
         ClusterOptions { threshold: 0.15, tolerance: 3, min_pair: 0.0, min_link: 0.7 }
+    }
+}
+
+impl ClusterOptions {
+    /// Whether the scored pair `(a, b, score)` counts in the grouping: two documents, a
+    /// positive score of at least [`ClusterOptions::min_pair`].
+    pub fn counts(&self, a: u32, b: u32, score: f32) -> bool {
+        a != b && score > 0.0 && score >= self.min_pair
     }
 }
 
@@ -177,7 +185,7 @@ pub fn average_linkage(
     let mut groups: Vec<Group> =
         (0..n).map(|d| Group { size: 1, key: keys[d], span: Span::of(windows[d]), sums: HashMap::new() }).collect();
     for &(a, b, s) in edges {
-        if a == b || s <= 0.0 || s < opts.min_pair {
+        if !opts.counts(a, b, s) {
             continue;
         }
         for (x, y) in [(a, b), (b, a)] {

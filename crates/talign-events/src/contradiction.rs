@@ -34,7 +34,6 @@ pub fn intruders(
     groups: &[usize],
     opts: &ClusterOptions,
 ) -> HashSet<(u32, u32)> {
-    let kept = |a: u32, b: u32, s: f32| a != b && s > 0.0 && s >= opts.min_pair;
     let mut members: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
     for (d, &g) in groups.iter().enumerate() {
         members.entry(g).or_default().push(d as u32);
@@ -43,7 +42,7 @@ pub fn intruders(
     let mut partners: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups.len()];
     let mut between: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     for &(a, b, s) in edges {
-        if !kept(a, b, s) {
+        if !opts.counts(a, b, s) {
             continue;
         }
         partners[a as usize].push((b, s));
@@ -54,8 +53,13 @@ pub fn intruders(
             *e = e.max(s);
         }
     }
-    let dates =
-        |ds: &mut dyn Iterator<Item = &u32>| -> Vec<Window> { ds.filter_map(|&d| windows[d as usize]).collect() };
+    // Whether the windows of `dated`, but for `skip`, all agree.
+    let agree_without = |dated: &[u32], skip: Option<u32>| {
+        windows_consistent(
+            dated.iter().filter(|&&d| Some(d) != skip).filter_map(|&d| windows[d as usize]),
+            opts.tolerance,
+        )
+    };
     let mut drop = HashSet::new();
     for (&(ga, gb), &max) in &between {
         if max < opts.min_link {
@@ -63,14 +67,10 @@ pub fn intruders(
         }
         let (a, b) = (&members[&ga], &members[&gb]);
         let dated: Vec<u32> = a.iter().chain(b).copied().filter(|&d| windows[d as usize].is_some()).collect();
-        if windows_consistent(dates(&mut dated.iter()), opts.tolerance) {
+        if agree_without(&dated, None) {
             continue;
         }
-        let culprits: Vec<u32> = dated
-            .iter()
-            .copied()
-            .filter(|&x| windows_consistent(dates(&mut dated.iter().filter(|&&d| d != x)), opts.tolerance))
-            .collect();
+        let culprits: Vec<u32> = dated.iter().copied().filter(|&x| agree_without(&dated, Some(x))).collect();
         let [x] = culprits[..] else { continue };
         // Without the intruder, the two groups must be ones average linkage merges.
         let (own, other) = if groups[x as usize] == ga { (a, gb) } else { (b, ga) };

@@ -817,13 +817,19 @@ pub fn is_clock_line(line: &str) -> bool {
     line.chars().count() <= METADATA_LINE && CLOCK_MARKERS.iter().any(|m| line.contains(m))
 }
 
+/// The byte range of the line of `text` that holds byte `at` (without its line break).
+fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (start, end)
+}
+
 /// Whether the date at byte `at` of `text` is page metadata: on a metadata line
 /// ([`is_metadata_line`]), or on a masthead clock line or just above one
 /// ([`is_clock_line`]: `28 сентября 2024` over `USD 92.41 …`).
 pub fn is_page_date(text: &str, at: usize) -> bool {
-    let at = at.min(text.len());
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (start, end) = line_bounds(text, at);
     let line = &text[start..end];
     let next = text.get(end + 1..).map_or("", |rest| rest.split('\n').next().unwrap_or(""));
     is_metadata_line(line) || is_clock_line(line) || is_clock_line(next)
@@ -936,11 +942,10 @@ pub fn published_with_source(text: &str, url: Option<&str>) -> Option<(Date, Pub
     let head = &text[..end.min(head_chars)];
     let mut datelines = find_dates(head, None).into_iter().filter_map(|m| {
         let TimeValue::Day(d) = m.value else { return None };
-        let line_start = head[..m.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[m.start..].find('\n').map_or(text.len(), |i| m.start + i);
         if is_page_date(text, m.start) {
             return None;
         }
+        let (line_start, line_end) = line_bounds(text, m.start);
         let opens = text[line_start..m.start].chars().count() <= DATELINE_OFFSET;
         let short = text[line_start..line_end].trim().chars().count() <= DATELINE_LINE;
         (opens || short).then_some(d)
