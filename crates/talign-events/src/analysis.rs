@@ -698,15 +698,17 @@ impl<'c> Analysis<'c> {
                 .filter(|r| !scored.contains(&(r.left, r.right)))
                 .map(|r| (r.left, r.right, REPRINT_SAME_EVENT)),
         );
-        let mut events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
-        // A dated intruder that kept two groups of one event apart loses its pairs with them.
-        for _ in 0..crate::contradiction::MAX_ROUNDS {
-            let intruders = crate::contradiction::intruders(&edges, &windows, &events, &opts.cluster);
-            if intruders.is_empty() {
-                break;
-            }
+        let grouping = cluster::Grouping::new(&edges, &windows, &space.keys, &opts.cluster);
+        let mut events = grouping.numbered();
+        // A dated intruder that kept two groups of one event apart loses its pairs with them;
+        // only the parts of the pair graph that lost pairs are grouped again.
+        let intruders = crate::contradiction::intruders(&edges, &windows, &events, &opts.cluster);
+        if !intruders.is_empty() {
             edges.retain(|&(a, b, _)| !intruders.contains(&(a.min(b), a.max(b))));
-            events = cluster::average_linkage(&edges, &windows, &space.keys, &opts.cluster);
+            let mut touched: Vec<u32> = intruders.iter().flat_map(|&(a, b)| [a, b]).collect();
+            touched.sort_unstable();
+            touched.dedup();
+            events = grouping.update(&touched, &edges, &windows, &space.keys, &opts.cluster).numbered();
         }
         progress(Stage::Grouped);
         // Copies of one text are linked each to its closest copy (highest containment, ties

@@ -175,19 +175,150 @@ struct Group {
 /// pair once, scores in [0, 1]); `windows[d]` is document `d`'s time window and `keys[d]`
 /// a content key for ties. Returns each document's group, numbered in order of the
 /// group's first document.
+///
+/// Two groups merge only if some pair across them reaches [`ClusterOptions::min_link`], so
+/// a group never spans two parts of the graph of such strong pairs: each part is grouped on
+/// its own (over every counted pair inside it), the parts in parallel, and the result is
+/// the one a single pass over every pair gives (a part's documents keep their relative
+/// order, so ties break the same way).
 pub fn average_linkage(
     edges: &[(u32, u32, f32)],
     windows: &[Option<Window>],
     keys: &[u64],
     opts: &ClusterOptions,
 ) -> Vec<usize> {
+    Grouping::new(edges, windows, keys, opts).numbered()
+}
+
+/// A scored pair of documents: both documents and the score.
+type Edge = (u32, u32, f32);
+
+/// Groups of documents, each document with the smallest document of its group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grouping {
+    root: Vec<u32>,
+}
+
+impl Grouping {
+    /// Average linkage over `edges`, as [`average_linkage`].
+    pub fn new(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Self {
+        Self::regroup(None, edges, windows, keys, opts)
+    }
+
+    /// Average linkage over `edges` where only the connected parts holding a document of
+    /// `touched` can differ from `self` (pairs of those documents were dropped since `self`
+    /// was grouped over a superset of `edges`): the other parts keep their groups.
+    pub fn update(
+        &self,
+        touched: &[u32],
+        edges: &[(u32, u32, f32)],
+        windows: &[Option<Window>],
+        keys: &[u64],
+        opts: &ClusterOptions,
+    ) -> Self {
+        Self::regroup(Some((self, touched)), edges, windows, keys, opts)
+    }
+
+    fn regroup(
+        previous: Option<(&Grouping, &[u32])>,
+        edges: &[(u32, u32, f32)],
+        windows: &[Option<Window>],
+        keys: &[u64],
+        opts: &ClusterOptions,
+    ) -> Self {
+        use rayon::prelude::*;
+        let n = windows.len();
+        let mut uf = crate::uf::UnionFind::new(n);
+        for &(a, b, s) in edges {
+            if opts.counts(a, b, s) && s >= opts.min_link {
+                uf.union(a, b);
+            }
+        }
+        let part: Vec<u32> = (0..n as u32).map(|d| uf.find(d)).collect();
+        let mut redo = vec![previous.is_none(); n];
+        if let Some((_, touched)) = previous {
+            for &d in touched {
+                redo[part[d as usize] as usize] = true;
+            }
+        }
+        // Each part to group: its documents (ascending) and its counted pairs (in input order).
+        let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut parts: Vec<(Vec<u32>, Vec<Edge>)> = Vec::new();
+        let mut local = vec![0u32; n];
+        for d in 0..n as u32 {
+            let p = part[d as usize];
+            if !redo[p as usize] {
+                continue;
+            }
+            let i = *index.entry(p).or_insert_with(|| {
+                parts.push((Vec::new(), Vec::new()));
+                parts.len() - 1
+            });
+            local[d as usize] = parts[i].0.len() as u32;
+            parts[i].0.push(d);
+        }
+        for &(a, b, s) in edges {
+            if opts.counts(a, b, s)
+                && part[a as usize] == part[b as usize]
+                && let Some(&i) = index.get(&part[a as usize])
+            {
+                parts[i].1.push((local[a as usize], local[b as usize], s));
+            }
+        }
+        // The largest parts first, so that the cores share the work evenly.
+        let mut order: Vec<usize> = (0..parts.len()).filter(|&i| !parts[i].1.is_empty()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(parts[i].1.len()));
+        let grouped: Vec<(usize, Vec<u32>)> = order
+            .par_iter()
+            .map(|&i| {
+                let (docs, part_edges) = &parts[i];
+                let w: Vec<Option<Window>> = docs.iter().map(|&d| windows[d as usize]).collect();
+                let k: Vec<u64> = docs.iter().map(|&d| keys[d as usize]).collect();
+                let r = link(part_edges, &w, &k, opts);
+                (i, r)
+            })
+            .collect();
+        let mut root: Vec<u32> = match previous {
+            Some((g, _)) => g.root.clone(),
+            None => (0..n as u32).collect(),
+        };
+        for &i in index.values() {
+            for &d in &parts[i].0 {
+                root[d as usize] = d;
+            }
+        }
+        for (i, parent) in grouped {
+            let docs = &parts[i].0;
+            // The smallest document of each local group: documents are ascending, so the
+            // first met.
+            let mut smallest: HashMap<u32, u32> = HashMap::new();
+            for (l, &d) in docs.iter().enumerate() {
+                root[d as usize] = *smallest.entry(parent[l]).or_insert(d);
+            }
+        }
+        Grouping { root }
+    }
+
+    /// Each document's group, numbered in order of the group's first document.
+    pub fn numbered(&self) -> Vec<usize> {
+        let mut number: HashMap<u32, usize> = HashMap::new();
+        self.root
+            .iter()
+            .map(|&r| {
+                let next = number.len();
+                *number.entry(r).or_insert(next)
+            })
+            .collect()
+    }
+}
+
+/// Average linkage over one connected part: `edges` between its documents `0..n`, which
+/// must all count. Returns each document's group as the root document of the group.
+fn link(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<u32> {
     let n = windows.len();
     let mut groups: Vec<Group> =
         (0..n).map(|d| Group { size: 1, key: keys[d], span: Span::of(windows[d]), sums: HashMap::new() }).collect();
     for &(a, b, s) in edges {
-        if !opts.counts(a, b, s) {
-            continue;
-        }
         for (x, y) in [(a, b), (b, a)] {
             let e = groups[x as usize].sums.entry(y).or_default();
             e.0 += s;
@@ -298,19 +429,12 @@ pub fn average_linkage(
             renew(&mut best, x, c);
         }
     }
-    // Each document's root, numbered in order of first document.
-    let root = |mut d: u32| {
-        while parent[d as usize] != d {
-            d = parent[d as usize];
-        }
-        d
-    };
-    let mut number: HashMap<u32, usize> = HashMap::new();
     (0..n as u32)
-        .map(|d| {
-            let r = root(d);
-            let next = number.len();
-            *number.entry(r).or_insert(next)
+        .map(|mut d| {
+            while parent[d as usize] != d {
+                d = parent[d as usize];
+            }
+            d
         })
         .collect()
 }
@@ -460,6 +584,26 @@ mod tests {
             for a in 0..n {
                 for b in 0..n {
                     assert_eq!(fast[a] == fast[b], slow[a] == slow[b], "{edges:?} {windows:?} {keys:?}");
+                }
+            }
+            // Dropping some pairs and grouping again only where they were gives what
+            // grouping the rest from scratch gives.
+            let first = Grouping::new(&edges, &windows, &keys, &opts);
+            let (mut kept, mut touched) = (Vec::new(), Vec::new());
+            for &e in &edges {
+                if next(4) == 0 {
+                    touched.extend([e.0, e.1]);
+                } else {
+                    kept.push(e);
+                }
+            }
+            let again = first.update(&touched, &kept, &windows, &keys, &opts);
+            assert_eq!(again, Grouping::new(&kept, &windows, &keys, &opts), "{edges:?} {kept:?}");
+            let slow = naive(&kept, &windows, &keys, &opts);
+            let again = again.numbered();
+            for a in 0..n {
+                for b in 0..n {
+                    assert_eq!(again[a] == again[b], slow[a] == slow[b], "{kept:?} {windows:?} {keys:?}");
                 }
             }
         }

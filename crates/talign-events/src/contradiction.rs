@@ -11,8 +11,9 @@
 //! across both groups agrees), and without it the two groups are ones average linkage
 //! merges (the average score between the rest of its group and the other, and their
 //! strongest pair, above their thresholds), it is taken for an intruder: its scored pairs
-//! with both groups are dropped and the documents are grouped again (a few rounds, until
-//! no intruder is left). Two dated documents that agree with each other and not with the
+//! with both groups are dropped and the documents are grouped again, once (more rounds,
+//! which an earlier version ran, changed nothing on the web development set, NTREX or
+//! 10,000 generated documents, and cost a whole grouping each on 100,000). Two dated documents that agree with each other and not with the
 //! other group are an event of their own, and keep it apart.
 //!
 //! **Invariant:** the result does not depend on the order of the documents or on their ids:
@@ -21,9 +22,6 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::cluster::{ClusterOptions, Window, windows_consistent};
-
-/// At most this many rounds of dropping intruders and grouping again.
-pub const MAX_ROUNDS: usize = 3;
 
 /// The scored pairs to drop: each intruder's pairs with the two groups it kept apart.
 /// `edges` as for [`crate::cluster::average_linkage`], `groups[d]` document `d`'s group in
