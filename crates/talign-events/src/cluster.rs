@@ -411,20 +411,17 @@ fn link(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opt
         };
         let c = rescan(&groups, keep);
         renew(&mut best, keep, c);
-        let neighbours: Vec<u32> = groups[keep as usize].sums.keys().copied().collect();
-        for x in neighbours {
+        // A pair's sums are kept alike on both sides, so `keep`'s own map gives them.
+        for (&x, &pair) in &groups[keep as usize].sums {
             let c = match best[x as usize] {
                 Some(b) if [keep, gone].contains(&b.groups.0) || [keep, gone].contains(&b.groups.1) => {
                     rescan(&groups, x)
                 }
-                b => {
-                    let pair = groups[x as usize].sums[&keep];
-                    match (b, eligible(&groups, x, keep, pair)) {
-                        (Some(b), Some(c)) if better(&c, &b) => Some(c),
-                        (None, c) => c,
-                        (b, _) => b,
-                    }
-                }
+                b => match (b, eligible(&groups, x, keep, pair)) {
+                    (Some(b), Some(c)) if better(&c, &b) => Some(c),
+                    (None, c) => c,
+                    (b, _) => b,
+                },
             };
             renew(&mut best, x, c);
         }
