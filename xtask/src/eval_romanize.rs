@@ -205,7 +205,14 @@ pub const ERRORS: &str = "target/eval-romanize-errors.tsv";
 /// `cargo xtask eval romanize`: prints the table and writes every row with a CER above 0
 /// under cross-validation to [`ERRORS`] (set, direction, exonym, CER, native form, the
 /// romanization, the nearest English form), to study the error classes.
-pub fn eval(root: &Path, data: &Path, check: bool) -> Result<()> {
+///
+/// With `only`, that measured file alone (its models are still trained on every file).
+pub fn eval(root: &Path, data: &Path, check: bool, only: Option<&str>) -> Result<()> {
+    if let Some(o) = only
+        && !MEASURED.contains(&o)
+    {
+        bail!("--set {o}: expected one of {}", MEASURED.join(", "));
+    }
     let files = load_all(&data.join("names-dev"))?;
     println!("CER of the `latin` romanization against the nearest English form (mean over rows; lower is better)");
     println!();
@@ -213,7 +220,7 @@ pub fn eval(root: &Path, data: &Path, check: bool) -> Result<()> {
     println!("|---|---|---|---|---|---|---|");
     let mut failures = Vec::new();
     let mut errors = String::from("set\tdir\texonym\tcer\tnative\tromanized\tnearest_english\n");
-    for name in MEASURED {
+    for name in MEASURED.into_iter().filter(|m| only.is_none_or(|o| o == *m)) {
         let Some(fi) = files.iter().position(|(f, _)| f == name) else { continue };
         let rows = &files[fi].1;
         // One model per fold, trained on everything but the fold.

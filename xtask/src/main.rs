@@ -27,10 +27,11 @@ commands:
   eval events [--check] [--data DIR] [-- TALIGN FLAGS]
                            document and passage F1 on ../shared/data/ntrex-dev and every
                            overlap variant built from it; flags after -- go to talign
-  eval romanize [--check] [--data DIR]
+  eval romanize [--check] [--data DIR] [--set FILE]
                            CER of the `latin` romanization on names-dev (bn and fa → latin), beside
                            the letter rules, uroman, and the learnt model under cross-validation;
-                           rows with errors go to target/eval-romanize-errors.tsv
+                           rows with errors go to target/eval-romanize-errors.tsv; --set FILE
+                           measures one file (persons.tsv or places.tsv) only
   train-romanize [--data DIR]
                            train the romanization model into crates/talign-names/data/romanize.tsv
   eval web [--check] [--fit] [--windows D,O]...
@@ -98,8 +99,18 @@ fn run() -> Result<()> {
                 )
             }
             Some("romanize") => {
-                let a = eval::EvalArgs::parse(&args[2..])?;
-                eval_romanize::eval(&root, &a.data_dir(&root), a.check)
+                // --set FILE: measure that names-dev file only (a quicker loop while tuning).
+                let mut rest: Vec<String> = args[2..].to_vec();
+                let set = match rest.iter().position(|a| a == "--set") {
+                    Some(i) => {
+                        let f = rest.get(i + 1).context("--set needs a file name (persons.tsv or places.tsv)")?.clone();
+                        rest.drain(i..i + 2);
+                        Some(f)
+                    }
+                    None => None,
+                };
+                let a = eval::EvalArgs::parse(&rest)?;
+                eval_romanize::eval(&root, &a.data_dir(&root), a.check, set.as_deref())
             }
             Some("passages-web") => {
                 // Everything after `--` is passed to every talign run (to try tuning flags).
