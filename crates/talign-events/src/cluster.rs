@@ -316,8 +316,15 @@ impl Grouping {
 /// must all count. Returns each document's group as the root document of the group.
 fn link(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<u32> {
     let n = windows.len();
-    let mut groups: Vec<Group> =
-        (0..n).map(|d| Group { size: 1, key: keys[d], span: Span::of(windows[d]), sums: HashMap::new() }).collect();
+    // Each map sized for its document's pairs at once, rather than grown by rehashing.
+    let mut degree = vec![0usize; n];
+    for &(a, b, _) in edges {
+        degree[a as usize] += 1;
+        degree[b as usize] += 1;
+    }
+    let mut groups: Vec<Group> = (0..n)
+        .map(|d| Group { size: 1, key: keys[d], span: Span::of(windows[d]), sums: HashMap::with_capacity(degree[d]) })
+        .collect();
     for &(a, b, s) in edges {
         for (x, y) in [(a, b), (b, a)] {
             let e = groups[x as usize].sums.entry(y).or_default();
