@@ -705,9 +705,7 @@ impl<'c> Analysis<'c> {
         let intruders = crate::contradiction::intruders(&edges, &windows, &events, &opts.cluster);
         if !intruders.is_empty() {
             edges.retain(|&(a, b, _)| !intruders.contains(&(a.min(b), a.max(b))));
-            let mut touched: Vec<u32> = intruders.iter().flat_map(|&(a, b)| [a, b]).collect();
-            touched.sort_unstable();
-            touched.dedup();
+            let touched: Vec<u32> = intruders.iter().flat_map(|&(a, b)| [a, b]).collect();
             events = grouping.update(&touched, &edges, &windows, &space.keys, &opts.cluster).numbered();
         }
         progress(Stage::Grouped);

@@ -181,12 +181,7 @@ struct Group {
 /// its own (over every counted pair inside it), the parts in parallel, and the result is
 /// the one a single pass over every pair gives (a part's documents keep their relative
 /// order, so ties break the same way).
-pub fn average_linkage(
-    edges: &[(u32, u32, f32)],
-    windows: &[Option<Window>],
-    keys: &[u64],
-    opts: &ClusterOptions,
-) -> Vec<usize> {
+pub fn average_linkage(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<usize> {
     Grouping::new(edges, windows, keys, opts).numbered()
 }
 
@@ -201,7 +196,7 @@ pub struct Grouping {
 
 impl Grouping {
     /// Average linkage over `edges`, as [`average_linkage`].
-    pub fn new(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Self {
+    pub fn new(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Self {
         Self::regroup(None, edges, windows, keys, opts)
     }
 
@@ -211,7 +206,7 @@ impl Grouping {
     pub fn update(
         &self,
         touched: &[u32],
-        edges: &[(u32, u32, f32)],
+        edges: &[Edge],
         windows: &[Option<Window>],
         keys: &[u64],
         opts: &ClusterOptions,
@@ -221,7 +216,7 @@ impl Grouping {
 
     fn regroup(
         previous: Option<(&Grouping, &[u32])>,
-        edges: &[(u32, u32, f32)],
+        edges: &[Edge],
         windows: &[Option<Window>],
         keys: &[u64],
         opts: &ClusterOptions,
@@ -274,8 +269,7 @@ impl Grouping {
                 let (docs, part_edges) = &parts[i];
                 let w: Vec<Option<Window>> = docs.iter().map(|&d| windows[d as usize]).collect();
                 let k: Vec<u64> = docs.iter().map(|&d| keys[d as usize]).collect();
-                let r = link(part_edges, &w, &k, opts);
-                (i, r)
+                (i, link(part_edges, &w, &k, opts))
             })
             .collect();
         let mut root: Vec<u32> = match previous {
@@ -314,7 +308,7 @@ impl Grouping {
 
 /// Average linkage over one connected part: `edges` between its documents `0..n`, which
 /// must all count. Returns each document's group as the root document of the group.
-fn link(edges: &[(u32, u32, f32)], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<u32> {
+fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<u32> {
     let n = windows.len();
     // Each map sized for its document's pairs at once, rather than grown by rehashing.
     let mut degree = vec![0usize; n];

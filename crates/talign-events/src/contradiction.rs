@@ -13,8 +13,9 @@
 //! strongest pair, above their thresholds), it is taken for an intruder: its scored pairs
 //! with both groups are dropped and the documents are grouped again, once (more rounds,
 //! which an earlier version ran, changed nothing on the web development set, NTREX or
-//! 10,000 generated documents, and cost a whole grouping each on 100,000). Two dated documents that agree with each other and not with the
-//! other group are an event of their own, and keep it apart.
+//! 10,000 generated documents, and cost a whole grouping each on 100,000). Two dated
+//! documents that agree with each other and not with the other group are an event of
+//! their own, and keep it apart.
 //!
 //! **Invariant:** the result does not depend on the order of the documents or on their ids:
 //! every group pair is judged on the first clustering, and the drops are a set.
