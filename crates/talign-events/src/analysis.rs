@@ -250,6 +250,38 @@ const MUTUAL_SAME_EVENT: f32 = 0.05;
 /// The same-event probability of a reprint pair.
 const REPRINT_SAME_EVENT: f32 = 0.99;
 
+/// A pair at least this likely one event overrules a weak window that disagrees with its
+/// other document's ([`yield_weak_windows`]).
+const YIELD_SAME_EVENT: f32 = 0.8;
+
+/// The windows with every weak one (`weak(d)`) dropped that disagrees, beyond
+/// `tolerance`, with the window of a document it is paired with at [`YIELD_SAME_EVENT`]
+/// or more. Both of a pair's windows may go; strong windows are kept. Depends on the set
+/// of edges only, not on their order.
+fn yield_weak_windows(
+    edges: &[(u32, u32, f32)],
+    mut windows: Vec<Option<cluster::Window>>,
+    weak: impl Fn(usize) -> bool,
+    tolerance: i64,
+) -> Vec<Option<cluster::Window>> {
+    let mut drop: Vec<usize> = Vec::new();
+    for &(a, b, s) in edges {
+        let (a, b) = (a as usize, b as usize);
+        if s < YIELD_SAME_EVENT {
+            continue;
+        }
+        if let (Some(x), Some(y)) = (windows[a], windows[b])
+            && !cluster::windows_agree(x, y, tolerance)
+        {
+            drop.extend([a, b].into_iter().filter(|&d| weak(d)));
+        }
+    }
+    for d in drop {
+        windows[d] = None;
+    }
+    windows
+}
+
 /// How much a window says, by where it was read (larger: more).
 fn when_rank(w: &Option<When>) -> u8 {
     use crate::when::WhenSource;
@@ -698,6 +730,11 @@ impl<'c> Analysis<'c> {
                 .filter(|r| !scored.contains(&(r.left, r.right)))
                 .map(|r| (r.left, r.right, REPRINT_SAME_EVENT)),
         );
+        // A day and month read without a year is the weakest window: it yields to a strong
+        // pair whose other document's window disagrees (a slip of the month, 7 October
+        // written for 7 September, would otherwise keep a report out of its event).
+        let day_of_year = |d: usize| whens[d].is_some_and(|w| w.source == crate::when::WhenSource::DayOfYear);
+        let windows = yield_weak_windows(&edges, windows, day_of_year, opts.cluster.tolerance);
         let grouping = cluster::Grouping::new(&edges, &windows, &space.keys, &opts.cluster);
         let mut events = grouping.numbered();
         // A dated intruder that kept two groups of one event apart loses its pairs with them;
@@ -1197,6 +1234,28 @@ fn word_ids(vocabulary: &Vocabulary, normalized: &[String]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weak_window_yields_to_a_strong_pair_that_disagrees() {
+        use cluster::Window;
+        // 0 and 1: a strong pair whose windows disagree (1 is a day and month: weak).
+        // 2 and 3: a weak pair; 3's weak window stays. 4: weak, agrees with 0.
+        let windows = vec![
+            Some(Window::Days(19_607, 19_607)),
+            Some(Window::DaysOfYear(280, 280)),
+            Some(Window::Days(19_000, 19_000)),
+            Some(Window::DaysOfYear(10, 10)),
+            Some(Window::DaysOfYear(250, 250)),
+        ];
+        let weak = |d: usize| matches!(windows[d], Some(Window::DaysOfYear(..)));
+        let edges = [(0, 1, 0.9), (2, 3, 0.5), (0, 4, 0.9)];
+        let got = yield_weak_windows(&edges, windows.clone(), weak, 3);
+        assert_eq!(got, vec![windows[0], None, windows[2], windows[3], windows[4]]);
+        // The order of the edges does not matter; a strong window never yields.
+        let reversed: Vec<_> = edges.iter().rev().map(|&(a, b, s)| (b, a, s)).collect();
+        assert_eq!(yield_weak_windows(&reversed, windows.clone(), weak, 3), got);
+        assert_eq!(yield_weak_windows(&edges, windows.clone(), |_| false, 3), windows);
+    }
 
     /// Ten NTREX articles in Bengali and their Persian translations (enough for a learnt
     /// table), and a copy of three of the Bengali ones: those are linked both to a document

@@ -11,10 +11,12 @@
 //! - else a month of a year at the very top, the whole month.
 //!
 //! A day and month without a year counts only at the very top (the first
-//! [`DATELINE_BYTES`] bytes: a dateline, the first sentence), compared on the day of the
-//! year: further down, without a publication date, there is no telling the news from the
-//! background (`৭ই অক্টোবরের হামলা`, the attack of October 7, in a December report). So
-//! does a month of a year (`من أبريل 1971`, a leader's term in a report of his daughter's
+//! [`DATELINE_BYTES`] bytes: a dateline, the first sentence), or anywhere in the lead when
+//! it is named with a weekday (`বৃহস্পতিবার (৭ সেপ্টেম্বর)`, the way news states the day of
+//! its story), compared on the day of the year: otherwise, further down and without a
+//! publication date, there is no telling the news from the background (`৭ই অক্টোবরের
+//! হামলা`, the attack of October 7, in a December report). A month of a year counts only
+//! at the very top too (`من أبريل 1971`, a leader's term in a report of his daughter's
 //! fall).
 //!
 //! Dates of the page rather than its story are passed over when the text is given
@@ -101,10 +103,15 @@ fn weekday_of(m: &DateMention) -> Option<talign_corpus::Weekday> {
     }
 }
 
-/// Whether the day `dates[i]` is named with its weekday just before or after it (a few
-/// bytes of spaces, commas or brackets apart), and that weekday is its own.
+/// Whether the day `dates[i]` is named with a weekday just before or after it (a few
+/// bytes of spaces, commas or brackets apart) that is its own (for a day and month
+/// without a year, any weekday).
 fn weekday_anchored(text: &str, dates: &[DateMention], i: usize) -> bool {
-    let TimeValue::Day(d) = dates[i].value else { return false };
+    let own = match dates[i].value {
+        TimeValue::Day(d) => Some(d.weekday()),
+        TimeValue::DayMonth { .. } => None,
+        _ => return false,
+    };
     if dates[i].calendar == Calendar::Weekday {
         return false;
     }
@@ -115,7 +122,7 @@ fn weekday_anchored(text: &str, dates: &[DateMention], i: usize) -> bool {
     };
     let before = i.checked_sub(1).map(|j| &dates[j]).filter(|w| gap_ok(w.end, dates[i].start));
     let after = dates.get(i + 1).filter(|w| gap_ok(dates[i].end, w.start));
-    before.into_iter().chain(after).any(|w| weekday_of(w) == Some(d.weekday()))
+    before.into_iter().chain(after).any(|w| weekday_of(w).is_some_and(|wd| own.is_none_or(|o| o == wd)))
 }
 
 /// Whether `m` is a date alone on the page's first line (a header) that lies after the
@@ -175,9 +182,11 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
         let day = p.days_since_epoch();
         return Some(When { window: Window::Days(day - UNDATED_DAYS, day), source: WhenSource::Published });
     }
-    for m in in_lead() {
+    for (i, m) in dates.iter().enumerate().filter(|(_, m)| m.start < lead && story(m)) {
         match m.value {
-            TimeValue::DayMonth { month, day } if m.start < DATELINE_BYTES => {
+            TimeValue::DayMonth { month, day }
+                if m.start < DATELINE_BYTES || text.is_some_and(|t| weekday_anchored(t, dates, i)) =>
+            {
                 // The day of the year in a common year (a leap day falls on March 1st).
                 let d = Date::from_ymd(2023, month, day).or(Date::from_ymd(2023, 3, 1))?;
                 let doy = i64::from(d.day_of_year());
@@ -288,6 +297,10 @@ mod tests {
         assert_eq!(got.window, Window::DaysOfYear(280, 280));
         let far = format!("{}। ৭ অক্টোবরের হামলার পর", "ক".repeat(400));
         assert_eq!(w(&far, None), None);
+        // Further down, a day and month named with its weekday is the story's day.
+        let anchored = format!("{}। বৃহস্পতিবার (৭ সেপ্টেম্বর) সন্ধ্যায় তিনি ঢাকায় আসেন", "ক".repeat(140));
+        assert_eq!(wt(&anchored, None).unwrap().window, Window::DaysOfYear(250, 250));
+        assert_eq!(wt(&far, None), None);
         assert_eq!(w("Lavrov arrived in Dhaka.", None), None);
     }
 }
