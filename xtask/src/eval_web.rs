@@ -517,7 +517,78 @@ fn windowed(
 }
 
 /// `cargo xtask eval web`.
-pub fn web(root: &Path, check: bool, refit: bool, extra: &[String], windows: &[(i64, i64)]) -> Result<()> {
+/// Options of `cargo xtask eval web`.
+#[derive(Debug, Default)]
+pub struct WebArgs {
+    /// `--check`: fail unless the targets are met.
+    pub check: bool,
+    /// `--fit`: fit the same-event model's weights and print them.
+    pub refit: bool,
+    /// Flags after `--`, passed to `talign events cluster`.
+    pub extra: Vec<String>,
+    /// `--windows D,O` (repeatable).
+    pub windows: Vec<(i64, i64)>,
+    /// `--samples N`: also score N random samples of 80 % of the pages.
+    pub samples: usize,
+}
+
+/// The share of the pages each sample of `--samples` keeps, in thousandths.
+const SAMPLE_KEEP: u64 = 800;
+
+/// Whether sample `k` keeps the page `id`: a hash of both, so a page's fate in a sample
+/// follows neither the manifest's order nor the other pages.
+fn sample_keeps(id: &str, k: u64) -> bool {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for b in id.bytes().chain(k.to_le_bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    h % 1000 < SAMPLE_KEEP
+}
+
+/// `eval web --samples N`: the clusters of N random samples of 80 % of the pages, each
+/// scored against its pages' gold events; prints the mean and the range of each figure.
+/// One figure on 292 pages moves by a few hundredths when one document changes cluster
+/// (a large event's pairs go with it), so a change that helps should help on most samples,
+/// not just on the whole set: compare two builds, or two flag sets after `--`, on the same
+/// samples (they are the same for the same N).
+fn sampled(bin: &Path, tmp: &Path, pages: &[Page], n: usize, extra: &[String]) -> Result<()> {
+    let mut all: Vec<Scores> = Vec::with_capacity(n);
+    let mut kept = Vec::with_capacity(n);
+    for k in 0..n as u64 {
+        let sample: Vec<Page> = pages.iter().filter(|p| sample_keeps(&p.id, k)).cloned().collect();
+        let (path, alias) = write_corpus(tmp, "web-sample", &sample, 1, &Dating::Url)?;
+        let part = talign_partition(bin, &path, &alias, sample.len(), extra)?;
+        kept.push(sample.len());
+        all.push(score(&sample, &part));
+    }
+    let stat = |f: &dyn Fn(&Scores) -> f64, digits: usize| {
+        let v: Vec<f64> = all.iter().map(f).collect();
+        let mean = v.iter().sum::<f64>() / v.len() as f64;
+        let (lo, hi) = v.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        format!("{mean:.digits$} ({lo:.digits$}–{hi:.digits$})", digits = digits)
+    };
+    println!();
+    println!(
+        "samples: {n} random samples of {}–{} pages (each page kept with probability {:.1}), mean (range):",
+        kept.iter().min().unwrap_or(&0),
+        kept.iter().max().unwrap_or(&0),
+        SAMPLE_KEEP as f64 / 1000.0
+    );
+    println!();
+    println!("| pair F1 | bn–fa pair F1 | B-cubed F1 | negatives misplaced |");
+    println!("|---|---|---|---|");
+    println!(
+        "| {} | {} | {} | {} |",
+        stat(&|s| s.pair.2, 3),
+        stat(&|s| s.bn_fa.2, 3),
+        stat(&|s| s.bcubed.2, 3),
+        stat(&|s| s.negatives_misplaced as f64, 1)
+    );
+    Ok(())
+}
+
+pub fn web(root: &Path, args: &WebArgs) -> Result<()> {
+    let WebArgs { check, refit, ref extra, ref windows, samples } = *args;
     let (pages, missing) = load(root)?;
     let cache = cache_dir();
     if pages.is_empty() {
@@ -612,6 +683,9 @@ pub fn web(root: &Path, check: bool, refit: bool, extra: &[String], windows: &[(
         // The manifest's publication dates given, as a stream in date order needs them.
         windowed(&bin, &tmp, &pages, &path_p, &alias_p, &part_p, windows, extra)?;
     }
+    if samples > 0 {
+        sampled(&bin, &tmp, &pages, samples, extra)?;
+    }
     let report = mistakes(&pages, &part);
     std::fs::write(tmp.join("web.mistakes.md"), &report)?;
     let mut gold = String::from("id,event,kind,lang\n");
@@ -655,6 +729,20 @@ pub fn web(root: &Path, check: bool, refit: bool, extra: &[String], windows: &[(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn samples_keep_about_four_fifths_and_differ() {
+        let ids: Vec<String> = (0..2000).map(|i| format!("bn-event-{i}")).collect();
+        let kept = |k: u64| ids.iter().filter(|id| sample_keeps(id, k)).count();
+        for k in 0..5 {
+            let n = kept(k);
+            assert!((1500..1700).contains(&n), "sample {k} kept {n} of 2000");
+        }
+        // The same sample on every run; another sample keeps other pages.
+        let a: Vec<bool> = ids.iter().map(|id| sample_keeps(id, 0)).collect();
+        assert_eq!(a, ids.iter().map(|id| sample_keeps(id, 0)).collect::<Vec<_>>());
+        assert_ne!(a, ids.iter().map(|id| sample_keeps(id, 1)).collect::<Vec<_>>());
+    }
 
     fn page(event: &str, kind: &str, lang: &str) -> Page {
         Page {

@@ -34,12 +34,15 @@ commands:
                            measures one file (persons.tsv or places.tsv) only
   train-romanize [--data DIR]
                            train the romanization model into crates/talign-names/data/romanize.tsv
-  eval web [--check] [--fit] [--windows D,O]...
+  eval web [--check] [--fit] [--windows D,O]... [--samples N] [-- TALIGN FLAGS]
                            event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
                            fits the same-event model's weights on them and prints them;
                            --windows D,O also clusters the pages as a stream in date order in
-                           windows of D days overlapping by O, against gold and the whole run
+                           windows of D days overlapping by O, against gold and the whole run;
+                           --samples N also scores N random samples of 80 % of the pages (mean
+                           and range: a steadier judge of a change than the one whole-set
+                           figure); flags after -- go to `talign events cluster`
   eval passages-web [--check] [-- TALIGN FLAGS]
                            sentence pairs of independent bn–fa reports against
                            corpora/web-dev/passages-gold.csv, with the monotonic baseline;
@@ -90,12 +93,19 @@ fn run() -> Result<()> {
                     let (d, o) = w[1].split_once(',').context("--windows D,O")?;
                     windows.push((d.parse().context("--windows D,O")?, o.parse().context("--windows D,O")?));
                 }
+                let samples = match own.iter().position(|a| *a == "--samples") {
+                    Some(i) => own.get(i + 1).context("--samples N")?.parse().context("--samples N: a number")?,
+                    None => 0,
+                };
                 eval_web::web(
                     &root,
-                    own.iter().any(|a| *a == "--check"),
-                    own.iter().any(|a| *a == "--fit"),
-                    &extra,
-                    &windows,
+                    &eval_web::WebArgs {
+                        check: own.iter().any(|a| *a == "--check"),
+                        refit: own.iter().any(|a| *a == "--fit"),
+                        extra,
+                        windows,
+                        samples,
+                    },
                 )
             }
             Some("romanize") => {
