@@ -419,9 +419,15 @@ impl Name {
             if i > 0 {
                 out.push(' ');
             }
-            push_learnt_word(model, &t.text, &t.ph, token_script(&t.text, self.script), &mut out);
+            push_learnt_word(model, &t.text, &t.ph, token_script(&t.text, self.script), self.maqsura(), &mut out);
         }
         out
+    }
+
+    /// Whether the name as written ends its words in alif maqsura ى, not ي (see
+    /// [`crate::vowels::writes_maqsura`]).
+    fn maqsura(&self) -> bool {
+        self.hints.final_ya == phon::FinalYa::Maqsura
     }
 
     /// The rule romanization, letter by letter (no vowels added to an abjad).
@@ -502,7 +508,14 @@ impl Name {
                 // As in [`Name::romanize_with`]: a learnt model for Bengali and Arabic-script
                 // names, when given; the rules otherwise.
                 if let Some(model) = model.filter(|_| matches!(script, Script::Arabic | Script::Bengali)) {
-                    push_learnt_word(model, t, &out.phonemes, tscript, &mut out.latin);
+                    push_learnt_word(
+                        model,
+                        t,
+                        &out.phonemes,
+                        tscript,
+                        hints.final_ya == phon::FinalYa::Maqsura,
+                        &mut out.latin,
+                    );
                 } else {
                     out.latin.push_str(&render(&out.phonemes, tscript));
                 }
@@ -843,9 +856,16 @@ fn romanize_latin(clean: &str, out: &mut String, scratch: &mut Vec<u8>) {
 /// Appends the readable romanization of one word `text` (read as `ph`, in `script`) of a
 /// Bengali or Arabic-script name: the learnt model's reading when it has one that keeps the
 /// vowels the rules write, else the rules' reading.
-fn push_learnt_word(model: &crate::vowels::Model, text: &str, ph: &[u8], script: Script, out: &mut String) {
+fn push_learnt_word(
+    model: &crate::vowels::Model,
+    text: &str,
+    ph: &[u8],
+    script: Script,
+    maqsura: bool,
+    out: &mut String,
+) {
     let rules = render(ph, script);
-    match crate::vowels::capitalised(model.word_remembered(text, script))
+    match crate::vowels::capitalised(model.word_remembered(text, script, maqsura))
         .filter(|w| crate::vowels::keeps_vowels(w, &rules))
     {
         Some(w) => out.push_str(&w),

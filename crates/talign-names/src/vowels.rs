@@ -14,7 +14,8 @@
 //! pair teaches: a word-initial consonant before another consonant takes a short vowel in
 //! Persian, whatever the letters. A word seen in training is read as it was most often
 //! written in English (a memory of the words the chunks would read otherwise: given names
-//! and name parts recur across names). Decoding is a beam
+//! and name parts recur across names). A word's final ی that the name wrote as alif maqsura ى
+//! (موسى Musa), before cleaning folded it, is a letter of its own. Decoding is a beam
 //! search over the chunks of the letters: each chunk scored by its Witten–Bell probability,
 //! backed off from the widest context seen down to the letter alone (the narrower contexts
 //! weighted up), plus (weighted) the
@@ -154,6 +155,7 @@ fn letter_class(tag: char, c: char) -> char {
             'ا' | 'آ' | 'أ' | 'إ' => 'A',
             'و' => 'W',
             'ی' => 'Y',
+            'ى' => 'A',
             'ه' => 'H',
             'ع' | 'ء' | 'ئ' | 'ؤ' => 'E',
             _ => 'C',
@@ -231,8 +233,33 @@ fn latin_words(name: &str) -> Vec<String> {
 fn native_words(name: &str) -> Option<(char, Vec<Vec<char>>)> {
     let clean = normalize(name);
     let tag = script_tag(Script::detect(&clean))?;
-    let words: Vec<Vec<char>> = phon::tokens(&clean).map(phon::bengali_letters).filter(|w| !w.is_empty()).collect();
+    let maqsura = tag == 'a' && writes_maqsura(name);
+    let words: Vec<Vec<char>> = phon::tokens(&clean)
+        .map(phon::bengali_letters)
+        .filter(|w| !w.is_empty())
+        .map(|mut w| {
+            if maqsura {
+                final_maqsura(&mut w);
+            }
+            w
+        })
+        .collect();
     Some((tag, words))
+}
+
+/// Whether a name as written ends its words in alif maqsura ى (موسى Musa, ليلى Laila) and
+/// never in ي: cleaning folds both into ی, whose reading at a word's end is then a, not i.
+pub fn writes_maqsura(raw: &str) -> bool {
+    phon::Hints::of_raw(raw).final_ya == phon::FinalYa::Maqsura
+}
+
+/// Writes a cleaned word's final ی back as ى, a letter of its own to the model.
+fn final_maqsura(w: &mut [char]) {
+    if let Some(c) = w.last_mut()
+        && *c == 'ی'
+    {
+        *c = 'ى';
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -273,6 +300,7 @@ fn seed_readings(tag: char, c: char) -> &'static [&'static str] {
             'و' => &["v", "w", "u", "o", "ou", "oo", "au"],
             'ه' => &["h", "e", "a", ""],
             'ی' => &["y", "i", "e", "ee", "ai", "ei"],
+            'ى' => &["a", "i", "e", "y"],
             'ء' => &[""],
             _ => &[""],
         }
@@ -512,7 +540,7 @@ impl Model {
         for ((tag, w), latin) in seen {
             let v: Vec<(String, u32)> = latin.into_iter().collect();
             let script = if tag == 'a' { Script::Arabic } else { Script::Bengali };
-            if model.word(&w, script).as_deref() != most_frequent(&v) {
+            if model.word(&w, script, false).as_deref() != most_frequent(&v) {
                 memory.push((memory_key(tag, &w.chars().collect::<Vec<_>>()), v));
             }
         }
@@ -580,19 +608,19 @@ impl Model {
 
     /// [`Model::word`], remembered per thread for the shipped model: the words of a long
     /// list repeat, and decoding one costs far more than reading it. The answer is the same.
-    pub fn word_remembered(&self, word: &str, script: Script) -> Option<String> {
+    pub fn word_remembered(&self, word: &str, script: Script, maqsura: bool) -> Option<String> {
         thread_local! {
-            static SEEN: std::cell::RefCell<HashMap<(Script, String), Option<String>>> =
+            static SEEN: std::cell::RefCell<HashMap<(Script, bool, String), Option<String>>> =
                 std::cell::RefCell::new(HashMap::new());
         }
         if !std::ptr::eq(self, Model::builtin()) {
-            return self.word(word, script);
+            return self.word(word, script, maqsura);
         }
-        let key = (script, word.to_owned());
+        let key = (script, maqsura, word.to_owned());
         if let Some(hit) = SEEN.with(|m| m.borrow().get(&key).cloned()) {
             return hit;
         }
-        let out = self.word(word, script);
+        let out = self.word(word, script, maqsura);
         SEEN.with(|m| {
             let mut m = m.borrow_mut();
             // Bounded: a list of mostly new words is not held whole.
@@ -656,18 +684,23 @@ impl Model {
     /// Romanizes one cleaned native word of the given script, lower case; `None` when the
     /// script is not learnt or a letter was never seen. A beam search over the chunks of
     /// the letters, each chunk conditioned on its letter's context and the chunk before.
+    /// `maqsura`: the name as written ends its words in ى, not ي ([`writes_maqsura`]), so a
+    /// final ی is read as that letter.
     ///
     /// Each chunk's probability is computed once per letter from the contexts that do not
     /// involve the chunk before (they are the same for every hypothesis of the beam), and the
     /// letter model's answers are remembered for the word: the arithmetic is that of
     /// scoring every hypothesis from scratch, done once.
-    pub fn word(&self, word: &str, script: Script) -> Option<String> {
+    pub fn word(&self, word: &str, script: Script, maqsura: bool) -> Option<String> {
         thread_local! {
             /// The shipped model's letter-model answers (see `lm_key_bits`).
             static LM: std::cell::RefCell<HashMap<u64, f64>> = std::cell::RefCell::new(HashMap::new());
         }
         let tag = script_tag(script)?;
-        let w = phon::bengali_letters(word);
+        let mut w = phon::bengali_letters(word);
+        if maqsura {
+            final_maqsura(&mut w);
+        }
         if let Some(v) = self.table.get(&memory_key(tag, &w)) {
             return most_frequent(v).map(str::to_owned);
         }
@@ -814,6 +847,7 @@ pub fn capitalised(word: Option<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Name;
 
     fn pair(native: &str, latin: &str) -> Pair {
         Pair { native: native.to_owned(), latin: vec![latin.to_owned()] }
@@ -829,11 +863,11 @@ mod tests {
             pair("مصر", "Egypt"),
         ];
         let m = Model::train(&pairs);
-        assert_eq!(m.word("مسعود", Script::Arabic).as_deref(), Some("masoud"));
+        assert_eq!(m.word("مسعود", Script::Arabic, false).as_deref(), Some("masoud"));
         // The exonym pair is not a transliteration and teaches nothing.
         assert!(!m.to_tsv().contains("egypt") && !m.to_tsv().contains("gypt"));
         // A letter never seen gives no reading.
-        assert_eq!(m.word("ژ", Script::Arabic), None);
+        assert_eq!(m.word("ژ", Script::Arabic, false), None);
         assert_eq!(Model::from_tsv(&m.to_tsv()).unwrap(), m);
     }
 
@@ -852,24 +886,47 @@ mod tests {
             pair("نجف", "Najaf"),
         ];
         let m = Model::train(&pairs);
-        assert_eq!(m.word("ژوزف", Script::Arabic).as_deref(), Some("joseph"));
+        assert_eq!(m.word("ژوزف", Script::Arabic, false).as_deref(), Some("joseph"));
         // Only words the chunks read otherwise are remembered.
         let chunks_only = Model {
             table: m.table.iter().filter(|(k, _)| !k.starts_with("aW")).map(|(k, v)| (k.clone(), v.clone())).collect(),
         };
         for (k, v) in m.table.iter().filter(|(k, _)| k.starts_with("aW")) {
             let w: String = k.chars().skip(2).collect();
-            assert_ne!(chunks_only.word(&w, Script::Arabic).as_deref(), most_frequent(v), "{k}");
+            assert_ne!(chunks_only.word(&w, Script::Arabic, false).as_deref(), most_frequent(v), "{k}");
         }
         // A remembered word is read as most often written, whatever the chunks say; equally
         // frequent forms go to the first in byte order.
         let mut with = chunks_only.clone();
         with.table.insert(memory_key('a', &['ن', 'ج', 'ف']), vec![("nadjaf".into(), 3), ("nedjef".into(), 1)]);
-        assert_eq!(with.word("نجف", Script::Arabic).as_deref(), Some("nadjaf"));
+        assert_eq!(with.word("نجف", Script::Arabic, false).as_deref(), Some("nadjaf"));
         with.table.insert(memory_key('a', &['ن', 'ج', 'ف']), vec![("nadjaf".into(), 2), ("nedjef".into(), 2)]);
-        assert_eq!(with.word("نجف", Script::Arabic).as_deref(), Some("nadjaf"));
-        assert_eq!(chunks_only.word("نجف", Script::Arabic).as_deref(), Some("najaf"));
+        assert_eq!(with.word("نجف", Script::Arabic, false).as_deref(), Some("nadjaf"));
+        assert_eq!(chunks_only.word("نجف", Script::Arabic, false).as_deref(), Some("najaf"));
         assert_eq!(Model::from_tsv(&with.to_tsv()).unwrap(), with);
+    }
+
+    #[test]
+    fn a_final_alif_maqsura_is_a_letter_of_its_own() {
+        // Cleaning folds ى and ي into ی; written ى, a word's final letter reads a.
+        let pairs = [
+            pair("موسى", "Musa"),
+            pair("ليلى", "Laila"),
+            pair("منى", "Mona"),
+            pair("سلمى", "Salma"),
+            pair("ناجي", "Naji"),
+            pair("سامي", "Sami"),
+            pair("هاني", "Hani"),
+            pair("رامي", "Rami"),
+        ];
+        let m = Model::train(&pairs);
+        assert!(writes_maqsura("موسى") && !writes_maqsura("سامي") && !writes_maqsura("سامی"));
+        // Words not learnt from: only the final letter is asked about.
+        let last = |w: Option<String>| w.and_then(|w| w.chars().last());
+        assert_eq!(last(m.word("رانی", Script::Arabic, true)), Some('a'));
+        assert_eq!(last(m.word("رانی", Script::Arabic, false)), Some('i'));
+        assert_eq!(last(Some(Name::new("رانى").romanize_with(&m))), Some('a'));
+        assert_eq!(last(Some(Name::new("راني").romanize_with(&m))), Some('i'));
     }
 
     #[test]
@@ -957,8 +1014,8 @@ mod tests {
             for (w, s) in &words {
                 let want = reference_word(Model::builtin(), w, *s);
                 some += usize::from(want.is_some());
-                assert_eq!(Model::builtin().word(w, *s), want, "{w}");
-                assert_eq!(trained.word(w, *s), reference_word(&trained, w, *s), "{w}");
+                assert_eq!(Model::builtin().word(w, *s, false), want, "{w}");
+                assert_eq!(trained.word(w, *s, false), reference_word(&trained, w, *s), "{w}");
             }
         }
         assert!(some > words.len(), "{some} of {}", 2 * words.len());
