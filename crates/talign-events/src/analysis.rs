@@ -867,6 +867,18 @@ impl<'c> Analysis<'c> {
     /// its sentences, cut where a sentence may have lost its full stop (see
     /// [`crate::boundaries`]). A sentence that is the document's title (alone, or followed by
     /// the outlet's name) is left out: titles are shown elsewhere.
+    /// Frees what scoring the document pairs needed and nothing after it reads: the scored
+    /// pairs and each document's feature vector, positions and dates. For a caller that
+    /// only aligns the linked pairs' passages next (`export sentences` at scale): those read
+    /// the documents' anchors, and a feature's label only to explain an anchor. After it
+    /// [`Analysis::pairs`] is empty and pairs can no longer be explained.
+    pub fn release_pair_scoring(&mut self) {
+        self.pairs = Vec::new();
+        self.space.docs = Vec::new();
+        self.space.positions = Vec::new();
+        self.space.days = Vec::new();
+    }
+
     pub fn units(&self, d: usize, opts: &PassageOptions) -> Vec<Unit> {
         self.units_with(d, opts, None)
     }
@@ -1325,6 +1337,24 @@ mod tests {
     /// The passages of every link, aligned on every core with each document's units built
     /// once and dropped after their last link, are those of each link aligned alone, in
     /// link order, whatever the chunk size and the thread count.
+    #[test]
+    fn releasing_pair_scoring_leaves_the_passages_as_they_were() {
+        let corpus = ntrex_with_reprints();
+        let mut a = Analysis::new(&corpus);
+        let opts = PassageOptions::default();
+        assert!(!a.pairs.is_empty());
+        let before: Vec<Vec<PassagePair>> = a.links.iter().map(|l| a.passages(l, &opts)).collect();
+        let explain = |a: &Analysis<'_>| -> Vec<String> {
+            before.iter().flatten().map(|p| a.passage_evidence(&p.bead)).collect()
+        };
+        let explained = explain(&a);
+        assert!(explained.iter().any(|e| !e.is_empty()));
+        a.release_pair_scoring();
+        assert!(a.pairs.is_empty() && a.space.docs.is_empty());
+        assert_eq!(a.links.iter().map(|l| a.passages(l, &opts)).collect::<Vec<_>>(), before);
+        assert_eq!(explain(&a), explained);
+    }
+
     #[test]
     fn passages_of_all_links_are_those_of_each_link_alone() {
         let corpus = ntrex_with_reprints();

@@ -211,8 +211,10 @@ pub(crate) type Table = EventTable;
 pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
-    let a = analyse(&corpus, opts, &progress);
+    let mut a = analyse(&corpus, opts, &progress);
     if let EventTable::Sentences { explain } = which {
+        // The passages of the links are all that is left to do: what scored the pairs can go.
+        a.release_pair_scoring();
         start_passages(&a, opts, a.links.len(), &progress);
         write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
             sentence_rows_counted(&a, &a.links, &opts.passages, explain, &mut || progress.inc(), |r| w.row(&r))
