@@ -516,7 +516,6 @@ fn windowed(
     Ok(())
 }
 
-/// `cargo xtask eval web`.
 /// Options of `cargo xtask eval web`.
 #[derive(Debug, Default)]
 pub struct WebArgs {
@@ -587,6 +586,7 @@ fn sampled(bin: &Path, tmp: &Path, pages: &[Page], n: usize, extra: &[String]) -
     Ok(())
 }
 
+/// `cargo xtask eval web`.
 pub fn web(root: &Path, args: &WebArgs) -> Result<()> {
     let WebArgs { check, refit, ref extra, ref windows, samples } = *args;
     let (pages, missing) = load(root)?;

@@ -863,10 +863,6 @@ impl<'c> Analysis<'c> {
         format!("E{:0width$}", n + 1, width = self.event_width)
     }
 
-    /// The units of a document that take part in passage alignment, with their anchors:
-    /// its sentences, cut where a sentence may have lost its full stop (see
-    /// [`crate::boundaries`]). A sentence that is the document's title (alone, or followed by
-    /// the outlet's name) is left out: titles are shown elsewhere.
     /// Frees what scoring the document pairs needed and nothing after it reads: the scored
     /// pairs and each document's feature vector, positions and dates. For a caller that
     /// only aligns the linked pairs' passages next (`export sentences` at scale): those read
@@ -879,6 +875,10 @@ impl<'c> Analysis<'c> {
         self.space.days = Vec::new();
     }
 
+    /// The units of a document that take part in passage alignment, with their anchors:
+    /// its sentences, cut where a sentence may have lost its full stop (see
+    /// [`crate::boundaries`]). A sentence that is the document's title (alone, or followed by
+    /// the outlet's name) is left out: titles are shown elsewhere.
     pub fn units(&self, d: usize, opts: &PassageOptions) -> Vec<Unit> {
         self.units_with(d, opts, None)
     }
@@ -1334,9 +1334,6 @@ mod tests {
         }
     }
 
-    /// The passages of every link, aligned on every core with each document's units built
-    /// once and dropped after their last link, are those of each link aligned alone, in
-    /// link order, whatever the chunk size and the thread count.
     #[test]
     fn releasing_pair_scoring_leaves_the_passages_as_they_were() {
         let corpus = ntrex_with_reprints();
@@ -1355,6 +1352,9 @@ mod tests {
         assert_eq!(explain(&a), explained);
     }
 
+    /// The passages of every link, aligned on every core with each document's units built
+    /// once and dropped after their last link, are those of each link aligned alone, in
+    /// link order, whatever the chunk size and the thread count.
     #[test]
     fn passages_of_all_links_are_those_of_each_link_alone() {
         let corpus = ntrex_with_reprints();
