@@ -144,8 +144,9 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
     let story = |m: &DateMention| {
         text.is_none_or(|t| !crate::temporal::is_page_date(t, m.start) && !header_clock(t, m, published))
     };
-    let in_lead = || dates.iter().filter(move |m| m.start < lead && story(m));
-    let mut stated = in_lead().find_map(|m| match m.value {
+    // The story's dates in the lead, with their index in `dates`.
+    let in_lead = || dates.iter().enumerate().filter(move |(_, m)| m.start < lead && story(m));
+    let mut stated = in_lead().find_map(|(_, m)| match m.value {
         TimeValue::Day(d) => match published {
             Some(p) if p.days_from(d) > BACKGROUND_DAYS => None,
             _ => Some((d, m.start)),
@@ -182,7 +183,7 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
         let day = p.days_since_epoch();
         return Some(When { window: Window::Days(day - UNDATED_DAYS, day), source: WhenSource::Published });
     }
-    for (i, m) in dates.iter().enumerate().filter(|(_, m)| m.start < lead && story(m)) {
+    for (i, m) in in_lead() {
         match m.value {
             TimeValue::DayMonth { month, day }
                 if m.start < DATELINE_BYTES || text.is_some_and(|t| weekday_anchored(t, dates, i)) =>
