@@ -74,14 +74,13 @@ fn load(root: &Path) -> Result<(Vec<Page>, Vec<String>)> {
 /// A deterministic scramble: page order and opaque ids from a seed.
 fn scramble(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| {
-        let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
-        for b in (i as u64).to_le_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-        (h, i)
-    });
+    order.sort_by_key(|&i| (fnv(seed, (i as u64).to_le_bytes()), i));
     order
+}
+
+/// FNV-1a of `bytes`, its offset basis mixed with `seed`.
+fn fnv(seed: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325u64 ^ seed, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 /// Which publication dates a run is given.
@@ -537,11 +536,7 @@ const SAMPLE_KEEP: u64 = 800;
 /// Whether sample `k` keeps the page `id`: a hash of both, so a page's fate in a sample
 /// follows neither the manifest's order nor the other pages.
 fn sample_keeps(id: &str, k: u64) -> bool {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for b in id.bytes().chain(k.to_le_bytes()) {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-    }
-    h % 1000 < SAMPLE_KEEP
+    fnv(k.wrapping_mul(0x9e37_79b9_7f4a_7c15), id.bytes().chain(k.to_le_bytes())) % 1000 < SAMPLE_KEEP
 }
 
 /// `eval web --samples N`: the clusters of N random samples of 80 % of the pages, each
