@@ -419,15 +419,9 @@ impl Name {
             if i > 0 {
                 out.push(' ');
             }
-            push_learnt_word(model, &t.text, &t.ph, token_script(&t.text, self.script), self.maqsura(), &mut out);
+            push_learnt_word(model, &t.text, &t.ph, token_script(&t.text, self.script), self.hints.maqsura(), &mut out);
         }
         out
-    }
-
-    /// Whether the name as written ends its words in alif maqsura ى, not ي (see
-    /// [`crate::vowels::writes_maqsura`]).
-    fn maqsura(&self) -> bool {
-        self.hints.final_ya == phon::FinalYa::Maqsura
     }
 
     /// The rule romanization, letter by letter (no vowels added to an abjad).
@@ -508,14 +502,7 @@ impl Name {
                 // As in [`Name::romanize_with`]: a learnt model for Bengali and Arabic-script
                 // names, when given; the rules otherwise.
                 if let Some(model) = model.filter(|_| matches!(script, Script::Arabic | Script::Bengali)) {
-                    push_learnt_word(
-                        model,
-                        t,
-                        &out.phonemes,
-                        tscript,
-                        hints.final_ya == phon::FinalYa::Maqsura,
-                        &mut out.latin,
-                    );
+                    push_learnt_word(model, t, &out.phonemes, tscript, hints.maqsura(), &mut out.latin);
                 } else {
                     out.latin.push_str(&render(&out.phonemes, tscript));
                 }

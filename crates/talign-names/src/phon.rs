@@ -99,6 +99,11 @@ impl FinalYa {
 }
 
 impl Hints {
+    /// Whether the name as written ends its words in alif maqsura ى, never in ي.
+    pub(crate) fn maqsura(&self) -> bool {
+        self.final_ya == FinalYa::Maqsura
+    }
+
     /// The hints of a cleaned name (or word).
     pub(crate) fn of(clean: &str) -> Hints {
         Hints {

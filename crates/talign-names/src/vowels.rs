@@ -250,7 +250,7 @@ fn native_words(name: &str) -> Option<(char, Vec<Vec<char>>)> {
 /// Whether a name as written ends its words in alif maqsura ى (موسى Musa, ليلى Laila) and
 /// never in ي: cleaning folds both into ی, whose reading at a word's end is then a, not i.
 pub fn writes_maqsura(raw: &str) -> bool {
-    phon::Hints::of_raw(raw).final_ya == phon::FinalYa::Maqsura
+    phon::Hints::of_raw(raw).maqsura()
 }
 
 /// Writes a cleaned word's final ی back as ى, a letter of its own to the model.
