@@ -326,7 +326,6 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Repo
     let mut a = analyse(&corpus, opts, &progress);
     // No table of the report reads the scored pairs (the links carry their evidence).
     a.release_pair_scoring();
-    let a = a;
     // A new directory is filled beside it under a temporary name and renamed into place, so
     // that an interrupted or failed report leaves no empty or partial directory.
     let staging = (!dir.exists()).then(|| staging_dir(dir));
