@@ -903,7 +903,7 @@ impl<'c> Analysis<'c> {
             anchors.dedup_by_key(|a| a.0);
             anchors
         };
-        let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count() as f32;
+        let letters = |t: &str| t.chars().filter(|&c| talign_names::is_letter_or_digit(c)).count() as f32;
         let mut out = Vec::new();
         for s in doc.sentences() {
             // The title, alone or as a page heading with the outlet's name after it.

@@ -88,7 +88,7 @@ pub struct BoundaryModel {
 
 /// Letters, digits, combining marks (Bengali vowel signs) and the joiners.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+    talign_names::is_letter_or_digit(c) || is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
 }
 
 /// The word inside a token, folded: punctuation trimmed, lower case, letters as `normalize` writes them.

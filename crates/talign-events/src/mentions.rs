@@ -169,7 +169,7 @@ fn is_word_char(c: char) -> bool {
         '\u{0900}'..='\u{0DFF}' => true,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{0669}' | '\u{0670}'..='\u{06D3}' | '\u{06F0}'..='\u{06FC}' => true,
         _ if c.is_ascii() => false,
-        _ => c.is_alphanumeric(),
+        _ => talign_names::is_letter_or_digit(c),
     }
 }
 

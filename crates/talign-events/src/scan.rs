@@ -35,7 +35,7 @@ fn is_letter(c: char) -> bool {
         // alphabetic in Unicode but belong inside words; digits and dandas do not.
         '\u{0900}'..='\u{0D7F}' => digit_value(c).is_none() && !matches!(c as u32 & 0x7F, 0x64..=0x6F),
         _ if c.is_ascii() => false,
-        _ => c.is_alphabetic() && digit_value(c).is_none(),
+        _ => talign_names::is_letter(c) && digit_value(c).is_none(),
     }
 }
 
