@@ -10,7 +10,7 @@
 //! A pair is linked when its score is high, or when it is fairly high and each document
 //! is the other's best partner.
 
-use std::collections::HashMap;
+use crate::HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;

@@ -7,7 +7,7 @@
 //! pipeline needs (interned mentions for resolution, feature labels and their offsets).
 //! [`Analysis::facts`] extracts one document's facts again when they are wanted.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use rayon::prelude::*;
 use talign_corpus::{Corpus, Date, Document, Lang};

@@ -10,7 +10,7 @@
 //! `وی`) is likely to start one. The two are combined as independent evidence, with the
 //! last two letters of a word standing in for words seen too rarely.
 
-use std::collections::HashMap;
+use crate::{HashMap, HashMapExt};
 
 use rayon::prelude::*;
 

@@ -21,8 +21,9 @@
 //! **Invariant:** the result does not depend on the order of the documents or on their ids:
 //! ties between equal scores are broken by a key derived from each document's content.
 
+use crate::{HashMap, HashMapExt};
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 /// A time window for the happening a document reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

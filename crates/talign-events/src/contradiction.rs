@@ -20,7 +20,8 @@
 //! **Invariant:** the result does not depend on the order of the documents or on their ids:
 //! every group pair is judged on the first clustering, and the drops are a set.
 
-use std::collections::{BTreeMap, HashSet};
+use crate::{HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 use crate::cluster::{ClusterOptions, Window, windows_consistent};
 

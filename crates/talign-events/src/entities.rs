@@ -10,7 +10,8 @@
 //! **Invariant:** the result depends only on the documents and their order, never on
 //! thread count: forms are numbered in first-seen order and clusters by their smallest form.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 

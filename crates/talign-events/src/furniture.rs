@@ -12,7 +12,7 @@
 //! Furniture carries no evidence: it is blanked (each byte a space, so that offsets into
 //! the text stay valid) before names, dates, numbers and event words are read.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use rayon::prelude::*;
 use talign_corpus::Document;

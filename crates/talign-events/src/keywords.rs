@@ -28,7 +28,8 @@ pub struct EventMention {
 /// Letters, digits and the signs of the Indic scripts (a virama or nukta is inside a word;
 /// the dandas end it).
 pub(crate) fn is_word_char(c: char) -> bool {
-    talign_names::is_letter_or_digit(c) || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
+    talign_names::is_letter_or_digit(c)
+        || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
 }
 
 /// Finds the event words of `text` with the built-in lists.

@@ -12,7 +12,7 @@
 //! **Determinism:** counts are summed in the order of the training pairs and words, never
 //! in the order of a hash map, so the same corpus learns the same table on every run.
 
-use std::collections::HashMap;
+use crate::{HashMap, HashMapExt};
 
 /// Fewer aligned passage pairs than this teach nothing reliable; no table is learnt.
 pub const MIN_TRAINING_PAIRS: usize = 40;

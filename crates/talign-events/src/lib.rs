@@ -11,6 +11,11 @@
 //! }
 //! ```
 
+/// Hash maps and sets with foldhash's hasher (randomly seeded per map, as std's are, so
+/// nothing may depend on their order): std's SipHash was about a tenth of the CPU time of
+/// clustering and passage alignment, most of it on small integer keys.
+pub(crate) use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+
 pub mod align;
 pub mod analysis;
 pub mod boundaries;

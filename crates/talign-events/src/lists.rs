@@ -2,7 +2,7 @@
 //! with a provenance column): common words that are not names, title words that
 //! announce a name, head nouns that follow one, and event concepts.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -21,7 +21,7 @@
 //! and one-letter proclitics (الروسي, وموسكو). Case endings are kept in `surface` and `form`;
 //! the corpus decides which reading to use (see [`crate::entities`]).
 
-use std::collections::HashSet;
+use crate::{HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

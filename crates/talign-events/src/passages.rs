@@ -400,8 +400,8 @@ fn erfc(x: f32) -> f32 {
 /// How rare each id is among the units of two documents, in (0, 1]: an anchor or a word
 /// in many units of both (the country both are about, the number two) says little about
 /// which units match.
-fn rarity<'u>(a: &'u [Unit], b: &'u [Unit], ids: impl Fn(&'u Unit) -> Vec<u32>) -> std::collections::HashMap<u32, f32> {
-    let mut count: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+fn rarity<'u>(a: &'u [Unit], b: &'u [Unit], ids: impl Fn(&'u Unit) -> Vec<u32>) -> crate::HashMap<u32, f32> {
+    let mut count: crate::HashMap<u32, u32> = crate::HashMap::default();
     for u in a.iter().chain(b) {
         for c in ids(u) {
             *count.entry(c).or_default() += 1;
@@ -412,7 +412,7 @@ fn rarity<'u>(a: &'u [Unit], b: &'u [Unit], ids: impl Fn(&'u Unit) -> Vec<u32>) 
 }
 
 /// Weights of the cognates of two documents, by their rarity in the pair.
-fn cognate_weights(a: &[Unit], b: &[Unit]) -> std::collections::HashMap<u32, f32> {
+fn cognate_weights(a: &[Unit], b: &[Unit]) -> crate::HashMap<u32, f32> {
     rarity(a, b, |u| u.cognates.clone())
 }
 
@@ -435,7 +435,7 @@ fn rare_weighted(a: &[Unit], b: &[Unit], power: i32) -> (Vec<Unit>, Vec<Unit>) {
 }
 
 /// The summed weight of the cognates both sides of a bead have.
-fn shared_cognates(a: &[Unit], b: &[Unit], weight: &std::collections::HashMap<u32, f32>) -> f32 {
+fn shared_cognates(a: &[Unit], b: &[Unit], weight: &crate::HashMap<u32, f32>) -> f32 {
     let (xa, xb) = (merged_cognates(a), merged_cognates(b));
     let (mut i, mut j, mut sum) = (0, 0, 0f32);
     while i < xa.len() && j < xb.len() {
@@ -570,7 +570,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         opts.mine_fanout,
     );
     let rare = RareAnchors::new(a, b);
-    let mined_rare: std::collections::HashSet<u32> =
+    let mined_rare: crate::HashSet<u32> =
         candidates.iter().flat_map(|p| rare.shared(&a[sa[p.left].clone()], &b[sb[p.right].clone()])).collect();
     let mut monotonic: Option<Vec<Bead>> = None;
     for band in tries.into_iter().filter(|_| n * m <= MAX_CELLS) {
@@ -916,7 +916,7 @@ fn length_ratio(a: &[Unit], b: &[Unit], learnt: Option<f32>) -> f32 {
     let (sa, _) = whole_sentences(a);
     let (sb, _) = whole_sentences(b);
     let unique = |units: &[Unit]| {
-        let mut seen: std::collections::HashMap<u32, Option<usize>> = std::collections::HashMap::new();
+        let mut seen: crate::HashMap<u32, Option<usize>> = crate::HashMap::default();
         for (i, u) in units.iter().enumerate() {
             for &(id, _) in &u.anchors {
                 seen.entry(id).and_modify(|x| *x = None).or_insert(Some(i));
@@ -979,7 +979,7 @@ struct Scorer<'u, 'o> {
     opts: &'o PassageOptions,
     /// The expected length of a right passage per character of the left.
     ratio: f32,
-    cognate_weight: std::collections::HashMap<u32, f32>,
+    cognate_weight: crate::HashMap<u32, f32>,
     overlap: Option<Overlap>,
     /// The units with their anchors' weights scaled by their rarity in the pair.
     weighted_a: Vec<Unit>,
@@ -1094,14 +1094,14 @@ impl<'u, 'o> Scorer<'u, 'o> {
 /// Anchors found in at most two units of each document: where translations put them in
 /// corresponding sentences, independent reports of one event mention them in other places.
 struct RareAnchors {
-    count_a: std::collections::HashMap<u32, usize>,
-    count_b: std::collections::HashMap<u32, usize>,
+    count_a: crate::HashMap<u32, usize>,
+    count_b: crate::HashMap<u32, usize>,
 }
 
 impl RareAnchors {
     fn new(a: &[Unit], b: &[Unit]) -> RareAnchors {
         let count = |units: &[Unit]| {
-            let mut c: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+            let mut c: crate::HashMap<u32, usize> = crate::HashMap::default();
             for u in units {
                 for &(id, _) in &u.anchors {
                     *c.entry(id).or_default() += 1;
@@ -1134,7 +1134,7 @@ fn align_monotonic(
     scorer: &Scorer<'_, '_>,
     band: Option<&Band>,
     rare: &RareAnchors,
-) -> (Vec<Bead>, std::collections::HashSet<u32>) {
+) -> (Vec<Bead>, crate::HashSet<u32>) {
     let (a, b, opts) = (scorer.a, scorer.b, scorer.opts);
     let (n, m) = (a.len(), b.len());
     // The cost of a passage boundary at position i (before unit i; the ends are free).
@@ -1280,7 +1280,7 @@ fn align_monotonic(
         }
     }
     let mut beads = Vec::new();
-    let mut matched: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    let mut matched: crate::HashSet<u32> = crate::HashSet::default();
     let (mut i, mut j) = (n, m);
     let mut layer = if cost[INSIDE][n * w + m] <= cost[OUTSIDE][n * w + m] { INSIDE } else { OUTSIDE };
     while i > 0 || j > 0 {

@@ -15,7 +15,7 @@
 //! estimate resemblance (Jaccard), which a page cut short or padded with furniture fails,
 //! and sampling by value keeps containment estimable in a hundred lines.
 
-use std::collections::HashMap;
+use crate::{HashMap, HashMapExt};
 
 use rayon::prelude::*;
 
@@ -71,7 +71,7 @@ pub fn find(shingles: &[Vec<u64>]) -> Vec<Reprint> {
         }
     }
     // A shingle in many documents is boilerplate: it is neither indexed nor counted.
-    let boilerplate: std::collections::HashSet<u64> =
+    let boilerplate: crate::HashSet<u64> =
         postings.iter().filter(|(_, docs)| docs.len() > MAX_POSTING).map(|(&h, _)| h).collect();
     postings.retain(|_, docs| docs.len() > 1 && docs.len() <= MAX_POSTING);
     let sampled = |d: usize| -> usize {

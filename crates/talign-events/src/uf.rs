@@ -38,7 +38,7 @@ impl UnionFind {
 
     /// For each member, the number of its set, sets numbered by their smallest member.
     pub(crate) fn numbering(&mut self) -> Vec<usize> {
-        let mut number: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        let mut number: crate::HashMap<u32, usize> = crate::HashMap::default();
         (0..self.0.len() as u32)
             .map(|x| {
                 let r = self.find(x);

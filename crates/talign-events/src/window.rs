@@ -71,7 +71,8 @@
 //! assert_eq!(events.iter().flatten().count(), 4);
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use crate::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 use talign_corpus::{Corpus, CorpusError, Date, Document};
 
@@ -388,7 +389,7 @@ where
     // Each document's cluster in its home window, else in its first window.
     let mut home: HashMap<I, usize> = HashMap::new();
     for (j, w) in windows.iter().enumerate() {
-        let mine: std::collections::HashSet<&I> = w.home.iter().collect();
+        let mine: crate::HashSet<&I> = w.home.iter().collect();
         for (c, members) in w.clusters.iter().enumerate() {
             for id in members.iter().filter(|id| mine.contains(id)) {
                 home.entry(id.clone()).or_insert(base[j] + c);

@@ -2,7 +2,7 @@
 //! ordinals, percent and currency words, and the counted nouns that let an ambiguous number
 //! word count. All folded once into one hash map of whole words.
 
-use std::collections::HashMap;
+use crate::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use crate::temporal::fold;

@@ -4,7 +4,7 @@
 //! Every entry is stored as a whole folded word (stem + ending), so looking up a word of
 //! the text is one hash probe, whatever the language.
 
-use std::collections::HashMap;
+use crate::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use talign_corpus::Weekday;
