@@ -256,8 +256,9 @@ pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
     }
     println!("| binary | command | documents | wall time | CPU time | peak memory |");
     println!("|---|---|---|---|---|---|");
-    // (binary, documents, links, wall and CPU milliseconds per link).
-    let mut per_link: Vec<(&str, usize, usize, f64, f64)> = Vec::new();
+    // (binary, documents, links, wall and CPU milliseconds per link, mean sentences of a
+    // linked pair).
+    let mut per_link: Vec<(&str, usize, usize, f64, f64, f64)> = Vec::new();
     for n in [args.small, args.n] {
         let corpus = dir.join(format!("gen-{n}.jsonl"));
         generate(root, n, &corpus)?;
@@ -276,23 +277,46 @@ pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
                 costs[b].push(cost);
             }
         }
+        // Each document's sentences, as talign cuts them: the passage stage's work on a
+        // link grows with its two documents' sentences.
+        let loaded = talign_corpus::Corpus::load(&[&corpus])?;
+        let sentences_of: std::collections::HashMap<&str, usize> =
+            loaded.docs().iter().map(|d| (d.id.as_str(), d.sentences().len())).collect();
         for (b, (name, _)) in bins.iter().enumerate() {
-            let links = csv::Reader::from_path(outs[b].join("links.csv"))?.records().count();
+            let mut links = 0usize;
+            let mut linked_sentences = 0usize;
+            for r in csv::Reader::from_path(outs[b].join("links.csv"))?.records() {
+                let r = r?;
+                links += 1;
+                linked_sentences +=
+                    (0..2).map(|i| r.get(i).and_then(|id| sentences_of.get(id)).copied().unwrap_or(0)).sum::<usize>();
+            }
             // What aligning the passages of the links adds to linking the documents.
             let (align, sentences) = (costs[b][0], costs[b][1]);
             let per = |stage: f64| 1000.0 * stage / links.max(1) as f64;
-            per_link.push((name, n, links, per(sentences.wall - align.wall), per(sentences.cpu - align.cpu)));
+            let mean = linked_sentences as f64 / links.max(1) as f64;
+            per_link.push((name, n, links, per(sentences.wall - align.wall), per(sentences.cpu - align.cpu), mean));
         }
     }
-    println!("\ncost per link of the passage stage, (export sentences − events align) / links:\n");
-    println!("| binary | documents | links | wall | CPU |");
-    println!("|---|---|---|---|---|");
-    for &(name, n, links, wall, cpu) in &per_link {
-        println!("| {name} | {n} | {links} | {wall:.2} ms | {cpu:.2} ms |");
+    println!("\ncost per link of the passage stage, (export sentences − events align) / links,");
+    println!("and per sentence of the linked pairs (a larger corpus links longer documents):\n");
+    println!("| binary | documents | links | sentences a link | wall | CPU | CPU a linked sentence |");
+    println!("|---|---|---|---|---|---|---|");
+    for &(name, n, links, wall, cpu, mean) in &per_link {
+        let per_sentence = 1000.0 * cpu / mean.max(1e-9);
+        println!("| {name} | {n} | {links} | {mean:.1} | {wall:.2} ms | {cpu:.2} ms | {per_sentence:.1} µs |");
     }
     for (name, _) in &bins {
-        let of = |n: usize| per_link.iter().find(|x| x.0 == *name && x.1 == n).map_or(f64::NAN, |x| x.4);
-        println!("\n{name}: CPU per link at {} / at {}: {:.2}", args.n, args.small, of(args.n) / of(args.small));
+        let of =
+            |n: usize| per_link.iter().find(|x| x.0 == *name && x.1 == n).map_or((f64::NAN, f64::NAN), |x| (x.4, x.5));
+        let ((big, big_s), (small, small_s)) = (of(args.n), of(args.small));
+        println!(
+            "\n{name}: CPU per link at {} / at {}: {:.2}; per linked sentence: {:.2}",
+            args.n,
+            args.small,
+            big / small,
+            (big / big_s) / (small / small_s)
+        );
     }
     Ok(())
 }
