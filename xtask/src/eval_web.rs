@@ -540,7 +540,8 @@ fn sample_keeps(id: &str, k: u64) -> bool {
 }
 
 /// `eval web --samples N`: the clusters of N random samples of 80 % of the pages, each
-/// scored against its pages' gold events; prints the mean and the range of each figure.
+/// scored against its pages' gold events; prints the mean and the range of each figure,
+/// then each sample's figures.
 /// One figure on 292 pages moves by a few hundredths when one document changes cluster
 /// (a large event's pairs go with it), so a change that helps should help on most samples,
 /// not just on the whole set: compare two builds, or two flag sets after `--`, on the same
@@ -578,6 +579,17 @@ fn sampled(bin: &Path, tmp: &Path, pages: &[Page], n: usize, extra: &[String]) -
         stat(&|s| s.bcubed.2, 3),
         stat(&|s| s.negatives_misplaced as f64, 1)
     );
+    // Each sample's figures, so that two builds can be compared sample by sample (a
+    // change that helps should help on most of them, not just move the mean).
+    println!();
+    println!("| sample | pages | pair F1 | bn–fa pair F1 | B-cubed F1 | negatives misplaced |");
+    println!("|---|---|---|---|---|---|");
+    for (k, (s, pages)) in all.iter().zip(&kept).enumerate() {
+        println!(
+            "| {k} | {pages} | {:.3} | {:.3} | {:.3} | {} |",
+            s.pair.2, s.bn_fa.2, s.bcubed.2, s.negatives_misplaced
+        );
+    }
     Ok(())
 }
 
