@@ -54,7 +54,8 @@ commands:
   bench-events [N] [--small M] [--baseline BIN]
                            time `events align`, `export sentences` and `report` on M (10000)
                            and N (100000) generated documents (wall, CPU, peak memory; the
-                           passage stage's cost per link), each also by BIN when given; and
+                           passage stage's cost per link and per linked sentence), each also
+                           by BIN when given; and
                            `events align` on 5000 against brute-force all-pairs scoring
   fuzz [--minutes M] [--target T]
                            randomized runs over corpus loading, dates and numbers, normalize and
