@@ -436,7 +436,11 @@ fn rare_weighted(a: &[Unit], b: &[Unit], power: i32) -> (Vec<Unit>, Vec<Unit>) {
 
 /// The summed weight of the cognates both sides of a bead have.
 fn shared_cognates(a: &[Unit], b: &[Unit], weight: &crate::HashMap<u32, f32>) -> f32 {
-    let (xa, xb) = (merged_cognates(a), merged_cognates(b));
+    shared_cognates_of(&merged_cognates(a), &merged_cognates(b), weight)
+}
+
+/// [`shared_cognates`] of two passages' merged cognates (sorted, without repeats).
+fn shared_cognates_of(xa: &[u32], xb: &[u32], weight: &crate::HashMap<u32, f32>) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0f32);
     while i < xa.len() && j < xb.len() {
         match xa[i].cmp(&xb[j]) {
@@ -475,7 +479,11 @@ fn merged_anchors(units: &[Unit]) -> std::borrow::Cow<'_, [(u32, f32)]> {
 }
 
 fn anchor_balance(a: &[Unit], b: &[Unit]) -> (f32, f32) {
-    let (xa, xb) = (merged_anchors(a), merged_anchors(b));
+    anchor_balance_of(&merged_anchors(a), &merged_anchors(b))
+}
+
+/// [`anchor_balance`] of two passages' merged anchors (sorted by id, without repeats).
+fn anchor_balance_of(xa: &[(u32, f32)], xb: &[(u32, f32)]) -> (f32, f32) {
     let (mut shared, mut missed) = (0f32, 0f32);
     let (mut i, mut j) = (0, 0);
     while i < xa.len() || j < xb.len() {
@@ -971,6 +979,50 @@ struct BeadTerms {
 /// small number written as a word in both is not evidence enough.
 const BARE_ANCHOR: f32 = 0.25;
 
+/// The merged anchors (sorted by id) and cognates (sorted) of each run of 2 to
+/// [`MAX_UNITS`] units of one document, made when first asked for: the monotonic aligner
+/// asks for the same run for every bead that ends with it, and merging it each time (an
+/// allocation and a sort) was most of the aligner's time.
+struct Runs {
+    anchors: Vec<std::cell::OnceCell<Vec<(u32, f32)>>>,
+    cognates: Vec<std::cell::OnceCell<Vec<u32>>>,
+}
+
+impl Runs {
+    fn new(units: usize) -> Runs {
+        let slots = units * MAX_UNITS;
+        Runs {
+            anchors: (0..slots).map(|_| std::cell::OnceCell::new()).collect(),
+            cognates: (0..slots).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    /// The slot of a run of 2 to [`MAX_UNITS`] units (one unit's lists are its own).
+    fn slot(r: &Span) -> Option<usize> {
+        (2..=MAX_UNITS).contains(&r.len()).then(|| (r.end - 1) * MAX_UNITS + r.len() - 1)
+    }
+
+    /// The merged anchors of `units[r]`, where `units` are the units this cache is for.
+    fn anchors<'s>(&'s self, units: &'s [Unit], r: &Span) -> std::borrow::Cow<'s, [(u32, f32)]> {
+        match Runs::slot(r) {
+            Some(i) => std::borrow::Cow::Borrowed(
+                self.anchors[i].get_or_init(|| merged_anchors(&units[r.clone()]).into_owned()),
+            ),
+            None => merged_anchors(&units[r.clone()]),
+        }
+    }
+
+    /// The merged cognates of `units[r]`.
+    fn cognates<'s>(&'s self, units: &'s [Unit], r: &Span) -> std::borrow::Cow<'s, [u32]> {
+        match Runs::slot(r) {
+            Some(i) => std::borrow::Cow::Borrowed(
+                self.cognates[i].get_or_init(|| merged_cognates(&units[r.clone()]).into_owned()),
+            ),
+            None => merged_cognates(&units[r.clone()]),
+        }
+    }
+}
+
 /// What a passage of one document shares with a passage of the other, and what a bead of
 /// the two costs.
 struct Scorer<'u, 'o> {
@@ -996,6 +1048,9 @@ struct Scorer<'u, 'o> {
     len_b: Vec<f32>,
     /// The most a bead's wording can earn.
     lexical_max: f32,
+    /// Merged runs of `weighted_a` (anchors) and `a` (cognates), and the same of the right.
+    runs_a: Runs,
+    runs_b: Runs,
 }
 
 impl<'u, 'o> Scorer<'u, 'o> {
@@ -1024,7 +1079,19 @@ impl<'u, 'o> Scorer<'u, 'o> {
             sharp_a,
             sharp_b,
             lexical_max,
+            runs_a: Runs::new(a.len()),
+            runs_b: Runs::new(b.len()),
         }
+    }
+
+    /// The bead's shared and missed anchor weight (after rarity), from the merged runs.
+    fn anchor_balance(&self, ra: &Span, rb: &Span) -> (f32, f32) {
+        anchor_balance_of(&self.runs_a.anchors(&self.weighted_a, ra), &self.runs_b.anchors(&self.weighted_b, rb))
+    }
+
+    /// The bead's shared cognate weight, from the merged runs.
+    fn shared_cognates(&self, ra: &Span, rb: &Span) -> f32 {
+        shared_cognates_of(&self.runs_a.cognates(self.a, ra), &self.runs_b.cognates(self.b, rb), &self.cognate_weight)
     }
 
     /// The share of the two passages' wording the learnt table pairs, and what unrelated
@@ -1038,8 +1105,8 @@ impl<'u, 'o> Scorer<'u, 'o> {
     /// sentences share. Length plays no part.
     fn evidence(&self, ra: Span, rb: Span) -> f32 {
         let lexical = self.lexical(ra.clone(), rb.clone()).map_or(0.0, |l| self.opts.lexical_reward * (l.0 - l.2));
-        let (shared, _) = anchor_balance(&self.weighted_a[ra.clone()], &self.weighted_b[rb.clone()]);
-        let cognates = shared_cognates(&self.a[ra], &self.b[rb], &self.cognate_weight);
+        let (shared, _) = self.anchor_balance(&ra, &rb);
+        let cognates = self.shared_cognates(&ra, &rb);
         self.opts.anchor_reward * shared + self.opts.cognate_reward * cognates + lexical
     }
 
@@ -1062,8 +1129,8 @@ impl<'u, 'o> Scorer<'u, 'o> {
         let lexical = self.lexical(ra.clone(), rb.clone());
         let (sa, sb) = (&self.a[ra.clone()], &self.b[rb.clone()]);
         let (la, lb) = (self.len_a[ra.end] - self.len_a[ra.start], self.len_b[rb.end] - self.len_b[rb.start]);
-        let (shared, missed) = anchor_balance(&self.weighted_a[ra], &self.weighted_b[rb]);
-        let cognates = shared_cognates(sa, sb, &self.cognate_weight);
+        let (shared, missed) = self.anchor_balance(&ra, &rb);
+        let cognates = self.shared_cognates(&ra, &rb);
         // Both sides carry anchors and share none: they tell different things.
         let disjoint =
             shared == 0.0 && sa.iter().any(|u| !u.anchors.is_empty()) && sb.iter().any(|u| !u.anchors.is_empty());
