@@ -1417,6 +1417,37 @@ fn whole_sentences(units: &[Unit]) -> (Vec<Unit>, Vec<usize>) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn runs_give_every_span_s_merged_anchors_and_cognates() {
+        // Units whose lists overlap, so that merging drops repeats and sorts.
+        let units: Vec<Unit> = (0..9u32)
+            .map(|i| Unit {
+                cognates: vec![i % 4, 10 + i % 3, 20 + i],
+                ..Unit::sentence(0, 0, 1.0, vec![(i % 5, 1.0 + i as f32), (7, 0.5 * i as f32), (9 + i, 2.0)])
+            })
+            .map(|mut u| {
+                u.anchors.sort_by_key(|a| a.0);
+                u.cognates.sort_unstable();
+                u
+            })
+            .collect();
+        let runs = Runs::new(units.len());
+        // Twice: the second read comes from the cache.
+        for _ in 0..2 {
+            for start in 0..units.len() {
+                for end in start + 1..=units.len() {
+                    let r = start..end;
+                    assert_eq!(runs.anchors(&units, &r).as_ref(), merged_anchors(&units[r.clone()]).as_ref(), "{r:?}");
+                    assert_eq!(
+                        runs.cognates(&units, &r).as_ref(),
+                        merged_cognates(&units[r.clone()]).as_ref(),
+                        "{r:?}"
+                    );
+                }
+            }
+        }
+    }
+
     fn u(len: f32, anchors: &[u32]) -> Unit {
         Unit::sentence(0, 0, len, anchors.iter().map(|&x| (x, 1.0)).collect())
     }
