@@ -228,6 +228,25 @@ fn commands(corpus: &str, out: &Path) -> Vec<(&'static str, Vec<String>)> {
     ]
 }
 
+/// What the passage stage (export sentences less events align) cost one binary on one corpus.
+struct PassageCost<'b> {
+    binary: &'b str,
+    documents: usize,
+    links: usize,
+    /// Wall and CPU milliseconds a link.
+    wall_ms: f64,
+    cpu_ms: f64,
+    /// Sentences of a linked pair, both documents, on average.
+    sentences: f64,
+}
+
+impl PassageCost<'_> {
+    /// CPU microseconds a sentence of the linked pairs.
+    fn cpu_per_sentence_us(&self) -> f64 {
+        1000.0 * self.cpu_ms / self.sentences.max(1e-9)
+    }
+}
+
 /// `cargo xtask bench-events [N] [--small M] [--baseline BIN]`.
 pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
     let bin = crate::eval::build_talign(root)?;
@@ -256,9 +275,7 @@ pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
     }
     println!("| binary | command | documents | wall time | CPU time | peak memory |");
     println!("|---|---|---|---|---|---|");
-    // (binary, documents, links, wall and CPU milliseconds per link, mean sentences of a
-    // linked pair).
-    let mut per_link: Vec<(&str, usize, usize, f64, f64, f64)> = Vec::new();
+    let mut per_link: Vec<PassageCost> = Vec::new();
     for n in [args.small, args.n] {
         let corpus = dir.join(format!("gen-{n}.jsonl"));
         generate(root, n, &corpus)?;
@@ -285,37 +302,55 @@ pub fn bench(root: &Path, args: &BenchArgs) -> Result<()> {
         for (b, (name, _)) in bins.iter().enumerate() {
             let mut links = 0usize;
             let mut linked_sentences = 0usize;
-            for r in csv::Reader::from_path(outs[b].join("links.csv"))?.records() {
+            let path = outs[b].join("links.csv");
+            for r in csv::Reader::from_path(&path)?.records() {
                 let r = r?;
                 links += 1;
-                linked_sentences +=
-                    (0..2).map(|i| r.get(i).and_then(|id| sentences_of.get(id)).copied().unwrap_or(0)).sum::<usize>();
+                for i in 0..2 {
+                    let id = r.get(i).unwrap_or_default();
+                    linked_sentences += sentences_of.get(id).with_context(|| {
+                        format!("{}: document `{id}` is not in {}", path.display(), corpus.display())
+                    })?;
+                }
             }
             // What aligning the passages of the links adds to linking the documents.
             let (align, sentences) = (costs[b][0], costs[b][1]);
             let per = |stage: f64| 1000.0 * stage / links.max(1) as f64;
-            let mean = linked_sentences as f64 / links.max(1) as f64;
-            per_link.push((name, n, links, per(sentences.wall - align.wall), per(sentences.cpu - align.cpu), mean));
+            per_link.push(PassageCost {
+                binary: name,
+                documents: n,
+                links,
+                wall_ms: per(sentences.wall - align.wall),
+                cpu_ms: per(sentences.cpu - align.cpu),
+                sentences: linked_sentences as f64 / links.max(1) as f64,
+            });
         }
     }
     println!("\ncost per link of the passage stage, (export sentences − events align) / links,");
     println!("and per sentence of the linked pairs (a larger corpus links longer documents):\n");
     println!("| binary | documents | links | sentences a link | wall | CPU | CPU a linked sentence |");
     println!("|---|---|---|---|---|---|---|");
-    for &(name, n, links, wall, cpu, mean) in &per_link {
-        let per_sentence = 1000.0 * cpu / mean.max(1e-9);
-        println!("| {name} | {n} | {links} | {mean:.1} | {wall:.2} ms | {cpu:.2} ms | {per_sentence:.1} µs |");
+    for c in &per_link {
+        println!(
+            "| {} | {} | {} | {:.1} | {:.2} ms | {:.2} ms | {:.1} µs |",
+            c.binary,
+            c.documents,
+            c.links,
+            c.sentences,
+            c.wall_ms,
+            c.cpu_ms,
+            c.cpu_per_sentence_us()
+        );
     }
     for (name, _) in &bins {
-        let of =
-            |n: usize| per_link.iter().find(|x| x.0 == *name && x.1 == n).map_or((f64::NAN, f64::NAN), |x| (x.4, x.5));
-        let ((big, big_s), (small, small_s)) = (of(args.n), of(args.small));
+        let of = |n: usize| per_link.iter().find(|c| c.binary == *name && c.documents == n);
+        let (Some(big), Some(small)) = (of(args.n), of(args.small)) else { continue };
         println!(
             "\n{name}: CPU per link at {} / at {}: {:.2}; per linked sentence: {:.2}",
             args.n,
             args.small,
-            big / small,
-            (big / big_s) / (small / small_s)
+            big.cpu_ms / small.cpu_ms,
+            big.cpu_per_sentence_us() / small.cpu_per_sentence_us()
         );
     }
     Ok(())
