@@ -434,11 +434,13 @@ pub fn fold_of(event: &str) -> usize {
 fn windowed(
     bin: &Path,
     tmp: &Path,
+    title: &str,
     pages: &[Page],
     path: &Path,
     alias: &HashMap<String, usize>,
     whole: &Partition,
     windows: &[(i64, i64)],
+    event_dates: &HashMap<String, talign_corpus::Date>,
     extra: &[String],
 ) -> Result<()> {
     let docs = read_csv(&run(bin, &["corpus", "docs", path.to_str().unwrap_or_default()])?)?;
@@ -450,17 +452,28 @@ fn windowed(
             Some((v["id"].as_str()?.to_owned(), l))
         })
         .collect();
-    let mut order: Vec<(String, usize, String)> =
+    let order: Vec<(String, usize, String)> =
         docs.iter().enumerate().map(|(k, r)| (r["published"].clone(), k, r["doc"].clone())).collect();
     let undated = order.iter().filter(|o| o.0.is_empty()).count();
-    // Undated pages last (an empty date sorts first).
+    // A page arrives in the stream when it is published. Where neither the manifest nor the
+    // text gives that date, the date of its labelled event stands in for the time a crawler
+    // would have fetched it: it only sets where the page arrives, the page stays undated.
+    let arrival: Vec<String> = order
+        .iter()
+        .map(|(date, _, id)| match (date.is_empty(), alias.get(id)) {
+            (false, _) | (true, None) => date.clone(),
+            (true, Some(&i)) => event_dates.get(&pages[i].event).map(|d| d.to_string()).unwrap_or_default(),
+        })
+        .collect();
+    let mut order: Vec<(String, usize, String)> =
+        order.into_iter().zip(arrival).map(|((_, k, id), arrives)| (arrives, k, id)).collect();
     order.sort_by(|a, b| (a.0.is_empty(), &a.0, a.1).cmp(&(b.0.is_empty(), &b.0, b.1)));
     let mut jsonl = String::new();
     for (_, _, id) in &order {
         jsonl.push_str(lines[id]);
         jsonl.push('\n');
     }
-    let dated = tmp.join("web-dated.jsonl");
+    let dated = tmp.join(format!("{}.stream.jsonl", path.file_stem().and_then(|s| s.to_str()).unwrap_or("web")));
     std::fs::write(&dated, jsonl)?;
     // The widest spread of dates inside one event of the whole run.
     let date_of: HashMap<&str, &str> = docs.iter().map(|r| (r["doc"].as_str(), r["published"].as_str())).collect();
@@ -482,8 +495,8 @@ fn windowed(
     let widest = spans.values().map(|(lo, hi)| day(hi) - day(lo)).max().unwrap_or(0);
     println!();
     println!(
-        "time windows: {} pages in date order ({undated} with no date, given or read, go last); the widest \
-         event of the whole run spans about {widest} days of publication dates",
+        "time windows, {title}: {} pages in date order ({undated} with no date, given or read, arrive with their \
+         labelled event); the widest event of the whole run spans about {widest} days of publication dates",
         pages.len()
     );
     println!();
@@ -657,7 +670,7 @@ pub fn web(root: &Path, args: &WebArgs) -> Result<()> {
     // How much of what is left is a matter of dates: every page dated as a news feed
     // would date it (from its event's labelled date).
     let dates = event_dates(root)?;
-    let (path_d, alias_d) = write_corpus(&tmp, "web-dated", &pages, 1, &Dating::FromLabels(dates))?;
+    let (path_d, alias_d) = write_corpus(&tmp, "web-dated", &pages, 1, &Dating::FromLabels(dates.clone()))?;
     let part_d = talign_partition(&bin, &path_d, &alias_d, pages.len(), extra)?;
     println!(
         "{}",
@@ -688,7 +701,21 @@ pub fn web(root: &Path, args: &WebArgs) -> Result<()> {
     );
     if !windows.is_empty() {
         // The manifest's publication dates given, as a stream in date order needs them.
-        windowed(&bin, &tmp, &pages, &path_p, &alias_p, &part_p, windows, extra)?;
+        windowed(&bin, &tmp, "the manifest's dates", &pages, &path_p, &alias_p, &part_p, windows, &dates, extra)?;
+        // Every page dated, every event within a month: where windows overlapping by more
+        // than an event's span must give the whole run's clusters.
+        windowed(
+            &bin,
+            &tmp,
+            "every page dated from its labelled event (a diagnostic corpus)",
+            &pages,
+            &path_d,
+            &alias_d,
+            &part_d,
+            windows,
+            &dates,
+            extra,
+        )?;
     }
     if samples > 0 {
         sampled(&bin, &tmp, &pages, samples, extra)?;

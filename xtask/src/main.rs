@@ -39,7 +39,10 @@ commands:
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
                            fits the same-event model's weights on them and prints them;
                            --windows D,O also clusters the pages as a stream in date order in
-                           windows of D days overlapping by O, against gold and the whole run;
+                           windows of D days overlapping by O, against gold and the whole run
+                           (a page that states no date arrives, still undated, with its labelled
+                           event, as from a crawler), with the manifest's dates and with every
+                           page dated from its event;
                            --samples N also scores N random samples of 80 % of the pages (mean
                            and range: a steadier judge of a change than the one whole-set
                            figure); flags after -- go to `talign events cluster`
