@@ -2,7 +2,8 @@
 //!
 //! Every mention is reduced to a form (its case ending dropped where the corpus
 //! supports it), forms are paired across the corpus with the names index, and linked
-//! forms become one entity. An entity counts as *confirmed* when one of its mentions
+//! forms become one entity, without the chains single linkage makes through a lexicon
+//! entity (see `without_chains`). An entity counts as *confirmed* when one of its mentions
 //! stands on its own evidence (lexicon, title, quote, Latin). Being written in two
 //! scripts is not enough: Bengali and Persian share many Perso-Arabic loanwords
 //! (দখল / دخل), which sound alike without being names.
@@ -290,15 +291,18 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         }
     }
 
-    let mut uf = UnionFind::new(n);
     // Lexicon forms of one entity are one entity.
     let mut first_of_lex: HashMap<EntityId, u32> = HashMap::new();
+    let mut lex_edges: Vec<(u32, u32)> = Vec::new();
     for (i, e) in form_lex.iter().enumerate() {
         if let Some(e) = e {
             let first = *first_of_lex.entry(*e).or_insert(i as u32);
-            uf.union(first, i as u32);
+            lex_edges.push((first, i as u32));
         }
     }
+    // Pairs of forms that sound alike enough to be one entity's (joined below, see
+    // `without_chains`).
+    let mut edges: Vec<(u32, u32)> = Vec::new();
     // Sound-alike forms: query each non-lexicon form against all forms the lexicon does not
     // know. (Letting them join lexicon forms too was tried: on the web development set it
     // gained a little and on NTREX it joined common words to countries, তারিখ "date" to Turkey.)
@@ -334,7 +338,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
                         && (s >= LINK_SAME_DOC_CANDIDATES
                             || (s >= LINK_SAME_DOC && (form_confirmed[a] || form_confirmed[b])))));
             if ok {
-                uf.union(a as u32, b as u32);
+                edges.push((a as u32, b as u32));
             }
         }
     }
@@ -351,7 +355,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             if let Some(h) = hs.first() {
                 let b = known[h.index];
                 if h.matched.score >= LINK_CANDIDATE && key_consonants(&names[a]) >= 2 {
-                    uf.union(a as u32, b as u32);
+                    edges.push((a as u32, b as u32));
                 }
             }
         }
@@ -380,12 +384,17 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
                 let s = singles[h.index];
                 let min = if form_confirmed[s] { *min } else { min.max(LINK_CANDIDATE) };
                 if h.matched.score >= min && !names[s].key().is_empty() {
-                    uf.union(*full as u32, s as u32);
+                    edges.push((*full as u32, s as u32));
                 }
             }
         }
     }
 
+    let mut mentions_of = vec![0usize; n];
+    for &k in table.docs.iter().flatten() {
+        mentions_of[key_form[k as usize] as usize] += 1;
+    }
+    let mut uf = without_chains(&names, &forms, &form_lex, &mentions_of, &lex_edges, &edges, lex);
     // Clusters, numbered in order of first mention.
     let roots = uf.numbering();
     let mut number = vec![usize::MAX; roots.iter().max().map_or(0, |m| m + 1)];
@@ -470,6 +479,149 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
     Resolution { entities, doc_entities }
 }
 
+/// Least score a form must reach against its entity's core (see [`without_chains`]).
+const CORE_LINK: f32 = 0.7;
+/// Rounds of [`without_chains`]: forms taken out of one entity may chain again among
+/// themselves, and are checked again.
+const CORE_ROUNDS: usize = 3;
+/// Core forms a form is compared with (the most mentioned).
+const CORE_FORMS: usize = 6;
+
+/// Joins the forms linked by `lex_edges` (forms of one lexicon entity) and `edges` (pairs
+/// that sound alike) without letting a chain of sound-alike pairs carry other people and
+/// common words into a lexicon entity. Single linkage did: حسین (Hossein) sounds like
+/// হাসিনা (Hasina), امیر (Amir) stood beside حسین in one name and عبداللهیان beside امیر, so
+/// Hossein Amir-Abdollahian, Hassan Nasrallah and آیت الله joined Sheikh Hasina; বোন
+/// ("sister") and Faisal bin Abdulrahman joined Masoud Pezeshkian; পার্টি ("party") India.
+/// An entity that holds a lexicon entity's forms (the one most mentioned, where a chain met
+/// two) keeps a joined form only if it scores at least [`CORE_LINK`] against one of those
+/// forms or one of their words (a surname alone names its person), either whole or by one
+/// of its own words (a full name whose surname is the entity's); another lexicon entity's
+/// form always leaves. The forms that left are joined again by the pairs between them, and
+/// checked again. The result depends on the forms and pairs, not on their order.
+fn without_chains(
+    names: &[Name],
+    forms: &[String],
+    form_lex: &[Option<EntityId>],
+    mentions: &[usize],
+    lex_edges: &[(u32, u32)],
+    edges: &[(u32, u32)],
+    lex: &Lexicon,
+) -> UnionFind {
+    let n = names.len();
+    // Per form, the round it left its entity in (0: never).
+    let mut left = vec![0usize; n];
+    // Per form, the core form it was kept beside.
+    let mut kept_with: Vec<Option<u32>> = vec![None; n];
+    let build = |left: &[usize], kept_with: &[Option<u32>]| {
+        let mut uf = UnionFind::new(n);
+        for &(a, b) in lex_edges {
+            uf.union(a, b);
+        }
+        for (f, k) in kept_with.iter().enumerate() {
+            if let Some(k) = k {
+                uf.union(f as u32, *k);
+            }
+        }
+        // A pair joins only forms that left in the same round (or never), and a form kept
+        // in an entity is held by its core, not by the pairs that chained.
+        for &(a, b) in edges {
+            let (x, y) = (a as usize, b as usize);
+            if left[x] == left[y] && kept_with[x].is_none() && kept_with[y].is_none() {
+                uf.union(a, b);
+            }
+        }
+        uf
+    };
+    let mut uf = build(&left, &kept_with);
+    for round in 1..=CORE_ROUNDS {
+        let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for f in 0..n as u32 {
+            groups.entry(uf.find(f)).or_default().push(f);
+        }
+        let decisions: Vec<Vec<(u32, Option<u32>)>> = groups
+            .into_values()
+            .filter(|g| g.len() > 1)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|g| core_check(&g, names, forms, form_lex, mentions, lex))
+            .collect();
+        let mut changed = false;
+        for (f, kept) in decisions.into_iter().flatten() {
+            match kept {
+                Some(core) => kept_with[f as usize] = Some(core),
+                None => {
+                    left[f as usize] = round;
+                    kept_with[f as usize] = None;
+                    changed = true;
+                }
+            }
+        }
+        uf = build(&left, &kept_with);
+        if !changed {
+            break;
+        }
+    }
+    uf
+}
+
+/// For one joined group of forms that holds a lexicon entity's forms: each other form with
+/// the core form it stays beside, or `None` when it leaves (see [`without_chains`]). Groups
+/// without a lexicon form are left as joined (an empty list).
+fn core_check(
+    group: &[u32],
+    names: &[Name],
+    forms: &[String],
+    form_lex: &[Option<EntityId>],
+    mentions: &[usize],
+    lex: &Lexicon,
+) -> Vec<(u32, Option<u32>)> {
+    // The lexicon entity most mentioned in the group (ties: the smaller id).
+    let mut by_lex: BTreeMap<EntityId, usize> = BTreeMap::new();
+    for &f in group {
+        if let Some(e) = form_lex[f as usize] {
+            *by_lex.entry(e).or_default() += mentions[f as usize];
+        }
+    }
+    let Some(entity) = by_lex.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(e, _)| *e) else {
+        return Vec::new();
+    };
+    let weight = |f: &u32| (mentions[*f as usize], std::cmp::Reverse(forms[*f as usize].as_str()));
+    let mut core: Vec<u32> = group.iter().copied().filter(|&f| form_lex[f as usize] == Some(entity)).collect();
+    core.sort_by_key(|f| std::cmp::Reverse(weight(f)));
+    core.truncate(CORE_FORMS);
+    // A form's name and, where it has several words, each word.
+    let readings = |f: u32| {
+        let words: Vec<&str> = forms[f as usize].split(' ').collect();
+        let mut r = vec![names[f as usize].clone()];
+        if words.len() > 1 {
+            r.extend(words.iter().map(|w| Name::from_clean((*w).to_owned(), lex)));
+        }
+        r
+    };
+    let probes: Vec<(u32, Name)> = core.iter().flat_map(|&c| readings(c).into_iter().map(move |r| (c, r))).collect();
+    group
+        .iter()
+        .copied()
+        .filter(|&f| form_lex[f as usize] != Some(entity))
+        .map(|f| {
+            if form_lex[f as usize].is_some() {
+                // Another lexicon entity's form.
+                return (f, None);
+            }
+            let own = readings(f);
+            let best = probes
+                .iter()
+                .flat_map(|(c, p)| own.iter().map(move |o| (o.score_value(p, lex), std::cmp::Reverse(*c))))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            match best {
+                Some((s, std::cmp::Reverse(c))) if s >= CORE_LINK => (f, Some(c)),
+                _ => (f, None),
+            }
+        })
+        .collect()
+}
+
 /// A Latin name for an entity without a lexicon entry: its Latin-script form if it has one,
 /// else the romanization of its fullest form (scripts that write vowels first: Bengali,
 /// Cyrillic, Devanagari and the other Indic scripts, then Arabic script).
@@ -517,6 +669,34 @@ mod tests {
         assert!(bn.contains(&"পেজেশকিয়ান") && bn.contains(&"পেজেকশিয়ান"), "{bn:?}");
         assert!(pz.confirmed);
         assert_eq!(pz.docs, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_chain_of_sound_alike_pairs_does_not_carry_other_names_into_a_lexicon_entity() {
+        // Single linkage over these pairs made one entity of all five: حسینه sounds like
+        // Hasina, امیر stood beside it in a name, عبداللهیان beside امیر, and a pair joined
+        // عبداللهیان to a form of Pezeshkian.
+        let lex = Lexicon::builtin();
+        let forms: Vec<String> = ["শেখ হাসিনা", "حسینه", "امیر", "عبداللهیان", "মাসুদ পেজেশকিয়ান"]
+            .iter()
+            .map(|f| talign_names::normalize(f))
+            .collect();
+        let names: Vec<Name> = forms.iter().map(|f| Name::from_clean(f.clone(), lex)).collect();
+        let form_lex: Vec<Option<EntityId>> = names.iter().map(Name::entity).collect();
+        assert!(form_lex[0].is_some() && form_lex[4].is_some() && form_lex[0] != form_lex[4]);
+        assert!(form_lex[1..4].iter().all(Option::is_none));
+        let edges = [(0, 1), (1, 2), (2, 3), (3, 4)];
+        let mut uf = without_chains(&names, &forms, &form_lex, &[5, 2, 1, 1, 3], &[], &edges, lex);
+        let mut same = |a: u32, b: u32| uf.find(a) == uf.find(b);
+        // Hasina keeps the form that sounds like her name; the two words of another name
+        // stay together, apart from both people; Pezeshkian is not Hasina.
+        assert!(same(0, 1));
+        assert!(same(2, 3));
+        assert!(!same(0, 2) && !same(0, 4) && !same(2, 4));
+        // Without a lexicon entity in the chain, sound-alike pairs join as before.
+        let mut uf =
+            without_chains(&names[1..4], &forms[1..4], &form_lex[1..4], &[2, 1, 1], &[], &[(0, 1), (1, 2)], lex);
+        assert!(uf.find(0) == uf.find(2));
     }
 
     #[test]
