@@ -1065,7 +1065,7 @@ impl<'c> Analysis<'c> {
 
     /// The aligned passages of every link, handed to `each` in the order of
     /// [`Analysis::links`]: the same as [`Analysis::passages`] on each link in turn, computed
-    /// on every core (see [`Analysis::each_aligned`]). Stops at the first error `each` returns.
+    /// on every core (see `Analysis::each_aligned`). Stops at the first error `each` returns.
     pub fn each_passages<E>(
         &self,
         opts: &PassageOptions,
