@@ -61,7 +61,7 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// Where the canonical name comes from, in the order [`canonical_name`] tries:
+    /// Where the canonical name comes from, in the order `canonical_name` tries:
     /// `lexicon`, `corpus-latin` (a Latin-script form seen in the corpus), `bengali` (the
     /// romanization of a Bengali form), `romanized` (of a Cyrillic or Indic form), or
     /// `restored` (an Arabic-script form romanized with its vowels restored).

@@ -1,6 +1,6 @@
 //! Dates in running text: Gregorian dates with the month names of the region's languages
 //! (Bengali, Persian, English, Russian, Hindi, the Dravidian languages, Urdu, Arabic,
-//! Turkish, the Western languages: [`words`]) and digits of any of the four systems, Solar Hijri dates (converted with
+//! Turkish, the Western languages: `words`) and digits of any of the four systems, Solar Hijri dates (converted with
 //! `icu_calendar`), ISO and `yyyy/mm/dd` dates, years with a context word, and weekdays,
 //! resolved against the publication date when one is known.
 //!
@@ -788,7 +788,7 @@ const PRINTED_LABELS: &[&str] = &["প্রিন্ট", "মুদ্রণ�
 /// rates beside it. (An Arabic page's publication line also gives the Hijri day: not a mark.)
 const CLOCK_MARKERS: &[&str] = &["বঙ্গাব্দ", "USD", "EUR"];
 
-/// Whether a short line (at most [`METADATA_LINE`] characters) names a page's publication,
+/// Whether a short line (at most `METADATA_LINE` characters) names a page's publication,
 /// update or print time: the dates on it say when the page was made, not what it reports.
 /// A story's sentence that uses the word (`the ministry published a post`) is longer.
 pub fn is_metadata_line(line: &str) -> bool {

@@ -47,7 +47,7 @@ impl Default for Limits {
     }
 }
 
-/// What [`write`] wrote.
+/// What [`write()`] wrote.
 #[derive(Debug, Clone, Default)]
 pub struct Written {
     /// The files, in the order written (`index.html` last).
