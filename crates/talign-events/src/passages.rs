@@ -390,6 +390,10 @@ fn length_cost(la: f32, lb: f32, ratio: f32) -> f32 {
     -p.ln()
 }
 
+/// A floor under [`length_cost`]: 0, less a margin for the error of [`erfc`]'s
+/// approximation near 0 (where it may pass 1 by a few ten-millionths).
+const MIN_LENGTH_COST: f32 = -1e-3;
+
 /// Complementary error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7).
 fn erfc(x: f32) -> f32 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x);
@@ -1122,13 +1126,19 @@ impl<'u, 'o> Scorer<'u, 'o> {
         (dice + COGNATE_SIMILARITY * cognates.min(3.0) + lexical, shared)
     }
 
-    /// The cost of a bead, and its support: how much of the cost's reduction comes from
-    /// evidence (shared anchors, words spelt alike, translated wording) rather than length.
-    fn terms(&self, ra: Span, rb: Span, prior: f32) -> BeadTerms {
+    /// The length cost of a bead (see [`length_cost`]).
+    fn length_cost(&self, ra: &Span, rb: &Span) -> f32 {
+        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
+        length_cost(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio)
+    }
+
+    /// The cost of a bead whose length cost is `length` (see [`Scorer::length_cost`]), and
+    /// its support: how much of the cost's reduction comes from evidence (shared anchors,
+    /// words spelt alike, translated wording) rather than length.
+    fn terms(&self, ra: Span, rb: Span, prior: f32, length: f32) -> BeadTerms {
         let opts = self.opts;
         let lexical = self.lexical(ra.clone(), rb.clone());
         let (sa, sb) = (&self.a[ra.clone()], &self.b[rb.clone()]);
-        let (la, lb) = (self.len_a[ra.end] - self.len_a[ra.start], self.len_b[rb.end] - self.len_b[rb.start]);
         let (shared, missed) = self.anchor_balance(&ra, &rb);
         let cognates = self.shared_cognates(&ra, &rb);
         // Both sides carry anchors and share none: they tell different things.
@@ -1137,24 +1147,21 @@ impl<'u, 'o> Scorer<'u, 'o> {
         let support = opts.anchor_reward * shared
             + opts.cognate_reward * cognates
             + lexical.map_or(0.0, |l| opts.lexical_reward * (l.0 - l.2));
-        let cost = length_cost(la, lb, self.ratio) + prior - support
-            + opts.anchor_miss * missed
-            + if disjoint { opts.disjoint } else { 0.0 };
+        let cost = length + prior - support + opts.anchor_miss * missed + if disjoint { opts.disjoint } else { 0.0 };
         // No anchor worth the name, no word spelt alike, and wording no closer than the
         // two passages' nearest neighbours: nothing but length pairs them.
         let bare = shared < BARE_ANCHOR && cognates == 0.0 && lexical.is_none_or(|l| l.0 - l.1 < opts.bare_support);
         BeadTerms { cost, support, bare }
     }
 
-    /// A cheap lower bound of a bead's cost, to skip computing beads that cannot win: the
-    /// length cost and prior less the most support the two sides could give (every anchor,
-    /// word spelt alike and word shared).
-    fn lower_bound(&self, ra: &Span, rb: &Span, prior: f32) -> f32 {
+    /// The most support the two sides of a bead could give (every anchor, word spelt alike
+    /// and word shared): the length cost and prior less this is a cheap lower bound of the
+    /// bead's cost, to skip computing beads that cannot win.
+    fn most_support(&self, ra: &Span, rb: &Span) -> f32 {
         let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
-        let support = self.opts.anchor_reward * range(&self.anch_a, ra).min(range(&self.anch_b, rb))
+        self.opts.anchor_reward * range(&self.anch_a, ra).min(range(&self.anch_b, rb))
             + self.opts.cognate_reward * range(&self.cog_a, ra).min(range(&self.cog_b, rb))
-            + self.lexical_max;
-        length_cost(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio) + prior - support
+            + self.lexical_max
     }
 }
 
@@ -1321,10 +1328,17 @@ fn align_monotonic(
                             }
                             let fixed = prev + cut_a(i) + cut_b(j);
                             let (ra, rb) = (i - k..i, j - l..j);
-                            if fixed + scorer.lower_bound(&ra, &rb, prior) >= best {
+                            // Lower bounds of the bead's cost: first without its length cost
+                            // (`ln` and `exp`, most of the bound's time), then with it.
+                            let most = scorer.most_support(&ra, &rb);
+                            if fixed + (MIN_LENGTH_COST + prior - most) >= best {
                                 continue;
                             }
-                            let t = scorer.terms(ra, rb, prior);
+                            let length = scorer.length_cost(&ra, &rb);
+                            if fixed + (length + prior - most) >= best {
+                                continue;
+                            }
+                            let t = scorer.terms(ra, rb, prior, length);
                             let c = fixed + t.cost + if t.bare && bare_at(start, at) { opts.bare } else { 0.0 };
                             if c < best {
                                 best = c;
@@ -1363,7 +1377,8 @@ fn align_monotonic(
         if k > 0 && l > 0 {
             let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
             let prior = shape_prior(sentences_touched(sa), sentences_touched(sb)).unwrap_or(0.0);
-            let t = scorer.terms(i - k..i, j - l..j, prior);
+            let (ra, rb) = (i - k..i, j - l..j);
+            let t = scorer.terms(ra.clone(), rb.clone(), prior, scorer.length_cost(&ra, &rb));
             let support = t.support;
             let c = t.cost + if t.bare && bare_at((i - k) * w + j - l, i * w + j) { opts.bare } else { 0.0 };
             matched.extend(rare.shared(sa, sb));
@@ -1446,6 +1461,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn length_cost_stays_above_its_floor() {
+        let ratios = [0.3, 0.5, 0.77, 1.0, 1.31, 2.0, 3.0];
+        for la in (0..400).map(|x| x as f32 * 0.5) {
+            for lb in (0..400).map(|x| x as f32 * 0.5) {
+                for ratio in ratios {
+                    assert!(length_cost(la, lb, ratio) >= MIN_LENGTH_COST, "{la} {lb} {ratio}");
+                }
+            }
+        }
+        // Where the lengths are in the ratio: next to nothing.
+        assert!(length_cost(100.0, 131.0, 1.31).abs() < 1e-5);
     }
 
     fn u(len: f32, anchors: &[u32]) -> Unit {
