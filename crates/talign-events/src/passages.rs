@@ -381,18 +381,43 @@ const S2: f32 = 25.0;
 
 /// -ln of the two-sided tail probability of a standard normal at `d` (the length cost).
 fn length_cost(la: f32, lb: f32, ratio: f32) -> f32 {
+    length_deviation(la, lb, ratio).map_or(0.0, tail_cost)
+}
+
+/// How far apart two lengths are for the ratio, in standard deviations over √2 (`None`
+/// when both are empty: no cost).
+fn length_deviation(la: f32, lb: f32, ratio: f32) -> Option<f32> {
     if la + lb <= 0.0 {
-        return 0.0;
+        return None;
     }
     let mean = (la + lb / ratio) / 2.0;
     let delta = (lb - la * ratio) / (S2 * mean.max(1.0)).sqrt();
-    let p = erfc(delta.abs() / std::f32::consts::SQRT_2).max(1e-12);
+    Some(delta.abs() / std::f32::consts::SQRT_2)
+}
+
+/// -ln erfc(x), at most -ln 1e-12.
+fn tail_cost(x: f32) -> f32 {
+    let p = erfc(x).max(1e-12);
     -p.ln()
 }
 
-/// A floor under [`length_cost`]: 0, less a margin for the error of [`erfc`]'s
-/// approximation near 0 (where it may pass 1 by a few ten-millionths).
-const MIN_LENGTH_COST: f32 = -1e-3;
+/// Steps per unit of deviation in the table of [`length_floor`] ...
+const FLOOR_STEPS: f32 = 128.0;
+/// ... and its entries: past a deviation of 6, erfc is below [`tail_cost`]'s 1e-12 (from 5.1).
+const FLOOR_ENTRIES: usize = 6 * 128 + 1;
+/// What the table's entries leave for rounding.
+const FLOOR_MARGIN: f32 = 1e-3;
+
+/// [`tail_cost`] at each step of deviation, less [`FLOOR_MARGIN`].
+static FLOORS: std::sync::LazyLock<Vec<f32>> =
+    std::sync::LazyLock::new(|| (0..FLOOR_ENTRIES).map(|k| tail_cost(k as f32 / FLOOR_STEPS) - FLOOR_MARGIN).collect());
+
+/// A floor under [`length_cost`], without its `exp` and `ln`: the cost of the deviation
+/// rounded down to a step of the table (the cost grows with the deviation), within a tenth
+/// of the cost.
+fn length_floor(la: f32, lb: f32, ratio: f32) -> f32 {
+    length_deviation(la, lb, ratio).map_or(0.0, |x| FLOORS[((x * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)])
+}
 
 /// Complementary error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7).
 fn erfc(x: f32) -> f32 {
@@ -938,14 +963,24 @@ fn prefix(units: &[Unit], f: impl Fn(&Unit) -> f32) -> Vec<f32> {
 
 type Span = std::ops::Range<usize>;
 
-/// What a bead costs.
+/// What a bead's cost reads apart from its length and shape.
 struct BeadTerms {
-    /// Its cost, less the charge for a bead without evidence.
-    cost: f32,
     /// How much of the cost's reduction comes from evidence rather than length.
     support: f32,
+    /// The charge for anchors found on one side only ...
+    missed: f32,
+    /// ... and for anchors on both sides that share none.
+    disjoint: f32,
     /// Whether nothing but length pairs the two passages (see [`PassageOptions::bare`]).
     bare: bool,
+}
+
+impl BeadTerms {
+    /// The bead's cost with this length cost and shape prior, less the charge for a bead
+    /// without evidence.
+    fn cost(&self, length: f32, prior: f32) -> f32 {
+        length + prior - self.support + self.missed + self.disjoint
+    }
 }
 
 /// Shared anchor weight (after rarity) below which a bead counts as sharing no anchor: a
@@ -1158,10 +1193,16 @@ impl<'u, 'o> Scorer<'u, 'o> {
         length_cost(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio)
     }
 
-    /// The cost of a bead whose length cost is `length` (see [`Scorer::length_cost`]), and
-    /// its support: how much of the cost's reduction comes from evidence (shared anchors,
-    /// words spelt alike, translated wording) rather than length.
-    fn terms(&self, ra: Span, rb: Span, prior: f32, length: f32) -> BeadTerms {
+    /// A floor under the length cost of a bead (see [`length_floor`]).
+    fn length_floor(&self, ra: &Span, rb: &Span) -> f32 {
+        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
+        length_floor(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio)
+    }
+
+    /// What a bead's cost reads apart from its length and shape, and its support: how much
+    /// of the cost's reduction comes from evidence (shared anchors, words spelt alike,
+    /// translated wording) rather than length.
+    fn terms(&self, ra: Span, rb: Span) -> BeadTerms {
         let opts = self.opts;
         let lexical = self.lexical(ra.clone(), rb.clone());
         let (sa, sb) = (&self.a[ra.clone()], &self.b[rb.clone()]);
@@ -1173,11 +1214,15 @@ impl<'u, 'o> Scorer<'u, 'o> {
         let support = opts.anchor_reward * shared
             + opts.cognate_reward * cognates
             + lexical.map_or(0.0, |l| opts.lexical_reward * (l.0 - l.2));
-        let cost = length + prior - support + opts.anchor_miss * missed + if disjoint { opts.disjoint } else { 0.0 };
         // No anchor worth the name, no word spelt alike, and wording no closer than the
         // two passages' nearest neighbours: nothing but length pairs them.
         let bare = shared < BARE_ANCHOR && cognates == 0.0 && lexical.is_none_or(|l| l.0 - l.1 < opts.bare_support);
-        BeadTerms { cost, support, bare }
+        BeadTerms {
+            support,
+            missed: opts.anchor_miss * missed,
+            disjoint: if disjoint { opts.disjoint } else { 0.0 },
+            bare,
+        }
     }
 
     /// The most support the two sides of a bead could give (every anchor, word spelt alike
@@ -1354,18 +1399,20 @@ fn align_monotonic(
                             }
                             let fixed = prev + cut_a(i) + cut_b(j);
                             let (ra, rb) = (i - k..i, j - l..j);
-                            // Lower bounds of the bead's cost: first without its length cost
-                            // (`ln` and `exp`, most of the bound's time), then with it.
-                            let most = scorer.most_support(&ra, &rb);
-                            if fixed + (MIN_LENGTH_COST + prior - most) >= best {
+                            // Lower bounds of the bead's cost, from a floor under its length
+                            // cost: first with the most support its sides could give, then
+                            // with theirs. Only a bead that may win gets its length cost
+                            // (`exp` and `ln`, half the aligner's time when every bead did).
+                            let floor = scorer.length_floor(&ra, &rb);
+                            if fixed + (floor + prior - scorer.most_support(&ra, &rb)) >= best {
                                 continue;
                             }
-                            let length = scorer.length_cost(&ra, &rb);
-                            if fixed + (length + prior - most) >= best {
+                            let t = scorer.terms(ra.clone(), rb.clone());
+                            let bare = if t.bare && bare_at(start, at) { opts.bare } else { 0.0 };
+                            if fixed + t.cost(floor, prior) + bare >= best {
                                 continue;
                             }
-                            let t = scorer.terms(ra, rb, prior, length);
-                            let c = fixed + t.cost + if t.bare && bare_at(start, at) { opts.bare } else { 0.0 };
+                            let c = fixed + t.cost(scorer.length_cost(&ra, &rb), prior) + bare;
                             if c < best {
                                 best = c;
                                 from = (k as u8, l as u8, INSIDE as u8);
@@ -1404,9 +1451,10 @@ fn align_monotonic(
             let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
             let prior = shape_prior(sentences_touched(sa), sentences_touched(sb)).unwrap_or(0.0);
             let (ra, rb) = (i - k..i, j - l..j);
-            let t = scorer.terms(ra.clone(), rb.clone(), prior, scorer.length_cost(&ra, &rb));
+            let t = scorer.terms(ra.clone(), rb.clone());
             let support = t.support;
-            let c = t.cost + if t.bare && bare_at((i - k) * w + j - l, i * w + j) { opts.bare } else { 0.0 };
+            let c = t.cost(scorer.length_cost(&ra, &rb), prior)
+                + if t.bare && bare_at((i - k) * w + j - l, i * w + j) { opts.bare } else { 0.0 };
             matched.extend(rare.shared(sa, sb));
             // Confidence: how much cheaper the bead is than leaving its units out.
             let alternative = opts.skip * sa.iter().chain(sb).map(|u| u.share).sum::<f32>();
@@ -1524,12 +1572,19 @@ mod tests {
     }
 
     #[test]
-    fn length_cost_stays_above_its_floor() {
+    fn length_cost_stays_above_its_floor_and_near_it() {
+        // The deviation finely, across the table and past its end.
+        for x in (0..80_000).map(|k| k as f32 * 1e-4) {
+            let floor = FLOORS[((x * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)];
+            let cost = tail_cost(x);
+            assert!(floor <= cost && cost - floor < 0.1, "{x}: {floor} {cost}");
+        }
         let ratios = [0.3, 0.5, 0.77, 1.0, 1.31, 2.0, 3.0];
-        for la in (0..400).map(|x| x as f32 * 0.5) {
-            for lb in (0..400).map(|x| x as f32 * 0.5) {
+        for la in (0..300).map(|x| x as f32 * 0.7) {
+            for lb in (0..300).map(|x| x as f32 * 0.7) {
                 for ratio in ratios {
-                    assert!(length_cost(la, lb, ratio) >= MIN_LENGTH_COST, "{la} {lb} {ratio}");
+                    let (floor, cost) = (length_floor(la, lb, ratio), length_cost(la, lb, ratio));
+                    assert!(floor <= cost && cost - floor < 0.1, "{la} {lb} {ratio}: {floor} {cost}");
                 }
             }
         }
