@@ -413,10 +413,10 @@ static FLOORS: std::sync::LazyLock<Vec<f32>> =
     std::sync::LazyLock::new(|| (0..FLOOR_ENTRIES).map(|k| tail_cost(k as f32 / FLOOR_STEPS) - FLOOR_MARGIN).collect());
 
 /// A floor under [`length_cost`], without its `exp` and `ln`: the cost of the deviation
-/// rounded down to a step of the table (the cost grows with the deviation), within a tenth
-/// of the cost.
-fn length_floor(la: f32, lb: f32, ratio: f32) -> f32 {
-    length_deviation(la, lb, ratio).map_or(0.0, |x| FLOORS[((x * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)])
+/// rounded down to a step of `floors` (the table [`FLOORS`]; the cost grows with the
+/// deviation), within a tenth of the cost.
+fn length_floor(la: f32, lb: f32, ratio: f32, floors: &[f32]) -> f32 {
+    length_deviation(la, lb, ratio).map_or(0.0, |x| floors[((x * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)])
 }
 
 /// Complementary error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7).
@@ -963,6 +963,13 @@ fn prefix(units: &[Unit], f: impl Fn(&Unit) -> f32) -> Vec<f32> {
 
 type Span = std::ops::Range<usize>;
 
+/// What two passages share apart from their anchors: the weight of the words they spell
+/// alike, and their wording by the learnt table (see [`Scorer::lexical`]).
+struct Wording {
+    cognates: f32,
+    lexical: Option<(f32, f32, f32)>,
+}
+
 /// What a bead's cost reads apart from its length and shape.
 struct BeadTerms {
     /// How much of the cost's reduction comes from evidence rather than length.
@@ -1113,6 +1120,8 @@ struct Scorer<'u, 'o> {
     len_b: Vec<f32>,
     /// The most a bead's wording can earn.
     lexical_max: f32,
+    /// [`FLOORS`], read once.
+    floors: &'static [f32],
     /// Merged runs of the anchors of `weighted_a`, and the same of the right.
     runs_a: Runs,
     runs_b: Runs,
@@ -1144,6 +1153,7 @@ impl<'u, 'o> Scorer<'u, 'o> {
             sharp_a,
             sharp_b,
             lexical_max,
+            floors: &FLOORS,
             runs_a: Runs::new(a.len()),
             runs_b: Runs::new(b.len()),
         }
@@ -1196,24 +1206,35 @@ impl<'u, 'o> Scorer<'u, 'o> {
     /// A floor under the length cost of a bead (see [`length_floor`]).
     fn length_floor(&self, ra: &Span, rb: &Span) -> f32 {
         let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
-        length_floor(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio)
+        length_floor(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio, self.floors)
     }
 
-    /// What a bead's cost reads apart from its length and shape, and its support: how much
-    /// of the cost's reduction comes from evidence (shared anchors, words spelt alike,
-    /// translated wording) rather than length.
-    fn terms(&self, ra: Span, rb: Span) -> BeadTerms {
+    /// What two passages share apart from their anchors.
+    fn wording(&self, ra: &Span, rb: &Span) -> Wording {
+        Wording { cognates: self.shared_cognates(ra, rb), lexical: self.lexical(ra.clone(), rb.clone()) }
+    }
+
+    /// A bead's support when its passages share `wording`, and anchors of weight `shared`.
+    fn support(&self, wording: &Wording, shared: f32) -> f32 {
         let opts = self.opts;
-        let lexical = self.lexical(ra.clone(), rb.clone());
+        opts.anchor_reward * shared
+            + opts.cognate_reward * wording.cognates
+            + wording.lexical.map_or(0.0, |l| opts.lexical_reward * (l.0 - l.2))
+    }
+
+    /// What a bead's cost reads apart from its length and shape, its passages sharing
+    /// `wording` (see [`Scorer::wording`]), and its support: how much of the cost's
+    /// reduction comes from evidence (shared anchors, words spelt alike, translated wording)
+    /// rather than length.
+    fn terms(&self, ra: Span, rb: Span, wording: Wording) -> BeadTerms {
+        let opts = self.opts;
         let (sa, sb) = (&self.a[ra.clone()], &self.b[rb.clone()]);
         let (shared, missed) = self.anchor_balance(&ra, &rb);
-        let cognates = self.shared_cognates(&ra, &rb);
+        let Wording { cognates, lexical } = wording;
         // Both sides carry anchors and share none: they tell different things.
         let disjoint =
             shared == 0.0 && sa.iter().any(|u| !u.anchors.is_empty()) && sb.iter().any(|u| !u.anchors.is_empty());
-        let support = opts.anchor_reward * shared
-            + opts.cognate_reward * cognates
-            + lexical.map_or(0.0, |l| opts.lexical_reward * (l.0 - l.2));
+        let support = self.support(&wording, shared);
         // No anchor worth the name, no word spelt alike, and wording no closer than the
         // two passages' nearest neighbours: nothing but length pairs them.
         let bare = shared < BARE_ANCHOR && cognates == 0.0 && lexical.is_none_or(|l| l.0 - l.1 < opts.bare_support);
@@ -1230,9 +1251,15 @@ impl<'u, 'o> Scorer<'u, 'o> {
     /// bead's cost, to skip computing beads that cannot win.
     fn most_support(&self, ra: &Span, rb: &Span) -> f32 {
         let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
-        self.opts.anchor_reward * range(&self.anch_a, ra).min(range(&self.anch_b, rb))
+        self.opts.anchor_reward * self.most_anchors(ra, rb)
             + self.opts.cognate_reward * range(&self.cog_a, ra).min(range(&self.cog_b, rb))
             + self.lexical_max
+    }
+
+    /// The most anchor weight the two sides of a bead could share: the lesser side's.
+    fn most_anchors(&self, ra: &Span, rb: &Span) -> f32 {
+        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
+        range(&self.anch_a, ra).min(range(&self.anch_b, rb))
     }
 }
 
@@ -1399,15 +1426,28 @@ fn align_monotonic(
                             }
                             let fixed = prev + cut_a(i) + cut_b(j);
                             let (ra, rb) = (i - k..i, j - l..j);
-                            // Lower bounds of the bead's cost, from a floor under its length
-                            // cost: first with the most support its sides could give, then
-                            // with theirs. Only a bead that may win gets its length cost
-                            // (`exp` and `ln`, half the aligner's time when every bead did).
-                            let floor = scorer.length_floor(&ra, &rb);
-                            if fixed + (floor + prior - scorer.most_support(&ra, &rb)) >= best {
+                            // Lower bounds of the bead's cost, from floors under its length
+                            // cost: with the most support its sides could give, first with
+                            // the floor of any length (the table's first entry), then with
+                            // the floor of theirs; then with the support of their wording
+                            // and the most anchor weight they could share (their anchors
+                            // are the costliest to compare); then with their support.
+                            // Only a bead that may win gets its length cost (`exp` and
+                            // `ln`, half the aligner's time when every bead did).
+                            let most = scorer.most_support(&ra, &rb);
+                            if fixed + (scorer.floors[0] + prior - most) >= best {
                                 continue;
                             }
-                            let t = scorer.terms(ra.clone(), rb.clone());
+                            let floor = scorer.length_floor(&ra, &rb);
+                            if fixed + (floor + prior - most) >= best {
+                                continue;
+                            }
+                            let wording = scorer.wording(&ra, &rb);
+                            let most = scorer.support(&wording, scorer.most_anchors(&ra, &rb));
+                            if fixed + (floor + prior - most) >= best {
+                                continue;
+                            }
+                            let t = scorer.terms(ra.clone(), rb.clone(), wording);
                             let bare = if t.bare && bare_at(start, at) { opts.bare } else { 0.0 };
                             if fixed + t.cost(floor, prior) + bare >= best {
                                 continue;
@@ -1451,7 +1491,7 @@ fn align_monotonic(
             let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
             let prior = shape_prior(sentences_touched(sa), sentences_touched(sb)).unwrap_or(0.0);
             let (ra, rb) = (i - k..i, j - l..j);
-            let t = scorer.terms(ra.clone(), rb.clone());
+            let t = scorer.terms(ra.clone(), rb.clone(), scorer.wording(&ra, &rb));
             let support = t.support;
             let c = t.cost(scorer.length_cost(&ra, &rb), prior)
                 + if t.bare && bare_at((i - k) * w + j - l, i * w + j) { opts.bare } else { 0.0 };
@@ -1573,6 +1613,8 @@ mod tests {
 
     #[test]
     fn length_cost_stays_above_its_floor_and_near_it() {
+        // The table grows: its first entry is a floor under every length cost.
+        assert!(FLOORS.windows(2).all(|w| w[0] <= w[1]));
         // The deviation finely, across the table and past its end.
         for x in (0..80_000).map(|k| k as f32 * 1e-4) {
             let floor = FLOORS[((x * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)];
@@ -1583,7 +1625,7 @@ mod tests {
         for la in (0..300).map(|x| x as f32 * 0.7) {
             for lb in (0..300).map(|x| x as f32 * 0.7) {
                 for ratio in ratios {
-                    let (floor, cost) = (length_floor(la, lb, ratio), length_cost(la, lb, ratio));
+                    let (floor, cost) = (length_floor(la, lb, ratio, &FLOORS), length_cost(la, lb, ratio));
                     assert!(floor <= cost && cost - floor < 0.1, "{la} {lb} {ratio}: {floor} {cost}");
                 }
             }
