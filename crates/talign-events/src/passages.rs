@@ -387,11 +387,17 @@ fn length_cost(la: f32, lb: f32, ratio: f32) -> f32 {
 /// How far apart two lengths are for the ratio, in standard deviations over √2 (`None`
 /// when both are empty: no cost).
 fn length_deviation(la: f32, lb: f32, ratio: f32) -> Option<f32> {
+    scaled_deviation(la, la * ratio, lb, lb / ratio)
+}
+
+/// [`length_deviation`] of lengths `la` and `lb` given scaled to the other language
+/// (`la` times the ratio, `lb` over it).
+fn scaled_deviation(la: f32, la_scaled: f32, lb: f32, lb_scaled: f32) -> Option<f32> {
     if la + lb <= 0.0 {
         return None;
     }
-    let mean = (la + lb / ratio) / 2.0;
-    let delta = (lb - la * ratio) / (S2 * mean.max(1.0)).sqrt();
+    let mean = (la + lb_scaled) / 2.0;
+    let delta = (lb - la_scaled) / (S2 * mean.max(1.0)).sqrt();
     Some(delta.abs() / std::f32::consts::SQRT_2)
 }
 
@@ -401,22 +407,36 @@ fn tail_cost(x: f32) -> f32 {
     -p.ln()
 }
 
-/// Steps per unit of deviation in the table of [`length_floor`] ...
-const FLOOR_STEPS: f32 = 128.0;
-/// ... and its entries: past a deviation of 6, erfc is below [`tail_cost`]'s 1e-12 (from 5.1).
-const FLOOR_ENTRIES: usize = 6 * 128 + 1;
+/// The square of [`scaled_deviation`], without its square root and one of its divisions
+/// (the same to a few units in the last place).
+fn squared_deviation(la: f32, la_scaled: f32, lb: f32, lb_scaled: f32) -> Option<f32> {
+    if la + lb <= 0.0 {
+        return None;
+    }
+    let mean = (la + lb_scaled) / 2.0;
+    let d = lb - la_scaled;
+    Some(d * d / (2.0 * S2 * mean.max(1.0)))
+}
+
+/// Steps per unit of squared deviation in the table of [`length_floor`] ...
+const FLOOR_STEPS: f32 = 256.0;
+/// ... and its entries: past a deviation of 6 (36 squared), erfc is below [`tail_cost`]'s
+/// 1e-12 (from 5.1).
+const FLOOR_ENTRIES: usize = 36 * 256 + 1;
 /// What the table's entries leave for rounding.
 const FLOOR_MARGIN: f32 = 1e-3;
 
-/// [`tail_cost`] at each step of deviation, less [`FLOOR_MARGIN`].
-static FLOORS: std::sync::LazyLock<Vec<f32>> =
-    std::sync::LazyLock::new(|| (0..FLOOR_ENTRIES).map(|k| tail_cost(k as f32 / FLOOR_STEPS) - FLOOR_MARGIN).collect());
+/// [`tail_cost`] at each step of squared deviation, less [`FLOOR_MARGIN`].
+static FLOORS: std::sync::LazyLock<Vec<f32>> = std::sync::LazyLock::new(|| {
+    (0..FLOOR_ENTRIES).map(|k| tail_cost((k as f32 / FLOOR_STEPS).sqrt()) - FLOOR_MARGIN).collect()
+});
 
-/// A floor under [`length_cost`], without its `exp` and `ln`: the cost of the deviation
-/// rounded down to a step of `floors` (the table [`FLOORS`]; the cost grows with the
-/// deviation), within a tenth of the cost.
-fn length_floor(la: f32, lb: f32, ratio: f32, floors: &[f32]) -> f32 {
-    length_deviation(la, lb, ratio).map_or(0.0, |x| floors[((x * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)])
+/// A floor under [`length_cost`] at `squared` (see [`squared_deviation`]), without its
+/// `exp`, `ln` and square root: the cost of the squared deviation rounded down to a step of
+/// `floors` (the table [`FLOORS`]; the cost grows with the deviation), within a tenth of
+/// the cost.
+fn length_floor(squared: Option<f32>, floors: &[f32]) -> f32 {
+    squared.map_or(0.0, |s| floors[((s * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)])
 }
 
 /// Complementary error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7).
@@ -963,6 +983,44 @@ fn prefix(units: &[Unit], f: impl Fn(&Unit) -> f32) -> Vec<f32> {
 
 type Span = std::ops::Range<usize>;
 
+/// What the bounds of a bead's cost read of a run of units of one side, worked out once
+/// per run rather than once per bead.
+#[derive(Debug, Clone, Copy, Default)]
+struct RunSums {
+    /// The sentences the run touches.
+    sentences: usize,
+    /// Its length ...
+    len: f32,
+    /// ... and its length scaled to the other language (see [`scaled_deviation`]).
+    scaled: f32,
+    /// Its units' anchor weights (after rarity), summed.
+    anchors: f32,
+    /// Its units' cognates, counted.
+    cognates: f32,
+}
+
+impl RunSums {
+    /// The sums of every run of 1 to [`MAX_UNITS`] of `units`, the one of `n` units ending
+    /// before unit `end` at `end * MAX_UNITS + n - 1`, from prefix sums of the units'
+    /// lengths, anchor weights and cognates, with `scale` scaling a length.
+    fn of(units: &[Unit], len: &[f32], anchors: &[f32], cognates: &[f32], scale: impl Fn(f32) -> f32) -> Vec<RunSums> {
+        let mut v = vec![RunSums::default(); (units.len() + 1) * MAX_UNITS];
+        for end in 1..=units.len() {
+            for n in 1..=MAX_UNITS.min(end) {
+                let range = |p: &[f32]| p[end] - p[end - n];
+                v[end * MAX_UNITS + n - 1] = RunSums {
+                    sentences: sentences_touched(&units[end - n..end]),
+                    len: range(len),
+                    scaled: scale(range(len)),
+                    anchors: range(anchors),
+                    cognates: range(cognates),
+                };
+            }
+        }
+        v
+    }
+}
+
 /// What two passages share apart from their anchors: the weight of the words they spell
 /// alike, and their wording by the learnt table (see [`Scorer::lexical`]).
 struct Wording {
@@ -1111,13 +1169,12 @@ struct Scorer<'u, 'o> {
     /// The same, scaled more steeply, for the similarity of two sentences.
     sharp_a: Vec<Unit>,
     sharp_b: Vec<Unit>,
-    /// Prefix sums of the units' anchor weights, cognates and lengths.
-    anch_a: Vec<f32>,
-    anch_b: Vec<f32>,
-    cog_a: Vec<f32>,
-    cog_b: Vec<f32>,
+    /// Prefix sums of the units' lengths.
     len_a: Vec<f32>,
     len_b: Vec<f32>,
+    /// What the bounds read of each run of 1 to [`MAX_UNITS`] units (see [`Scorer::run_a`]).
+    sums_a: Vec<RunSums>,
+    sums_b: Vec<RunSums>,
     /// The most a bead's wording can earn.
     lexical_max: f32,
     /// [`FLOORS`], read once.
@@ -1135,18 +1192,20 @@ impl<'u, 'o> Scorer<'u, 'o> {
         let anchor_w = |u: &Unit| u.anchors.iter().map(|x| x.1).sum::<f32>();
         let cog = |u: &Unit| u.cognates.len() as f32;
         let lexical_max = if overlap.is_some() { opts.lexical_reward } else { 0.0 };
+        let ratio = length_ratio(a, b, model.length_ratio);
+        let (len_a, len_b) = (prefix(a, |u| u.len), prefix(b, |u| u.len));
+        let sums_a = RunSums::of(a, &len_a, &prefix(&weighted_a, anchor_w), &prefix(a, cog), |l| l * ratio);
+        let sums_b = RunSums::of(b, &len_b, &prefix(&weighted_b, anchor_w), &prefix(b, cog), |l| l / ratio);
         Scorer {
             a,
             b,
             opts,
-            ratio: length_ratio(a, b, model.length_ratio),
+            ratio,
             cognates: CognateSets::new(a, b),
-            anch_a: prefix(&weighted_a, anchor_w),
-            anch_b: prefix(&weighted_b, anchor_w),
-            cog_a: prefix(a, cog),
-            cog_b: prefix(b, cog),
-            len_a: prefix(a, |u| u.len),
-            len_b: prefix(b, |u| u.len),
+            len_a,
+            len_b,
+            sums_a,
+            sums_b,
             overlap,
             weighted_a,
             weighted_b,
@@ -1203,10 +1262,20 @@ impl<'u, 'o> Scorer<'u, 'o> {
         length_cost(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio)
     }
 
-    /// A floor under the length cost of a bead (see [`length_floor`]).
-    fn length_floor(&self, ra: &Span, rb: &Span) -> f32 {
-        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
-        length_floor(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio, self.floors)
+    /// The run of `n` units of the left document that ends before unit `end`, as the
+    /// bounds read it (`n` from 1 to [`MAX_UNITS`], at most `end`).
+    fn run_a(&self, end: usize, n: usize) -> &RunSums {
+        &self.sums_a[end * MAX_UNITS + n - 1]
+    }
+
+    /// The same of the right document.
+    fn run_b(&self, end: usize, n: usize) -> &RunSums {
+        &self.sums_b[end * MAX_UNITS + n - 1]
+    }
+
+    /// A floor under the length cost of a bead of two runs (see [`length_floor`]).
+    fn length_floor(&self, ra: &RunSums, rb: &RunSums) -> f32 {
+        length_floor(squared_deviation(ra.len, ra.scaled, rb.len, rb.scaled), self.floors)
     }
 
     /// What two passages share apart from their anchors.
@@ -1249,17 +1318,15 @@ impl<'u, 'o> Scorer<'u, 'o> {
     /// The most support the two sides of a bead could give (every anchor, word spelt alike
     /// and word shared): the length cost and prior less this is a cheap lower bound of the
     /// bead's cost, to skip computing beads that cannot win.
-    fn most_support(&self, ra: &Span, rb: &Span) -> f32 {
-        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
+    fn most_support(&self, ra: &RunSums, rb: &RunSums) -> f32 {
         self.opts.anchor_reward * self.most_anchors(ra, rb)
-            + self.opts.cognate_reward * range(&self.cog_a, ra).min(range(&self.cog_b, rb))
+            + self.opts.cognate_reward * ra.cognates.min(rb.cognates)
             + self.lexical_max
     }
 
     /// The most anchor weight the two sides of a bead could share: the lesser side's.
-    fn most_anchors(&self, ra: &Span, rb: &Span) -> f32 {
-        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
-        range(&self.anch_a, ra).min(range(&self.anch_b, rb))
+    fn most_anchors(&self, ra: &RunSums, rb: &RunSums) -> f32 {
+        ra.anchors.min(rb.anchors)
     }
 }
 
@@ -1405,26 +1472,24 @@ fn align_monotonic(
                     }
                 }
                 if layer == INSIDE && allows(at) {
-                    let mut hk = 0;
+                    let (cut_i, cut_j) = (cut_a(i), cut_b(j));
                     for k in 1..=i.min(MAX_UNITS) {
-                        // Sentences touched by a[i-k..i]: one more each time a sentence start moves inside.
-                        hk = if k == 1 { 1 } else { hk + usize::from(a[i - k + 1].starts_sentence) };
-                        if hk > 3 {
+                        let run_a = scorer.run_a(i, k);
+                        if run_a.sentences > 3 {
                             break;
                         }
-                        let mut hl = 0;
                         for l in 1..=j.min(MAX_UNITS) {
-                            hl = if l == 1 { 1 } else { hl + usize::from(b[j - l + 1].starts_sentence) };
-                            if hl > 3 {
+                            let run_b = scorer.run_b(j, l);
+                            if run_b.sentences > 3 {
                                 break;
                             }
-                            let Some(prior) = shape_prior(hk, hl) else { continue };
+                            let Some(prior) = shape_prior(run_a.sentences, run_b.sentences) else { continue };
                             let start = (i - k) * w + j - l;
                             let prev = cost[INSIDE][start];
                             if !prev.is_finite() || !allows(start) {
                                 continue;
                             }
-                            let fixed = prev + cut_a(i) + cut_b(j);
+                            let fixed = prev + cut_i + cut_j;
                             let (ra, rb) = (i - k..i, j - l..j);
                             // Lower bounds of the bead's cost, from floors under its length
                             // cost: with the most support its sides could give, first with
@@ -1434,16 +1499,16 @@ fn align_monotonic(
                             // are the costliest to compare); then with their support.
                             // Only a bead that may win gets its length cost (`exp` and
                             // `ln`, half the aligner's time when every bead did).
-                            let most = scorer.most_support(&ra, &rb);
+                            let most = scorer.most_support(run_a, run_b);
                             if fixed + (scorer.floors[0] + prior - most) >= best {
                                 continue;
                             }
-                            let floor = scorer.length_floor(&ra, &rb);
+                            let floor = scorer.length_floor(run_a, run_b);
                             if fixed + (floor + prior - most) >= best {
                                 continue;
                             }
                             let wording = scorer.wording(&ra, &rb);
-                            let most = scorer.support(&wording, scorer.most_anchors(&ra, &rb));
+                            let most = scorer.support(&wording, scorer.most_anchors(run_a, run_b));
                             if fixed + (floor + prior - most) >= best {
                                 continue;
                             }
@@ -1617,7 +1682,7 @@ mod tests {
         assert!(FLOORS.windows(2).all(|w| w[0] <= w[1]));
         // The deviation finely, across the table and past its end.
         for x in (0..80_000).map(|k| k as f32 * 1e-4) {
-            let floor = FLOORS[((x * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)];
+            let floor = length_floor(Some(x * x), &FLOORS);
             let cost = tail_cost(x);
             assert!(floor <= cost && cost - floor < 0.1, "{x}: {floor} {cost}");
         }
@@ -1625,7 +1690,8 @@ mod tests {
         for la in (0..300).map(|x| x as f32 * 0.7) {
             for lb in (0..300).map(|x| x as f32 * 0.7) {
                 for ratio in ratios {
-                    let (floor, cost) = (length_floor(la, lb, ratio, &FLOORS), length_cost(la, lb, ratio));
+                    let floor = length_floor(squared_deviation(la, la * ratio, lb, lb / ratio), &FLOORS);
+                    let cost = length_cost(la, lb, ratio);
                     assert!(floor <= cost && cost - floor < 0.1, "{la} {lb} {ratio}: {floor} {cost}");
                 }
             }
