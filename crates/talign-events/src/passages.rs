@@ -1191,7 +1191,9 @@ impl<'u, 'o> Scorer<'u, 'o> {
         let (sharp_a, sharp_b) = rare_weighted(a, b, SIMILARITY_RARITY_POWER);
         let anchor_w = |u: &Unit| u.anchors.iter().map(|x| x.1).sum::<f32>();
         let cog = |u: &Unit| u.cognates.len() as f32;
-        let lexical_max = if overlap.is_some() { opts.lexical_reward } else { 0.0 };
+        // A share of the words is at most 1 (and its sums in two orders may differ in the
+        // last place): the most is the share of all words above what unrelated units share.
+        let lexical_max = overlap.as_ref().map_or(0.0, |o| opts.lexical_reward * (1.001 - o.baseline));
         let ratio = length_ratio(a, b, model.length_ratio);
         let (len_a, len_b) = (prefix(a, |u| u.len), prefix(b, |u| u.len));
         let sums_a = RunSums::of(a, &len_a, &prefix(&weighted_a, anchor_w), &prefix(a, cog), |l| l * ratio);
