@@ -108,6 +108,40 @@ struct Overlap {
     /// included (the margin of Artetxe & Schwenk 2019, as a difference).
     row_knn: Vec<f32>,
     col_knn: Vec<f32>,
+    /// `wa`, `wb`, `row_knn` and `col_knn` over each run of 1 to [`MAX_UNITS`] units, as
+    /// [`Overlap::similarity`] and [`Overlap::neighbours`] take them (see [`per_run`]):
+    /// the monotonic aligner asks for the same runs for many beads.
+    runs_wa: Vec<f32>,
+    runs_wb: Vec<f32>,
+    runs_row: Vec<f32>,
+    runs_col: Vec<f32>,
+}
+
+/// The sum of the values.
+fn sum_of(v: &[f32]) -> f32 {
+    v.iter().sum::<f32>()
+}
+
+/// The mean of the values (0 for none).
+fn mean_of(v: &[f32]) -> f32 {
+    if v.is_empty() { 0.0 } else { v.iter().sum::<f32>() / v.len() as f32 }
+}
+
+/// `f` of each run of 1 to [`MAX_UNITS`] of the values, the one of `n` values ending
+/// before value `end` at `end * MAX_UNITS + n - 1`.
+fn per_run(v: &[f32], f: fn(&[f32]) -> f32) -> Vec<f32> {
+    let mut out = vec![0f32; (v.len() + 1) * MAX_UNITS];
+    for end in 1..=v.len() {
+        for n in 1..=MAX_UNITS.min(end) {
+            out[end * MAX_UNITS + n - 1] = f(&v[end - n..end]);
+        }
+    }
+    out
+}
+
+/// `f` of `v[r]`, from `runs` (see [`per_run`]) when `r` is a run of 1 to [`MAX_UNITS`].
+fn of_run(runs: &[f32], v: &[f32], r: std::ops::Range<usize>, f: fn(&[f32]) -> f32) -> f32 {
+    if (1..=MAX_UNITS).contains(&r.len()) { runs[r.end * MAX_UNITS + r.len() - 1] } else { f(&v[r]) }
 }
 
 impl Overlap {
@@ -138,7 +172,20 @@ impl Overlap {
                 mb[j * n + i] = covered(&tb[j], &a[i]);
             }
         }
-        let mut o = Overlap { wa, wb, ma, mb, baseline: 0.0, row_knn: Vec::new(), col_knn: Vec::new() };
+        let (runs_wa, runs_wb) = (per_run(&wa, sum_of), per_run(&wb, sum_of));
+        let mut o = Overlap {
+            wa,
+            wb,
+            ma,
+            mb,
+            baseline: 0.0,
+            row_knn: Vec::new(),
+            col_knn: Vec::new(),
+            runs_wa,
+            runs_wb,
+            runs_row: Vec::new(),
+            runs_col: Vec::new(),
+        };
         let mut sim = vec![0f32; n * m];
         for i in 0..n {
             for j in 0..m {
@@ -148,14 +195,14 @@ impl Overlap {
         o.baseline = sim.iter().sum::<f32>() / (n * m).max(1) as f32;
         o.row_knn = (0..n).map(|i| knn_mean((0..m).map(|j| sim[i * m + j]).collect())).collect();
         o.col_knn = (0..m).map(|j| knn_mean((0..n).map(|i| sim[i * m + j]).collect())).collect();
+        (o.runs_row, o.runs_col) = (per_run(&o.row_knn, mean_of), per_run(&o.col_knn, mean_of));
         o
     }
 
     /// What the units of the two passages share with their nearest neighbours: the level
     /// their own similarity must pass to count as evidence.
     fn neighbours(&self, ra: std::ops::Range<usize>, rb: std::ops::Range<usize>) -> f32 {
-        let mean = |v: &[f32]| if v.is_empty() { 0.0 } else { v.iter().sum::<f32>() / v.len() as f32 };
-        (mean(&self.row_knn[ra]) + mean(&self.col_knn[rb])) / 2.0
+        (of_run(&self.runs_row, &self.row_knn, ra, mean_of) + of_run(&self.runs_col, &self.col_knn, rb, mean_of)) / 2.0
     }
 
     /// The weighted share of the words of the two passages that translate a word of the other.
@@ -168,7 +215,7 @@ impl Overlap {
         for j in rb.clone() {
             covered += ra.clone().map(|i| self.mb[j * n + i]).sum::<f32>().min(self.wb[j]);
         }
-        let total: f32 = self.wa[ra].iter().sum::<f32>() + self.wb[rb].iter().sum::<f32>();
+        let total: f32 = of_run(&self.runs_wa, &self.wa, ra, sum_of) + of_run(&self.runs_wb, &self.wb, rb, sum_of);
         if total > 0.0 { covered / total } else { 0.0 }
     }
 }
@@ -1634,6 +1681,19 @@ mod tests {
                 for end in start + 1..=units.len() {
                     let r = start..end;
                     assert_eq!(runs.anchors(&units, &r).as_ref(), merged_anchors(&units[r.clone()]).as_ref(), "{r:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_give_every_span_s_sum_and_mean_to_the_last_bit() {
+        let v: Vec<f32> = (0..15).map(|i| 0.1 + (i * 7 % 11) as f32 / 3.0).collect();
+        for f in [sum_of, mean_of] {
+            let runs = per_run(&v, f);
+            for start in 0..v.len() {
+                for end in start..=v.len() {
+                    assert_eq!(of_run(&runs, &v, start..end, f).to_bits(), f(&v[start..end]).to_bits());
                 }
             }
         }
