@@ -108,6 +108,40 @@ struct Overlap {
     /// included (the margin of Artetxe & Schwenk 2019, as a difference).
     row_knn: Vec<f32>,
     col_knn: Vec<f32>,
+    /// `wa`, `wb`, `row_knn` and `col_knn` over each run of 1 to [`MAX_UNITS`] units, as
+    /// [`Overlap::similarity`] and [`Overlap::neighbours`] take them (see [`per_run`]):
+    /// the monotonic aligner asks for the same runs for many beads.
+    runs_wa: Vec<f32>,
+    runs_wb: Vec<f32>,
+    runs_row: Vec<f32>,
+    runs_col: Vec<f32>,
+}
+
+/// The sum of the values.
+fn sum_of(v: &[f32]) -> f32 {
+    v.iter().sum::<f32>()
+}
+
+/// The mean of the values (0 for none).
+fn mean_of(v: &[f32]) -> f32 {
+    if v.is_empty() { 0.0 } else { v.iter().sum::<f32>() / v.len() as f32 }
+}
+
+/// `f` of each run of 1 to [`MAX_UNITS`] of the values, the one of `n` values ending
+/// before value `end` at `end * MAX_UNITS + n - 1`.
+fn per_run(v: &[f32], f: fn(&[f32]) -> f32) -> Vec<f32> {
+    let mut out = vec![0f32; (v.len() + 1) * MAX_UNITS];
+    for end in 1..=v.len() {
+        for n in 1..=MAX_UNITS.min(end) {
+            out[end * MAX_UNITS + n - 1] = f(&v[end - n..end]);
+        }
+    }
+    out
+}
+
+/// `f` of `v[r]`, from `runs` (see [`per_run`]) when `r` is a run of 1 to [`MAX_UNITS`].
+fn of_run(runs: &[f32], v: &[f32], r: std::ops::Range<usize>, f: fn(&[f32]) -> f32) -> f32 {
+    if (1..=MAX_UNITS).contains(&r.len()) { runs[r.end * MAX_UNITS + r.len() - 1] } else { f(&v[r]) }
 }
 
 impl Overlap {
@@ -138,7 +172,20 @@ impl Overlap {
                 mb[j * n + i] = covered(&tb[j], &a[i]);
             }
         }
-        let mut o = Overlap { wa, wb, ma, mb, baseline: 0.0, row_knn: Vec::new(), col_knn: Vec::new() };
+        let (runs_wa, runs_wb) = (per_run(&wa, sum_of), per_run(&wb, sum_of));
+        let mut o = Overlap {
+            wa,
+            wb,
+            ma,
+            mb,
+            baseline: 0.0,
+            row_knn: Vec::new(),
+            col_knn: Vec::new(),
+            runs_wa,
+            runs_wb,
+            runs_row: Vec::new(),
+            runs_col: Vec::new(),
+        };
         let mut sim = vec![0f32; n * m];
         for i in 0..n {
             for j in 0..m {
@@ -148,14 +195,14 @@ impl Overlap {
         o.baseline = sim.iter().sum::<f32>() / (n * m).max(1) as f32;
         o.row_knn = (0..n).map(|i| knn_mean((0..m).map(|j| sim[i * m + j]).collect())).collect();
         o.col_knn = (0..m).map(|j| knn_mean((0..n).map(|i| sim[i * m + j]).collect())).collect();
+        (o.runs_row, o.runs_col) = (per_run(&o.row_knn, mean_of), per_run(&o.col_knn, mean_of));
         o
     }
 
     /// What the units of the two passages share with their nearest neighbours: the level
     /// their own similarity must pass to count as evidence.
     fn neighbours(&self, ra: std::ops::Range<usize>, rb: std::ops::Range<usize>) -> f32 {
-        let mean = |v: &[f32]| if v.is_empty() { 0.0 } else { v.iter().sum::<f32>() / v.len() as f32 };
-        (mean(&self.row_knn[ra]) + mean(&self.col_knn[rb])) / 2.0
+        (of_run(&self.runs_row, &self.row_knn, ra, mean_of) + of_run(&self.runs_col, &self.col_knn, rb, mean_of)) / 2.0
     }
 
     /// The weighted share of the words of the two passages that translate a word of the other.
@@ -168,7 +215,7 @@ impl Overlap {
         for j in rb.clone() {
             covered += ra.clone().map(|i| self.mb[j * n + i]).sum::<f32>().min(self.wb[j]);
         }
-        let total: f32 = self.wa[ra].iter().sum::<f32>() + self.wb[rb].iter().sum::<f32>();
+        let total: f32 = of_run(&self.runs_wa, &self.wa, ra, sum_of) + of_run(&self.runs_wb, &self.wb, rb, sum_of);
         if total > 0.0 { covered / total } else { 0.0 }
     }
 }
@@ -381,13 +428,62 @@ const S2: f32 = 25.0;
 
 /// -ln of the two-sided tail probability of a standard normal at `d` (the length cost).
 fn length_cost(la: f32, lb: f32, ratio: f32) -> f32 {
+    length_deviation(la, lb, ratio).map_or(0.0, tail_cost)
+}
+
+/// How far apart two lengths are for the ratio, in standard deviations over √2 (`None`
+/// when both are empty: no cost).
+fn length_deviation(la: f32, lb: f32, ratio: f32) -> Option<f32> {
+    scaled_deviation(la, la * ratio, lb, lb / ratio)
+}
+
+/// [`length_deviation`] of lengths `la` and `lb` given scaled to the other language
+/// (`la` times the ratio, `lb` over it).
+fn scaled_deviation(la: f32, la_scaled: f32, lb: f32, lb_scaled: f32) -> Option<f32> {
     if la + lb <= 0.0 {
-        return 0.0;
+        return None;
     }
-    let mean = (la + lb / ratio) / 2.0;
-    let delta = (lb - la * ratio) / (S2 * mean.max(1.0)).sqrt();
-    let p = erfc(delta.abs() / std::f32::consts::SQRT_2).max(1e-12);
+    let mean = (la + lb_scaled) / 2.0;
+    let delta = (lb - la_scaled) / (S2 * mean.max(1.0)).sqrt();
+    Some(delta.abs() / std::f32::consts::SQRT_2)
+}
+
+/// -ln erfc(x), at most -ln 1e-12.
+fn tail_cost(x: f32) -> f32 {
+    let p = erfc(x).max(1e-12);
     -p.ln()
+}
+
+/// The square of [`scaled_deviation`], without its square root and one of its divisions
+/// (the same to a few units in the last place).
+fn squared_deviation(la: f32, la_scaled: f32, lb: f32, lb_scaled: f32) -> Option<f32> {
+    if la + lb <= 0.0 {
+        return None;
+    }
+    let mean = (la + lb_scaled) / 2.0;
+    let d = lb - la_scaled;
+    Some(d * d / (2.0 * S2 * mean.max(1.0)))
+}
+
+/// Steps per unit of squared deviation in the table of [`length_floor`] ...
+const FLOOR_STEPS: f32 = 256.0;
+/// ... and its entries: past a deviation of 6 (36 squared), erfc is below [`tail_cost`]'s
+/// 1e-12 (from 5.1).
+const FLOOR_ENTRIES: usize = 36 * 256 + 1;
+/// What the table's entries leave for rounding.
+const FLOOR_MARGIN: f32 = 1e-3;
+
+/// [`tail_cost`] at each step of squared deviation, less [`FLOOR_MARGIN`].
+static FLOORS: std::sync::LazyLock<Vec<f32>> = std::sync::LazyLock::new(|| {
+    (0..FLOOR_ENTRIES).map(|k| tail_cost((k as f32 / FLOOR_STEPS).sqrt()) - FLOOR_MARGIN).collect()
+});
+
+/// A floor under [`length_cost`] at `squared` (see [`squared_deviation`]), without its
+/// `exp`, `ln` and square root: the cost of the squared deviation rounded down to a step of
+/// `floors` (the table [`FLOORS`]; the cost grows with the deviation), within a tenth of
+/// the cost.
+fn length_floor(squared: Option<f32>, floors: &[f32]) -> f32 {
+    squared.map_or(0.0, |s| floors[((s * FLOOR_STEPS) as usize).min(FLOOR_ENTRIES - 1)])
 }
 
 /// Complementary error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7).
@@ -432,37 +528,6 @@ fn rare_weighted(a: &[Unit], b: &[Unit], power: i32) -> (Vec<Unit>, Vec<Unit>) {
             .collect()
     };
     (scale(a), scale(b))
-}
-
-/// The summed weight of the cognates both sides of a bead have.
-fn shared_cognates(a: &[Unit], b: &[Unit], weight: &crate::HashMap<u32, f32>) -> f32 {
-    shared_cognates_of(&merged_cognates(a), &merged_cognates(b), weight)
-}
-
-/// [`shared_cognates`] of two passages' merged cognates (sorted, without repeats).
-fn shared_cognates_of(xa: &[u32], xb: &[u32], weight: &crate::HashMap<u32, f32>) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0f32);
-    while i < xa.len() && j < xb.len() {
-        match xa[i].cmp(&xb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += weight.get(&xa[i]).copied().unwrap_or(0.0);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// The units' cognates, sorted, without repeats (borrowed when there is one unit: a unit's
-/// are sorted already, and most beads and sentences are one unit).
-fn merged_cognates(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
-    match units {
-        [u] => std::borrow::Cow::Borrowed(&u.cognates),
-        _ => std::borrow::Cow::Owned(cognates_of(units)),
-    }
 }
 
 /// The units' anchors, sorted by id, without repeats (borrowed when there is one unit).
@@ -965,36 +1030,86 @@ fn prefix(units: &[Unit], f: impl Fn(&Unit) -> f32) -> Vec<f32> {
 
 type Span = std::ops::Range<usize>;
 
-/// What a bead costs.
+/// What the bounds of a bead's cost read of a run of units of one side, worked out once
+/// per run rather than once per bead.
+#[derive(Debug, Clone, Copy, Default)]
+struct RunSums {
+    /// The sentences the run touches.
+    sentences: usize,
+    /// Its length ...
+    len: f32,
+    /// ... and its length scaled to the other language (see [`scaled_deviation`]).
+    scaled: f32,
+    /// Its units' anchor weights (after rarity), summed.
+    anchors: f32,
+    /// Its units' cognates, counted.
+    cognates: f32,
+}
+
+impl RunSums {
+    /// The sums of every run of 1 to [`MAX_UNITS`] of `units`, the one of `n` units ending
+    /// before unit `end` at `end * MAX_UNITS + n - 1`, from prefix sums of the units'
+    /// lengths, anchor weights and cognates, with `scale` scaling a length.
+    fn of(units: &[Unit], len: &[f32], anchors: &[f32], cognates: &[f32], scale: impl Fn(f32) -> f32) -> Vec<RunSums> {
+        let mut v = vec![RunSums::default(); (units.len() + 1) * MAX_UNITS];
+        for end in 1..=units.len() {
+            for n in 1..=MAX_UNITS.min(end) {
+                let range = |p: &[f32]| p[end] - p[end - n];
+                v[end * MAX_UNITS + n - 1] = RunSums {
+                    sentences: sentences_touched(&units[end - n..end]),
+                    len: range(len),
+                    scaled: scale(range(len)),
+                    anchors: range(anchors),
+                    cognates: range(cognates),
+                };
+            }
+        }
+        v
+    }
+}
+
+/// What two passages share apart from their anchors: the weight of the words they spell
+/// alike, and their wording by the learnt table (see [`Scorer::lexical`]).
+struct Wording {
+    cognates: f32,
+    lexical: Option<(f32, f32, f32)>,
+}
+
+/// What a bead's cost reads apart from its length and shape.
 struct BeadTerms {
-    /// Its cost, less the charge for a bead without evidence.
-    cost: f32,
     /// How much of the cost's reduction comes from evidence rather than length.
     support: f32,
+    /// The charge for anchors found on one side only ...
+    missed: f32,
+    /// ... and for anchors on both sides that share none.
+    disjoint: f32,
     /// Whether nothing but length pairs the two passages (see [`PassageOptions::bare`]).
     bare: bool,
+}
+
+impl BeadTerms {
+    /// The bead's cost with this length cost and shape prior, less the charge for a bead
+    /// without evidence.
+    fn cost(&self, length: f32, prior: f32) -> f32 {
+        length + prior - self.support + self.missed + self.disjoint
+    }
 }
 
 /// Shared anchor weight (after rarity) below which a bead counts as sharing no anchor: a
 /// small number written as a word in both is not evidence enough.
 const BARE_ANCHOR: f32 = 0.25;
 
-/// The merged anchors (sorted by id) and cognates (sorted) of each run of 2 to
-/// [`MAX_UNITS`] units of one document, made when first asked for: the monotonic aligner
-/// asks for the same run for every bead that ends with it, and merging it each time (an
-/// allocation and a sort) was most of the aligner's time.
+/// The merged anchors (sorted by id) of each run of 2 to [`MAX_UNITS`] units of one
+/// document, made when first asked for: the monotonic aligner asks for the same run for
+/// every bead that ends with it, and merging it each time (an allocation and a sort) was
+/// most of the aligner's time.
 struct Runs {
     anchors: Vec<std::cell::OnceCell<Vec<(u32, f32)>>>,
-    cognates: Vec<std::cell::OnceCell<Vec<u32>>>,
 }
 
 impl Runs {
     fn new(units: usize) -> Runs {
-        let slots = units * MAX_UNITS;
-        Runs {
-            anchors: (0..slots).map(|_| std::cell::OnceCell::new()).collect(),
-            cognates: (0..slots).map(|_| std::cell::OnceCell::new()).collect(),
-        }
+        Runs { anchors: (0..units * MAX_UNITS).map(|_| std::cell::OnceCell::new()).collect() }
     }
 
     /// The slot of a run of 2 to [`MAX_UNITS`] units (one unit's lists are its own).
@@ -1011,15 +1126,76 @@ impl Runs {
             None => merged_anchors(&units[r.clone()]),
         }
     }
+}
 
-    /// The merged cognates of `units[r]`.
-    fn cognates<'s>(&'s self, units: &'s [Unit], r: &Span) -> std::borrow::Cow<'s, [u32]> {
-        match Runs::slot(r) {
-            Some(i) => std::borrow::Cow::Borrowed(
-                self.cognates[i].get_or_init(|| merged_cognates(&units[r.clone()]).into_owned()),
-            ),
-            None => merged_cognates(&units[r.clone()]),
+/// The cognates both documents of a pair have, numbered in ascending order of their
+/// hashes, as bit sets: one for each run of 1 to [`MAX_UNITS`] units of each document.
+/// The cognates two passages share are the bits both their sets have, and adding up their
+/// weights in the order of the bits adds them up in the order of the hashes, as a merge of
+/// the two passages' sorted lists does: the same sum, to the last bit. (Cognates only one
+/// document has are never shared, and are left out.) Merging the lists, and looking up
+/// each shared cognate's weight in a hash map, took a third of the monotonic aligner's time.
+struct CognateSets {
+    /// 64-bit words in a set.
+    words: usize,
+    /// The set of the run of `len` units that ends before unit `end` starts at word
+    /// `((end - 1) * MAX_UNITS + len - 1) * words`.
+    runs_a: Vec<u64>,
+    runs_b: Vec<u64>,
+    /// The weight of each cognate both documents have (its rarity in the pair).
+    weight: Vec<f32>,
+}
+
+impl CognateSets {
+    fn new(a: &[Unit], b: &[Unit]) -> CognateSets {
+        let cb = cognates_of(b);
+        let both: Vec<u32> = cognates_of(a).into_iter().filter(|c| cb.binary_search(c).is_ok()).collect();
+        let rarity = cognate_weights(a, b);
+        let words = both.len().div_ceil(64);
+        let runs = |units: &[Unit]| -> Vec<u64> {
+            let mut v = vec![0u64; units.len() * MAX_UNITS * words];
+            for (i, u) in units.iter().enumerate() {
+                let one = i * MAX_UNITS * words;
+                for c in &u.cognates {
+                    if let Ok(k) = both.binary_search(c) {
+                        v[one + k / 64] |= 1 << (k % 64);
+                    }
+                }
+                // The run of `len` units ending with unit i: the one of `len - 1` and the
+                // unit before it.
+                for len in 2..=MAX_UNITS.min(i + 1) {
+                    let (to, from, unit) =
+                        (one + (len - 1) * words, one + (len - 2) * words, (i + 1 - len) * MAX_UNITS * words);
+                    for w in 0..words {
+                        v[to + w] = v[from + w] | v[unit + w];
+                    }
+                }
+            }
+            v
+        };
+        CognateSets { words, runs_a: runs(a), runs_b: runs(b), weight: both.iter().map(|c| rarity[c]).collect() }
+    }
+
+    /// Word `w` of the set of `units[r]`, where `runs` are the units' runs.
+    fn word(&self, runs: &[u64], r: &Span, w: usize) -> u64 {
+        if (1..=MAX_UNITS).contains(&r.len()) {
+            runs[((r.end - 1) * MAX_UNITS + r.len() - 1) * self.words + w]
+        } else {
+            r.clone().map(|i| runs[i * MAX_UNITS * self.words + w]).fold(0, |x, y| x | y)
         }
+    }
+
+    /// The summed weight of the cognates both passages have.
+    fn shared(&self, ra: &Span, rb: &Span) -> f32 {
+        let mut sum = 0f32;
+        for w in 0..self.words {
+            let mut both = self.word(&self.runs_a, ra, w) & self.word(&self.runs_b, rb, w);
+            while both != 0 {
+                sum += self.weight[w * 64 + both.trailing_zeros() as usize];
+                both &= both - 1;
+            }
+        }
+        sum
     }
 }
 
@@ -1031,7 +1207,8 @@ struct Scorer<'u, 'o> {
     opts: &'o PassageOptions,
     /// The expected length of a right passage per character of the left.
     ratio: f32,
-    cognate_weight: crate::HashMap<u32, f32>,
+    /// The cognates both documents have, and their weights.
+    cognates: CognateSets,
     overlap: Option<Overlap>,
     /// The units with their anchors' weights scaled by their rarity in the pair.
     weighted_a: Vec<Unit>,
@@ -1039,16 +1216,17 @@ struct Scorer<'u, 'o> {
     /// The same, scaled more steeply, for the similarity of two sentences.
     sharp_a: Vec<Unit>,
     sharp_b: Vec<Unit>,
-    /// Prefix sums of the units' anchor weights, cognates and lengths.
-    anch_a: Vec<f32>,
-    anch_b: Vec<f32>,
-    cog_a: Vec<f32>,
-    cog_b: Vec<f32>,
+    /// Prefix sums of the units' lengths.
     len_a: Vec<f32>,
     len_b: Vec<f32>,
+    /// What the bounds read of each run of 1 to [`MAX_UNITS`] units (see [`Scorer::run_a`]).
+    sums_a: Vec<RunSums>,
+    sums_b: Vec<RunSums>,
     /// The most a bead's wording can earn.
     lexical_max: f32,
-    /// Merged runs of `weighted_a` (anchors) and `a` (cognates), and the same of the right.
+    /// [`FLOORS`], read once.
+    floors: &'static [f32],
+    /// Merged runs of the anchors of `weighted_a`, and the same of the right.
     runs_a: Runs,
     runs_b: Runs,
 }
@@ -1060,25 +1238,30 @@ impl<'u, 'o> Scorer<'u, 'o> {
         let (sharp_a, sharp_b) = rare_weighted(a, b, SIMILARITY_RARITY_POWER);
         let anchor_w = |u: &Unit| u.anchors.iter().map(|x| x.1).sum::<f32>();
         let cog = |u: &Unit| u.cognates.len() as f32;
-        let lexical_max = if overlap.is_some() { opts.lexical_reward } else { 0.0 };
+        // A share of the words is at most 1 (and its sums in two orders may differ in the
+        // last place): the most is the share of all words above what unrelated units share.
+        let lexical_max = overlap.as_ref().map_or(0.0, |o| opts.lexical_reward * (1.001 - o.baseline));
+        let ratio = length_ratio(a, b, model.length_ratio);
+        let (len_a, len_b) = (prefix(a, |u| u.len), prefix(b, |u| u.len));
+        let sums_a = RunSums::of(a, &len_a, &prefix(&weighted_a, anchor_w), &prefix(a, cog), |l| l * ratio);
+        let sums_b = RunSums::of(b, &len_b, &prefix(&weighted_b, anchor_w), &prefix(b, cog), |l| l / ratio);
         Scorer {
             a,
             b,
             opts,
-            ratio: length_ratio(a, b, model.length_ratio),
-            cognate_weight: cognate_weights(a, b),
-            anch_a: prefix(&weighted_a, anchor_w),
-            anch_b: prefix(&weighted_b, anchor_w),
-            cog_a: prefix(a, cog),
-            cog_b: prefix(b, cog),
-            len_a: prefix(a, |u| u.len),
-            len_b: prefix(b, |u| u.len),
+            ratio,
+            cognates: CognateSets::new(a, b),
+            len_a,
+            len_b,
+            sums_a,
+            sums_b,
             overlap,
             weighted_a,
             weighted_b,
             sharp_a,
             sharp_b,
             lexical_max,
+            floors: &FLOORS,
             runs_a: Runs::new(a.len()),
             runs_b: Runs::new(b.len()),
         }
@@ -1089,9 +1272,9 @@ impl<'u, 'o> Scorer<'u, 'o> {
         anchor_balance_of(&self.runs_a.anchors(&self.weighted_a, ra), &self.runs_b.anchors(&self.weighted_b, rb))
     }
 
-    /// The bead's shared cognate weight, from the merged runs.
+    /// The summed weight of the cognates both passages have.
     fn shared_cognates(&self, ra: &Span, rb: &Span) -> f32 {
-        shared_cognates_of(&self.runs_a.cognates(self.a, ra), &self.runs_b.cognates(self.b, rb), &self.cognate_weight)
+        self.cognates.shared(ra, rb)
     }
 
     /// The share of the two passages' wording the learnt table pairs, and what unrelated
@@ -1117,44 +1300,82 @@ impl<'u, 'o> Scorer<'u, 'o> {
     fn similarity(&self, ra: Span, rb: Span) -> (f32, f32) {
         let (shared, missed) = anchor_balance(&self.sharp_a[ra.clone()], &self.sharp_b[rb.clone()]);
         let dice = if shared > 0.0 { 2.0 * shared / (2.0 * shared + missed) } else { 0.0 };
-        let cognates = shared_cognates(&self.a[ra.clone()], &self.b[rb.clone()], &self.cognate_weight);
+        let cognates = self.shared_cognates(&ra, &rb);
         let lexical = self.lexical(ra, rb).map_or(0.0, |l| (l.0 - l.1).max(0.0));
         (dice + COGNATE_SIMILARITY * cognates.min(3.0) + lexical, shared)
     }
 
-    /// The cost of a bead, and its support: how much of the cost's reduction comes from
-    /// evidence (shared anchors, words spelt alike, translated wording) rather than length.
-    fn terms(&self, ra: Span, rb: Span, prior: f32) -> BeadTerms {
+    /// The length cost of a bead (see [`length_cost`]).
+    fn length_cost(&self, ra: &Span, rb: &Span) -> f32 {
+        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
+        length_cost(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio)
+    }
+
+    /// The run of `n` units of the left document that ends before unit `end`, as the
+    /// bounds read it (`n` from 1 to [`MAX_UNITS`], at most `end`).
+    fn run_a(&self, end: usize, n: usize) -> &RunSums {
+        &self.sums_a[end * MAX_UNITS + n - 1]
+    }
+
+    /// The same of the right document.
+    fn run_b(&self, end: usize, n: usize) -> &RunSums {
+        &self.sums_b[end * MAX_UNITS + n - 1]
+    }
+
+    /// A floor under the length cost of a bead of two runs (see [`length_floor`]).
+    fn length_floor(&self, ra: &RunSums, rb: &RunSums) -> f32 {
+        length_floor(squared_deviation(ra.len, ra.scaled, rb.len, rb.scaled), self.floors)
+    }
+
+    /// What two passages share apart from their anchors.
+    fn wording(&self, ra: &Span, rb: &Span) -> Wording {
+        Wording { cognates: self.shared_cognates(ra, rb), lexical: self.lexical(ra.clone(), rb.clone()) }
+    }
+
+    /// A bead's support when its passages share `wording`, and anchors of weight `shared`.
+    fn support(&self, wording: &Wording, shared: f32) -> f32 {
         let opts = self.opts;
-        let lexical = self.lexical(ra.clone(), rb.clone());
+        opts.anchor_reward * shared
+            + opts.cognate_reward * wording.cognates
+            + wording.lexical.map_or(0.0, |l| opts.lexical_reward * (l.0 - l.2))
+    }
+
+    /// What a bead's cost reads apart from its length and shape, its passages sharing
+    /// `wording` (see [`Scorer::wording`]), and its support: how much of the cost's
+    /// reduction comes from evidence (shared anchors, words spelt alike, translated wording)
+    /// rather than length.
+    fn terms(&self, ra: Span, rb: Span, wording: Wording) -> BeadTerms {
+        let opts = self.opts;
         let (sa, sb) = (&self.a[ra.clone()], &self.b[rb.clone()]);
-        let (la, lb) = (self.len_a[ra.end] - self.len_a[ra.start], self.len_b[rb.end] - self.len_b[rb.start]);
         let (shared, missed) = self.anchor_balance(&ra, &rb);
-        let cognates = self.shared_cognates(&ra, &rb);
+        let Wording { cognates, lexical } = wording;
         // Both sides carry anchors and share none: they tell different things.
         let disjoint =
             shared == 0.0 && sa.iter().any(|u| !u.anchors.is_empty()) && sb.iter().any(|u| !u.anchors.is_empty());
-        let support = opts.anchor_reward * shared
-            + opts.cognate_reward * cognates
-            + lexical.map_or(0.0, |l| opts.lexical_reward * (l.0 - l.2));
-        let cost = length_cost(la, lb, self.ratio) + prior - support
-            + opts.anchor_miss * missed
-            + if disjoint { opts.disjoint } else { 0.0 };
+        let support = self.support(&wording, shared);
         // No anchor worth the name, no word spelt alike, and wording no closer than the
         // two passages' nearest neighbours: nothing but length pairs them.
         let bare = shared < BARE_ANCHOR && cognates == 0.0 && lexical.is_none_or(|l| l.0 - l.1 < opts.bare_support);
-        BeadTerms { cost, support, bare }
+        BeadTerms {
+            support,
+            missed: opts.anchor_miss * missed,
+            disjoint: if disjoint { opts.disjoint } else { 0.0 },
+            bare,
+        }
     }
 
-    /// A cheap lower bound of a bead's cost, to skip computing beads that cannot win: the
-    /// length cost and prior less the most support the two sides could give (every anchor,
-    /// word spelt alike and word shared).
-    fn lower_bound(&self, ra: &Span, rb: &Span, prior: f32) -> f32 {
-        let range = |p: &[f32], r: &Span| p[r.end] - p[r.start];
-        let support = self.opts.anchor_reward * range(&self.anch_a, ra).min(range(&self.anch_b, rb))
-            + self.opts.cognate_reward * range(&self.cog_a, ra).min(range(&self.cog_b, rb))
-            + self.lexical_max;
-        length_cost(range(&self.len_a, ra), range(&self.len_b, rb), self.ratio) + prior - support
+    /// The most support the two sides of a bead could give (every anchor, word spelt alike
+    /// and word shared): the length cost and prior less this is a cheap lower bound of the
+    /// bead's cost, to skip computing beads that cannot win.
+    fn most_support(&self, ra: &RunSums, rb: &RunSums) -> f32 {
+        self.opts.anchor_reward * self.most_anchors(ra, rb)
+            + self.opts.cognate_reward * ra.cognates.min(rb.cognates)
+            + self.lexical_max
+    }
+
+    /// The most anchor weight the two sides of a bead could share: the lesser side's.
+    fn most_anchors(&self, ra: &RunSums, rb: &RunSums) -> f32 {
+        ra.anchors.min(rb.anchors)
     }
 }
 
@@ -1300,32 +1521,52 @@ fn align_monotonic(
                     }
                 }
                 if layer == INSIDE && allows(at) {
-                    let mut hk = 0;
+                    let (cut_i, cut_j) = (cut_a(i), cut_b(j));
                     for k in 1..=i.min(MAX_UNITS) {
-                        // Sentences touched by a[i-k..i]: one more each time a sentence start moves inside.
-                        hk = if k == 1 { 1 } else { hk + usize::from(a[i - k + 1].starts_sentence) };
-                        if hk > 3 {
+                        let run_a = scorer.run_a(i, k);
+                        if run_a.sentences > 3 {
                             break;
                         }
-                        let mut hl = 0;
                         for l in 1..=j.min(MAX_UNITS) {
-                            hl = if l == 1 { 1 } else { hl + usize::from(b[j - l + 1].starts_sentence) };
-                            if hl > 3 {
+                            let run_b = scorer.run_b(j, l);
+                            if run_b.sentences > 3 {
                                 break;
                             }
-                            let Some(prior) = shape_prior(hk, hl) else { continue };
+                            let Some(prior) = shape_prior(run_a.sentences, run_b.sentences) else { continue };
                             let start = (i - k) * w + j - l;
                             let prev = cost[INSIDE][start];
                             if !prev.is_finite() || !allows(start) {
                                 continue;
                             }
-                            let fixed = prev + cut_a(i) + cut_b(j);
+                            let fixed = prev + cut_i + cut_j;
                             let (ra, rb) = (i - k..i, j - l..j);
-                            if fixed + scorer.lower_bound(&ra, &rb, prior) >= best {
+                            // Lower bounds of the bead's cost, from floors under its length
+                            // cost: with the most support its sides could give, first with
+                            // the floor of any length (the table's first entry), then with
+                            // the floor of theirs; then with the support of their wording
+                            // and the most anchor weight they could share (their anchors
+                            // are the costliest to compare); then with their support.
+                            // Only a bead that may win gets its length cost (`exp` and
+                            // `ln`, half the aligner's time when every bead did).
+                            let most = scorer.most_support(run_a, run_b);
+                            if fixed + (scorer.floors[0] + prior - most) >= best {
                                 continue;
                             }
-                            let t = scorer.terms(ra, rb, prior);
-                            let c = fixed + t.cost + if t.bare && bare_at(start, at) { opts.bare } else { 0.0 };
+                            let floor = scorer.length_floor(run_a, run_b);
+                            if fixed + (floor + prior - most) >= best {
+                                continue;
+                            }
+                            let wording = scorer.wording(&ra, &rb);
+                            let most = scorer.support(&wording, scorer.most_anchors(run_a, run_b));
+                            if fixed + (floor + prior - most) >= best {
+                                continue;
+                            }
+                            let t = scorer.terms(ra.clone(), rb.clone(), wording);
+                            let bare = if t.bare && bare_at(start, at) { opts.bare } else { 0.0 };
+                            if fixed + t.cost(floor, prior) + bare >= best {
+                                continue;
+                            }
+                            let c = fixed + t.cost(scorer.length_cost(&ra, &rb), prior) + bare;
                             if c < best {
                                 best = c;
                                 from = (k as u8, l as u8, INSIDE as u8);
@@ -1363,9 +1604,11 @@ fn align_monotonic(
         if k > 0 && l > 0 {
             let (sa, sb) = (&a[i - k..i], &b[j - l..j]);
             let prior = shape_prior(sentences_touched(sa), sentences_touched(sb)).unwrap_or(0.0);
-            let t = scorer.terms(i - k..i, j - l..j, prior);
+            let (ra, rb) = (i - k..i, j - l..j);
+            let t = scorer.terms(ra.clone(), rb.clone(), scorer.wording(&ra, &rb));
             let support = t.support;
-            let c = t.cost + if t.bare && bare_at((i - k) * w + j - l, i * w + j) { opts.bare } else { 0.0 };
+            let c = t.cost(scorer.length_cost(&ra, &rb), prior)
+                + if t.bare && bare_at((i - k) * w + j - l, i * w + j) { opts.bare } else { 0.0 };
             matched.extend(rare.shared(sa, sb));
             // Confidence: how much cheaper the bead is than leaving its units out.
             let alternative = opts.skip * sa.iter().chain(sb).map(|u| u.share).sum::<f32>();
@@ -1418,7 +1661,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn runs_give_every_span_s_merged_anchors_and_cognates() {
+    fn runs_give_every_span_s_merged_anchors() {
         // Units whose lists overlap, so that merging drops repeats and sorts.
         let units: Vec<Unit> = (0..9u32)
             .map(|i| Unit {
@@ -1438,14 +1681,85 @@ mod tests {
                 for end in start + 1..=units.len() {
                     let r = start..end;
                     assert_eq!(runs.anchors(&units, &r).as_ref(), merged_anchors(&units[r.clone()]).as_ref(), "{r:?}");
-                    assert_eq!(
-                        runs.cognates(&units, &r).as_ref(),
-                        merged_cognates(&units[r.clone()]).as_ref(),
-                        "{r:?}"
-                    );
                 }
             }
         }
+    }
+
+    #[test]
+    fn runs_give_every_span_s_sum_and_mean_to_the_last_bit() {
+        let v: Vec<f32> = (0..15).map(|i| 0.1 + (i * 7 % 11) as f32 / 3.0).collect();
+        for f in [sum_of, mean_of] {
+            let runs = per_run(&v, f);
+            for start in 0..v.len() {
+                for end in start..=v.len() {
+                    assert_eq!(of_run(&runs, &v, start..end, f).to_bits(), f(&v[start..end]).to_bits());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cognate_sets_sum_the_shared_cognates_as_a_merge_of_the_lists_does() {
+        // Cognates from a range wider than 64 (sets of several words), some in one
+        // document only, some in many units; weights added up in hash order.
+        let doc = |seed: u32, n: u32| -> Vec<Unit> {
+            (0..n)
+                .map(|i| {
+                    let mut cognates: Vec<u32> = (0..16).map(|k| (seed + i * 37 + k * k * k * 11) % 220).collect();
+                    cognates.sort_unstable();
+                    cognates.dedup();
+                    Unit { cognates, ..Unit::sentence(0, 0, 1.0, Vec::new()) }
+                })
+                .collect()
+        };
+        let (a, b) = (doc(3, 11), doc(100, 9));
+        let sets = CognateSets::new(&a, &b);
+        assert!(sets.words > 1, "{}", sets.words);
+        let weight = cognate_weights(&a, &b);
+        let plain = |ra: &Span, rb: &Span| -> f32 {
+            let cb = cognates_of(&b[rb.clone()]);
+            let mut sum = 0f32;
+            for c in cognates_of(&a[ra.clone()]) {
+                if cb.binary_search(&c).is_ok() {
+                    sum += weight[&c];
+                }
+            }
+            sum
+        };
+        let mut shared = 0;
+        for ra in (0..a.len()).flat_map(|s| (s + 1..=a.len()).map(move |e| s..e)) {
+            for rb in (0..b.len()).flat_map(|s| (s + 1..=b.len()).map(move |e| s..e)) {
+                let fast = sets.shared(&ra, &rb);
+                assert_eq!(fast.to_bits(), plain(&ra, &rb).to_bits(), "{ra:?} {rb:?}");
+                shared += usize::from(fast > 0.0);
+            }
+        }
+        assert!(shared > 100, "{shared}");
+    }
+
+    #[test]
+    fn length_cost_stays_above_its_floor_and_near_it() {
+        // The table grows: its first entry is a floor under every length cost.
+        assert!(FLOORS.windows(2).all(|w| w[0] <= w[1]));
+        // The deviation finely, across the table and past its end.
+        for x in (0..80_000).map(|k| k as f32 * 1e-4) {
+            let floor = length_floor(Some(x * x), &FLOORS);
+            let cost = tail_cost(x);
+            assert!(floor <= cost && cost - floor < 0.1, "{x}: {floor} {cost}");
+        }
+        let ratios = [0.3, 0.5, 0.77, 1.0, 1.31, 2.0, 3.0];
+        for la in (0..300).map(|x| x as f32 * 0.7) {
+            for lb in (0..300).map(|x| x as f32 * 0.7) {
+                for ratio in ratios {
+                    let floor = length_floor(squared_deviation(la, la * ratio, lb, lb / ratio), &FLOORS);
+                    let cost = length_cost(la, lb, ratio);
+                    assert!(floor <= cost && cost - floor < 0.1, "{la} {lb} {ratio}: {floor} {cost}");
+                }
+            }
+        }
+        // Where the lengths are in the ratio: next to nothing.
+        assert!(length_cost(100.0, 131.0, 1.31).abs() < 1e-5);
     }
 
     fn u(len: f32, anchors: &[u32]) -> Unit {
