@@ -760,6 +760,8 @@ impl Model {
     /// letter model's answers are remembered for the word: the arithmetic is that of
     /// scoring every hypothesis from scratch, done once.
     pub fn word(&self, word: &str, script: Script, maqsura: bool) -> Option<String> {
+        /// Letter-model answers remembered per thread, at most.
+        const LM_REMEMBERED: usize = 1 << 18;
         thread_local! {
             /// The shipped model's letter-model answers (see `lm_key_bits`).
             static LM: std::cell::RefCell<HashMap<u64, f64>> = std::cell::RefCell::new(HashMap::new());
@@ -786,7 +788,20 @@ impl Model {
                 | u64::from(next.unwrap_or(0));
             let compute = || self.lm_logp(tag, out, next);
             if builtin {
-                LM.with(|m| *m.borrow_mut().entry(key).or_insert_with(compute))
+                LM.with(|m| {
+                    let mut m = m.borrow_mut();
+                    if let Some(&p) = m.get(&key) {
+                        return p;
+                    }
+                    // Bounded: a corpus of many names would otherwise keep every history
+                    // the 5-gram met (85 MB more at 10,000 documents).
+                    if m.len() >= LM_REMEMBERED {
+                        m.clear();
+                    }
+                    let p = compute();
+                    m.insert(key, p);
+                    p
+                })
             } else {
                 *local.entry(key).or_insert_with(compute)
             }
