@@ -705,6 +705,12 @@ impl Model {
     /// raised by what `v` (the context's chunks and counts) says; `None` for a context never
     /// seen, which leaves `p` as it is.
     fn witten_bell(v: Option<&Chunks>, chunk: &str, p: f64) -> f64 {
+        Model::witten_bell_by(v, chunk, p, BACKOFF)
+    }
+
+    /// [`Model::witten_bell`] with the context's chunk types counted `backoff` times (1:
+    /// plain Witten–Bell).
+    fn witten_bell_by(v: Option<&Chunks>, chunk: &str, p: f64, backoff: f64) -> f64 {
         match v {
             None => p,
             Some(v) => {
@@ -713,7 +719,7 @@ impl Model {
                     return p;
                 }
                 let c = v.iter().find(|x| x.0 == chunk).map_or(0, |x| x.1);
-                let types = BACKOFF * v.len() as f64;
+                let types = backoff * v.len() as f64;
                 (f64::from(c) + types * p) / (f64::from(total) + types)
             }
         }
@@ -723,15 +729,7 @@ impl Model {
     /// alone) raised by plain Witten–Bell through the contexts of one and two
     /// (letter, chunk) pairs before (`graph`, narrowest first).
     fn graph_p(graph: &[Option<&Chunks>], chunk: &str, p: f64) -> f64 {
-        graph.iter().fold(p, |p, v| match v {
-            None => p,
-            Some(v) => {
-                let total: u32 = v.iter().map(|x| x.1).sum();
-                let c = v.iter().find(|x| x.0 == chunk).map_or(0, |x| x.1);
-                let types = v.len() as f64;
-                if total == 0 { p } else { (f64::from(c) + types * p) / (f64::from(total) + types) }
-            }
-        })
+        graph.iter().fold(p, |p, v| Model::witten_bell_by(*v, chunk, p, 1.0))
     }
 
     /// The Witten–Bell log probability of the Latin letter `next` (`None`: the word's end)
