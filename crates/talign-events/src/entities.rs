@@ -268,6 +268,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
     // Per form: lexicon entity (from a lexicon mention or the form itself), documents, confirmation.
     let mut form_lex: Vec<Option<EntityId>> = names.iter().map(Name::entity).collect();
     let mut form_docs: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut form_mentions = vec![0usize; n];
     let mut form_confirmed = vec![false; n];
     // Forms that name a person (by the lexicon, or a person title before them).
     let mut form_person = vec![false; n];
@@ -275,6 +276,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         for &k in ks {
             let m = &keys[k as usize];
             let id = key_form[k as usize];
+            form_mentions[id as usize] += 1;
             if m.entity.is_some() {
                 form_lex[id as usize] = m.entity;
             }
@@ -390,11 +392,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         }
     }
 
-    let mut mentions_of = vec![0usize; n];
-    for &k in table.docs.iter().flatten() {
-        mentions_of[key_form[k as usize] as usize] += 1;
-    }
-    let mut uf = without_chains(&names, &forms, &form_lex, &mentions_of, &lex_edges, &edges, lex);
+    let mut uf = without_chains(&names, &forms, &form_lex, &form_mentions, &lex_edges, &edges, lex);
     // Clusters, numbered in order of first mention.
     let roots = uf.numbering();
     let mut number = vec![usize::MAX; roots.iter().max().map_or(0, |m| m + 1)];
