@@ -452,21 +452,24 @@ fn windowed(
             Some((v["id"].as_str()?.to_owned(), l))
         })
         .collect();
-    let order: Vec<(String, usize, String)> =
-        docs.iter().enumerate().map(|(k, r)| (r["published"].clone(), k, r["doc"].clone())).collect();
-    let undated = order.iter().filter(|o| o.0.is_empty()).count();
+    let undated = docs.iter().filter(|r| r["published"].is_empty()).count();
     // A page arrives in the stream when it is published. Where neither the manifest nor the
     // text gives that date, the date of its labelled event stands in for the time a crawler
     // would have fetched it: it only sets where the page arrives, the page stays undated.
-    let arrival: Vec<String> = order
+    let mut order: Vec<(String, usize, String)> = docs
         .iter()
-        .map(|(date, _, id)| match (date.is_empty(), alias.get(id)) {
-            (false, _) | (true, None) => date.clone(),
-            (true, Some(&i)) => event_dates.get(&pages[i].event).map(|d| d.to_string()).unwrap_or_default(),
+        .enumerate()
+        .map(|(k, r)| {
+            let (date, id) = (&r["published"], &r["doc"]);
+            let arrives = match alias.get(id) {
+                Some(&i) if date.is_empty() => {
+                    event_dates.get(&pages[i].event).map(|d| d.to_string()).unwrap_or_default()
+                }
+                _ => date.clone(),
+            };
+            (arrives, k, id.clone())
         })
         .collect();
-    let mut order: Vec<(String, usize, String)> =
-        order.into_iter().zip(arrival).map(|((_, k, id), arrives)| (arrives, k, id)).collect();
     order.sort_by(|a, b| (a.0.is_empty(), &a.0, a.1).cmp(&(b.0.is_empty(), &b.0, b.1)));
     let mut jsonl = String::new();
     for (_, _, id) in &order {
