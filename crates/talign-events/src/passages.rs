@@ -127,13 +127,19 @@ fn mean_of(v: &[f32]) -> f32 {
     if v.is_empty() { 0.0 } else { v.iter().sum::<f32>() / v.len() as f32 }
 }
 
-/// `f` of each run of 1 to [`MAX_UNITS`] of the values, the one of `n` values ending
-/// before value `end` at `end * MAX_UNITS + n - 1`.
+/// Where the run of `len` units (1 to [`MAX_UNITS`], at most `end`) that ends before unit
+/// `end` is kept in a table of every run of a document's units (`MAX_UNITS` slots a unit):
+/// the layout of [`per_run`], [`RunSums`], [`Runs`] and [`CognateSets`].
+fn run_slot(end: usize, len: usize) -> usize {
+    (end - 1) * MAX_UNITS + len - 1
+}
+
+/// `f` of each run of 1 to [`MAX_UNITS`] of the values, at its [`run_slot`].
 fn per_run(v: &[f32], f: fn(&[f32]) -> f32) -> Vec<f32> {
-    let mut out = vec![0f32; (v.len() + 1) * MAX_UNITS];
+    let mut out = vec![0f32; v.len() * MAX_UNITS];
     for end in 1..=v.len() {
         for n in 1..=MAX_UNITS.min(end) {
-            out[end * MAX_UNITS + n - 1] = f(&v[end - n..end]);
+            out[run_slot(end, n)] = f(&v[end - n..end]);
         }
     }
     out
@@ -141,7 +147,7 @@ fn per_run(v: &[f32], f: fn(&[f32]) -> f32) -> Vec<f32> {
 
 /// `f` of `v[r]`, from `runs` (see [`per_run`]) when `r` is a run of 1 to [`MAX_UNITS`].
 fn of_run(runs: &[f32], v: &[f32], r: std::ops::Range<usize>, f: fn(&[f32]) -> f32) -> f32 {
-    if (1..=MAX_UNITS).contains(&r.len()) { runs[r.end * MAX_UNITS + r.len() - 1] } else { f(&v[r]) }
+    if (1..=MAX_UNITS).contains(&r.len()) { runs[run_slot(r.end, r.len())] } else { f(&v[r]) }
 }
 
 impl Overlap {
@@ -1047,15 +1053,15 @@ struct RunSums {
 }
 
 impl RunSums {
-    /// The sums of every run of 1 to [`MAX_UNITS`] of `units`, the one of `n` units ending
-    /// before unit `end` at `end * MAX_UNITS + n - 1`, from prefix sums of the units'
-    /// lengths, anchor weights and cognates, with `scale` scaling a length.
+    /// The sums of every run of 1 to [`MAX_UNITS`] of `units`, each at its [`run_slot`],
+    /// from prefix sums of the units' lengths, anchor weights and cognates, with `scale`
+    /// scaling a length.
     fn of(units: &[Unit], len: &[f32], anchors: &[f32], cognates: &[f32], scale: impl Fn(f32) -> f32) -> Vec<RunSums> {
-        let mut v = vec![RunSums::default(); (units.len() + 1) * MAX_UNITS];
+        let mut v = vec![RunSums::default(); units.len() * MAX_UNITS];
         for end in 1..=units.len() {
             for n in 1..=MAX_UNITS.min(end) {
                 let range = |p: &[f32]| p[end] - p[end - n];
-                v[end * MAX_UNITS + n - 1] = RunSums {
+                v[run_slot(end, n)] = RunSums {
                     sentences: sentences_touched(&units[end - n..end]),
                     len: range(len),
                     scaled: scale(range(len)),
@@ -1114,7 +1120,7 @@ impl Runs {
 
     /// The slot of a run of 2 to [`MAX_UNITS`] units (one unit's lists are its own).
     fn slot(r: &Span) -> Option<usize> {
-        (2..=MAX_UNITS).contains(&r.len()).then(|| (r.end - 1) * MAX_UNITS + r.len() - 1)
+        (2..=MAX_UNITS).contains(&r.len()).then(|| run_slot(r.end, r.len()))
     }
 
     /// The merged anchors of `units[r]`, where `units` are the units this cache is for.
@@ -1138,8 +1144,7 @@ impl Runs {
 struct CognateSets {
     /// 64-bit words in a set.
     words: usize,
-    /// The set of the run of `len` units that ends before unit `end` starts at word
-    /// `((end - 1) * MAX_UNITS + len - 1) * words`.
+    /// The set of a run of units starts at word `run_slot(end, len) * words`.
     runs_a: Vec<u64>,
     runs_b: Vec<u64>,
     /// The weight of each cognate both documents have (its rarity in the pair).
@@ -1155,7 +1160,7 @@ impl CognateSets {
         let runs = |units: &[Unit]| -> Vec<u64> {
             let mut v = vec![0u64; units.len() * MAX_UNITS * words];
             for (i, u) in units.iter().enumerate() {
-                let one = i * MAX_UNITS * words;
+                let one = run_slot(i + 1, 1) * words;
                 for c in &u.cognates {
                     if let Ok(k) = both.binary_search(c) {
                         v[one + k / 64] |= 1 << (k % 64);
@@ -1164,8 +1169,11 @@ impl CognateSets {
                 // The run of `len` units ending with unit i: the one of `len - 1` and the
                 // unit before it.
                 for len in 2..=MAX_UNITS.min(i + 1) {
-                    let (to, from, unit) =
-                        (one + (len - 1) * words, one + (len - 2) * words, (i + 1 - len) * MAX_UNITS * words);
+                    let (to, from, unit) = (
+                        run_slot(i + 1, len) * words,
+                        run_slot(i + 1, len - 1) * words,
+                        run_slot(i + 2 - len, 1) * words,
+                    );
                     for w in 0..words {
                         v[to + w] = v[from + w] | v[unit + w];
                     }
@@ -1179,9 +1187,9 @@ impl CognateSets {
     /// Word `w` of the set of `units[r]`, where `runs` are the units' runs.
     fn word(&self, runs: &[u64], r: &Span, w: usize) -> u64 {
         if (1..=MAX_UNITS).contains(&r.len()) {
-            runs[((r.end - 1) * MAX_UNITS + r.len() - 1) * self.words + w]
+            runs[run_slot(r.end, r.len()) * self.words + w]
         } else {
-            r.clone().map(|i| runs[i * MAX_UNITS * self.words + w]).fold(0, |x, y| x | y)
+            r.clone().map(|i| runs[run_slot(i + 1, 1) * self.words + w]).fold(0, |x, y| x | y)
         }
     }
 
@@ -1314,12 +1322,12 @@ impl<'u, 'o> Scorer<'u, 'o> {
     /// The run of `n` units of the left document that ends before unit `end`, as the
     /// bounds read it (`n` from 1 to [`MAX_UNITS`], at most `end`).
     fn run_a(&self, end: usize, n: usize) -> &RunSums {
-        &self.sums_a[end * MAX_UNITS + n - 1]
+        &self.sums_a[run_slot(end, n)]
     }
 
     /// The same of the right document.
     fn run_b(&self, end: usize, n: usize) -> &RunSums {
-        &self.sums_b[end * MAX_UNITS + n - 1]
+        &self.sums_b[run_slot(end, n)]
     }
 
     /// A floor under the length cost of a bead of two runs (see [`length_floor`]).
