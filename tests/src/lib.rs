@@ -175,7 +175,7 @@ pub fn document_report(a: &Analysis, d: usize) -> DocReport {
                 end: m.end,
                 surface: m.surface(&doc.text).to_owned(),
                 source: source(m.source),
-                entity: ent.canonical.clone(),
+                entity: ent.canonical().to_owned(),
                 kind: ent.kind.to_string(),
             })
             .collect(),

@@ -29,7 +29,7 @@ fn main() {
     let opts = AlignOptions::default();
     for x in 0..docs.len() {
         for y in x + 1..docs.len() {
-            let (s, ev) = w.explain(&a.space, &opts, x, y);
+            let (s, ev) = w.explain(&a.space, &opts, x, y, &|f| a.feature_name(f));
             if ev == "nothing shared" {
                 continue;
             }

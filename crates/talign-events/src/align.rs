@@ -407,11 +407,14 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weigh
     Scored { score: (score * factor).clamp(0.0, 1.0), raw, parts, shared, factor, order }
 }
 
-fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored) -> String {
+/// How a feature is shown in evidence: its label, or for an entity its name.
+pub type ShowFeature<'a> = &'a (dyn Fn(u32) -> Option<&'a str> + Sync);
+
+fn evidence(space: &FeatureSpace, idf: &[f32], s: &Scored, show: ShowFeature<'_>) -> String {
     let mut by_kind: Vec<(FeatureKind, Vec<(f32, &str)>)> = FeatureKind::ALL.iter().map(|&k| (k, Vec::new())).collect();
     for &f in &s.shared {
         let feat = space.feature(f);
-        by_kind[feat.kind as usize].1.push((idf[f as usize], feat.label.as_str()));
+        by_kind[feat.kind as usize].1.push((idf[f as usize], show(f).unwrap_or(feat.label.as_str())));
     }
     let mut parts = Vec::new();
     for (k, mut v) in by_kind {
@@ -487,10 +490,19 @@ impl Weights {
         score_pair(space, &self.idf, &self.norms, 0.0, a, b).order.map_or(0.0, |(t, n)| order_z(t, n))
     }
 
-    /// The score of a pair and its evidence, in words.
-    pub fn explain(&self, space: &FeatureSpace, opts: &AlignOptions, a: usize, b: usize) -> (f32, String) {
+    /// The score of a pair and its evidence, in words; `show` names the features it can
+    /// (entities, whose features are keyed by [`crate::entities::Entity::key`]), the others
+    /// are shown by their labels.
+    pub fn explain(
+        &self,
+        space: &FeatureSpace,
+        opts: &AlignOptions,
+        a: usize,
+        b: usize,
+        show: ShowFeature<'_>,
+    ) -> (f32, String) {
         let s = score_pair(space, &self.idf, &self.norms, opts.order_weight, a, b);
-        (s.score, evidence(space, &self.idf, &s))
+        (s.score, evidence(space, &self.idf, &s, show))
     }
 }
 
@@ -687,7 +699,7 @@ pub fn align(space: &FeatureSpace, opts: &AlignOptions) -> Vec<Link> {
         .zip(keep)
         .filter(|(_, k)| *k)
         .map(|(p, _)| {
-            let (score, evidence) = weights.explain(space, opts, p.left as usize, p.right as usize);
+            let (score, evidence) = weights.explain(space, opts, p.left as usize, p.right as usize, &|_| None);
             let relation = written_relation(space, opts, p.left as usize, p.right as usize, score);
             Link { left: p.left as usize, right: p.right as usize, score, evidence, relation }
         })
@@ -743,7 +755,11 @@ mod tests {
         assert!(same.score > shuffled.score, "{} vs {}", same.score, shuffled.score);
         assert_eq!(same.raw, shuffled.raw);
         assert_eq!(same.order.map(|o| o.1), Some(7));
-        assert!(evidence(&s, &idf, &same).contains("order 1.00 over 7"), "{}", evidence(&s, &idf, &same));
+        assert!(
+            evidence(&s, &idf, &same, &|_| None).contains("order 1.00 over 7"),
+            "{}",
+            evidence(&s, &idf, &same, &|_| None)
+        );
         // Without the order weight the two are alike.
         assert_eq!(score_pair(&s, &idf, &norms, 0.0, 0, 1).score, score_pair(&s, &idf, &norms, 0.0, 0, 2).score);
     }
@@ -780,7 +796,7 @@ mod tests {
         let far = score_pair(&s, &idf, &norms, 0.0, 0, 1);
         let near = score_pair(&s, &idf, &norms, 0.0, 0, 2);
         assert!(far.score < near.score);
-        assert!(evidence(&s, &idf, &far).contains("contradiction"));
+        assert!(evidence(&s, &idf, &far, &|_| None).contains("contradiction"));
     }
 
     #[test]

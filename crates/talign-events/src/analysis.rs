@@ -185,6 +185,8 @@ pub struct Analysis<'c> {
     pub resolution: Resolution,
     /// Document features.
     pub space: FeatureSpace,
+    /// The entity each feature stands for (`u32::MAX`: none), to name it in evidence.
+    feature_entity: Vec<u32>,
     /// Links between documents, sorted.
     pub links: Vec<Link>,
     /// Event number per document.
@@ -635,7 +637,7 @@ impl<'c> Analysis<'c> {
                 } else {
                     continue;
                 };
-                feats.push((Feature { kind, label: ent.canonical.clone() }, start as usize));
+                feats.push((Feature { kind, label: ent.key.clone() }, start as usize));
             }
             for l in &k.labelled {
                 feats.push((Feature { kind: l.kind, label: labels[l.label as usize].clone() }, l.start as usize));
@@ -656,9 +658,15 @@ impl<'c> Analysis<'c> {
             .iter()
             .map(|ent| {
                 let kind = if ent.confirmed { FeatureKind::Entity } else { FeatureKind::Candidate };
-                space.id_of(&Feature { kind, label: ent.canonical.clone() }).map(|id| (id, anchor_weight(kind)))
+                space.id_of(&Feature { kind, label: ent.key.clone() }).map(|id| (id, anchor_weight(kind)))
             })
             .collect();
+        let mut feature_entity = vec![u32::MAX; space.feature_count()];
+        for (e, anchor) in entity_anchor.iter().enumerate() {
+            if let Some((f, _)) = anchor {
+                feature_entity[*f as usize] = e as u32;
+            }
+        }
         let mut label_feature: HashMap<(FeatureKind, u32), Option<u32>> = HashMap::new();
         let anchors: Vec<Vec<Anchor>> = kept
             .iter()
@@ -695,7 +703,7 @@ impl<'c> Analysis<'c> {
         drop(kept);
         space.set_keys(keys);
         let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> =
-            resolution.entities.iter().rev().map(|e| (e.canonical.as_str(), (e.lexicon.is_some(), e.kind))).collect();
+            resolution.entities.iter().rev().map(|e| (e.key.as_str(), (e.lexicon.is_some(), e.kind))).collect();
         space.set_priors(|f| prior(f, &entity_kinds));
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
         space.set_context(windows.clone(), docs.par_iter().map(|d| talign_names::Script::detect(&d.text)).collect());
@@ -791,11 +799,12 @@ impl<'c> Analysis<'c> {
         }
         linked.sort_unstable();
         linked.dedup();
+        let show = |f: u32| entity_name(&feature_entity, &resolution, f);
         let links: Vec<Link> = linked
             .into_iter()
             .map(|(a, b)| {
                 let (a, b) = (a as usize, b as usize);
-                let (score, evidence) = weights.explain(&space, &opts.align, a, b);
+                let (score, evidence) = weights.explain(&space, &opts.align, a, b, &show);
                 if let Some(&containment) = reprinted.get(&(a as u32, b as u32)) {
                     let evidence =
                         format!("reprint: {:.0}% of the shorter text's word 4-grams in the other", containment * 100.0);
@@ -816,6 +825,7 @@ impl<'c> Analysis<'c> {
             published,
             resolution,
             space,
+            feature_entity,
             links,
             events,
             whens,
@@ -849,7 +859,12 @@ impl<'c> Analysis<'c> {
 
     /// Why documents `a` and `b` scored as they did, in words.
     pub fn pair_evidence(&self, a: usize, b: usize) -> String {
-        self.weights.explain(&self.space, &self.options.align, a, b).1
+        self.weights.explain(&self.space, &self.options.align, a, b, &|f| self.feature_name(f)).1
+    }
+
+    /// The name of the entity feature `f` stands for, if it stands for one.
+    pub fn feature_name(&self, f: u32) -> Option<&str> {
+        entity_name(&self.feature_entity, &self.resolution, f)
     }
 
     /// The inputs of the same-event model for documents `a` and `b` (see
@@ -1194,6 +1209,14 @@ impl<'c> Analysis<'c> {
 /// few enough that their passages are a small part of the memory.
 const LINK_CHUNK: usize = 1024;
 
+/// The name of the entity feature `f` stands for (`feature_entity` as in [`Analysis`]).
+fn entity_name<'r>(feature_entity: &[u32], resolution: &'r Resolution, f: u32) -> Option<&'r str> {
+    match feature_entity.get(f as usize) {
+        Some(&e) if e != u32::MAX => Some(resolution.entities[e as usize].canonical()),
+        _ => None,
+    }
+}
+
 impl Analysis<'_> {
     /// Why two passages were paired, in words: the names, numbers, dates and event words
     /// they share, the words spelt alike, and the share of their wording the learnt table
@@ -1206,7 +1229,11 @@ impl Analysis<'_> {
             (passages::Regime::Translation, _) => "translation: monotonic".to_owned(),
         }];
         if !e.anchors.is_empty() {
-            let mut labels: Vec<&str> = e.anchors.iter().map(|&id| self.space.feature(id).label.as_str()).collect();
+            let mut labels: Vec<&str> = e
+                .anchors
+                .iter()
+                .map(|&id| self.feature_name(id).unwrap_or(self.space.feature(id).label.as_str()))
+                .collect();
             labels.sort_unstable();
             parts.push(format!("shared: {}", labels.join(", ")));
         }

@@ -13,10 +13,11 @@
 
 use crate::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer, ser::SerializeStruct};
 use talign_names::lexicon::{EntityId, Kind, Lexicon};
 use talign_names::{Name, NameIndex, Script};
 
@@ -40,10 +41,16 @@ const LINK_CANDIDATE: f32 = 0.92;
 const STRONG_BN: &[&str] = &["ের", "এর", "কে", "দের", "য়ের", "য়ে", "কেও", "েরও", "য়"];
 
 /// One entity of the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    /// Canonical Latin name.
-    pub canonical: String,
+    /// What the entity's features are keyed by, unique in a resolution: its lexicon entity's
+    /// canonical name, else the form its canonical name is made from (a Latin form as seen,
+    /// or the native form its romanization reads). Romanizing is the costly part of naming
+    /// (a beam search per word), and only a name someone reads needs it; keyed this way, what
+    /// the romanizer writes never changes what is matched.
+    pub key: String,
+    /// The canonical Latin name, made on first use ([`Entity::canonical`]).
+    canonical: OnceLock<String>,
     /// Kind.
     pub kind: Kind,
     /// Whether the entity is confirmed as a name (see the module docs).
@@ -56,11 +63,31 @@ pub struct Entity {
     /// Number of mentions.
     pub mentions: usize,
     /// The lexicon entity, when it is one.
-    #[serde(skip)]
     pub lexicon: Option<EntityId>,
 }
 
+impl Serialize for Entity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Entity", 7)?;
+        s.serialize_field("key", &self.key)?;
+        s.serialize_field("canonical", self.canonical())?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("confirmed", &self.confirmed)?;
+        s.serialize_field("variants", &self.variants)?;
+        s.serialize_field("docs", &self.docs)?;
+        s.serialize_field("mentions", &self.mentions)?;
+        s.end()
+    }
+}
+
 impl Entity {
+    /// The canonical Latin name: the lexicon's, else a Latin-script form seen in the corpus,
+    /// else the romanization of its fullest form (see [`Entity::canonical_from`]). Made the
+    /// first time it is asked for, then kept.
+    pub fn canonical(&self) -> &str {
+        self.canonical.get_or_init(|| talign_names::romanize(&self.key))
+    }
+
     /// Where the canonical name comes from, in the order `canonical_name` tries:
     /// `lexicon`, `corpus-latin` (a Latin-script form seen in the corpus), `bengali` (the
     /// romanization of a Bengali form), `romanized` (of a Cyrillic or Indic form), or
@@ -98,6 +125,19 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// For each document, for each of its mentions, the entity index.
     pub doc_entities: Vec<Vec<u32>>,
+}
+
+impl Resolution {
+    /// The confirmed entities, the ones a names table lists: named (on every core, romanizing
+    /// being the costly part), most mentioned first, then by name.
+    pub fn confirmed_by_mentions(&self) -> Vec<&Entity> {
+        let mut rows: Vec<&Entity> = self.entities.iter().filter(|e| e.confirmed).collect();
+        rows.par_iter().for_each(|e| {
+            e.canonical();
+        });
+        rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then_with(|| x.canonical().cmp(y.canonical())));
+        rows
+    }
 }
 
 fn strong_stem(form: &str) -> Option<String> {
@@ -407,7 +447,8 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
     let cluster_of: Vec<usize> = roots.iter().map(|&r| number[r]).collect();
     let mut entities: Vec<Entity> = (0..clusters)
         .map(|_| Entity {
-            canonical: String::new(),
+            key: String::new(),
+            canonical: OnceLock::new(),
             kind: Kind::Other,
             confirmed: false,
             variants: BTreeMap::new(),
@@ -460,18 +501,24 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         let e = &mut entities[cluster_of[id]];
         *e.variants.entry(names[id].script()).or_default().entry(shown[k].to_owned()).or_default() += count;
     }
-    // Romanizing a name is the costly part (a beam search per word), so entities are named
-    // on every core; each entity's name depends on it alone.
+    // Entities are keyed here and named when a name is asked for (`Entity::canonical`): a
+    // lexicon entity and a Latin form are their own names, and only the others need the
+    // romanizer.
     entities.par_iter_mut().zip(&kind_votes).for_each(|(e, votes)| {
         e.docs.dedup();
         e.docs.shrink_to_fit();
         if let Some(l) = e.lexicon {
             let le = lex.entity(l);
-            e.canonical = le.canonical.clone();
+            e.key = le.canonical.clone();
             e.kind = le.kind;
+            let _ = e.canonical.set(le.canonical.clone());
         } else {
             e.kind = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(Kind::Other, |(k, _)| *k);
-            e.canonical = canonical_name(e);
+            let (key, latin) = name_source(e);
+            e.key = key;
+            if latin {
+                let _ = e.canonical.set(e.key.clone());
+            }
         }
     });
     Resolution { entities, doc_entities }
@@ -620,10 +667,11 @@ fn core_check(
         .collect()
 }
 
-/// A Latin name for an entity without a lexicon entry: its Latin-script form if it has one,
-/// else the romanization of its fullest form (scripts that write vowels first: Bengali,
-/// Cyrillic, Devanagari and the other Indic scripts, then Arabic script).
-fn canonical_name(e: &Entity) -> String {
+/// The form a Latin name for an entity without a lexicon entry is made from, and whether it
+/// is Latin already: its Latin-script form if it has one, else its fullest form to be
+/// romanized (scripts that write vowels first: Bengali, Cyrillic, Devanagari and the other
+/// Indic scripts, then Arabic script).
+fn name_source(e: &Entity) -> (String, bool) {
     let pick = |script: Script| -> Option<&str> {
         let m = e.variants.get(&script)?;
         m.iter()
@@ -635,14 +683,14 @@ fn canonical_name(e: &Entity) -> String {
             .map(|(k, _)| k.as_str())
     };
     if let Some(l) = pick(Script::Latin) {
-        return l.to_owned();
+        return (l.to_owned(), true);
     }
     for s in [Script::Bengali, Script::Cyrillic, Script::Devanagari, Script::Indic, Script::Arabic, Script::Other] {
         if let Some(f) = pick(s) {
-            return talign_names::romanize(f);
+            return (f.to_owned(), false);
         }
     }
-    String::new()
+    (String::new(), true)
 }
 
 #[cfg(test)]
@@ -705,7 +753,7 @@ mod tests {
         let ms: Vec<Vec<Mention>> = docs.iter().map(|d| find_mentions(d)).collect();
         let r = resolve(&docs, &ms, Lexicon::builtin());
         for name in ["Vladimir Putin", "Iran"] {
-            let e = r.entities.iter().find(|e| e.canonical == name).expect("a lexicon entity");
+            let e = r.entities.iter().find(|e| e.canonical() == name).expect("a lexicon entity");
             assert_eq!(e.docs, vec![0, 1], "{name}: {e:?}");
         }
     }

@@ -167,7 +167,7 @@ pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
             } else {
                 format!("{source}, unconfirmed, ignored")
             };
-            rows.push((m.start, m.end, "name", ent.canonical.clone(), note));
+            rows.push((m.start, m.end, "name", ent.canonical().to_owned(), note));
         }
         for dm in &f.dates {
             let value = serde_json::to_string(&dm.value).unwrap_or_default();

@@ -320,12 +320,7 @@ pub fn write(
     })?;
     pages.reach(&mut site, None, &mut |name, bytes| out(name, bytes, &mut written))?;
     let (events_html, event_pages) = pages.finish();
-    let names: Vec<&talign_events::entities::Entity> = {
-        let mut rows: Vec<&talign_events::entities::Entity> =
-            a.resolution.entities.iter().filter(|e| e.confirmed).collect();
-        rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.canonical.cmp(&y.canonical)));
-        rows
-    };
+    let names = a.resolution.confirmed_by_mentions();
     written.names = names.len();
     let single = site.mode == Mode::Single
         && site.order.len() <= site.limits.overview_rows
@@ -645,7 +640,7 @@ impl Site<'_, '_> {
             if rows.is_empty() { String::new() } else { format!(" {}–{}", from + 1, from + rows.len()) }
         );
         for e in rows {
-            let _ = write!(s, "<tr><td>{}</td><td>{}</td>", esc(&e.canonical), e.kind.code());
+            let _ = write!(s, "<tr><td>{}</td><td>{}</td>", esc(e.canonical()), e.kind.code());
             for (script, lang) in [(Script::Bengali, "bn"), (Script::Arabic, "fa"), (Script::Latin, "en")] {
                 let v = e.variants_in(script);
                 let _ = write!(

@@ -194,13 +194,10 @@ fn name_rows<'a, E>(
     explain: bool,
     mut row: impl FnMut(Vec<Cell<'a>>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut rows: Vec<&talign_events::entities::Entity> =
-        a.resolution.entities.iter().filter(|e| e.confirmed).collect();
-    rows.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.canonical.cmp(&y.canonical)));
-    for e in rows {
+    for e in a.resolution.confirmed_by_mentions() {
         let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d as usize].id.as_str()).collect();
         let mut cells = vec![
-            e.canonical.as_str().into(),
+            e.canonical().into(),
             e.kind.code().into(),
             e.variants_in(Script::Bengali).join("|").into(),
             e.variants_in(Script::Arabic).join("|").into(),
