@@ -88,7 +88,7 @@ impl Entity {
         self.canonical.get_or_init(|| talign_names::romanize(&self.key))
     }
 
-    /// Where the canonical name comes from, in the order `canonical_name` tries:
+    /// Where the canonical name comes from, in the order `name_source` tries:
     /// `lexicon`, `corpus-latin` (a Latin-script form seen in the corpus), `bengali` (the
     /// romanization of a Bengali form), `romanized` (of a Cyrillic or Indic form), or
     /// `restored` (an Arabic-script form romanized with its vowels restored).
