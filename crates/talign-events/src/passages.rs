@@ -361,7 +361,9 @@ pub struct PassageOptions {
     /// what the other tells in two).
     pub mine_fanout: u8,
     /// Independent reports also keep the passages of their monotonic alignment whose own
-    /// evidence (see [`Scorer::evidence`]) reaches this and whose sentences no mined pair
+    /// evidence (their anchors weighted by rarity, the words they spell alike, and their
+    /// translated wording above what unrelated sentences share, in reward units, length
+    /// playing no part) reaches this and whose sentences no mined pair
     /// took: a report that translates part of another, in its order, with content of its
     /// own between, fails the test of translations but still pairs those passages
     /// (0: only mined pairs).
