@@ -946,17 +946,18 @@ fn prune<C: Ord>(next: &mut Vec<(f64, String, C)>) {
 /// with the joint model, the letter model's weight 0.1 or 0.3, 0.1616 and 0.1607.
 ///
 /// Branch rom15k, same measure, from fa → latin 0.1579 (bn 0.0936), none kept: the name's
-/// spelling (Arabic, Urdu or Persian letters, [`crate::Orthography::detect`] before cleaning) in
-/// two more contexts, the letter alone and the letter between its neighbours, 0.1578; with
-/// a Latin letter model per spelling on top of the shared one as well, 0.1604; a bonus per
-/// Latin vowel written of ±0.3 (in log probability), 0.1591 and 0.1587, per Latin letter
-/// +0.3, 0.1589; the letter model's word end weighted 0.5, 0.1610; absolute discounting
-/// (0.7) in the letter model instead of Witten–Bell, 0.1592; learning from every Latin form
-/// of a pair that aligns cheaply enough, not the cheapest, 0.1668 (bn 0.0964); choosing
-/// each pair's Latin form anew under each EM round's chunk model, 0.1580 (bn 0.0924); a seed
-/// cost limit of 0.3, 0.1581; learning from persons and the lexicon alone, 0.1591; of the beam, only outputs
-/// keeping the rules' vowel groups, 0.1585 (the rules' reading when none is: 0.1579); no
-/// check of vowel groups at all, 0.1588 (bn 0.0922).
+/// spelling (Arabic, Urdu or Persian letters, [`crate::Orthography::detect`] before
+/// cleaning) in two more contexts, the letter alone and the letter between its neighbours,
+/// 0.1578; with a Latin letter model per spelling on top of the shared one as well, 0.1604;
+/// a bonus per Latin vowel written of ±0.3 (in log probability), 0.1591 and 0.1587, per
+/// Latin letter +0.3, 0.1589; the letter model's word end weighted 0.5, 0.1610; absolute
+/// discounting (0.7) in the letter model instead of Witten–Bell, 0.1592; learning from
+/// every Latin form of a pair that aligns cheaply enough, not the cheapest, 0.1668 (bn
+/// 0.0964); choosing each pair's Latin form anew under each EM round's chunk model, 0.1580
+/// (bn 0.0924); a seed cost limit of 0.3, 0.1581; learning from persons and the lexicon
+/// alone, 0.1591; of the beam, only outputs keeping the rules' vowel groups, 0.1585 (the
+/// rules' reading when none is: 0.1579); no check of vowel groups at all, 0.1588 (bn
+/// 0.0922).
 fn minimum_bayes_risk<C>(beam: &[(f64, String, C)], pad: usize) -> Option<String> {
     let mut outs: BTreeMap<&str, f64> = BTreeMap::new();
     let top = beam.first()?.0;
