@@ -957,7 +957,11 @@ fn prune<C: Ord>(next: &mut Vec<(f64, String, C)>) {
 /// (bn 0.0924); a seed cost limit of 0.3, 0.1581; learning from persons and the lexicon
 /// alone, 0.1591; of the beam, only outputs keeping the rules' vowel groups, 0.1585 (the
 /// rules' reading when none is: 0.1579); no check of vowel groups at all, 0.1588 (bn
-/// 0.0922).
+/// 0.0922). After Bengali's pruning (bn 0.0918): the chunk before as a class (vowel,
+/// consonant, none) in one more context, 0.1583 (bn 0.0925); the seed prior of the EM
+/// rounds e^(−1 × cost) or e^(−4 × cost), not e^(−2 × cost), 0.1590 and 0.1580; 1 or 2
+/// rounds of EM, 0.1578 and 0.1574 (bn 0.0925 and 0.0917; places fa 0.2798 at 2, from
+/// 0.2797).
 fn minimum_bayes_risk<C>(beam: &[(f64, String, C)], pad: usize) -> Option<String> {
     let mut outs: BTreeMap<&str, f64> = BTreeMap::new();
     let top = beam.first()?.0;
