@@ -174,7 +174,8 @@ fn all_pairs(files: &[(String, Vec<Row>)]) -> Vec<Pair> {
 }
 
 /// `cargo xtask train-romanize`: trains the shipped model on every names-dev file and the
-/// lexicon and writes it to `crates/talign-names/data/romanize.tsv`.
+/// lexicon and writes it, deflated, to `crates/talign-names/data/romanize.tsv.deflate`
+/// (and as text to `target/romanize.tsv`, to read).
 pub fn train(root: &Path, data: &Path) -> Result<()> {
     let files = load_all(&data.join("names-dev"))?;
     let pairs = all_pairs(&files);
@@ -187,9 +188,22 @@ pub fn train(root: &Path, data: &Path) -> Result<()> {
          # context<TAB>chunk:count …; context = script tag, order, left letters|letter|right letters.\n",
     );
     out.push_str(&model.to_tsv());
-    let path = root.join("crates/talign-names/data/romanize.tsv");
-    std::fs::write(&path, &out).with_context(|| format!("writing {}", path.display()))?;
-    println!("{} pairs, {} bytes written to {}", pairs.len(), out.len(), path.display());
+    let text = root.join("target/romanize.tsv");
+    std::fs::write(&text, &out).with_context(|| format!("writing {}", text.display()))?;
+    let packed = Model::pack(&out);
+    if Model::from_packed(&packed)? != model {
+        bail!("the deflated table does not read back as the model trained");
+    }
+    let path = root.join("crates/talign-names/data/romanize.tsv.deflate");
+    std::fs::write(&path, &packed).with_context(|| format!("writing {}", path.display()))?;
+    println!(
+        "{} pairs, {} bytes of table ({}) deflated to {} bytes in {}",
+        pairs.len(),
+        out.len(),
+        text.display(),
+        packed.len(),
+        path.display()
+    );
     Ok(())
 }
 

@@ -33,7 +33,8 @@ commands:
                            rows with errors go to target/eval-romanize-errors.tsv; --set FILE
                            measures one file (persons.tsv or places.tsv) only
   train-romanize [--data DIR]
-                           train the romanization model into crates/talign-names/data/romanize.tsv
+                           train the romanization model into crates/talign-names/data/romanize.tsv.deflate
+                           (the same table as text in target/romanize.tsv, to read)
   eval web [--check] [--fit] [--windows D,O]... [--samples N] [-- TALIGN FLAGS]
                            event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit

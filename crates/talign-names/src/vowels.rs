@@ -27,7 +27,7 @@
 //! risk), the error the romanization is measured by.
 //!
 //! The same model is learnt for Bengali (whose inherent vowel is sometimes silent). The
-//! shipped tables (`data/romanize.tsv`) are trained by `cargo xtask train-romanize` from
+//! shipped tables (`data/romanize.tsv.deflate`, the text table deflated) are trained by `cargo xtask train-romanize` from
 //! the development name files and the lexicon; `cargo xtask eval romanize` measures them
 //! with cross-validation. The comparison key and the phoneme reading do not use this
 //! module: it changes what a reader sees, never what is matched.
@@ -78,6 +78,11 @@ const ORDERS: [Order; 8] = [
 /// Contexts wider than a letter and its right neighbour (than two neighbour classes) are
 /// kept only if seen this often.
 const MIN_CONTEXT: u32 = 3;
+/// [`MIN_CONTEXT`] for Bengali, whose letters write their vowels: its wide contexts add less
+/// than they cost in trust of a few counts. On persons under 5-fold cross-validation, bn →
+/// latin CER 0.0936 at 3, 0.0918 at 5 (fa → latin, at its own 3, 0.1579; at 2 and at 5,
+/// 0.1581 and 0.1591, and bn at 2, 0.0947).
+const MIN_CONTEXT_BN: u32 = 5;
 /// Weight of the narrower context in the Witten–Bell backoff of the chunk model, as a
 /// multiple of the number of chunk types seen in the wider one (1 is plain Witten–Bell).
 /// The wide contexts are learnt from a few thousand names and trust their few counts too
@@ -101,6 +106,15 @@ const LM_WEIGHT: f64 = 0.2;
 /// A pair whose alignment costs more than this per Latin letter (under the seed readings)
 /// is not a transliteration (an exonym, a translation, a wrong pair) and is left out.
 const MAX_SEED_COST: f32 = 0.2;
+
+/// Compression level of the shipped table (miniz's best, 10): 688 KB of text to 207 KB.
+const PACK_LEVEL: u8 = 10;
+/// The largest table [`Model::from_packed`] inflates (bytes): a corrupt or hostile input
+/// stops there rather than filling memory.
+const MAX_UNPACKED: usize = 64 << 20;
+
+/// The shipped model, once loaded ([`Model::builtin`]).
+static BUILTIN: OnceLock<Model> = OnceLock::new();
 
 /// The chunks seen in one context, with their counts, sorted.
 type Chunks = Vec<(String, u32)>;
@@ -558,7 +572,8 @@ impl Model {
             }
             let order = k.as_bytes().get(1).map_or(0, |b| b.wrapping_sub(b'0')) as usize;
             let o = ORDERS[order.min(ORDERS.len() - 1)];
-            o.left + o.right <= if o.classes { 2 } else { 1 } || v.values().sum::<u32>() >= MIN_CONTEXT
+            let min = if k.starts_with('b') { MIN_CONTEXT_BN } else { MIN_CONTEXT };
+            o.left + o.right <= if o.classes { 2 } else { 1 } || v.values().sum::<u32>() >= min
         };
         let mut table: HashMap<String, Vec<(String, u32)>> =
             table.into_iter().filter(|(k, v)| keep(k, v)).map(|(k, v)| (k, v.into_iter().collect())).collect();
@@ -651,12 +666,34 @@ impl Model {
         Ok(Model { table })
     }
 
-    /// The shipped model (`data/romanize.tsv`).
+    /// A table written by [`Model::to_tsv`] (with any `#` comment lines), deflated as it is
+    /// shipped: the text compresses to under a third, and inflating it takes a few
+    /// milliseconds of the model's load.
+    pub fn pack(tsv: &str) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec(tsv.as_bytes(), PACK_LEVEL)
+    }
+
+    /// Reads a model written by [`Model::pack`].
+    pub fn from_packed(bytes: &[u8]) -> Result<Model, ModelError> {
+        let err = |message: String| ModelError { line: 0, message };
+        let text = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_UNPACKED)
+            .map_err(|e| err(format!("not a deflated table: {e}")))?;
+        let text = String::from_utf8(text).map_err(|_| err("the inflated table is not UTF-8".to_owned()))?;
+        Model::from_tsv(&text)
+    }
+
+    /// The shipped model (`data/romanize.tsv.deflate`, the table of [`Model::to_tsv`]
+    /// deflated).
     pub fn builtin() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| {
-            Model::from_tsv(include_str!("../data/romanize.tsv")).expect("the shipped romanization model is valid")
+        BUILTIN.get_or_init(|| {
+            Model::from_packed(include_bytes!("../data/romanize.tsv.deflate"))
+                .expect("the shipped romanization model is valid")
         })
+    }
+
+    /// Whether this is the shipped model (without loading it: a model being trained is not).
+    fn is_builtin(&self) -> bool {
+        BUILTIN.get().is_some_and(|m| std::ptr::eq(self, m))
     }
 
     /// [`Model::word`], remembered per thread for the shipped model: the words of a long
@@ -666,7 +703,7 @@ impl Model {
             static SEEN: std::cell::RefCell<HashMap<(Script, bool, String), Option<String>>> =
                 std::cell::RefCell::new(HashMap::new());
         }
-        if !std::ptr::eq(self, Model::builtin()) {
+        if !self.is_builtin() {
             return self.word(word, script, maqsura);
         }
         let key = (script, maqsura, word.to_owned());
@@ -778,7 +815,7 @@ impl Model {
         let mut beam: Vec<(f64, String, [&str; GRAPH_ORDER])> = vec![(0.0, pad.clone(), ["^"; GRAPH_ORDER])];
         // The letter model's answers depend on the last LM_HISTORY letters and the next one
         // only: for the shipped model they are kept per thread, for another model per word.
-        let builtin = std::ptr::eq(self, Model::builtin());
+        let builtin = self.is_builtin();
         let mut local: HashMap<u64, f64> = HashMap::new();
         let mut lm_logp = |out: &[u8], next: Option<u8>| -> f64 {
             let h = &out[out.len() - LM_HISTORY..];
@@ -907,6 +944,24 @@ fn prune<C: Ord>(next: &mut Vec<(f64, String, C)>) {
 /// 0.1608 (0.1594 with the joint model, as with 16); 6 rounds of hard EM, 0.1621; merging
 /// hypotheses of the same output and last chunk (log-sum-exp) before pruning, no change;
 /// with the joint model, the letter model's weight 0.1 or 0.3, 0.1616 and 0.1607.
+///
+/// Branch rom15k, same measure, from fa → latin 0.1579 (bn 0.0936), none kept: the name's
+/// spelling (Arabic, Urdu or Persian letters, [`crate::Orthography::detect`] before
+/// cleaning) in two more contexts, the letter alone and the letter between its neighbours,
+/// 0.1578; with a Latin letter model per spelling on top of the shared one as well, 0.1604;
+/// a bonus per Latin vowel written of ±0.3 (in log probability), 0.1591 and 0.1587, per
+/// Latin letter +0.3, 0.1589; the letter model's word end weighted 0.5, 0.1610; absolute
+/// discounting (0.7) in the letter model instead of Witten–Bell, 0.1592; learning from
+/// every Latin form of a pair that aligns cheaply enough, not the cheapest, 0.1668 (bn
+/// 0.0964); choosing each pair's Latin form anew under each EM round's chunk model, 0.1580
+/// (bn 0.0924); a seed cost limit of 0.3, 0.1581; learning from persons and the lexicon
+/// alone, 0.1591; of the beam, only outputs keeping the rules' vowel groups, 0.1585 (the
+/// rules' reading when none is: 0.1579); no check of vowel groups at all, 0.1588 (bn
+/// 0.0922). After Bengali's pruning (bn 0.0918): the chunk before as a class (vowel,
+/// consonant, none) in one more context, 0.1583 (bn 0.0925); the seed prior of the EM
+/// rounds e^(−1 × cost) or e^(−4 × cost), not e^(−2 × cost), 0.1590 and 0.1580; 1 or 2
+/// rounds of EM, 0.1578 and 0.1574 (bn 0.0925 and 0.0917; places fa 0.2798 at 2, from
+/// 0.2797).
 fn minimum_bayes_risk<C>(beam: &[(f64, String, C)], pad: usize) -> Option<String> {
     let mut outs: BTreeMap<&str, f64> = BTreeMap::new();
     let top = beam.first()?.0;
@@ -975,6 +1030,7 @@ mod tests {
         // A letter never seen gives no reading.
         assert_eq!(m.word("ژ", Script::Arabic, false), None);
         assert_eq!(Model::from_tsv(&m.to_tsv()).unwrap(), m);
+        assert_eq!(Model::from_packed(&Model::pack(&m.to_tsv())).unwrap(), m);
     }
 
     #[test]
@@ -1149,5 +1205,9 @@ mod tests {
         assert_eq!(e.line, 2);
         assert!(Model::from_tsv("k\tAB:1\n").is_err());
         assert!(Model::from_tsv("k\tab:x\n").is_err());
+        // A shipped table that is not deflated, or not a table once inflated.
+        assert!(Model::from_packed(b"not deflated").is_err());
+        assert!(Model::from_packed(&Model::pack("broken line\n")).is_err());
+        assert!(Model::from_packed(&[]).is_err());
     }
 }
