@@ -384,10 +384,12 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             }
         }
     }
-    // Scripts the lexicon has no variants in (Tamil, Telugu, Kannada, Malayalam, Gujarati…)
-    // never find a lexicon mention, so their names would never meet the lexicon forms of
-    // other documents: such a form joins a lexicon form it sounds almost the same as.
-    let uncovered: Vec<usize> = fuzzy.iter().copied().filter(|&i| names[i].script() == Script::Indic).collect();
+    // Scripts the lexicon has no variants in (Tamil, Telugu, Kannada, Malayalam, Gujarati…;
+    // Greek and Korean, read in their Latin spelling) never find a lexicon mention, so their
+    // names would never meet the lexicon forms of other documents: such a form joins a
+    // lexicon form it sounds almost the same as.
+    let uncovered: Vec<usize> =
+        fuzzy.iter().copied().filter(|&i| matches!(names[i].script(), Script::Indic | Script::Other)).collect();
     let known: Vec<usize> = (0..n).filter(|&i| form_lex[i].is_some() && !names[i].phonemes().is_empty()).collect();
     if !uncovered.is_empty() && !known.is_empty() {
         let known_names: Vec<Name> = known.iter().map(|&i| names[i].clone()).collect();
@@ -715,6 +717,26 @@ mod tests {
         assert!(bn.contains(&"পেজেশকিয়ান") && bn.contains(&"পেজেকশিয়ান"), "{bn:?}");
         assert!(pz.confirmed);
         assert_eq!(pz.docs, vec![0, 1]);
+    }
+
+    #[test]
+    fn greek_names_meet_the_lexicon_forms_of_other_documents() {
+        // The lexicon has no Greek variants: Ρωσία and Ιράν join Russia and Iran of the
+        // English report by their sound (read in their Latin spelling, see talign_names).
+        let docs = [
+            "Ο υπουργός Σεργκέι Λαβρόφ δήλωσε ότι η Ρωσία στηρίζει το Ιράν.",
+            "Sergei Lavrov said Russia supports Iran.",
+        ];
+        let ms: Vec<Vec<Mention>> = docs.iter().map(|d| find_mentions(d)).collect();
+        let r = resolve(&docs, &ms, Lexicon::builtin());
+        for (greek, name) in [("Ρωσία", "Russia"), ("Ιράν", "Iran")] {
+            let e = r
+                .entities
+                .iter()
+                .find(|e| e.variants_in(Script::Other).contains(&greek))
+                .unwrap_or_else(|| panic!("{greek} is a mention"));
+            assert_eq!((e.canonical(), e.lexicon.is_some(), e.docs.clone()), (name, true, vec![0, 1]), "{greek}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod name;
 pub mod phon;
 pub mod script;
 pub mod synth;
+mod translit;
 pub mod vowels;
 
 pub use clean::{Folded, normalize, normalize_into};

@@ -150,7 +150,12 @@ pub(crate) fn read_token_as_written(token: &str, script: Script, hints: Hints, o
         Script::Devanagari => bengali(&devanagari_as_bengali(token), out),
         Script::Cyrillic => cyrillic(token, out),
         Script::Indic => bengali(&devanagari_as_bengali(&indic_as_devanagari(token)), out),
-        Script::Latin | Script::Other => latin(token, out),
+        Script::Latin => latin(token, out),
+        // Greek and Hangul have no rules of their own: they are read in their Latin spelling.
+        Script::Other => match crate::translit::as_latin(token) {
+            Some(spelt) => latin(&spelt, out),
+            None => latin(token, out),
+        },
     }
 }
 
