@@ -52,8 +52,12 @@ fn report(corpus: &Path, out: &Path) {
 /// Headless Chromium with these arguments on `url`: its standard output, and the page's
 /// console messages (Chromium logs them on standard error as `INFO:CONSOLE`).
 fn browse(browser: &Path, args: &[&str], url: &str) -> (String, Vec<String>) {
+    // One profile per run of Chromium: the tests run in parallel threads of one process,
+    // and two browsers on one profile fail on its lock ("SingletonLock: File exists").
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let profile =
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser").join(format!("profile-{}", std::process::id()));
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser").join(format!("profile-{}-{run}", std::process::id()));
     let o = Command::new(browser)
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0"])
         .arg(format!("--user-data-dir={}", profile.display()))
