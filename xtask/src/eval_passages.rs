@@ -10,7 +10,9 @@
 //! pair is found when some printed pair overlaps it on both sides). The baseline, in the
 //! same run, is the same binary with every linked pair aligned monotonically
 //! (`--passage-no-mining`). The table also says how many labelled document pairs the
-//! linker joined: a pair it did not link gets no passages. A second pair of rows hands the
+//! linker joined: a pair it did not link gets no passages. A second pair of rows aligns
+//! every pair the aligner scored inside one event (`export sentences --within-events`), and
+//! counts a labelled pair as joined when it printed passages for it. A third pair hands the
 //! labelled document pairs to the aligner (`export sentences --pairs`), which measures
 //! passage alignment apart from linking.
 
@@ -212,6 +214,8 @@ pub fn passages_web(root: &Path, check: bool, talign: &[String]) -> Result<()> {
     for (name, extra) in [
         ("linked by talign | monotonic only (baseline)", &["--passage-no-mining"][..]),
         ("linked by talign | two regimes", &[][..]),
+        ("in one event (--within-events) | monotonic only (baseline)", &["--passage-no-mining", "--within-events"][..]),
+        ("in one event (--within-events) | two regimes", &["--within-events"][..]),
         ("the labelled ones (--pairs) | monotonic only (baseline)", &["--passage-no-mining", "--pairs", pairs][..]),
         ("the labelled ones (--pairs) | two regimes", &["--pairs", pairs][..]),
     ] {

@@ -878,6 +878,40 @@ impl<'c> Analysis<'c> {
         format!("E{:0width$}", n + 1, width = self.event_width)
     }
 
+    /// Every pair of documents the aligner scored inside one event, as links: the links
+    /// themselves and the event's other scored pairs (`export sentences --within-events`).
+    ///
+    /// The links of an event are a choice of its pairs (those the link rule keeps, each copy
+    /// to its closest copy, a preview to its report): two reports that the event holds
+    /// through other documents get no link, so no passages. Here they do, with the relation
+    /// and evidence a link would have. Copies stay linked to their closest copy only (a
+    /// story on thirty sites is thirty pairs, not 435). Pairs the aligner never scored (no
+    /// shared rare feature) are not added. Sorted by document pair: the same pairs, in the
+    /// same order, for any order of the corpus. Empty after
+    /// [`Analysis::release_pair_scoring`] apart from the links.
+    pub fn event_pairs(&self) -> Vec<Link> {
+        let linked: HashSet<(usize, usize)> = self.links.iter().map(|l| (l.left, l.right)).collect();
+        let reprinted: HashSet<(u32, u32)> = self.reprints.iter().map(|r| (r.left, r.right)).collect();
+        let announces = |d: usize| self.whens[d].is_some_and(|w| w.source == crate::when::WhenSource::Announced);
+        let mut out = self.links.clone();
+        for p in &self.pairs {
+            let (a, b) = (p.left as usize, p.right as usize);
+            if self.events[a] != self.events[b] || linked.contains(&(a, b)) || reprinted.contains(&(p.left, p.right)) {
+                continue;
+            }
+            let (score, evidence) =
+                self.weights.explain(&self.space, &self.options.align, a, b, &|f| self.feature_name(f));
+            let relation = if announces(a) != announces(b) {
+                Relation::Preview
+            } else {
+                align::written_relation(&self.space, &self.options.align, a, b, score)
+            };
+            out.push(Link { left: a, right: b, score, evidence, relation });
+        }
+        out.sort_by_key(|l| (l.left, l.right));
+        out
+    }
+
     /// Frees what scoring the document pairs needed and nothing after it reads: the scored
     /// pairs and each document's feature vector, positions and dates. For a caller that
     /// only aligns the linked pairs' passages next (`export sentences` at scale): those read

@@ -209,21 +209,39 @@ pub(crate) type Table = EventTable;
 
 /// Loads the corpus, runs the analysis and prints one table, a row at a time as it is made.
 pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
+    if let EventTable::Sentences { explain } = which {
+        return sentences(args, opts, explain, false, out);
+    }
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
-    let mut a = analyse(&corpus, opts, &progress);
-    if let EventTable::Sentences { explain } = which {
-        // The passages of the links are all that is left to do: what scored the pairs can go.
-        a.release_pair_scoring();
-        start_passages(&a, opts, a.links.len(), &progress);
-        write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
-            sentence_rows_counted(&a, &a.links, &opts.passages, explain, &mut || progress.inc(), |r| w.row(&r))
-        })?;
-        return Ok(());
-    }
+    let a = analyse(&corpus, opts, &progress);
     progress.spin("writing");
     write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
         which.rows(&a, &opts.passages, |r| w.row(&r))
+    })?;
+    Ok(())
+}
+
+/// `export sentences`: the passages of the linked pairs, or with `within_events` of every
+/// pair the aligner scored inside one event ([`Analysis::event_pairs`]).
+pub(crate) fn sentences(
+    args: &CorpusArgs,
+    opts: &Options,
+    explain: bool,
+    within_events: bool,
+    out: &Output,
+) -> Result<()> {
+    let corpus = load(args)?;
+    let progress = Progress::spinner("analysing");
+    let mut a = analyse(&corpus, opts, &progress);
+    let event_pairs = within_events.then(|| a.event_pairs());
+    // The passages are all that is left to do: what scored the pairs can go.
+    a.release_pair_scoring();
+    let links = event_pairs.as_deref().unwrap_or(&a.links);
+    start_passages(&a, opts, links.len(), &progress);
+    let which = EventTable::Sentences { explain };
+    write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
+        sentence_rows_counted(&a, links, &opts.passages, explain, &mut || progress.inc(), |r| w.row(&r))
     })?;
     Ok(())
 }
@@ -235,13 +253,17 @@ pub(crate) fn sentences_for_pairs(
     opts: &Options,
     pairs: Option<&Path>,
     explain: bool,
+    within_events: bool,
     timing: bool,
     out: &Output,
 ) -> Result<()> {
     let start = std::time::Instant::now();
     let corpus = load(args)?;
-    let given = pairs.map(|p| read_pairs(&corpus, p)).transpose()?;
+    let mut given = pairs.map(|p| read_pairs(&corpus, p)).transpose()?;
     let a = Analysis::with_options(&corpus, opts);
+    if given.is_none() && within_events {
+        given = Some(a.event_pairs());
+    }
     let links = given.as_deref().unwrap_or(&a.links);
     if timing {
         let analysed = start.elapsed();

@@ -179,6 +179,13 @@ struct SentencesArgs {
     /// instead of the linked ones, to measure passage alignment apart from linking.
     #[arg(long, value_name = "FILE")]
     pairs: Option<PathBuf>,
+    /// Align every pair of documents the aligner scored inside one event, not only the
+    /// linked ones. The links of an event are a choice among its pairs: two reports the
+    /// event holds through other documents get passages only with this (an event of n
+    /// reports has up to n(n−1)/2 pairs, so more rows and more time; copies of one text
+    /// are still paired with their closest copy only).
+    #[arg(long, conflicts_with = "pairs")]
+    within_events: bool,
     /// Print to stderr how long passage alignment took, apart from loading, linking and
     /// learning: pairs, sentences, time per pair and sentences per second.
     #[arg(long, help_heading = "Output")]
@@ -678,6 +685,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 &a.base.tuning.options(),
                 Some(pairs),
                 a.explain,
+                false,
                 a.timing,
                 &a.base.out,
             ),
@@ -686,12 +694,12 @@ fn run(command: Command) -> anyhow::Result<()> {
                 &a.base.tuning.options(),
                 None,
                 a.explain,
+                a.within_events,
                 true,
                 &a.base.out,
             ),
             None => {
-                let table = events_cmd::Table::Sentences { explain: a.explain };
-                events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
+                events_cmd::sentences(&a.base.corpus, &a.base.tuning.options(), a.explain, a.within_events, &a.base.out)
             }
         },
         Command::Corpus(CorpusCommand::Docs(a)) => events_cmd::corpus_docs(&a.corpus, &a.out),

@@ -212,6 +212,50 @@ fn learnt_translations_do_not_depend_on_the_thread_count() {
     assert_eq!(one.stdout, two.stdout);
 }
 
+/// `export sentences --within-events` aligns every scored pair inside an event, not only the
+/// links: on the NTREX reports of the Palu earthquake (five articles from four outlets, in
+/// both languages) it adds passages between independent reports of one outlet and another,
+/// keeps every linked pair's rows as they were, and pairs no documents of two events.
+#[test]
+fn sentences_within_events_pair_the_reports_an_event_holds_without_a_link() {
+    let ntrex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/ntrex-dev/articles.jsonl");
+    let text = std::fs::read_to_string(ntrex).unwrap();
+    let outlets = ["reuters.218865", "euronews-en.153797", "reuters.218863", "telegraph.405422", "nytimes.184860"];
+    let keep: Vec<&str> = text
+        .lines()
+        .filter(|l| outlets.iter().any(|o| l.contains(&format!("-{o}\"")) && l.contains("\"id\"")))
+        .collect();
+    assert_eq!(keep.len(), 10);
+    let corpus = tmp("palu").join("palu.jsonl");
+    std::fs::write(&corpus, keep.join("\n") + "\n").unwrap();
+    let c = corpus.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let o = talign(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        rows(&stdout(&o))
+    };
+    let event_of: std::collections::HashMap<String, String> =
+        run(&["events", "cluster", c]).into_iter().map(|r| (r[1].clone(), r[0].clone())).collect();
+    let linked = run(&["export", "sentences", c]);
+    let within = run(&["export", "sentences", c, "--within-events"]);
+    for r in &linked {
+        assert!(within.contains(r), "a linked pair's passage is kept: {r:?}");
+    }
+    let pairs = |rs: &[Vec<String>]| -> std::collections::BTreeSet<(String, String)> {
+        rs.iter().map(|r| (r[1].clone(), r[2].clone())).collect()
+    };
+    let added: Vec<(String, String)> = pairs(&within).difference(&pairs(&linked)).cloned().collect();
+    assert!(!added.is_empty(), "some pair of one event had no link");
+    for r in &within {
+        assert_eq!(event_of[&r[1]], r[0], "{r:?}");
+        assert_eq!(event_of[&r[2]], r[0], "{r:?}");
+    }
+    // Among them, two reports in one language by different outlets.
+    assert!(added.iter().any(|(l, r)| l[..3] == r[..3] && l[3..] != r[3..]), "{added:?}");
+    let both = talign(&["export", "sentences", c, "--within-events", "--pairs", c]);
+    assert_eq!(both.status.code(), Some(2), "--within-events and --pairs exclude each other");
+}
+
 #[test]
 fn report_writes_every_table() {
     let d = tmp("report");
