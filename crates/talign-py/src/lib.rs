@@ -162,7 +162,8 @@ fn event_table(which: &str, explain: bool) -> PyResult<EventTable> {
         "cluster" => EventTable::Events,
         "pairs" => EventTable::Pairs { inputs: explain },
         "names" => EventTable::Names { explain },
-        "sentences" => EventTable::Sentences { explain },
+        "sentences" => EventTable::Sentences { explain, within_events: false },
+        "sentences-within-events" => EventTable::Sentences { explain, within_events: true },
         _ => return Err(PyValueError::new_err(format!("no table `{which}`"))),
     })
 }

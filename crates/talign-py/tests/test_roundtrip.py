@@ -49,6 +49,17 @@ def test_records_give_the_tables_of_the_file(talign_bin):
     assert frame_rows(talign.export_sentences(seeds)) == expected
 
 
+def test_sentences_within_events_equal_the_cli(talign_bin):
+    """``within_events`` is ``export sentences --within-events``: on NTREX dev it adds the
+    passages of reports that share an event without a link (the Palu earthquake's)."""
+    corpus = "corpora/ntrex-dev/articles.jsonl"
+    expected = cli_rows(talign_bin, "export", "sentences", corpus, "--within-events")
+    got = frame_rows(talign.export_sentences(str(ROOT / corpus), within_events=True))
+    assert got == expected
+    linked = cli_rows(talign_bin, "export", "sentences", corpus)
+    assert len(expected) > len(linked)
+
+
 def test_dates_and_integer_ids_in_records():
     """pandas Timestamps are ISO dates, integer ids strings, missing values absent."""
     docs = pd.DataFrame(

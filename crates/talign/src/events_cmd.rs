@@ -209,8 +209,8 @@ pub(crate) type Table = EventTable;
 
 /// Loads the corpus, runs the analysis and prints one table, a row at a time as it is made.
 pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
-    if let EventTable::Sentences { explain } = which {
-        return sentences(args, opts, explain, false, out);
+    if let EventTable::Sentences { explain, within_events } = which {
+        return sentences(args, opts, explain, within_events, out);
     }
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
@@ -239,7 +239,7 @@ pub(crate) fn sentences(
     a.release_pair_scoring();
     let links = event_pairs.as_deref().unwrap_or(&a.links);
     start_passages(&a, opts, links.len(), &progress);
-    let which = EventTable::Sentences { explain };
+    let which = EventTable::Sentences { explain, within_events };
     write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
         sentence_rows_counted(&a, links, &opts.passages, explain, &mut || progress.inc(), |r| w.row(&r))
     })?;
@@ -291,7 +291,7 @@ pub(crate) fn sentences_for_pairs(
             sentences as f64 / secs.max(1e-9)
         );
     }
-    let which = EventTable::Sentences { explain };
+    let which = EventTable::Sentences { explain, within_events };
     write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
         sentence_rows_counted(&a, links, &opts.passages, explain, &mut || {}, |r| w.row(&r))
     })?;
@@ -364,7 +364,7 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Repo
                     ("links", EventTable::Links),
                     ("events", EventTable::Events),
                     ("names", EventTable::Names { explain: false }),
-                    ("sentences", EventTable::Sentences { explain: false }),
+                    ("sentences", EventTable::Sentences { explain: false, within_events: false }),
                 ];
                 let mut rows = [0usize; 4];
                 for ((name, which), n) in tables.into_iter().zip(&mut rows) {
@@ -372,7 +372,7 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Repo
                     staged.write(&path, &mut |out| {
                         let mut w = TableWriter::new(format, &which.columns(), out)?;
                         match which {
-                            EventTable::Sentences { explain } => sentence_rows_counted(
+                            EventTable::Sentences { explain, .. } => sentence_rows_counted(
                                 &a,
                                 &a.links,
                                 &opts.passages,

@@ -34,6 +34,9 @@ pub enum EventTable {
     Sentences {
         /// Add the evidence column.
         explain: bool,
+        /// Every pair the aligner scored inside one event, not only the links
+        /// ([`Analysis::event_pairs`]).
+        within_events: bool,
     },
 }
 
@@ -57,7 +60,7 @@ impl EventTable {
                 }
                 cols
             }
-            EventTable::Sentences { explain } => {
+            EventTable::Sentences { explain, .. } => {
                 let mut cols = vec!["event", "left_doc", "right_doc", "left", "right", "score"];
                 if explain {
                     cols.push("evidence");
@@ -79,7 +82,10 @@ impl EventTable {
             EventTable::Events => event_rows(a, row),
             EventTable::Pairs { inputs } => pair_rows(a, inputs, row),
             EventTable::Names { explain } => name_rows(a, explain, row),
-            EventTable::Sentences { explain } => sentence_rows(a, &a.links, opts, explain, row),
+            EventTable::Sentences { explain, within_events: false } => sentence_rows(a, &a.links, opts, explain, row),
+            EventTable::Sentences { explain, within_events: true } => {
+                sentence_rows(a, &a.event_pairs(), opts, explain, row)
+            }
         }
     }
 
@@ -117,12 +123,12 @@ pub fn names_table<'a>(a: &'a Analysis<'_>, explain: bool) -> Table<'a> {
 
 /// `export sentences`: event,left_doc,right_doc,left,right,score (and evidence, with `explain`).
 pub fn sentences_table<'a>(a: &'a Analysis<'_>, opts: &PassageOptions, explain: bool) -> Table<'a> {
-    EventTable::Sentences { explain }.table(a, opts)
+    EventTable::Sentences { explain, within_events: false }.table(a, opts)
 }
 
 /// [`sentences_table`] for the given pairs of documents instead of the linked ones.
 pub fn sentences_table_for<'a>(a: &'a Analysis<'_>, links: &[Link], opts: &PassageOptions, explain: bool) -> Table<'a> {
-    let mut t = Table::new(&EventTable::Sentences { explain }.columns());
+    let mut t = Table::new(&EventTable::Sentences { explain, within_events: false }.columns());
     let done: Result<(), std::convert::Infallible> = sentence_rows(a, links, opts, explain, |r| {
         t.push(r);
         Ok(())

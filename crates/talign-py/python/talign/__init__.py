@@ -258,17 +258,22 @@ def export_names(corpus: Corpus, *, explain: bool = False, lenient_lang: bool = 
     return _tables(["names"], corpus, lenient_lang, explain)[0]
 
 
-def export_sentences(corpus: Corpus, *, explain: bool = False, lenient_lang: bool = False) -> pd.DataFrame:
+def export_sentences(
+    corpus: Corpus, *, explain: bool = False, within_events: bool = False, lenient_lang: bool = False
+) -> pd.DataFrame:
     """Aligned passages of the documents that report the same event
     (``talign export sentences``).
 
     Columns ``event, left_doc, right_doc, left, right, score`` (and ``evidence`` with
-    ``explain``), one row per aligned passage.
+    ``explain``), one row per aligned passage. By default the linked pairs are aligned;
+    with ``within_events`` every pair the aligner scored inside one event
+    (``--within-events``).
 
     >>> list(talign.export_sentences("corpora/seeds").columns)
     ['event', 'left_doc', 'right_doc', 'left', 'right', 'score']
     """
-    return _tables(["sentences"], corpus, lenient_lang, explain)[0]
+    table = "sentences-within-events" if within_events else "sentences"
+    return _tables([table], corpus, lenient_lang, explain)[0]
 
 
 def report(corpus: Corpus, *, lenient_lang: bool = False) -> Dict[str, pd.DataFrame]:
