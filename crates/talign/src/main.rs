@@ -117,9 +117,10 @@ enum ExportCommand {
         after_help = "Output columns: canonical,kind,bn,fa,docs,mentions (with --explain, also canonical_from)\n\nExample:\n  talign export names corpora/seeds"
     )]
     Names(NamesArgs),
-    /// The passages that say the same thing in each pair of linked documents.
+    /// The passages that say the same thing in each pair of linked documents (with
+    /// --within-events, in each pair scored inside one event).
     #[command(
-        after_help = "Output columns: event,left_doc,right_doc,left,right,score (with --explain, also evidence)\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv\n  talign export sentences corpora/ntrex-dev/articles.jsonl --explain --format markdown"
+        after_help = "Output columns: event,left_doc,right_doc,left,right,score (with --explain, also evidence)\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv\n  talign export sentences corpora/ntrex-dev/articles.jsonl --explain --format markdown\n  talign export sentences corpora/ntrex-dev/articles.jsonl --within-events -o all-pairs.csv"
     )]
     Sentences(SentencesArgs),
 }
