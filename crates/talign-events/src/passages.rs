@@ -169,15 +169,37 @@ impl Overlap {
                 .collect()
         };
         let (ta, tb) = (translatable(a, lex.reversed), translatable(b, !lex.reversed));
-        let covered = |from: &[(f32, &[u32])], to: &Unit| -> f32 {
-            from.iter().filter(|(_, ts)| ts.iter().any(|v| to.words.binary_search(v).is_ok())).map(|x| x.0).sum()
-        };
-        for i in 0..n {
-            for j in 0..m {
-                ma[i * m + j] = covered(&ta[i], &b[j]);
-                mb[j * n + i] = covered(&tb[j], &a[i]);
+        // `row[k]`: the weight of the words of `from` that have a translation in unit k of
+        // `to`, each word's weight added once to each unit that has one of its translations,
+        // in the order of `from` (the order a sum over `from` adds them in, from the same
+        // start): the units that have a word are read from a list of them, rather than
+        // every unit searched for every translation.
+        let zero: f32 = std::iter::empty::<f32>().sum();
+        let covered = |from: &[Vec<(f32, &[u32])>], to: &[Unit], out: &mut [f32]| {
+            let mut units_of: crate::HashMap<u32, Vec<u32>> = crate::HashMap::default();
+            for (k, u) in to.iter().enumerate() {
+                for &w in &u.words {
+                    units_of.entry(w).or_default().push(k as u32);
+                }
             }
-        }
+            let mut seen = vec![usize::MAX; to.len()];
+            let mut mark = 0;
+            out.fill(zero);
+            for (row, words) in out.chunks_mut(to.len().max(1)).zip(from) {
+                for &(weight, ts) in words {
+                    for k in ts.iter().filter_map(|v| units_of.get(v)).flatten() {
+                        let k = *k as usize;
+                        if seen[k] != mark {
+                            seen[k] = mark;
+                            row[k] += weight;
+                        }
+                    }
+                    mark += 1;
+                }
+            }
+        };
+        covered(&ta, b, &mut ma);
+        covered(&tb, a, &mut mb);
         let (runs_wa, runs_wb) = (per_run(&wa, sum_of), per_run(&wb, sum_of));
         let mut o = Overlap {
             wa,
