@@ -966,6 +966,7 @@ impl<'c> Analysis<'c> {
         };
         let letters = |t: &str| t.chars().filter(|&c| talign_names::is_letter_or_digit(c)).count() as f32;
         let mut tokens = TokenTable::new(vocabulary, opts.cognate_min_key);
+        let mut words = crate::boundaries::Words::default();
         let mut out = Vec::new();
         for s in doc.sentences() {
             // The title, alone or as a page heading with the outlet's name after it.
@@ -976,7 +977,7 @@ impl<'c> Analysis<'c> {
             if is_title {
                 continue;
             }
-            let cuts = model.map(|m| m.cuts(doc.lang, s.text)).unwrap_or_default();
+            let cuts = model.map(|m| m.cuts_with(doc.lang, s.text, &mut words)).unwrap_or_default();
             let total = letters(s.text).max(1.0);
             let mut from = (0usize, 0.0f32);
             for (k, (at, cut)) in cuts
