@@ -971,6 +971,11 @@ impl<'c> Analysis<'c> {
         for s in doc.sentences() {
             // The title, alone or as a page heading with the outlet's name after it.
             let is_title = title.as_deref().is_some_and(|t| {
+                // A sentence whose letters alone are 40 bytes longer than the title is
+                // neither the title nor a heading that starts with it: not normalized.
+                if talign_names::normalized_len_floor(s.text) >= t.len() + 40 {
+                    return false;
+                }
                 let n = talign_names::normalize(s.text);
                 n == t || (t.split(' ').count() >= 3 && n.starts_with(t) && n.len() < t.len() + 40)
             });

@@ -63,6 +63,21 @@ pub fn normalize_into(s: &str, out: &mut String) {
     }
 }
 
+/// A length in bytes [`normalize`] never makes `s` shorter than: its Bengali consonants
+/// and Arabic letters (tatweel aside), which come out one for one, as three and two bytes
+/// (NFC composes none of them with another and decomposes none, a letter is folded to a
+/// letter or composed with the mark after it, and ত before a khanda hasanta is replaced
+/// by ৎ). It says cheaply that a long text cannot normalize to a short one.
+pub fn normalized_len_floor(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            '\u{0995}'..='\u{09B9}' => 3,
+            '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => 2,
+            _ => 0,
+        })
+        .sum()
+}
+
 /// Whether `s` is in NFC; `false` may also mean "not known", and the caller then runs NFC.
 /// Most names are made only of characters below U+1000 that pass the quick check whatever
 /// surrounds them, of starters that compose only with one particular previous letter
@@ -363,6 +378,33 @@ mod tests {
         }
         // Shadda (33) before fatha (30) is not in canonical order.
         assert!(!is_nfc("\u{0628}\u{0651}\u{064E}"));
+    }
+
+    #[test]
+    fn normalize_never_writes_less_than_the_length_floor() {
+        // Pairs and triples of the letters counted, the marks, joiners, signs and digits
+        // around them, and the characters `normalize` drops, folds or composes.
+        let mut chars: Vec<char> = ('\u{0600}'..='\u{06FF}').chain('\u{0980}'..='\u{09FF}').collect();
+        chars.extend(['\u{200C}', '\u{200D}', '\u{FEFF}', ' ', '"', '.', '\u{FB50}', '\u{FEFB}', '\u{FDF2}', 'a', '1']);
+        let probe = [
+            '\u{0627}', '\u{064A}', '\u{0648}', '\u{09A4}', '\u{09CD}', '\u{09C7}', '\u{09BE}', '\u{09BC}', '\u{0995}',
+            ' ',
+        ];
+        for &c in &chars {
+            for &d in &probe {
+                for s in [format!("{c}{d}"), format!("{d}{c}"), format!("{d}{c}{d}"), format!("{c}{d}{c}")] {
+                    assert!(
+                        normalized_len_floor(&s) <= normalize(&s).len(),
+                        "{:?}",
+                        s.chars().map(|c| c as u32).collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+        for s in ["তিনি বাড়ি গেছেন।", "ত্\u{200D} «بزشكيان» مدرسة", "ـبـ", "উৎসব", "হয়েছিলাম"]
+        {
+            assert!(normalized_len_floor(s) <= normalize(s).len(), "{s}");
+        }
     }
 
     #[test]
