@@ -1575,9 +1575,11 @@ fn align_monotonic(
                             // Lower bounds of the bead's cost, from floors under its length
                             // cost: with the most support its sides could give, first with
                             // the floor of any length (the table's first entry), then with
-                            // the floor of theirs; then with the support of their wording
-                            // and the most anchor weight they could share (their anchors
-                            // are the costliest to compare); then with their support.
+                            // the floor of theirs; then with the words they spell alike and
+                            // the most their translated wording could give; then with the
+                            // support of their wording and the most anchor weight they could
+                            // share (their anchors are the costliest to compare); then with
+                            // their support.
                             // Only a bead that may win gets its length cost (`exp` and
                             // `ln`, half the aligner's time when every bead did).
                             let most = scorer.most_support(run_a, run_b);
@@ -1588,7 +1590,16 @@ fn align_monotonic(
                             if fixed + (floor + prior - most) >= best {
                                 continue;
                             }
-                            let wording = scorer.wording(&ra, &rb);
+                            // The words they spell alike, with the most their translated
+                            // wording could give, before that wording is compared.
+                            let cognates = scorer.shared_cognates(&ra, &rb);
+                            let most = scorer.opts.anchor_reward * scorer.most_anchors(run_a, run_b)
+                                + scorer.opts.cognate_reward * cognates
+                                + scorer.lexical_max;
+                            if fixed + (floor + prior - most) >= best {
+                                continue;
+                            }
+                            let wording = Wording { cognates, lexical: scorer.lexical(ra.clone(), rb.clone()) };
                             let most = scorer.support(&wording, scorer.most_anchors(run_a, run_b));
                             if fixed + (floor + prior - most) >= best {
                                 continue;
