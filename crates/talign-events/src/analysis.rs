@@ -471,30 +471,76 @@ pub struct Options {
     pub passages: PassageOptions,
 }
 
-/// Hashes of the keys of the words (tokens cleaned by `normalize`) that may have a twin spelt alike in another
-/// script (see [`Unit::cognates`]): keys of at least `min_key` consonant classes, of
-/// words that are neither numbers nor common words (কিন্তু and کرد share a skeleton by
-/// chance, and are everywhere).
-fn cognates(normalized: &[String], min_key: usize) -> Vec<u32> {
+/// Appends the hashes of the keys of a word (a token cleaned by `normalize`) that may have
+/// a twin spelt alike in another script (see [`Unit::cognates`]): keys of at least
+/// `min_key` consonant classes, of words that are neither numbers nor common words (কিন্তু
+/// and کرد share a skeleton by chance, and are everywhere).
+fn cognate_keys(word: &str, min_key: usize, out: &mut Vec<u32>) {
     let lists = crate::lists::Lists::builtin();
-    let mut out = Vec::new();
-    for word in normalized {
-        if word.is_empty()
-            || word.chars().any(|c| c.is_ascii_digit())
-            || lists.is_common(&talign_names::lexicon::lookup_key(word))
-        {
-            continue;
-        }
-        let script = talign_names::Script::detect(word);
-        for key in talign_names::word_keys(word, script) {
-            if key.len() >= min_key {
-                out.push(fnv1a(&key));
-            }
+    if word.is_empty()
+        || word.chars().any(|c| c.is_ascii_digit())
+        || lists.is_common(&talign_names::lexicon::lookup_key(word))
+    {
+        return;
+    }
+    let script = talign_names::Script::detect(word);
+    for key in talign_names::word_keys(word, script) {
+        if key.len() >= min_key {
+            out.push(fnv1a(&key));
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+}
+
+/// What a unit takes from one of its tokens: the hashes of its cognate keys (a range of a
+/// list of them) and its word's id (see [`cognate_keys`] and [`lexical::word_form`]).
+#[derive(Clone, Copy)]
+struct TokenKeys {
+    cognates: (u32, u32),
+    word: Option<u32>,
+}
+
+/// The [`TokenKeys`] of the tokens of one document, each distinct token cleaned and looked
+/// up once however often the document repeats it.
+struct TokenTable<'t, 'v> {
+    vocabulary: Option<&'v Vocabulary>,
+    min_key: usize,
+    of: HashMap<&'t str, TokenKeys>,
+    cognates: Vec<u32>,
+}
+
+impl<'t, 'v> TokenTable<'t, 'v> {
+    fn new(vocabulary: Option<&'v Vocabulary>, min_key: usize) -> TokenTable<'t, 'v> {
+        TokenTable { vocabulary, min_key, of: HashMap::default(), cognates: Vec::new() }
+    }
+
+    fn keys(&mut self, token: &'t str) -> TokenKeys {
+        if let Some(&k) = self.of.get(token) {
+            return k;
+        }
+        let normalized = talign_names::normalize(token);
+        let from = self.cognates.len() as u32;
+        cognate_keys(&normalized, self.min_key, &mut self.cognates);
+        let word = self.vocabulary.and_then(|v| lexical::word_form(&normalized).and_then(|w| v.get(&w)));
+        let k = TokenKeys { cognates: (from, self.cognates.len() as u32), word };
+        self.of.insert(token, k);
+        k
+    }
+
+    /// A piece of text's cognate hashes and word ids (empty without a vocabulary), each
+    /// sorted, without repeats.
+    fn unit(&mut self, piece: &'t str) -> (Vec<u32>, Vec<u32>) {
+        let (mut cognates, mut words) = (Vec::new(), Vec::new());
+        for token in piece.split_whitespace() {
+            let k = self.keys(token);
+            cognates.extend_from_slice(&self.cognates[k.cognates.0 as usize..k.cognates.1 as usize]);
+            words.extend(k.word);
+        }
+        for v in [&mut cognates, &mut words] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        (cognates, words)
+    }
 }
 
 /// FNV-1a, 32 bits: a stable hash (the same on every run and platform).
@@ -953,17 +999,24 @@ impl<'c> Analysis<'c> {
             anchors
         };
         let letters = |t: &str| t.chars().filter(|&c| talign_names::is_letter_or_digit(c)).count() as f32;
+        let mut tokens = TokenTable::new(vocabulary, opts.cognate_min_key);
+        let mut words = crate::boundaries::Words::default();
         let mut out = Vec::new();
         for s in doc.sentences() {
             // The title, alone or as a page heading with the outlet's name after it.
             let is_title = title.as_deref().is_some_and(|t| {
+                // A sentence whose letters alone are 40 bytes longer than the title is
+                // neither the title nor a heading that starts with it: not normalized.
+                if talign_names::normalized_len_floor(s.text) >= t.len() + 40 {
+                    return false;
+                }
                 let n = talign_names::normalize(s.text);
                 n == t || (t.split(' ').count() >= 3 && n.starts_with(t) && n.len() < t.len() + 40)
             });
             if is_title {
                 continue;
             }
-            let cuts = model.map(|m| m.cuts(doc.lang, s.text)).unwrap_or_default();
+            let cuts = model.map(|m| m.cuts_with(doc.lang, s.text, &mut words)).unwrap_or_default();
             let total = letters(s.text).max(1.0);
             let mut from = (0usize, 0.0f32);
             for (k, (at, cut)) in cuts
@@ -973,8 +1026,7 @@ impl<'c> Analysis<'c> {
                 .enumerate()
             {
                 let piece = s.text[from.0..at].trim_end();
-                // The unit's tokens, cleaned once for its cognates and its words.
-                let normalized: Vec<String> = piece.split_whitespace().map(talign_names::normalize).collect();
+                let (cognates, words) = tokens.unit(piece);
                 let (start, end) = (s.start + from.0, s.start + from.0 + piece.len());
                 let len = letters(piece);
                 out.push(Unit {
@@ -985,8 +1037,8 @@ impl<'c> Analysis<'c> {
                     starts_sentence: k == 0,
                     cut: from.1,
                     share: len / total,
-                    cognates: cognates(&normalized, opts.cognate_min_key),
-                    words: vocabulary.map(|v| word_ids(v, &normalized)).unwrap_or_default(),
+                    cognates,
+                    words,
                 });
                 from = (at, cut);
             }
@@ -1293,16 +1345,6 @@ const LEARN_MIN_MARGIN: f32 = 2.0;
 /// Fewer confident passages than this of a pair of languages say nothing reliable about
 /// their length ratio.
 const MIN_RATIO_PASSAGES: usize = 20;
-
-/// The ids of the words of a unit's cleaned tokens (see [`lexical::words`]), sorted,
-/// without repeats.
-fn word_ids(vocabulary: &Vocabulary, normalized: &[String]) -> Vec<u32> {
-    let mut ids: Vec<u32> =
-        normalized.iter().filter_map(|t| lexical::word_form(t)).filter_map(|w| vocabulary.get(&w)).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
-}
 
 #[cfg(test)]
 mod tests {

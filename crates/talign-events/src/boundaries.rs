@@ -237,8 +237,14 @@ impl BoundaryModel {
     /// The places inside `sentence` (one sentence as segmented) where a sentence may end,
     /// at least [`MIN_PROBABILITY`] likely, in order.
     pub fn cuts(&self, lang: Lang, sentence: &str) -> Vec<Cut> {
+        self.cuts_with(lang, sentence, &mut Words::default())
+    }
+
+    /// [`BoundaryModel::cuts`], with the words of the tokens taken from `words` (and kept
+    /// there): the sentences of one document repeat many of their tokens.
+    pub fn cuts_with<'t>(&self, lang: Lang, sentence: &'t str, words: &mut Words<'t>) -> Vec<Cut> {
         // Each token's word once: it is the word after one gap and before the next.
-        let toks: Vec<(usize, &str, String)> = tokens(sentence).map(|(at, t)| (at, t, core(t))).collect();
+        let toks: Vec<(usize, &str, u32)> = tokens(sentence).map(|(at, t)| (at, t, words.of(t))).collect();
         let mut out = Vec::new();
         for w in toks.windows(2) {
             let ((_, before, a), (at, after, b)) = (&w[0], &w[1]);
@@ -246,6 +252,7 @@ impl BoundaryModel {
             if before.ends_with([',', '،', '-', '–']) || after.starts_with('(') {
                 continue;
             }
+            let (a, b) = (&words.words[*a as usize], &words.words[*b as usize]);
             if let Some(p) = self.probability(lang, before, a, b)
                 && p >= MIN_PROBABILITY
             {
@@ -253,6 +260,26 @@ impl BoundaryModel {
             }
         }
         out
+    }
+}
+
+/// The words ([`core`]) of tokens seen so far, each token folded once.
+#[derive(Debug, Default)]
+pub struct Words<'t> {
+    index: HashMap<&'t str, u32>,
+    words: Vec<String>,
+}
+
+impl<'t> Words<'t> {
+    /// The number of the word of `token` in `self.words`.
+    fn of(&mut self, token: &'t str) -> u32 {
+        if let Some(&i) = self.index.get(token) {
+            return i;
+        }
+        let i = self.words.len() as u32;
+        self.words.push(core(token));
+        self.index.insert(token, i);
+        i
     }
 }
 

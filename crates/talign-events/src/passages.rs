@@ -169,15 +169,37 @@ impl Overlap {
                 .collect()
         };
         let (ta, tb) = (translatable(a, lex.reversed), translatable(b, !lex.reversed));
-        let covered = |from: &[(f32, &[u32])], to: &Unit| -> f32 {
-            from.iter().filter(|(_, ts)| ts.iter().any(|v| to.words.binary_search(v).is_ok())).map(|x| x.0).sum()
-        };
-        for i in 0..n {
-            for j in 0..m {
-                ma[i * m + j] = covered(&ta[i], &b[j]);
-                mb[j * n + i] = covered(&tb[j], &a[i]);
+        // `row[k]`: the weight of the words of `from` that have a translation in unit k of
+        // `to`, each word's weight added once to each unit that has one of its translations,
+        // in the order of `from` (the order a sum over `from` adds them in, from the same
+        // start): the units that have a word are read from a list of them, rather than
+        // every unit searched for every translation.
+        let zero: f32 = std::iter::empty::<f32>().sum();
+        let covered = |from: &[Vec<(f32, &[u32])>], to: &[Unit], out: &mut [f32]| {
+            let mut units_of: crate::HashMap<u32, Vec<u32>> = crate::HashMap::default();
+            for (k, u) in to.iter().enumerate() {
+                for &w in &u.words {
+                    units_of.entry(w).or_default().push(k as u32);
+                }
             }
-        }
+            let mut seen = vec![usize::MAX; to.len()];
+            let mut mark = 0;
+            out.fill(zero);
+            for (row, words) in out.chunks_mut(to.len().max(1)).zip(from) {
+                for &(weight, ts) in words {
+                    for k in ts.iter().filter_map(|v| units_of.get(v)).flatten() {
+                        let k = *k as usize;
+                        if seen[k] != mark {
+                            seen[k] = mark;
+                            row[k] += weight;
+                        }
+                    }
+                    mark += 1;
+                }
+            }
+        };
+        covered(&ta, b, &mut ma);
+        covered(&tb, a, &mut mb);
         let (runs_wa, runs_wb) = (per_run(&wa, sum_of), per_run(&wb, sum_of));
         let mut o = Overlap {
             wa,
@@ -1553,9 +1575,11 @@ fn align_monotonic(
                             // Lower bounds of the bead's cost, from floors under its length
                             // cost: with the most support its sides could give, first with
                             // the floor of any length (the table's first entry), then with
-                            // the floor of theirs; then with the support of their wording
-                            // and the most anchor weight they could share (their anchors
-                            // are the costliest to compare); then with their support.
+                            // the floor of theirs; then with the words they spell alike and
+                            // the most their translated wording could give; then with the
+                            // support of their wording and the most anchor weight they could
+                            // share (their anchors are the costliest to compare); then with
+                            // their support.
                             // Only a bead that may win gets its length cost (`exp` and
                             // `ln`, half the aligner's time when every bead did).
                             let most = scorer.most_support(run_a, run_b);
@@ -1566,7 +1590,16 @@ fn align_monotonic(
                             if fixed + (floor + prior - most) >= best {
                                 continue;
                             }
-                            let wording = scorer.wording(&ra, &rb);
+                            // The words they spell alike, with the most their translated
+                            // wording could give, before that wording is compared.
+                            let cognates = scorer.shared_cognates(&ra, &rb);
+                            let most = scorer.opts.anchor_reward * scorer.most_anchors(run_a, run_b)
+                                + scorer.opts.cognate_reward * cognates
+                                + scorer.lexical_max;
+                            if fixed + (floor + prior - most) >= best {
+                                continue;
+                            }
+                            let wording = Wording { cognates, lexical: scorer.lexical(ra.clone(), rb.clone()) };
                             let most = scorer.support(&wording, scorer.most_anchors(run_a, run_b));
                             if fixed + (floor + prior - most) >= best {
                                 continue;

@@ -30,7 +30,7 @@ pub mod synth;
 mod translit;
 pub mod vowels;
 
-pub use clean::{Folded, normalize, normalize_into};
+pub use clean::{Folded, normalize, normalize_into, normalized_len_floor};
 pub use index::{DEFAULT_SHORTLIST, Hit, NameIndex};
 pub use lexicon::{Entity, EntityId, Kind, Lexicon};
 pub use name::{How, Match, Name, Reading, word_keys};
