@@ -342,12 +342,20 @@ fn staging_dir(dir: &Path) -> PathBuf {
 /// Each file is written as it is made into a temporary file beside its destination, and
 /// all of them are renamed into place at the end: a run that fails or is interrupted
 /// leaves the report that was there whole.
-pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: ReportFormat) -> Result<()> {
+pub(crate) fn report(
+    args: &CorpusArgs,
+    opts: &Options,
+    dir: &Path,
+    format: ReportFormat,
+    within_events: bool,
+) -> Result<()> {
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
     let mut a = analyse(&corpus, opts, &progress);
+    let event_pairs = within_events.then(|| a.event_pairs());
     // No table of the report reads the scored pairs (the links carry their evidence).
     a.release_pair_scoring();
+    let shown = event_pairs.as_deref().unwrap_or(&a.links);
     // A new directory is filled beside it under a temporary name and renamed into place, so
     // that an interrupted or failed report leaves no empty or partial directory.
     let staging = (!dir.exists()).then(|| staging_dir(dir));
@@ -357,7 +365,7 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Repo
     let mut pages: Option<Vec<String>> = None;
     let mut write_all = || -> Result<()> {
         let mut staged = Staged::new();
-        start_passages(&a, opts, a.links.len(), &progress);
+        start_passages(&a, opts, shown.len(), &progress);
         match format.table() {
             Some(format) => {
                 let tables = [
@@ -374,7 +382,7 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Repo
                         match which {
                             EventTable::Sentences { explain, .. } => sentence_rows_counted(
                                 &a,
-                                &a.links,
+                                shown,
                                 &opts.passages,
                                 explain,
                                 &mut || progress.inc(),
@@ -395,10 +403,14 @@ pub(crate) fn report(args: &CorpusArgs, opts: &Options, dir: &Path, format: Repo
                         Ok(())
                     })
                 };
-                let written =
-                    talign::html::write(&a, &opts.passages, talign::html::Limits::default(), &mut emit, &mut || {
-                        progress.inc()
-                    })?;
+                let written = talign::html::write_pairs(
+                    &a,
+                    shown,
+                    &opts.passages,
+                    talign::html::Limits::default(),
+                    &mut emit,
+                    &mut || progress.inc(),
+                )?;
                 pages = Some(written.files.clone());
                 summary = format!(
                     "{} names, {} passage pairs, {} pages ({:.1} MB)",

@@ -231,7 +231,7 @@ fn csp() -> String {
 struct EventInfo {
     /// Its documents, in the order shown (date, language, id).
     docs: Vec<usize>,
-    /// Indices into `a.links` of its links.
+    /// Indices into the pairs shown (`Site::links`) of its pairs.
     links: Vec<usize>,
     /// Earliest and latest publication dates of its documents.
     first: Option<Date>,
@@ -248,6 +248,8 @@ enum Mode {
 /// The report being written.
 struct Site<'a, 'c> {
     a: &'a Analysis<'c>,
+    /// The pairs shown: the links, or every scored pair of an event.
+    links: &'a [Link],
     limits: Limits,
     events: Vec<EventInfo>,
     /// Event numbers in the order the overview and the pages show them.
@@ -267,13 +269,26 @@ pub fn write(
     emit: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
     on_link: &mut dyn FnMut(),
 ) -> Result<Written> {
+    write_pairs(a, &a.links, opts, limits, emit, on_link)
+}
+
+/// [`write`] showing the given pairs of documents (each inside one event) instead of the
+/// links: `report --within-events` hands it [`Analysis::event_pairs`].
+pub fn write_pairs(
+    a: &Analysis<'_>,
+    links: &[Link],
+    opts: &PassageOptions,
+    limits: Limits,
+    emit: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
+    on_link: &mut dyn FnMut(),
+) -> Result<Written> {
     let docs = a.corpus.docs();
     let count = a.events.iter().max().map_or(0, |m| m + 1);
     let mut events: Vec<EventInfo> = (0..count).map(|_| EventInfo::default()).collect();
     for (d, &e) in a.events.iter().enumerate() {
         events[e].docs.push(d);
     }
-    for (i, l) in a.links.iter().enumerate() {
+    for (i, l) in links.iter().enumerate() {
         events[a.events[l.left]].links.push(i);
     }
     let doc_key = |&d: &usize| (a.published[d].is_none(), a.published[d], docs[d].lang.code(), docs[d].id.as_str());
@@ -284,7 +299,7 @@ pub fn write(
     }
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_by_key(|&e| (events[e].first.is_none(), events[e].first, e));
-    let mut site = Site { a, limits, events, order, page_of: vec![0; count], mode: Mode::Single, csp: csp() };
+    let mut site = Site { a, links, limits, events, order, page_of: vec![0; count], mode: Mode::Single, csp: csp() };
     let mut written = Written::default();
     let mut out = |name: &str, bytes: &[u8], w: &mut Written| -> Result<()> {
         emit(name, bytes)?;
@@ -298,14 +313,14 @@ pub fn write(
         .order
         .iter()
         .flat_map(|&e| site.events[e].links.iter())
-        .map(|&i| Link { evidence: String::new(), ..a.links[i].clone() })
+        .map(|&i| Link { evidence: String::new(), ..links[i].clone() })
         .collect();
     let link_index: Vec<usize> = site.order.iter().flat_map(|&e| site.events[e].links.iter().copied()).collect();
     let mut k = 0usize;
     a.each_passages_of(&ordered, opts, |_, pairs| -> Result<()> {
         let li = link_index[k];
         k += 1;
-        let e = a.events[a.links[li].left];
+        let e = a.events[links[li].left];
         pages.reach(&mut site, Some(e), &mut |name, bytes| out(name, bytes, &mut written))?;
         // A full page is closed between two links of an event, never between its heading
         // and its first link.
@@ -463,7 +478,11 @@ impl Site<'_, '_> {
             plural(docs.len(), "document"),
             langs.iter().map(|(l, n)| format!("{} {n}", esc(l))).collect::<Vec<_>>().join(", "),
             plural(self.order.len(), "event"),
-            plural(a.links.len(), "link"),
+            if std::ptr::eq(self.links, a.links.as_slice()) {
+                plural(self.links.len(), "link")
+            } else {
+                format!("{} ({})", plural(self.links.len(), "document pair"), plural(a.links.len(), "link"))
+            },
             plural(a.resolution.entities.iter().filter(|e| e.confirmed).count(), "name")
         );
         self.timeline(s);
@@ -818,7 +837,8 @@ impl EventPages {
     fn close(&mut self, site: &Site<'_, '_>, e: usize) {
         let a = site.a;
         let ev = &site.events[e];
-        let linked: BTreeSet<usize> = ev.links.iter().flat_map(|&i| [a.links[i].left, a.links[i].right]).collect();
+        let linked: BTreeSet<usize> =
+            ev.links.iter().flat_map(|&i| [site.links[i].left, site.links[i].right]).collect();
         for &d in ev.docs.iter().filter(|d| !linked.contains(d)) {
             let doc = &a.corpus.docs()[d];
             let attrs = lang_attrs(doc.lang.code());
@@ -842,7 +862,7 @@ impl EventPages {
     fn link(&mut self, site: &Site<'_, '_>, li: usize, pairs: &[talign_events::PassagePair]) {
         let a = site.a;
         let docs = a.corpus.docs();
-        let l = &a.links[li];
+        let l = &site.links[li];
         // Columns in the order of their languages, then ids: the same whatever the input order.
         let swap = (docs[l.left].lang.code(), docs[l.left].id.as_str())
             > (docs[l.right].lang.code(), docs[l.right].id.as_str());

@@ -416,6 +416,11 @@ struct ReportOutput {
     /// Format of the table files; `html` writes pages to read in a browser instead (index.html).
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     format: ReportFormat,
+    /// Show the passages of every pair of documents the aligner scored inside one event, not
+    /// only of the linked ones (as `export sentences --within-events`; the links table stays
+    /// the links).
+    #[arg(long)]
+    within_events: bool,
 }
 
 /// What `report` writes: the four tables in one of the table formats, or HTML pages.
@@ -709,7 +714,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Corpus(CorpusCommand::Facts(a)) => events_cmd::corpus_facts(&a.corpus, &a.out),
         Command::Report(a) => {
             let corpus = CorpusArgs { corpus: a.corpus.corpus, lenient_lang: a.corpus.lenient_lang };
-            events_cmd::report(&corpus, &a.tuning.options(), &a.out.out, a.out.format)
+            events_cmd::report(&corpus, &a.tuning.options(), &a.out.out, a.out.format, a.out.within_events)
         }
     }
 }

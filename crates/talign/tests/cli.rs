@@ -254,6 +254,20 @@ fn sentences_within_events_pair_the_reports_an_event_holds_without_a_link() {
     assert!(added.iter().any(|(l, r)| l[..3] == r[..3] && l[3..] != r[3..]), "{added:?}");
     let both = talign(&["export", "sentences", c, "--within-events", "--pairs", c]);
     assert_eq!(both.status.code(), Some(2), "--within-events and --pairs exclude each other");
+    // `report --within-events` writes the same passages, and its HTML shows every pair.
+    let dir = tmp("palu-report");
+    for (name, format) in [("tables", "csv"), ("pages", "html")] {
+        let out = dir.join(name);
+        let o = talign(&["report", c, "--within-events", "--format", format, "--out", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let written = std::fs::read_to_string(dir.join("tables/sentences.csv")).unwrap();
+    assert_eq!(rows(&written), within);
+    let html = std::fs::read_to_string(dir.join("pages/index.html")).unwrap();
+    let shown = html.matches("<div class=\"link\" data-left").count();
+    // A block per pair shown, with passages or without: more than the links have.
+    assert!(shown >= pairs(&within).len() && shown > pairs(&linked).len(), "{shown} pairs shown");
+    assert!(html.contains(&format!("{shown} document pairs")), "the summary counts the pairs shown");
 }
 
 #[test]
