@@ -58,6 +58,8 @@ def test_sentences_within_events_equal_the_cli(talign_bin):
     assert got == expected
     linked = cli_rows(talign_bin, "export", "sentences", corpus)
     assert len(expected) > len(linked)
+    report = talign.report(str(ROOT / corpus), within_events=True)
+    assert frame_rows(report["sentences"]) == expected
 
 
 def test_dates_and_integer_ids_in_records():

@@ -276,16 +276,20 @@ def export_sentences(
     return _tables([table], corpus, lenient_lang, explain)[0]
 
 
-def report(corpus: Corpus, *, lenient_lang: bool = False) -> Dict[str, pd.DataFrame]:
+def report(
+    corpus: Corpus, *, within_events: bool = False, lenient_lang: bool = False
+) -> Dict[str, pd.DataFrame]:
     """All four tables from one analysis (``talign report``): ``links``, ``events``,
     ``names`` and ``sentences``, as :func:`align`, :func:`cluster`, :func:`export_names`
-    and :func:`export_sentences` give them.
+    and :func:`export_sentences` give them (``within_events`` as in
+    :func:`export_sentences`).
 
     >>> sorted(talign.report("corpora/seeds"))
     ['events', 'links', 'names', 'sentences']
     """
     keys = ["links", "events", "names", "sentences"]
-    frames = _tables(["align", "cluster", "names", "sentences"], corpus, lenient_lang, False)
+    sentences = "sentences-within-events" if within_events else "sentences"
+    frames = _tables(["align", "cluster", "names", sentences], corpus, lenient_lang, False)
     return dict(zip(keys, frames))
 
 
