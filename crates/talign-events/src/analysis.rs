@@ -823,7 +823,7 @@ impl<'c> Analysis<'c> {
             .collect();
         // A preview joins the report it announces: its most likely partner in its event,
         // among documents that do not announce, when the link rule kept none.
-        let announces = |d: usize| whens[d].is_some_and(|w| w.source == crate::when::WhenSource::Announced);
+        let announces = |d: usize| is_announcement(&whens, d);
         let mut best_report: HashMap<u32, (f32, u64, u32)> = HashMap::new();
         for p in &pairs {
             let (a, b) = (p.left as usize, p.right as usize);
@@ -856,11 +856,7 @@ impl<'c> Analysis<'c> {
                         format!("reprint: {:.0}% of the shorter text's word 4-grams in the other", containment * 100.0);
                     Link { left: a, right: b, score: score.max(containment), evidence, relation: Relation::Reprint }
                 } else {
-                    let relation = if announces(a) != announces(b) {
-                        Relation::Preview
-                    } else {
-                        align::written_relation(&space, &opts.align, a, b, score)
-                    };
+                    let relation = unprinted_relation(&whens, &space, &opts.align, a, b, score);
                     Link { left: a, right: b, score, evidence, relation }
                 }
             })
@@ -938,7 +934,6 @@ impl<'c> Analysis<'c> {
     pub fn event_pairs(&self) -> Vec<Link> {
         let linked: HashSet<(usize, usize)> = self.links.iter().map(|l| (l.left, l.right)).collect();
         let reprinted: HashSet<(u32, u32)> = self.reprints.iter().map(|r| (r.left, r.right)).collect();
-        let announces = |d: usize| self.whens[d].is_some_and(|w| w.source == crate::when::WhenSource::Announced);
         let mut out = self.links.clone();
         for p in &self.pairs {
             let (a, b) = (p.left as usize, p.right as usize);
@@ -947,11 +942,7 @@ impl<'c> Analysis<'c> {
             }
             let (score, evidence) =
                 self.weights.explain(&self.space, &self.options.align, a, b, &|f| self.feature_name(f));
-            let relation = if announces(a) != announces(b) {
-                Relation::Preview
-            } else {
-                align::written_relation(&self.space, &self.options.align, a, b, score)
-            };
+            let relation = unprinted_relation(&self.whens, &self.space, &self.options.align, a, b, score);
             out.push(Link { left: a, right: b, score, evidence, relation });
         }
         out.sort_by_key(|l| (l.left, l.right));
@@ -1296,6 +1287,28 @@ impl<'c> Analysis<'c> {
 const LINK_CHUNK: usize = 1024;
 
 /// The name of the entity feature `f` stands for (`feature_entity` as in [`Analysis`]).
+/// Whether document `d` announces a happening to come (a preview).
+fn is_announcement(whens: &[Option<When>], d: usize) -> bool {
+    whens[d].is_some_and(|w| w.source == crate::when::WhenSource::Announced)
+}
+
+/// How two documents of one event relate when neither reprints the other: a preview and
+/// what it announces, else as their wording says ([`align::written_relation`]).
+fn unprinted_relation(
+    whens: &[Option<When>],
+    space: &FeatureSpace,
+    opts: &AlignOptions,
+    a: usize,
+    b: usize,
+    score: f32,
+) -> Relation {
+    if is_announcement(whens, a) != is_announcement(whens, b) {
+        Relation::Preview
+    } else {
+        align::written_relation(space, opts, a, b, score)
+    }
+}
+
 fn entity_name<'r>(feature_entity: &[u32], resolution: &'r Resolution, f: u32) -> Option<&'r str> {
     match feature_entity.get(f as usize) {
         Some(&e) if e != u32::MAX => Some(resolution.entities[e as usize].canonical()),

@@ -234,9 +234,7 @@ pub(crate) fn sentences(
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
     let mut a = analyse(&corpus, opts, &progress);
-    let event_pairs = within_events.then(|| a.event_pairs());
-    // The passages are all that is left to do: what scored the pairs can go.
-    a.release_pair_scoring();
+    let event_pairs = pairs_then_release(&mut a, within_events);
     let links = event_pairs.as_deref().unwrap_or(&a.links);
     start_passages(&a, opts, links.len(), &progress);
     let which = EventTable::Sentences { explain, within_events };
@@ -244,6 +242,15 @@ pub(crate) fn sentences(
         sentence_rows_counted(&a, links, &opts.passages, explain, &mut || progress.inc(), |r| w.row(&r))
     })?;
     Ok(())
+}
+
+/// The pairs whose passages are shown when they are not the links (`--within-events`: every
+/// scored pair of an event, which needs the scored pairs), then frees what scored the pairs:
+/// nothing after it reads them (the links carry their evidence).
+fn pairs_then_release(a: &mut Analysis<'_>, within_events: bool) -> Option<Vec<talign_events::align::Link>> {
+    let event_pairs = within_events.then(|| a.event_pairs());
+    a.release_pair_scoring();
+    event_pairs
 }
 
 /// `export sentences --pairs FILE` (the passages of the given document pairs, linked or
@@ -352,9 +359,7 @@ pub(crate) fn report(
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
     let mut a = analyse(&corpus, opts, &progress);
-    let event_pairs = within_events.then(|| a.event_pairs());
-    // No table of the report reads the scored pairs (the links carry their evidence).
-    a.release_pair_scoring();
+    let event_pairs = pairs_then_release(&mut a, within_events);
     let shown = event_pairs.as_deref().unwrap_or(&a.links);
     // A new directory is filled beside it under a temporary name and renamed into place, so
     // that an interrupted or failed report leaves no empty or partial directory.
