@@ -161,6 +161,36 @@ fn lexicon_pairs(exclude: &[&Row]) -> Vec<Pair> {
     out
 }
 
+/// The Latin name words an Arabic-script reading may take (see `data/README.md` of
+/// talign-names), under the repository root.
+pub const LATIN_NAMES: &str = "crates/talign-names/data/latin-names.tsv";
+
+/// Reads [`LATIN_NAMES`]: `word<TAB>weight` lines (lower-case ASCII letters, a whole
+/// number 1 or more), `#` comment lines.
+fn latin_names(root: &Path) -> Result<Vec<(String, u32)>> {
+    let path = root.join(LATIN_NAMES);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let parsed = line.split_once('\t').and_then(|(w, n)| {
+            let n: u32 = n.parse().ok()?;
+            (n >= 1 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())).then(|| (w.to_owned(), n))
+        });
+        match parsed {
+            Some(x) => out.push(x),
+            None => bail!(
+                "{}:{}: expected `word<TAB>weight` (lower-case ASCII letters, a whole number 1 or more), got {line:?}",
+                path.display(),
+                i + 1
+            ),
+        }
+    }
+    Ok(out)
+}
+
 fn load_all(dir: &Path) -> Result<Vec<(String, Vec<Row>)>> {
     FILES.iter().map(|f| Ok((f.to_string(), read_rows(&dir.join(f))?))).collect()
 }
@@ -179,12 +209,14 @@ fn all_pairs(files: &[(String, Vec<Row>)]) -> Vec<Pair> {
 pub fn train(root: &Path, data: &Path) -> Result<()> {
     let files = load_all(&data.join("names-dev"))?;
     let pairs = all_pairs(&files);
-    let model = Model::train(&pairs);
+    let names = latin_names(root)?;
+    let model = Model::train_with_names(&pairs, &names);
     let mut out = String::from(
         "# Learnt romanization (crates/talign-names/src/vowels.rs), written by `cargo xtask train-romanize`.\n\
          # Trained on the Bengali and Arabic-script forms paired with the English forms of\n\
          # ../shared/data/names-dev/{persons,places,countries}.tsv (rigour 1.8.2 from Wikidata, CC0;\n\
-         # Natural Earth 5.0.0 with Wikidata labels, public domain / CC0) and of the lexicon in data/.\n\
+         # Natural Earth 5.0.0 with Wikidata labels, public domain / CC0) and of the lexicon in data/;\n\
+         # the known Latin words (context tag D) also from data/latin-names.tsv (1990 US census, public domain).\n\
          # context<TAB>chunk:count …; context = script tag, order, left letters|letter|right letters.\n",
     );
     out.push_str(&model.to_tsv());
@@ -228,6 +260,7 @@ pub fn eval(root: &Path, data: &Path, check: bool, only: Option<&str>) -> Result
         bail!("--set {o}: expected one of {}", MEASURED.join(", "));
     }
     let files = load_all(&data.join("names-dev"))?;
+    let names = latin_names(root)?;
     println!("CER of the `latin` romanization against the nearest English form (mean over rows; lower is better)");
     println!();
     println!("| set | dir | rows | rules (before) | uroman | learnt, {FOLDS}-fold CV | shipped (in-sample) |");
@@ -243,6 +276,7 @@ pub fn eval(root: &Path, data: &Path, check: bool, only: Option<&str>) -> Result
             let handles: Vec<_> = (0..FOLDS)
                 .map(|k| {
                     let files = &files;
+                    let names = &names;
                     sc.spawn(move || {
                         let held: Vec<&Row> =
                             rows.iter().enumerate().filter(|(i, _)| i % FOLDS == k).map(|(_, r)| r).collect();
@@ -254,7 +288,7 @@ pub fn eval(root: &Path, data: &Path, check: bool, only: Option<&str>) -> Result
                         }
                         let mut pairs = row_pairs(&train_rows);
                         pairs.extend(lexicon_pairs(&held));
-                        Model::train(&pairs)
+                        Model::train_with_names(&pairs, names)
                     })
                 })
                 .collect();

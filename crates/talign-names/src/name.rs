@@ -1139,6 +1139,11 @@ mod tests {
         assert_eq!(r("پزشکیان"), "Pezeshkian");
         assert_eq!(Name::new("پزشکیان").romanize_letters(), "Pzshkyan");
         assert_eq!(Name::new("لاوروف").romanize_letters(), "Lavruf");
+        // A name word of the census list with the word's comparison key is read as written
+        // in English, where its letters can write it (the rules: Sbnsr, Niutn, Hisr).
+        assert_eq!(r("سبنسر"), "Spencer");
+        assert_eq!(r("نيوتن"), "Newton");
+        assert_eq!(r("هیثر"), "Heather");
     }
 
     #[test]
