@@ -462,7 +462,7 @@ impl ReportFormat {
 enum NamesCommand {
     /// One row per input name: script, cleaned form, romanization and comparison key.
     #[command(
-        after_help = "Output columns: input,script,normalized,latin,key (plus phonemes,entity with --explain)\n\nExamples:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -\n  # the latin column in ISO 15919 and DIN 31635: bāṁlādēśa, msʿūd pzškyān\n  printf 'বাংলাদেশ\\nمسعود پزشکیان\\n' | talign names normalize --romanization iso -"
+        after_help = "Output columns: input,script,normalized,latin,key (plus phonemes,entity with --explain)\n\nExample:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -\n  printf 'বাংলাদেশ\\nمسعود پزشکیان\\n' | talign names normalize --romanization iso -\n  (latin column: bāṁlādēśa by ISO 15919, msʿūd pzškyān by DIN 31635)"
     )]
     Normalize(NormalizeArgs),
     /// For each LEFT name, the RIGHT name that most likely names the same entity.
