@@ -22,6 +22,7 @@ mod clean;
 pub mod digits;
 pub mod distance;
 mod index;
+pub mod iso;
 pub mod lexicon;
 mod name;
 pub mod phon;

@@ -440,6 +440,21 @@ impl Name {
         out
     }
 
+    /// The scholarly transliteration ([`iso`](crate::iso)): Bengali by ISO 15919 and
+    /// Arabic script by DIN 31635, letter for letter, in lower case and NFC (no vowels
+    /// added to Arabic script); a Latin-script name is its cleaned form; a name in another
+    /// script gets the rule romanization ([`Name::romanize_letters`]).
+    ///
+    /// ```
+    /// use talign_names::Name;
+    /// assert_eq!(Name::new("বাংলাদেশ").romanize_iso(), "bāṁlādēśa");
+    /// assert_eq!(Name::new("مسعود پزشکیان").romanize_iso(), "msʿūd pzškyān");
+    /// assert_eq!(Name::new("Lavrov").romanize_iso(), "Lavrov");
+    /// ```
+    pub fn romanize_iso(&self) -> String {
+        iso_or(&self.clean, self.script, || self.romanize_letters())
+    }
+
     /// Reads `raw` into `out` (whose buffers are reused): the cleaned form, script,
     /// rule romanization ([`Name::romanize_letters`]) and key that [`Name::new`] gives, without what scoring needs (stems,
     /// weights, lexicon entries). For printing many names (`talign names normalize`).
@@ -761,6 +776,31 @@ pub struct Reading {
     phonemes: Vec<u8>,
     /// Scratch space for where the words are (offset in the name's primary part, length).
     words: Vec<(usize, usize)>,
+}
+
+impl Reading {
+    /// [`Name::romanize_iso`] of the name read (the rule romanization in [`Reading::latin`]
+    /// for a script the standards do not cover).
+    ///
+    /// ```
+    /// use talign_names::{Name, Reading};
+    /// let mut r = Reading::default();
+    /// Name::read_into("ঢাকা", &mut r);
+    /// assert_eq!(r.romanize_iso(), "ḍhākā");
+    /// ```
+    pub fn romanize_iso(&self) -> String {
+        iso_or(&self.clean, self.script, || self.latin.clone())
+    }
+}
+
+/// The transliteration of a cleaned name in `script`, `rules` for a script neither
+/// standard covers.
+fn iso_or(clean: &str, script: Script, rules: impl FnOnce() -> String) -> String {
+    match script {
+        Script::Bengali | Script::Arabic => crate::iso::transliterate(clean),
+        Script::Latin => clean.to_owned(),
+        _ => rules(),
+    }
 }
 
 /// The part of a cleaned name that is the name: a qualifier after a comma or in brackets

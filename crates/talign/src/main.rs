@@ -462,7 +462,7 @@ impl ReportFormat {
 enum NamesCommand {
     /// One row per input name: script, cleaned form, romanization and comparison key.
     #[command(
-        after_help = "Output columns: input,script,normalized,latin,key (plus phonemes,entity with --explain)\n\nExample:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -"
+        after_help = "Output columns: input,script,normalized,latin,key (plus phonemes,entity with --explain)\n\nExample:\n  printf 'ল্যাভরভ\\nلاوروف\\n' | talign names normalize -\n  printf 'বাংলাদেশ\\nمسعود پزشکیان\\n' | talign names normalize --romanization iso -\n  (latin column: bāṁlādēśa by ISO 15919, msʿūd pzškyān by DIN 31635)"
     )]
     Normalize(NormalizeArgs),
     /// For each LEFT name, the RIGHT name that most likely names the same entity.
@@ -494,11 +494,35 @@ struct NormalizeArgs {
     explain: bool,
     /// Romanize Bengali and Persian/Arabic names with the learnt model that writes the
     /// vowels a reader expects (Masoud Pezeshkian), as `export names` does, instead of
-    /// letter by letter (Msud Pzshkian); about 40 times slower.
+    /// letter by letter (Msud Pzshkian); about 40 times slower. The same as
+    /// `--romanization readable`.
     #[arg(long)]
     vowels: bool,
+    /// How the `latin` column is written [default: rules].
+    #[arg(long, value_enum, value_name = "HOW")]
+    romanization: Option<Romanization>,
     #[command(flatten)]
     out: Output,
+}
+
+impl NormalizeArgs {
+    /// The romanization asked for: `--romanization`, `readable` with `--vowels`, `rules`
+    /// without either.
+    fn romanization(&self) -> Romanization {
+        if self.vowels { Romanization::Readable } else { self.romanization.unwrap_or(Romanization::Rules) }
+    }
+}
+
+/// How `names normalize` writes the `latin` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Romanization {
+    /// Letter by letter, no vowels added to Persian/Arabic (Msvd Pzshkyan); fast.
+    Rules,
+    /// With the vowels a reader expects, by a learnt model (Masoud Pezeshkian); as --vowels.
+    Readable,
+    /// Scholarly transliteration: Bengali by ISO 15919, Persian/Arabic/Urdu by DIN 31635
+    /// (msʿūd pzškyān, bāṁlādēśa).
+    Iso,
 }
 
 #[derive(Debug, Args)]
@@ -734,6 +758,17 @@ fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
     let matches = Cli::command().get_matches();
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Command::Names(NamesCommand::Normalize(a)) = &cli.command
+        && a.vowels
+        && a.romanization.is_some_and(|r| r != Romanization::Readable)
+    {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--vowels means --romanization readable: it cannot be given with another --romanization",
+            )
+            .exit();
+    }
     progress::set_quiet(cli.quiet);
     // --passage-min-score given by the user filters every passage pair; its default filters
     // only those aligned as translations (mined pairs have their own threshold).

@@ -9,7 +9,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use talign_names::{Hit, Lexicon, Name, NameIndex, Reading};
 
-use crate::{NormalizeArgs, PairArgs};
+use crate::{NormalizeArgs, PairArgs, Romanization};
 use talign::input::{Chunk, ChunkReader, read_name_list};
 use talign::table::{Cell, Rows, write_with};
 
@@ -104,6 +104,8 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
         headers.extend(["phonemes", "entity"]);
     }
     let rows = Rows::new(&headers, args.out.format);
+    let romanization = args.romanization();
+    let model = (romanization == Romanization::Readable).then(talign_names::vowels::Model::builtin);
     stream(&args.list, &rows, args.out.output.as_deref(), |chunk, label, out| {
         let mut count = 0;
         // Without --explain, a name is only read (cleaned, romanized, keyed): nothing of what
@@ -113,7 +115,11 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
             let (_, text) = name?;
             if args.explain {
                 let n = Name::with_lexicon(text, lex);
-                let latin = if args.vowels { n.romanize() } else { n.romanize_letters() };
+                let latin = match romanization {
+                    Romanization::Rules => n.romanize_letters(),
+                    Romanization::Readable => n.romanize(),
+                    Romanization::Iso => n.romanize_iso(),
+                };
                 let key = n.key();
                 let row: [Cell; 7] = [
                     text.into(),
@@ -126,7 +132,10 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
                 ];
                 rows.row(&row, out);
             } else {
-                Name::read_into_with(text, &mut reading, args.vowels.then(talign_names::vowels::Model::builtin));
+                Name::read_into_with(text, &mut reading, model);
+                if romanization == Romanization::Iso {
+                    reading.latin = reading.romanize_iso();
+                }
                 let r = &reading;
                 let row: [Cell; 5] = [
                     text.into(),

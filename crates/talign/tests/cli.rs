@@ -529,3 +529,45 @@ fn saved_pages_load_with_the_date_and_language_of_their_head() {
         "{err}"
     );
 }
+
+#[test]
+fn names_normalize_romanization_iso_writes_the_standards_in_the_latin_column() {
+    let d = tmp("iso");
+    let list = d.join("names.txt");
+    std::fs::write(&list, "বাংলাদেশ\nকলকাতা\nঢাকা\nমুক্তিযোদ্ধা\nمسعود پزشکیان\nسامح شکری\nمحمد\nSergei Lavrov\n").unwrap();
+    let l = list.to_str().unwrap();
+    let latin = |args: &[&str]| -> Vec<String> {
+        let o = talign(args);
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        rows(&stdout(&o)).into_iter().map(|r| r[3].clone()).collect()
+    };
+    let iso = ["bāṁlādēśa", "kalakātā", "ḍhākā", "muktiyōddhā", "msʿūd pzškyān", "sāmḥ škrī", "mḥmd", "Sergei Lavrov"];
+    assert_eq!(latin(&["names", "normalize", "--romanization", "iso", l]), iso);
+    // --explain reads the names another way: the same column.
+    assert_eq!(latin(&["names", "normalize", "--romanization", "iso", "--explain", l]), iso);
+
+    // The default is the letter rules, unchanged, and the same as asking for them.
+    let default = talign(&["names", "normalize", l]);
+    assert!(default.status.success());
+    assert_eq!(default.stdout, talign(&["names", "normalize", "--romanization", "rules", l]).stdout);
+    let rules: Vec<String> = rows(&stdout(&default)).into_iter().map(|r| r[3].clone()).collect();
+    assert_eq!(rules[4], "Msud Pzshkyan");
+    assert_eq!(rules[7], "Sergei Lavrov");
+    // --vowels is --romanization readable.
+    assert_eq!(
+        talign(&["names", "normalize", "--vowels", l]).stdout,
+        talign(&["names", "normalize", "--romanization", "readable", l]).stdout
+    );
+    assert_eq!(talign(&["names", "normalize", "--vowels", "--romanization", "readable", l]).status.code(), Some(0));
+
+    // --vowels with another romanization is a usage error.
+    for other in ["iso", "rules"] {
+        let o = talign(&["names", "normalize", "--vowels", "--romanization", other, l]);
+        assert_eq!(o.status.code(), Some(2), "{other}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("--vowels"), "{other}");
+        assert!(o.stdout.is_empty());
+    }
+    let o = talign(&["names", "normalize", "--romanization", "din", l]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&d);
+}
