@@ -494,8 +494,8 @@ struct NormalizeArgs {
     explain: bool,
     /// Romanize Bengali and Persian/Arabic names with the learnt model that writes the
     /// vowels a reader expects (Masoud Pezeshkian), as `export names` does, instead of
-    /// letter by letter (Msud Pzshkian); about 40 times slower. The same as
-    /// `--romanization readable`.
+    /// letter by letter (Msud Pzshkian); far slower (6 s against 0.02 s for 8,000 distinct
+    /// words). The same as `--romanization readable`.
     #[arg(long)]
     vowels: bool,
     /// How the `latin` column is written [default: rules].
