@@ -1179,6 +1179,10 @@ mod tests {
         assert_eq!(r("پزشکیان"), "Pezeshkian");
         assert_eq!(Name::new("پزشکیان").romanize_letters(), "Pzshkyan");
         assert_eq!(Name::new("لاوروف").romanize_letters(), "Lavruf");
+        // Digits are not letters: a repeated one is kept in every script.
+        assert_eq!(Name::new("لاوروف ۱۱۰۰").romanize_letters(), "Lavruf 1100");
+        assert_eq!(Name::new("Λαβρόφ 11").romanize_letters(), "Lavrof 11");
+        assert_eq!(Name::new("Путин 1100").romanize_letters(), "Putin 1100");
         // A name word of the census list with the word's comparison key is read as written
         // in English, where its letters can write it (the rules: Sbnsr, Niutn, Hisr).
         assert_eq!(r("سبنسر"), "Spencer");

@@ -360,7 +360,8 @@ fn tidy(out: &mut Vec<u8>, start: usize, drop_o: bool) {
             r += 1;
             continue;
         }
-        if w > start && out[w - 1] == p {
+        // A written double is one sound; a repeated digit is a number (11 is not 1).
+        if w > start && out[w - 1] == p && !p.is_ascii_digit() {
             r += 1;
             continue;
         }
