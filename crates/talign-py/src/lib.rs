@@ -224,10 +224,40 @@ fn line_of(message: &str, label: &str) -> Option<u64> {
     line.parse().ok()
 }
 
+/// How `latin` is written: `names normalize --romanization`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Romanization {
+    Rules,
+    Readable,
+    Iso,
+}
+
 /// `names normalize`: input,script,normalized,latin,key (and phonemes,entity with `explain`).
+/// `romanization` is `rules`, `readable` or `iso` (`vowels` means `readable`).
 #[pyfunction]
-#[pyo3(signature = (names, vowels=false, explain=false))]
-fn normalize<'py>(py: Python<'py>, names: Vec<String>, vowels: bool, explain: bool) -> PyResult<Bound<'py, PyDict>> {
+#[pyo3(signature = (names, vowels=false, explain=false, romanization=None))]
+fn normalize<'py>(
+    py: Python<'py>,
+    names: Vec<String>,
+    vowels: bool,
+    explain: bool,
+    romanization: Option<&str>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let how = match (romanization, vowels) {
+        (None, false) | (Some("rules"), false) => Romanization::Rules,
+        (None, true) | (Some("readable"), _) => Romanization::Readable,
+        (Some("iso"), false) => Romanization::Iso,
+        (Some(r @ ("rules" | "iso")), true) => {
+            return Err(PyValueError::new_err(format!(
+                "vowels=True means romanization=\"readable\": it cannot be given with romanization={r:?}"
+            )));
+        }
+        (Some(r), _) => {
+            return Err(PyValueError::new_err(format!(
+                "romanization must be \"rules\", \"readable\" or \"iso\" (got {r:?})"
+            )));
+        }
+    };
     let cols = py.detach(move || {
         use rayon::prelude::*;
         let lex = Lexicon::builtin();
@@ -236,13 +266,17 @@ fn normalize<'py>(py: Python<'py>, names: Vec<String>, vowels: bool, explain: bo
             headers.extend(["phonemes", "entity"]);
         }
         let mut cols = Columns::new(&headers);
-        let model = vowels.then(talign_names::vowels::Model::builtin);
+        let model = (how == Romanization::Readable).then(talign_names::vowels::Model::builtin);
         cols.rows = names
             .par_iter()
             .map_init(Reading::default, |reading, text| {
                 if explain {
                     let n = Name::with_lexicon(text, lex);
-                    let latin = if vowels { n.romanize() } else { n.romanize_letters() };
+                    let latin = match how {
+                        Romanization::Rules => n.romanize_letters(),
+                        Romanization::Readable => n.romanize(),
+                        Romanization::Iso => n.romanize_iso(),
+                    };
                     vec![
                         Value::Str(text.clone()),
                         Value::Str(n.orthography().code().into()),
@@ -254,6 +288,9 @@ fn normalize<'py>(py: Python<'py>, names: Vec<String>, vowels: bool, explain: bo
                     ]
                 } else {
                     Name::read_into_with(text, reading, model);
+                    if how == Romanization::Iso {
+                        reading.latin = reading.romanize_iso();
+                    }
                     vec![
                         Value::Str(text.clone()),
                         Value::Str(reading.orthography.code().into()),

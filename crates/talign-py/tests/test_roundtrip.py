@@ -83,10 +83,14 @@ NAMES = ["examples/names/bengali.txt", "examples/names/persian.txt", "examples/n
 
 
 @pytest.mark.parametrize("names", NAMES)
-@pytest.mark.parametrize("flags", [(), ("--explain",), ("--vowels",)])
+@pytest.mark.parametrize(
+    "flags", [(), ("--explain",), ("--vowels",), ("--romanization", "iso"), ("--romanization", "iso", "--explain")]
+)
 def test_normalize_equals_the_cli(talign_bin, names, flags):
     expected = cli_rows(talign_bin, "names", "normalize", names, *flags)
-    kwargs = {f.lstrip("-"): True for f in flags}
+    kwargs = {f.lstrip("-"): True for f in flags if f.startswith("--") and f != "--romanization"}
+    if "--romanization" in flags:
+        kwargs["romanization"] = flags[flags.index("--romanization") + 1]
     assert frame_rows(talign.normalize(Path(ROOT / names), **kwargs)) == expected
     listed = (ROOT / names).read_text(encoding="utf-8").splitlines()
     assert frame_rows(talign.normalize(listed, **kwargs)) == expected
@@ -117,3 +121,17 @@ def test_the_readme_example():
     assert list(df.columns) == ["left", "right", "score"]
     assert df["right"].tolist() == ["لاوروف"]
     assert 0.5 < df["score"].iloc[0] <= 1.0
+
+
+def test_normalize_romanization_is_checked():
+    assert list(talign.normalize(["বাংলাদেশ", "مسعود پزشکیان"], romanization="iso")["latin"]) == [
+        "bāṁlādēśa",
+        "msʿūd pzškyān",
+    ]
+    assert list(talign.normalize(["مسعود پزشکیان"], vowels=True, romanization="readable")["latin"]) == [
+        "Masoud Pezeshkian"
+    ]
+    with pytest.raises(ValueError, match="romanization must be"):
+        talign.normalize(["x"], romanization="scholarly")
+    with pytest.raises(ValueError, match="vowels=True means"):
+        talign.normalize(["x"], vowels=True, romanization="iso")

@@ -159,12 +159,17 @@ def _tables(which: List[str], corpus: Corpus, lenient_lang: bool, explain: bool)
     return [_frame(t) for t in tables]
 
 
-def normalize(names: Names, *, vowels: bool = False, explain: bool = False) -> pd.DataFrame:
+def normalize(
+    names: Names, *, vowels: bool = False, explain: bool = False, romanization: Optional[str] = None
+) -> pd.DataFrame:
     """Clean, romanize and key names (``talign names normalize``).
 
     Columns ``input, script, normalized, latin, key`` (and ``phonemes, entity`` with
-    ``explain``), one row per name in input order. ``vowels`` writes ``latin`` with the
-    learnt romanization model (about 40 times slower), as ``--vowels`` does.
+    ``explain``), one row per name in input order. ``romanization`` says how ``latin`` is
+    written, as ``--romanization`` does: ``"rules"`` (the default, letter by letter),
+    ``"readable"`` (the learnt model that writes vowels, far slower; ``vowels=True`` is the
+    same) or ``"iso"`` (Bengali by ISO 15919, Arabic script by DIN 31635). Any other value,
+    or ``vowels=True`` with ``"rules"`` or ``"iso"``, raises ``ValueError``.
 
     >>> talign.normalize(["ল্যাভরভের", "لاوروف", "Lavrov"])
            input  script normalized      latin    key
@@ -172,7 +177,7 @@ def normalize(names: Names, *, vowels: bool = False, explain: bool = False) -> p
     1     لاوروف      fa     لاوروف     Lavruf   LPRP
     2     Lavrov   latin     Lavrov     Lavrov   LPRP
     """
-    return _frame(_talign.normalize(_names(names, "names"), vowels, explain))
+    return _frame(_talign.normalize(_names(names, "names"), vowels, explain, romanization))
 
 
 def pair(

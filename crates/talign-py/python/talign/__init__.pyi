@@ -40,7 +40,9 @@ class WindowClusters(NamedTuple):
     clusters: List[List[int]]
     published: List[Optional[str]]
 
-def normalize(names: Names, *, vowels: bool = False, explain: bool = False) -> pd.DataFrame: ...
+def normalize(
+    names: Names, *, vowels: bool = False, explain: bool = False, romanization: Optional[str] = None
+) -> pd.DataFrame: ...
 def pair(
     left: Names,
     right: Names,
