@@ -1179,6 +1179,11 @@ mod tests {
         assert_eq!(r("پزشکیان"), "Pezeshkian");
         assert_eq!(Name::new("پزشکیان").romanize_letters(), "Pzshkyan");
         assert_eq!(Name::new("لاوروف").romanize_letters(), "Lavruf");
+        // A run of letters longer than any name (an enormous input line) is read by rule,
+        // in time linear in its length.
+        let huge = "سبن".repeat(20_000);
+        assert_eq!(crate::vowels::Model::builtin().word(&huge, Script::Arabic, false), None);
+        assert_eq!(Name::new(&huge).romanize(), Name::new(&huge).romanize_letters());
         // Digits are not letters: a repeated one is kept in every script.
         assert_eq!(Name::new("لاوروف ۱۱۰۰").romanize_letters(), "Lavruf 1100");
         assert_eq!(Name::new("Λαβρόφ 11").romanize_letters(), "Lavrof 11");

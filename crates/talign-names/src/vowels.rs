@@ -113,6 +113,9 @@ const LM_WEIGHT: f64 = 0.2;
 /// Known Latin words of a native word's comparison key that join its beam, at most
 /// ([`Model::pick`]).
 const KNOWN_CANDIDATES: usize = 10;
+/// Longest word the model reads, in letters ([`Model::word`]); a longer one (a run of
+/// letters in an enormous line, never a name) is romanized by rule.
+const MAX_WORD: usize = 64;
 /// The script tag under which the name list's words are kept, for every script.
 const NAMES_TAG: char = 'n';
 /// Weight of the word model of known words against the other scores ([`Model::pick`]).
@@ -821,7 +824,9 @@ impl Model {
     }
 
     /// Romanizes one cleaned native word of the given script, lower case; `None` when the
-    /// script is not learnt or a letter was never seen. A beam search over the chunks of
+    /// script is not learnt, a letter was never seen or the word is longer than
+    /// [`MAX_WORD`] letters (no name is; the pick of least Bayes risk compares whole
+    /// outputs, quadratic in their length). A beam search over the chunks of
     /// the letters, each chunk conditioned on its letter's context and the chunk before.
     /// `maqsura`: the name as written ends its words in ى, not ي ([`writes_maqsura`]), so a
     /// final ی is read as that letter.
@@ -833,6 +838,9 @@ impl Model {
     pub fn word(&self, word: &str, script: Script, maqsura: bool) -> Option<String> {
         let tag = script_tag(script)?;
         let mut w = phon::bengali_letters(word);
+        if w.len() > MAX_WORD {
+            return None;
+        }
         if maqsura {
             final_maqsura(&mut w);
         }
