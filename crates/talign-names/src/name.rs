@@ -455,6 +455,16 @@ impl Name {
         iso_or(&self.clean, self.script, || self.romanize_letters())
     }
 
+    /// The romanization asked for: [`Name::romanize_letters`], [`Name::romanize`] or
+    /// [`Name::romanize_iso`].
+    pub fn romanize_as(&self, how: Romanization) -> String {
+        match how {
+            Romanization::Rules => self.romanize_letters(),
+            Romanization::Readable => self.romanize(),
+            Romanization::Iso => self.romanize_iso(),
+        }
+    }
+
     /// Reads `raw` into `out` (whose buffers are reused): the cleaned form, script,
     /// rule romanization ([`Name::romanize_letters`]) and key that [`Name::new`] gives, without what scoring needs (stems,
     /// weights, lexicon entries). For printing many names (`talign names normalize`).
@@ -475,9 +485,24 @@ impl Name {
         Name::read_into_with(raw, out, None);
     }
 
+    /// [`Name::read_into`] with [`Reading::latin`] written as `how` asks, as
+    /// [`Name::romanize_as`] writes it.
+    ///
+    /// ```
+    /// use talign_names::{Name, Reading, Romanization};
+    /// let mut r = Reading::default();
+    /// Name::read_into_as("مسعود پزشکیان", &mut r, Romanization::Iso);
+    /// assert_eq!(r.latin, Name::new("مسعود پزشکیان").romanize_as(Romanization::Iso));
+    /// ```
+    pub fn read_into_as(raw: &str, out: &mut Reading, how: Romanization) {
+        Name::read_into_with(raw, out, (how == Romanization::Readable).then(crate::vowels::Model::builtin));
+        if how == Romanization::Iso {
+            out.latin = out.romanize_iso();
+        }
+    }
+
     /// [`Name::read_into`] with Bengali and Arabic-script words romanized by a learnt model
-    /// (as [`Name::romanize_with`]) instead of letter by letter. The model is about 40 times
-    /// slower than the rules.
+    /// (as [`Name::romanize_with`]) instead of letter by letter; far slower than the rules.
     pub fn read_into_with(raw: &str, out: &mut Reading, model: Option<&crate::vowels::Model>) {
         crate::clean::normalize_into(raw, &mut out.clean);
         out.script = Script::detect(&out.clean);
@@ -790,6 +815,33 @@ impl Reading {
     /// ```
     pub fn romanize_iso(&self) -> String {
         iso_or(&self.clean, self.script, || self.latin.clone())
+    }
+}
+
+/// How the Latin form of a name is written ([`Name::romanize_as`], `names normalize
+/// --romanization`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Romanization {
+    /// Letter by letter ([`Name::romanize_letters`]): no vowels added to an abjad; fast.
+    #[default]
+    Rules,
+    /// With the vowels a reader expects, by the learnt model ([`Name::romanize`]).
+    Readable,
+    /// The scholarly transliteration ([`Name::romanize_iso`]).
+    Iso,
+}
+
+impl std::str::FromStr for Romanization {
+    type Err = String;
+
+    /// `rules`, `readable` or `iso`.
+    fn from_str(s: &str) -> Result<Romanization, String> {
+        match s {
+            "rules" => Ok(Romanization::Rules),
+            "readable" => Ok(Romanization::Readable),
+            "iso" => Ok(Romanization::Iso),
+            _ => Err(format!("romanization must be \"rules\", \"readable\" or \"iso\" (got {s:?})")),
+        }
     }
 }
 

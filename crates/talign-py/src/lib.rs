@@ -18,7 +18,7 @@ use talign::tables::EventTable;
 use talign_corpus::{Corpus, CorpusError, LoadOptions, Location};
 use talign_events::window::{self, WindowError, WindowSpec, Windower};
 use talign_events::{Analysis, Options};
-use talign_names::{Hit, Lexicon, Name, NameIndex, Reading};
+use talign_names::{Hit, Lexicon, Name, NameIndex, Reading, Romanization};
 
 create_exception!(
     _talign,
@@ -224,14 +224,6 @@ fn line_of(message: &str, label: &str) -> Option<u64> {
     line.parse().ok()
 }
 
-/// How `latin` is written: `names normalize --romanization`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Romanization {
-    Rules,
-    Readable,
-    Iso,
-}
-
 /// `names normalize`: input,script,normalized,latin,key (and phonemes,entity with `explain`).
 /// `romanization` is `rules`, `readable` or `iso` (`vowels` means `readable`).
 #[pyfunction]
@@ -243,19 +235,17 @@ fn normalize<'py>(
     explain: bool,
     romanization: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let how = match (romanization, vowels) {
-        (None, false) | (Some("rules"), false) => Romanization::Rules,
-        (None, true) | (Some("readable"), _) => Romanization::Readable,
-        (Some("iso"), false) => Romanization::Iso,
-        (Some(r @ ("rules" | "iso")), true) => {
-            return Err(PyValueError::new_err(format!(
-                "vowels=True means romanization=\"readable\": it cannot be given with romanization={r:?}"
-            )));
-        }
-        (Some(r), _) => {
-            return Err(PyValueError::new_err(format!(
-                "romanization must be \"rules\", \"readable\" or \"iso\" (got {r:?})"
-            )));
+    let how = match romanization {
+        None if vowels => Romanization::Readable,
+        None => Romanization::Rules,
+        Some(r) => {
+            let how: Romanization = r.parse().map_err(PyValueError::new_err)?;
+            if vowels && how != Romanization::Readable {
+                return Err(PyValueError::new_err(format!(
+                    "vowels=True means romanization=\"readable\": it cannot be given with romanization={r:?}"
+                )));
+            }
+            how
         }
     };
     let cols = py.detach(move || {
@@ -266,17 +256,12 @@ fn normalize<'py>(
             headers.extend(["phonemes", "entity"]);
         }
         let mut cols = Columns::new(&headers);
-        let model = (how == Romanization::Readable).then(talign_names::vowels::Model::builtin);
         cols.rows = names
             .par_iter()
             .map_init(Reading::default, |reading, text| {
                 if explain {
                     let n = Name::with_lexicon(text, lex);
-                    let latin = match how {
-                        Romanization::Rules => n.romanize_letters(),
-                        Romanization::Readable => n.romanize(),
-                        Romanization::Iso => n.romanize_iso(),
-                    };
+                    let latin = n.romanize_as(how);
                     vec![
                         Value::Str(text.clone()),
                         Value::Str(n.orthography().code().into()),
@@ -287,10 +272,7 @@ fn normalize<'py>(
                         n.entity().map_or(Value::Null, |e| Value::Str(lex.entity(e).canonical.clone())),
                     ]
                 } else {
-                    Name::read_into_with(text, reading, model);
-                    if how == Romanization::Iso {
-                        reading.latin = reading.romanize_iso();
-                    }
+                    Name::read_into_as(text, reading, how);
                     vec![
                         Value::Str(text.clone()),
                         Value::Str(reading.orthography.code().into()),

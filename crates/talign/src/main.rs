@@ -508,12 +508,17 @@ struct NormalizeArgs {
 impl NormalizeArgs {
     /// The romanization asked for: `--romanization`, `readable` with `--vowels`, `rules`
     /// without either.
-    fn romanization(&self) -> Romanization {
-        if self.vowels { Romanization::Readable } else { self.romanization.unwrap_or(Romanization::Rules) }
+    fn romanization(&self) -> talign_names::Romanization {
+        match (self.vowels, self.romanization) {
+            (true, _) | (false, Some(Romanization::Readable)) => talign_names::Romanization::Readable,
+            (false, Some(Romanization::Iso)) => talign_names::Romanization::Iso,
+            (false, Some(Romanization::Rules) | None) => talign_names::Romanization::Rules,
+        }
     }
 }
 
-/// How `names normalize` writes the `latin` column.
+/// How `names normalize` writes the `latin` column: [`talign_names::Romanization`], with the
+/// help of each value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Romanization {
     /// Letter by letter, no vowels added to Persian/Arabic (Msvd Pzshkyan); fast.

@@ -9,7 +9,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use talign_names::{Hit, Lexicon, Name, NameIndex, Reading};
 
-use crate::{NormalizeArgs, PairArgs, Romanization};
+use crate::{NormalizeArgs, PairArgs};
 use talign::input::{Chunk, ChunkReader, read_name_list};
 use talign::table::{Cell, Rows, write_with};
 
@@ -105,7 +105,6 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
     }
     let rows = Rows::new(&headers, args.out.format);
     let romanization = args.romanization();
-    let model = (romanization == Romanization::Readable).then(talign_names::vowels::Model::builtin);
     stream(&args.list, &rows, args.out.output.as_deref(), |chunk, label, out| {
         let mut count = 0;
         // Without --explain, a name is only read (cleaned, romanized, keyed): nothing of what
@@ -115,11 +114,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
             let (_, text) = name?;
             if args.explain {
                 let n = Name::with_lexicon(text, lex);
-                let latin = match romanization {
-                    Romanization::Rules => n.romanize_letters(),
-                    Romanization::Readable => n.romanize(),
-                    Romanization::Iso => n.romanize_iso(),
-                };
+                let latin = n.romanize_as(romanization);
                 let key = n.key();
                 let row: [Cell; 7] = [
                     text.into(),
@@ -132,10 +127,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<()> {
                 ];
                 rows.row(&row, out);
             } else {
-                Name::read_into_with(text, &mut reading, model);
-                if romanization == Romanization::Iso {
-                    reading.latin = reading.romanize_iso();
-                }
+                Name::read_into_as(text, &mut reading, romanization);
                 let r = &reading;
                 let row: [Cell; 5] = [
                     text.into(),
