@@ -171,6 +171,11 @@ fn script_tag(s: Script) -> Option<char> {
     }
 }
 
+/// The script of a learnt script's tag ([`script_tag`]).
+fn tag_script(tag: char) -> Script {
+    if tag == 'a' { Script::Arabic } else { Script::Bengali }
+}
+
 /// The key of the Latin letter model's counts after `history` (ASCII letters or `^`).
 fn lm_key(tag: char, history: &[u8]) -> String {
     let mut s = String::with_capacity(2 + history.len());
@@ -646,7 +651,7 @@ impl Model {
         let mut memory = Vec::new();
         for ((tag, w), latin) in seen {
             let v: Vec<(String, u32)> = latin.into_iter().collect();
-            let script = if tag == 'a' { Script::Arabic } else { Script::Bengali };
+            let script = tag_script(tag);
             if model.word(&w, script, false).as_deref() != most_frequent(&v) {
                 memory.push((memory_key(tag, &w.chars().collect::<Vec<_>>()), v));
             }
@@ -993,10 +998,20 @@ impl Model {
     fn pick(&self, tag: char, word: &str, w: &[char], mut beam: Vec<(f64, String, f64)>) -> Option<String> {
         let pad = LM_HISTORY;
         let words = f64::from(self.count(&lm_key(tag, b""), "").0);
-        let script = if tag == 'a' { Script::Arabic } else { Script::Bengali };
-        let key = crate::word_keys(word, script).into_iter().next();
-        if let Some(key) = key {
-            let mut known = self.known(tag, &key);
+        let script = tag_script(tag);
+        // The known words of each key met, looked up once: outputs that differ only in their
+        // vowels share a key, and the candidates have the native word's.
+        let mut by_key: Vec<(String, Vec<(&str, u32)>)> = Vec::new();
+        let mut known_of = |key: String| -> Vec<(&str, u32)> {
+            if let Some((_, v)) = by_key.iter().find(|(k, _)| *k == key) {
+                return v.clone();
+            }
+            let v = self.known(tag, &key);
+            by_key.push((key, v.clone()));
+            v
+        };
+        if let Some(key) = crate::word_keys(word, script).into_iter().next() {
+            let mut known = known_of(key);
             known.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             for (latin, _) in known.into_iter().take(KNOWN_CANDIDATES) {
                 if beam.iter().any(|h| &h.1[pad..] == latin) {
@@ -1011,7 +1026,7 @@ impl Model {
         if words > 0.0 {
             for (s, o, l) in &mut beam {
                 let o = &o[pad..];
-                let c = latin_key(o).map_or(0, |k| self.known(tag, &k).iter().filter(|x| x.0 == o).map(|x| x.1).sum());
+                let c = latin_key(o).map_or(0, |k| known_of(k).iter().filter(|x| x.0 == o).map(|x| x.1).sum());
                 if c > 0 {
                     // ln(c / words + p) − ln p, from logs: p underflows for long words.
                     let d = (f64::from(c) / words).ln() - *l;
@@ -1022,9 +1037,7 @@ impl Model {
         beam.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         minimum_bayes_risk(&beam, pad)
     }
-}
 
-impl Model {
     /// The known Latin words of a comparison key for the script `tag` (the words learnt
     /// from it and the name list's), each with its count (summed for a word in both), in
     /// the order of the words.
