@@ -161,7 +161,7 @@ fn lexicon_pairs(exclude: &[&Row]) -> Vec<Pair> {
     out
 }
 
-/// The Latin name words an Arabic-script reading may take (see `data/README.md` of
+/// The Latin name words an Arabic-script or Bengali reading may take (see `data/README.md` of
 /// talign-names), under the repository root.
 pub const LATIN_NAMES: &str = "crates/talign-names/data/latin-names.tsv";
 

@@ -1286,7 +1286,6 @@ impl<'c> Analysis<'c> {
 /// few enough that their passages are a small part of the memory.
 const LINK_CHUNK: usize = 1024;
 
-/// The name of the entity feature `f` stands for (`feature_entity` as in [`Analysis`]).
 /// Whether document `d` announces a happening to come (a preview).
 fn is_announcement(whens: &[Option<When>], d: usize) -> bool {
     whens[d].is_some_and(|w| w.source == crate::when::WhenSource::Announced)
@@ -1309,6 +1308,7 @@ fn unprinted_relation(
     }
 }
 
+/// The name of the entity feature `f` stands for (`feature_entity` as in [`Analysis`]).
 fn entity_name<'r>(feature_entity: &[u32], resolution: &'r Resolution, f: u32) -> Option<&'r str> {
     match feature_entity.get(f as usize) {
         Some(&e) if e != u32::MAX => Some(resolution.entities[e as usize].canonical()),

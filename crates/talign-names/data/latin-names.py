@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes latin-names.tsv: the Latin name words an Arabic-script reading may take.
+"""Writes latin-names.tsv: the Latin name words an Arabic-script or Bengali reading may take.
 
 Source: the name frequency files of the 1990 United States census (US Census Bureau,
 public domain), as shipped in the PyPI package `names` 0.3.0 (MIT):
