@@ -89,6 +89,8 @@ pub struct FeatureSpace {
     pub windows: Vec<Option<crate::cluster::Window>>,
     /// Per document, the script it is written in.
     pub scripts: Vec<talign_names::Script>,
+    /// Per document, the weekdays its text names (bit `i` for [`talign_corpus::Weekday::ALL`]`[i]`).
+    pub weekdays: Vec<u8>,
     /// Per feature, the share of news documents expected to have it whatever the corpus
     /// (see [`FeatureSpace::set_priors`]).
     pub priors: Vec<f32>,
@@ -163,6 +165,16 @@ impl FeatureSpace {
     /// The time window of document `d`, where known.
     pub fn window(&self, d: usize) -> Option<crate::cluster::Window> {
         self.windows.get(d).copied().flatten()
+    }
+
+    /// Sets the weekdays each document names (see [`FeatureSpace::weekdays`]).
+    pub fn set_weekdays(&mut self, weekdays: Vec<u8>) {
+        self.weekdays = weekdays;
+    }
+
+    /// The weekdays document `d` names, one bit each (0 when none or not set).
+    pub fn weekdays(&self, d: usize) -> u8 {
+        self.weekdays.get(d).copied().unwrap_or(0)
     }
 
     /// The script of document `d` (`Other` when not set).

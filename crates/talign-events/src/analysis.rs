@@ -289,10 +289,11 @@ fn when_rank(w: &Option<When>) -> u8 {
     use crate::when::WhenSource;
     match w.map(|w| w.source) {
         None => 0,
-        Some(WhenSource::Published) => 1,
-        Some(WhenSource::Month) => 2,
-        Some(WhenSource::DayOfYear) => 3,
-        Some(WhenSource::Stated | WhenSource::Announced) => 4,
+        Some(WhenSource::Url) => 1,
+        Some(WhenSource::Published) => 2,
+        Some(WhenSource::Month) => 3,
+        Some(WhenSource::DayOfYear) => 4,
+        Some(WhenSource::Stated | WhenSource::Announced) => 5,
     }
 }
 
@@ -375,6 +376,8 @@ struct Kept {
     days: Vec<i64>,
     /// When the happening it reports took place.
     when: Option<When>,
+    /// The weekdays it names, one bit each.
+    weekdays: u8,
 }
 
 /// Labels numbered in first-seen order.
@@ -404,7 +407,7 @@ impl Labels {
 }
 
 impl Kept {
-    fn new(f: &DocFacts, text: &str, labels: &mut Labels) -> Kept {
+    fn new(f: &DocFacts, text: &str, url: Option<&str>, labels: &mut Labels) -> Kept {
         let mut labelled = Vec::with_capacity(f.numbers.len() + f.dates.len() + f.events.len());
         let mut fact = |kind, label: &str, start, end| {
             labelled.push(LabelledFact { kind, label: labels.id(label), start: offset(start), end: offset(end) });
@@ -424,9 +427,24 @@ impl Kept {
         }
         labelled.shrink_to_fit();
         let mentions = f.mentions.iter().map(|m| (offset(m.start), offset(m.end))).collect();
-        let when = crate::when::when_in(text, &f.dates, f.published);
-        Kept { published: f.published, mentions, labelled, days, when }
+        let when = crate::when::when_in_page(text, url, &f.dates, f.published);
+        let weekdays = weekdays_named(&f.dates);
+        Kept { published: f.published, mentions, labelled, days, when, weekdays }
     }
+}
+
+/// The weekdays named by `dates` (resolved against a publication date or not), bit `i`
+/// for [`talign_corpus::Weekday::ALL`]`[i]`: two reports of one happening name its day alike.
+fn weekdays_named(dates: &[DateMention]) -> u8 {
+    dates
+        .iter()
+        .filter(|d| d.calendar == temporal::Calendar::Weekday)
+        .filter_map(|d| match d.value {
+            TimeValue::Weekday(w) => Some(w),
+            TimeValue::Day(day) => Some(day.weekday()),
+            _ => None,
+        })
+        .fold(0u8, |m, w| m | 1 << w.index() as u32)
 }
 
 /// The weight of a fact of this kind as a passage anchor.
@@ -650,7 +668,7 @@ impl<'c> Analysis<'c> {
                 for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
                     let doc = &chunks[p][i];
                     table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);
-                    kept.push(Kept::new(&f, blanked.as_deref().unwrap_or(&doc.text), &mut labels));
+                    kept.push(Kept::new(&f, blanked.as_deref().unwrap_or(&doc.text), doc.url.as_deref(), &mut labels));
                     shingles.push(s);
                 }
                 Some(p * EXTRACT_CHUNK + chunks[p].len())
@@ -742,6 +760,7 @@ impl<'c> Analysis<'c> {
                 anchors
             })
             .collect();
+        space.set_weekdays(kept.iter().map(|k| k.weekdays).collect());
         let published = kept.iter().map(|k| k.published).collect();
         let mut whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
         let keys: Vec<u64> = docs.par_iter().map(|d| align::fnv64(d.text.as_bytes())).collect();
@@ -911,7 +930,7 @@ impl<'c> Analysis<'c> {
 
     /// The inputs of the same-event model for documents `a` and `b` (see
     /// [`crate::pairmodel::INPUTS`]).
-    pub fn pair_inputs(&self, a: usize, b: usize) -> [f32; 24] {
+    pub fn pair_inputs(&self, a: usize, b: usize) -> [f32; crate::pairmodel::N_INPUTS] {
         self.model.inputs(&self.space, a, b, self.weights.order(&self.space, a, b))
     }
 
@@ -1383,6 +1402,37 @@ mod tests {
         let reversed: Vec<_> = edges.iter().rev().map(|&(a, b, s)| (b, a, s)).collect();
         assert_eq!(yield_weak_windows(&reversed, windows.clone(), weak, 3), got);
         assert_eq!(yield_weak_windows(&edges, windows.clone(), |_| false, 3), windows);
+    }
+
+    #[test]
+    fn reports_that_name_different_weekdays_are_less_likely_one_event() {
+        // Three reports of a missile attack, none dated: two name its day as Tuesday (one in
+        // Bengali, one in Persian), the third (another attack) as Friday.
+        let docs = vec![
+            Document::new(
+                "a",
+                "ইরান মঙ্গলবার রাতে ইসরায়েলের তেল আবিবে ক্ষেপণাস্ত্র হামলা চালিয়েছে। নেতানিয়াহু পাল্টা জবাবের হুমকি দিয়েছেন।",
+            ),
+            Document::new("b", "ایران سه‌شنبه شب به تل‌آویو در اسرائیل حمله موشکی کرد. نتانیاهو به پاسخ تهدید کرد."),
+            Document::new(
+                "c",
+                "ইরান শুক্রবার রাতে ইসরায়েলের তেল আবিবে ক্ষেপণাস্ত্র হামলা চালিয়েছে। নেতানিয়াহু পাল্টা জবাবের হুমকি দিয়েছেন।",
+            ),
+        ];
+        let corpus = Corpus::from_docs(docs).expect("distinct ids");
+        let analysis = Analysis::new(&corpus);
+        let conflict = crate::pairmodel::INPUTS.iter().position(|&i| i == "weekday_conflicts").unwrap();
+        assert_eq!(analysis.space.weekdays(0), 1 << 1, "Tuesday");
+        assert_eq!(analysis.space.weekdays(1), 1 << 1, "سه‌شنبه is Tuesday");
+        assert_eq!(analysis.space.weekdays(2), 1 << 4, "Friday");
+        assert_eq!(analysis.pair_inputs(0, 1)[conflict], 0.0);
+        assert_eq!(analysis.pair_inputs(1, 2)[conflict], 1.0);
+        assert_eq!(analysis.pair_inputs(0, 2)[conflict], 1.0);
+        // Everything else equal, a weekday that differs lowers the probability.
+        let same = analysis.pair_inputs(0, 1);
+        let mut other = same;
+        other[conflict] = 1.0;
+        assert!(analysis.model.probability_of(&other) < analysis.model.probability_of(&same) - 0.05);
     }
 
     /// Ten NTREX articles in Bengali and their Persian translations (enough for a learnt

@@ -982,6 +982,48 @@ fn day_month_before(bytes: &[u8], i: usize, y: u32) -> Option<Date> {
     (opens && closes && d > 12).then(|| Date::from_ymd(y as i32, m, d))?
 }
 
+/// The first and last day a page address dates a page to when it names no day: a year and
+/// month (`/2024/01/story`, `/news/2023/09/66629/`, the common blog address). `None` when
+/// the address gives a day ([`url_date`]) or nothing; a day and month in an uncertain order
+/// (`/06/04/2023/`: 6 April or 4 June) is left alone too (a window of two months agreed
+/// with neighbouring happenings of one story on the web development set).
+///
+/// ```
+/// use talign_events::temporal::url_days;
+/// let s = |u: &str| url_days(u).map(|(a, b)| format!("{a}..{b}"));
+/// assert_eq!(s("https://x.com/2024/01/iran73.html").unwrap(), "2024-01-01..2024-01-31");
+/// assert_eq!(s("https://x.com/news/2023/09/66629/").unwrap(), "2023-09-01..2023-09-30");
+/// assert_eq!(s("https://x.com/archives/06/04/2023/55255/"), None);
+/// assert_eq!(s("https://x.com/news/2024/02/18/story"), None);
+/// assert_eq!(s("https://x.com/2024/story"), None);
+/// assert_eq!(s("https://x.com/2024/13/story"), None);
+/// assert_eq!(s("https://x.com/news/12345/2024"), None);
+/// ```
+pub fn url_days(url: &str) -> Option<(Date, Date)> {
+    if url_date(url).is_some() {
+        return None;
+    }
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segments: Vec<&str> = path.split('/').collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    for (i, seg) in segments.iter().enumerate() {
+        let Some(y) = number(seg, 4..=4).filter(|y| (1995..=2100).contains(y)) else { continue };
+        let y = y as i32;
+        // `/2024/01/…`: a year, then a month segment.
+        if let Some(m) = segments.get(i + 1).and_then(|s| number(s, 1..=2)) {
+            let first = Date::from_ymd(y, m, 1)?;
+            let next = if m == 12 { Date::from_ymd(y + 1, 1, 1)? } else { Date::from_ymd(y, m + 1, 1)? };
+            return Some((first, Date::from_days_since_epoch(next.days_since_epoch() - 1)));
+        }
+        return None;
+    }
+    None
+}
+
 /// A date in a page address: `/2024/02/18/`, `/2024-02-18`, `_20240218`, `/2024/2/8/`,
 /// `/19/06/2024/`, or a time stamp that opens with the day (`/na20190424132420`).
 ///

@@ -60,10 +60,13 @@ pub enum WhenSource {
     DayOfYear,
     /// A month of a year.
     Month,
+    /// The page address names a month (`/2024/01/story`).
+    Url,
 }
 
 impl WhenSource {
-    /// The name `corpus docs` prints: `stated`, `announced`, `published`, `day_of_year`, `month`.
+    /// The name `corpus docs` prints: `stated`, `announced`, `published`, `day_of_year`,
+    /// `month`, `url`.
     pub fn name(self) -> &'static str {
         match self {
             WhenSource::Stated => "stated",
@@ -71,6 +74,7 @@ impl WhenSource {
             WhenSource::Published => "published",
             WhenSource::DayOfYear => "day_of_year",
             WhenSource::Month => "month",
+            WhenSource::Url => "url",
         }
     }
 }
@@ -92,6 +96,17 @@ pub fn when(dates: &[DateMention], published: Option<Date>, len: usize) -> Optio
 ///   first line is a header showing the day the page was rendered.
 pub fn when_in(text: &str, dates: &[DateMention], published: Option<Date>) -> Option<When> {
     window(Some(text), dates, published, text.len())
+}
+
+/// [`when_in`] for a page with this address: when the text gives no window and the
+/// address names a month but no day (`/2024/01/story`, see
+/// [`crate::temporal::url_days`]), the happening lies in that month or the few days before.
+pub fn when_in_page(text: &str, url: Option<&str>, dates: &[DateMention], published: Option<Date>) -> Option<When> {
+    when_in(text, dates, published).or_else(|| {
+        let (first, last) = crate::temporal::url_days(url?)?;
+        let window = Window::Days(first.days_since_epoch() - UNDATED_DAYS, last.days_since_epoch());
+        Some(When { window, source: WhenSource::Url })
+    })
 }
 
 /// The weekday a mention names, if it is a weekday.
@@ -243,6 +258,21 @@ mod tests {
     fn wt(text: &str, published: Option<&str>) -> Option<When> {
         let p = published.map(|p| p.parse().unwrap());
         when_in(text, &find_dates(text, p), p)
+    }
+
+    #[test]
+    fn a_month_in_the_page_address_dates_an_otherwise_undated_page() {
+        let text = "Two blasts near the tomb killed dozens of people on Wednesday.";
+        let url = Some("https://example.com/2024/01/iran73.html");
+        let got = when_in_page(text, url, &find_dates(text, None), None).unwrap();
+        assert_eq!(got.source, WhenSource::Url);
+        assert_eq!(got.window, Window::Days(day("2024-01-01") - UNDATED_DAYS, day("2024-01-31")));
+        // A date in the text, or a day in the address, says more.
+        let dated = "On 3 January 2024 two blasts near the tomb killed dozens.";
+        assert_eq!(when_in_page(dated, url, &find_dates(dated, None), None).unwrap().source, WhenSource::Stated);
+        let day_url = Some("https://example.com/2024/01/03/iran73.html");
+        assert_eq!(when_in_page(text, day_url, &find_dates(text, None), None), None);
+        assert_eq!(when_in_page(text, None, &find_dates(text, None), None), None);
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub(crate) fn corpus_docs(args: &CorpusArgs, out: &Output) -> Result<()> {
             },
         };
         let dates = talign_events::temporal::find_dates(&d.text, published);
-        let when = talign_events::when::when_in(&d.text, &dates, published);
+        let when = talign_events::when::when_in_page(&d.text, d.url.as_deref(), &dates, published);
         t.push(vec![
             d.id.as_str().into(),
             d.lang.code().into(),
