@@ -200,6 +200,30 @@ fn weekdays_resolve_against_publication() {
 }
 
 #[test]
+fn weekdays_of_the_regions_other_scripts() {
+    // 2024-01-16 was a Tuesday.
+    for (text, name) in [
+        ("மோடி செவ்வாய்க்கிழமை மாஸ்கோ சென்றார்", "செவ்வாய்க்கிழமை"),
+        ("మోదీ మంగళవారం మాస్కో వెళ్లారు", "మంగళవారం"),
+        ("ಮೋದಿ ಮಂಗಳವಾರ ಮಾಸ್ಕೋಗೆ ತೆರಳಿದರು", "ಮಂಗಳವಾರ"),
+        ("മോദി ചൊവ്വാഴ്ച മോസ്കോയിലെത്തി", "ചൊവ്വാഴ്ച"),
+        ("मोदी मंगळवारी नव्हे, मंगळवार मॉस्कोला", "मंगळवार"),
+        ("મોદી મંગળવાર મોસ્કો પહોંચ્યા", "મંગળવાર"),
+        ("Моді у вівторок прибув до Москви", "вівторок"),
+        ("모디 총리는 화요일 모스크바에 도착했다", "화요일"),
+    ] {
+        check(text, None, &[(name, TimeValue::Weekday(Weekday::Tue))]);
+        check(text, Some("2024-01-17"), &[(name, day("2024-01-16"))]);
+    }
+    check("وصل يوم الجمعة إلى موسكو", None, &[("الجمعة", TimeValue::Weekday(Weekday::Fri))]);
+    // The Friday prayer is no date, in Arabic and Urdu as in Persian.
+    check("بعد صلاة الجمعة في المسجد", None, &[]);
+    check("نماز جمعہ کے بعد", None, &[]);
+    // Russian неделя is a week, not Bulgarian Sunday.
+    check("на прошлой неделе в Москве", None, &[]);
+}
+
+#[test]
 fn persian_weekdays_match_longest_first() {
     for thu in ["پنج‌شنبه", "پنج شنبه", "پنجشنبه"] {
         check(thu, None, &[(thu, TimeValue::Weekday(Weekday::Thu))]);

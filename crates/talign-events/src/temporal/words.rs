@@ -508,7 +508,8 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 ];
 
 /// Weekdays of the other languages. Urdu ہفتہ (also "week") and پیر (also "saint") are
-/// left out, and Arabic names only with the article, as dates use them (يوم الأربعاء).
+/// left out, as are Bulgarian неделя and Serbian недеља (Russian and Serbian "week"), and
+/// Arabic names only with the article, as dates use them (يوم الأربعاء).
 const WEEKDAYS_MORE: &[(&str, Weekday)] = &[
     ("понедельник", Weekday::Mon),
     ("вторник", Weekday::Tue),
@@ -574,6 +575,90 @@ const WEEKDAYS_MORE: &[(&str, Weekday)] = &[
     ("mercoledì", Weekday::Wed),
     ("giovedì", Weekday::Thu),
     ("venerdì", Weekday::Fri),
+    ("sabato", Weekday::Sat),
+    ("domenica", Weekday::Sun),
+    // Arabic Friday, with the article as dates write it (يوم الجمعة); صلاة الجمعة, the
+    // Friday prayer, is skipped as Persian نماز جمعه is. Urdu جمعہ likewise.
+    ("الجمعة", Weekday::Fri),
+    ("جمعہ", Weekday::Fri),
+    // Marathi and Gujarati (Hindi's other names are Marathi's too).
+    ("मंगळवार", Weekday::Tue),
+    ("સોમવાર", Weekday::Mon),
+    ("મંગળવાર", Weekday::Tue),
+    ("બુધવાર", Weekday::Wed),
+    ("ગુરુવાર", Weekday::Thu),
+    ("શુક્રવાર", Weekday::Fri),
+    ("શનિવાર", Weekday::Sat),
+    ("રવિવાર", Weekday::Sun),
+    // Tamil.
+    ("திங்கள்கிழமை", Weekday::Mon),
+    ("திங்கட்கிழமை", Weekday::Mon),
+    ("செவ்வாய்க்கிழமை", Weekday::Tue),
+    ("புதன்கிழமை", Weekday::Wed),
+    ("வியாழக்கிழமை", Weekday::Thu),
+    ("வெள்ளிக்கிழமை", Weekday::Fri),
+    ("சனிக்கிழமை", Weekday::Sat),
+    ("ஞாயிற்றுக்கிழமை", Weekday::Sun),
+    ("ஞாயிறுக்கிழமை", Weekday::Sun),
+    // Telugu.
+    ("సోమవారం", Weekday::Mon),
+    ("మంగళవారం", Weekday::Tue),
+    ("బుధవారం", Weekday::Wed),
+    ("గురువారం", Weekday::Thu),
+    ("శుక్రవారం", Weekday::Fri),
+    ("శనివారం", Weekday::Sat),
+    ("ఆదివారం", Weekday::Sun),
+    // Kannada.
+    ("ಸೋಮವಾರ", Weekday::Mon),
+    ("ಮಂಗಳವಾರ", Weekday::Tue),
+    ("ಬುಧವಾರ", Weekday::Wed),
+    ("ಗುರುವಾರ", Weekday::Thu),
+    ("ಶುಕ್ರವಾರ", Weekday::Fri),
+    ("ಶನಿವಾರ", Weekday::Sat),
+    ("ಭಾನುವಾರ", Weekday::Sun),
+    // Malayalam.
+    ("തിങ്കളാഴ്ച", Weekday::Mon),
+    ("ചൊവ്വാഴ്ച", Weekday::Tue),
+    ("ബുധനാഴ്ച", Weekday::Wed),
+    ("വ്യാഴാഴ്ച", Weekday::Thu),
+    ("വെള്ളിയാഴ്ച", Weekday::Fri),
+    ("ശനിയാഴ്ച", Weekday::Sat),
+    ("ഞായറാഴ്ച", Weekday::Sun),
+    // Ukrainian (accusative, as dates use them: у вівторок, в п'ятницю), Bulgarian,
+    // Serbian and Slovenian.
+    ("понеділок", Weekday::Mon),
+    ("вівторок", Weekday::Tue),
+    ("середу", Weekday::Wed),
+    ("четвер", Weekday::Thu),
+    ("суботу", Weekday::Sat),
+    ("неділю", Weekday::Sun),
+    ("понеделник", Weekday::Mon),
+    ("сряда", Weekday::Wed),
+    ("четвъртък", Weekday::Thu),
+    ("петък", Weekday::Fri),
+    ("събота", Weekday::Sat),
+    ("понедељак", Weekday::Mon),
+    ("уторак", Weekday::Tue),
+    ("четвртак", Weekday::Thu),
+    ("петак", Weekday::Fri),
+    ("субота", Weekday::Sat),
+    ("ponedeljak", Weekday::Mon),
+    ("utorak", Weekday::Tue),
+    ("srijeda", Weekday::Wed),
+    ("četvrtak", Weekday::Thu),
+    ("petak", Weekday::Fri),
+    ("ponedeljek", Weekday::Mon),
+    ("torek", Weekday::Tue),
+    ("četrtek", Weekday::Thu),
+    ("petek", Weekday::Fri),
+    // Korean, without a particle.
+    ("월요일", Weekday::Mon),
+    ("화요일", Weekday::Tue),
+    ("수요일", Weekday::Wed),
+    ("목요일", Weekday::Thu),
+    ("금요일", Weekday::Fri),
+    ("토요일", Weekday::Sat),
+    ("일요일", Weekday::Sun),
 ];
 
 /// Days relative to the publication date, as one word: (word, days from publication).
@@ -692,7 +777,8 @@ const WEEK_SHIFT: &[(&str, Shift)] = &[
 ];
 const WEEK: &[&str] = &["هفته", "هفتهی", "সপ্তাহ", "সপ্তাহের", "সপ্তাহে", "week"];
 const MONTH_WORD: &[&str] = &["ماه"];
-const PRAYER: &[&str] = &["نماز", "امام", "ائمه", "خطیب", "خطبه", "خطبههای", "اقامه", "good", "black"];
+const PRAYER: &[&str] =
+    &["نماز", "امام", "ائمه", "خطیب", "خطبه", "خطبههای", "اقامه", "صلاة", "صلاه", "خطبة", "good", "black"];
 const WEEKDAY_HEADS: &[&str] = &["یک", "دو", "سه", "چهار", "پنج"];
 
 fn script_of(s: &str) -> Script {
