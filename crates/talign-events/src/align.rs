@@ -8,7 +8,8 @@
 //! contradictions (publication dates far apart; the same people with different dates).
 //!
 //! A pair is linked when its score is high, or when it is fairly high and each document
-//! is the other's best partner.
+//! is the other's best partner (among partners whose happening's window agrees with its
+//! own: one a month away can never share its event).
 
 use crate::HashMap;
 
@@ -670,13 +671,24 @@ pub fn fnv64_extend(h: u64, bytes: &[u8]) -> u64 {
 }
 
 /// Which scored pairs the link rule keeps: across languages, a high score, or a fairly high
-/// one between documents that are each other's best partner in the other's language; in one
-/// language, a very high score (a reprint, a rewrite of one wire story).
+/// one between documents that are each other's best partner in the other's language (of the
+/// partners whose time window agrees); in one language, a very high score (a reprint, a
+/// rewrite of one wire story).
 pub fn decide(space: &FeatureSpace, scored: &[ScoredPair], opts: &AlignOptions) -> Vec<bool> {
     let n = space.docs.len();
     let mut best: Vec<Vec<(f32, u64, usize)>> = vec![Vec::new(); n];
+    let tol = crate::cluster::ClusterOptions::default().tolerance;
+    let conflict = |a: usize, b: usize| match (space.window(a), space.window(b)) {
+        (Some(x), Some(y)) => !crate::cluster::windows_agree(x, y, tol),
+        _ => false,
+    };
     for p in scored {
         let (a, b) = (p.left as usize, p.right as usize);
+        // A partner whose happening is days apart can never share an event: it is no one's
+        // best partner, and does not keep a document's true partner from being its best.
+        if conflict(a, b) {
+            continue;
+        }
         best[a].push((p.score, space.key(b), b));
         best[b].push((p.score, space.key(a), a));
     }
@@ -809,6 +821,27 @@ mod tests {
         let near = score_pair(&s, &idf, &norms, 0.0, 0, 2);
         assert!(far.score < near.score);
         assert!(evidence(&s, &idf, &far, &|_| None).contains("contradiction"));
+    }
+
+    #[test]
+    fn a_partner_days_apart_is_not_a_best_partner() {
+        use crate::cluster::Window;
+        // Document 0 in one language, 1 and 2 in another: 0 and 1 are each other's best by
+        // score, 0 and 2 score less.
+        let mut s = FeatureSpace::new();
+        for group in [0, 1, 1] {
+            s.push_doc(group, [f(FeatureKind::Entity, "Lavrov")], None, vec![]);
+        }
+        let pair = |left, right, score| ScoredPair { left, right, score, raw: score, same_event: 0.5 };
+        let scored = [pair(0, 1, 0.4), pair(0, 2, 0.2)];
+        let opts = AlignOptions { link: 0.9, mutual: 0.1, ..AlignOptions::default() };
+        let scripts = vec![talign_names::Script::Latin; 3];
+        s.set_context(vec![None; 3], scripts.clone());
+        assert_eq!(decide(&s, &scored, &opts), vec![true, false]);
+        // When 0's and 1's happenings are a month apart, 2 is 0's best partner.
+        let windows = vec![Some(Window::Days(100, 100)), Some(Window::Days(130, 130)), Some(Window::Days(101, 101))];
+        s.set_context(windows, scripts);
+        assert_eq!(decide(&s, &scored, &opts), vec![false, true]);
     }
 
     #[test]
