@@ -436,15 +436,7 @@ impl Kept {
 /// The weekdays named by `dates` (resolved against a publication date or not), bit `i`
 /// for [`talign_corpus::Weekday::ALL`]`[i]`: two reports of one happening name its day alike.
 fn weekdays_named(dates: &[DateMention]) -> u8 {
-    dates
-        .iter()
-        .filter(|d| d.calendar == temporal::Calendar::Weekday)
-        .filter_map(|d| match d.value {
-            TimeValue::Weekday(w) => Some(w),
-            TimeValue::Day(day) => Some(day.weekday()),
-            _ => None,
-        })
-        .fold(0u8, |m, w| m | 1 << w.index() as u32)
+    dates.iter().filter_map(crate::when::weekday_of).fold(0u8, |m, w| m | 1 << w.index() as u32)
 }
 
 /// The weight of a fact of this kind as a passage anchor.

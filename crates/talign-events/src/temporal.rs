@@ -982,6 +982,21 @@ fn day_month_before(bytes: &[u8], i: usize, y: u32) -> Option<Date> {
     (opens && closes && d > 12).then(|| Date::from_ymd(y as i32, m, d))?
 }
 
+/// The path of a page address, without host, query or fragment: a host name has no dates,
+/// and query ids are long digit runs.
+fn url_path(url: &str) -> &str {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    path.split(['?', '#']).next().unwrap_or("")
+}
+
+/// The first and last day of a month (`None` for a month that does not exist).
+pub(crate) fn month_days(year: i32, month: u32) -> Option<(Date, Date)> {
+    let first = Date::from_ymd(year, month, 1)?;
+    let next = if month == 12 { Date::from_ymd(year + 1, 1, 1)? } else { Date::from_ymd(year, month + 1, 1)? };
+    Some((first, Date::from_days_since_epoch(next.days_since_epoch() - 1)))
+}
+
 /// The first and last day a page address dates a page to when it names no day: a year and
 /// month (`/2024/01/story`, `/news/2023/09/66629/`, the common blog address). `None` when
 /// the address gives a day ([`url_date`]) or nothing; a day and month in an uncertain order
@@ -1003,9 +1018,7 @@ pub fn url_days(url: &str) -> Option<(Date, Date)> {
     if url_date(url).is_some() {
         return None;
     }
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = path.find('/').map_or("", |i| &path[i..]);
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = url_path(url);
     let segments: Vec<&str> = path.split('/').collect();
     let number = |s: &str, len: std::ops::RangeInclusive<usize>| -> Option<u32> {
         (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
@@ -1015,9 +1028,7 @@ pub fn url_days(url: &str) -> Option<(Date, Date)> {
         let y = y as i32;
         // `/2024/01/…`: a year, then a month segment.
         if let Some(m) = segments.get(i + 1).and_then(|s| number(s, 1..=2)) {
-            let first = Date::from_ymd(y, m, 1)?;
-            let next = if m == 12 { Date::from_ymd(y + 1, 1, 1)? } else { Date::from_ymd(y, m + 1, 1)? };
-            return Some((first, Date::from_days_since_epoch(next.days_since_epoch() - 1)));
+            return month_days(y, m);
         }
         return None;
     }
@@ -1043,10 +1054,7 @@ pub fn url_days(url: &str) -> Option<(Date, Date)> {
 /// assert_eq!(url_date("https://x.com/story-1947345-2024"), None);
 /// ```
 pub fn url_date(url: &str) -> Option<Date> {
-    // Only the path: a host name has no dates, and query ids are long digit runs.
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = path.find('/').map_or("", |i| &path[i..]);
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = url_path(url);
     let bytes = path.as_bytes();
     let digits_at = |i: usize, n: usize| -> Option<u32> {
         let s = path.get(i..i + n)?;

@@ -110,7 +110,7 @@ pub fn when_in_page(text: &str, url: Option<&str>, dates: &[DateMention], publis
 }
 
 /// The weekday a mention names, if it is a weekday.
-fn weekday_of(m: &DateMention) -> Option<talign_corpus::Weekday> {
+pub(crate) fn weekday_of(m: &DateMention) -> Option<talign_corpus::Weekday> {
     match (m.value, m.calendar) {
         (TimeValue::Weekday(w), _) => Some(w),
         (TimeValue::Day(d), Calendar::Weekday) => Some(d.weekday()),
@@ -209,11 +209,9 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
                 return Some(When { window: Window::DaysOfYear(doy, doy), source: WhenSource::DayOfYear });
             }
             TimeValue::MonthYear { year, month } if m.start < DATELINE_BYTES => {
-                let first = Date::from_ymd(year, month, 1)?;
-                let next =
-                    if month == 12 { Date::from_ymd(year + 1, 1, 1)? } else { Date::from_ymd(year, month + 1, 1)? };
+                let (first, last) = crate::temporal::month_days(year, month)?;
                 return Some(When {
-                    window: Window::Days(first.days_since_epoch(), next.days_since_epoch() - 1),
+                    window: Window::Days(first.days_since_epoch(), last.days_since_epoch()),
                     source: WhenSource::Month,
                 });
             }
