@@ -499,6 +499,7 @@ pub(crate) fn cluster_windowed(
     use std::io::{BufRead, Seek, Write};
     let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
     let mut windower = talign_events::window::Windower::new(spec, opts);
+    let progress = Progress::spinner("clustering windows");
     let spill = TempFile(std::env::temp_dir().join(format!("talign-windows-{}.jsonl", std::process::id())));
     let mut w = std::io::BufWriter::new(
         std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?,
@@ -534,7 +535,7 @@ pub(crate) fn cluster_windowed(
         write_events(windower.push(doc)?)?;
         if windower.stats().0 > reported {
             reported = windower.stats().0;
-            eprintln!("talign: {reported} windows clustered, {read} documents read", read = windower.read());
+            progress.spin(&format!("{reported} windows clustered, {read} documents read", read = windower.read()));
         }
     }
     for warning in stream.take_warnings() {
@@ -570,10 +571,13 @@ pub(crate) fn cluster_windowed(
         }
         Ok(())
     })?;
-    eprintln!(
-        "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events",
-        spec.days(),
-        spec.overlap()
-    );
+    drop(progress);
+    if !crate::progress::quiet() {
+        eprintln!(
+            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events",
+            spec.days(),
+            spec.overlap()
+        );
+    }
     Ok(())
 }

@@ -75,9 +75,15 @@ fn windows_give_the_whole_corpus_clusters_on_ntrex_when_one_window_holds_it() {
     for o in ["0", "200"] {
         let windowed = talign(&["events", "cluster", c, "--window-days", "400", "--overlap-days", o]);
         assert_eq!(stdout(&windowed), whole, "--overlap-days {o}");
+        // Off a terminal, standard error holds the closing summary alone (no line per
+        // window), and nothing with --quiet.
         let err = String::from_utf8_lossy(&windowed.stderr);
         assert!(err.contains("(at most 126 documents in one)"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
     }
+    let quiet = talign(&["events", "cluster", c, "--window-days", "7", "--quiet"]);
+    assert_eq!(stdout(&quiet), stdout(&talign(&["events", "cluster", c, "--window-days", "7"])));
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
     // JSON too.
     let j = talign(&["events", "cluster", c, "--window-days", "400", "--format", "json"]);
     assert_eq!(stdout(&j), stdout(&talign(&["events", "cluster", c, "--format", "json"])));
