@@ -80,6 +80,10 @@ pub struct PairModel {
     norms: Vec<[f32; 5]>,
     /// Per document, the sum of squared rarities of the names, numbers and dates of its lead.
     lead_norms: Vec<f32>,
+    /// What `time_agrees` is worth in this corpus, 0 to 1 (see [`time_agreement_weight`]).
+    time_agrees: f32,
+    /// What sharing dates is worth in this corpus, 0 to 1 (see [`chance_worth`]).
+    dates_shared: f32,
 }
 
 /// The lead of a document: the part before this fraction of its length (in units of
@@ -98,6 +102,84 @@ fn narrow(w: crate::cluster::Window) -> bool {
         crate::cluster::Window::Days(lo, hi) | crate::cluster::Window::DaysOfYear(lo, hi) => (lo, hi),
     };
     hi - lo <= NARROW_DAYS
+}
+
+/// How many documents [`chance_rate`] looks at, at most.
+const RATE_SAMPLE: usize = 2000;
+
+/// The share of pairs of documents that `agree`, among the documents `of` gives something
+/// for, and how many pairs it was measured on: how common a kind of agreement is by chance
+/// in this corpus. Measured on the (at most [`RATE_SAMPLE`]) documents of smallest key, so
+/// that it depends neither on the order of the corpus nor on its ids.
+fn chance_rate<T>(
+    space: &FeatureSpace,
+    of: impl Fn(usize) -> Option<T>,
+    agree: impl Fn(&T, &T) -> bool,
+) -> (f32, usize) {
+    let mut docs: Vec<(u64, T)> = (0..space.docs.len()).filter_map(|d| of(d).map(|t| (space.key(d), t))).collect();
+    docs.sort_unstable_by_key(|&(k, _)| k);
+    docs.truncate(RATE_SAMPLE);
+    let (mut agreeing, mut pairs) = (0usize, 0usize);
+    for (i, (_, x)) in docs.iter().enumerate() {
+        for (_, y) in &docs[i + 1..] {
+            pairs += 1;
+            agreeing += usize::from(agree(x, y));
+        }
+    }
+    (if pairs == 0 { 0.0 } else { agreeing as f32 / pairs as f32 }, pairs)
+}
+
+/// [`chance_rate`] of narrow windows that agree.
+fn agreement_rate(space: &FeatureSpace) -> (f32, usize) {
+    let tolerance = crate::cluster::ClusterOptions::default().tolerance;
+    chance_rate(
+        space,
+        |d| space.window(d).filter(|&w| narrow(w)),
+        |&x, &y| crate::cluster::windows_agree(x, y, tolerance),
+    )
+}
+
+/// [`chance_rate`] of sharing a date.
+fn date_sharing_rate(space: &FeatureSpace) -> (f32, usize) {
+    let dates = |d: usize| -> Option<Vec<u32>> {
+        let v: Vec<u32> =
+            space.docs[d].iter().copied().filter(|&f| space.feature(f).kind == FeatureKind::Date).collect();
+        (!v.is_empty()).then_some(v)
+    };
+    chance_rate(space, dates, |x, y| {
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    })
+}
+
+/// The share of pairs of documents with narrow windows that agree in the web pages the
+/// weights were fitted on (0.072 on web dev, whose 42 events lie years apart).
+const FITTED_AGREEMENT: f32 = 0.07;
+
+/// The share of pairs of documents with dates that share one, there (0.020).
+const FITTED_DATE_SHARING: f32 = 0.02;
+
+/// Pairs of documents at the fitted rate the measured one is pooled with, so that a corpus
+/// of a few dated pages does not decide alone.
+const PRIOR_PAIRS: f32 = 100.0;
+
+/// What a kind of agreement says in a corpus where a share `rate` of the pairs agree by
+/// chance (measured on `pairs` pairs), against what it said in the pages the weights were
+/// fitted on, where a share `fitted` did: agreeing is worth the log of how unlikely it is by
+/// chance, ln(1/rate), so the weights' inputs are scaled by ln(rate)/ln(fitted) (1 there,
+/// never more). In a day's coverage every pair agrees in time and all name the same
+/// "yesterday": agreeing says nothing (0), and the stories of one day are not one event.
+fn chance_worth((rate, pairs): (f32, usize), fitted: f32) -> f32 {
+    let pairs = pairs as f32;
+    let rate = (rate * pairs + fitted * PRIOR_PAIRS) / (pairs + PRIOR_PAIRS);
+    (rate.ln() / fitted.ln()).clamp(0.0, 1.0)
 }
 
 /// The widest window (in days, last minus first) that [`narrow`] takes.
@@ -152,7 +234,9 @@ impl PairModel {
                     .sum()
             })
             .collect();
-        PairModel { rarity, norms, lead_norms }
+        let time_agrees = chance_worth(agreement_rate(space), FITTED_AGREEMENT);
+        let dates_shared = chance_worth(date_sharing_rate(space), FITTED_DATE_SHARING);
+        PairModel { rarity, norms, lead_norms, time_agrees, dates_shared }
     }
 
     /// The model's inputs for documents `a` and `b`; `order` is Kendall's tau of their
@@ -210,13 +294,16 @@ impl PairModel {
             x[3 * k + 1] = (1.0 + mass[k]).ln();
             x[3 * k + 2] = max[k];
         }
+        for v in &mut x[9..12] {
+            *v *= self.dates_shared;
+        }
         x[15] = order.clamp(-3.0, 4.0) / 4.0;
         if let (Some(wa), Some(wb)) = (space.window(a), space.window(b)) {
             if !crate::cluster::windows_agree(wa, wb, crate::cluster::ClusterOptions::default().tolerance) {
                 x[17] = 1.0;
             } else if narrow(wa) && narrow(wb) {
                 // Two windows of a month agree on little: only days count as agreeing.
-                x[16] = 1.0;
+                x[16] = self.time_agrees;
             }
         }
         x[18] = f32::from(space.groups[a] == space.groups[b]);
@@ -290,5 +377,47 @@ mod tests {
         assert_eq!((x(0, 1)[agrees], x(0, 1)[conflicts]), (1.0, 0.0));
         // A month that holds the day neither agrees nor conflicts.
         assert_eq!((x(1, 2)[agrees], x(1, 2)[conflicts]), (0.0, 0.0));
+    }
+
+    #[test]
+    fn agreeing_is_worth_what_it_is_unlikely_by_chance() {
+        // As often as in the pages the weights were fitted on: full worth.
+        assert!((chance_worth((FITTED_AGREEMENT, 5000), FITTED_AGREEMENT) - 1.0).abs() < 1e-6);
+        // Rarer: never more than full worth.
+        assert_eq!(chance_worth((0.001, 5000), FITTED_AGREEMENT), 1.0);
+        // Every pair agrees (a day's coverage): nothing.
+        assert!(chance_worth((1.0, 100_000), FITTED_AGREEMENT) < 0.01);
+        // Half the pairs: ln 2 / ln(1/0.07), about a quarter.
+        let half = chance_worth((0.5, 100_000), FITTED_AGREEMENT);
+        assert!((half - 0.2606).abs() < 0.01, "{half}");
+        // Three pages that agree say little about the corpus: pooled with the fitted rate.
+        let few = chance_worth((1.0, 3), FITTED_AGREEMENT);
+        assert!(few > 0.8 && few < 1.0, "{few}");
+        // No pair measured: full worth.
+        assert_eq!(chance_worth((0.0, 0), FITTED_DATE_SHARING), 1.0);
+    }
+
+    #[test]
+    fn documents_of_one_day_agree_in_time_by_chance() {
+        // Forty documents: all on one day, or ten days apart each.
+        let model_of = |spread: i64| {
+            let mut s = FeatureSpace::new();
+            for _ in 0..40 {
+                s.push_doc(0, [], None, vec![]);
+            }
+            // Documents 0 and 1 on one day, the others `spread` days apart from there.
+            let windows =
+                (0..40).map(|d: i64| Some(Window::Days(spread * (d - 1).max(0), spread * (d - 1).max(0)))).collect();
+            s.set_context(windows, vec![talign_names::Script::Latin; 40]);
+            let model = PairModel::new(&s);
+            let agrees = INPUTS.iter().position(|&i| i == "time_agrees").unwrap();
+            model.inputs(&s, 0, 1, 0.0)[agrees]
+        };
+        // On one day, documents 0 and 1 agreeing says little; spread over 400 days (no
+        // other two agree), agreeing says what it said when fitted. A day apart each, a
+        // document agrees with its neighbours within the tolerance: in between.
+        assert!(model_of(0) < 0.2, "{}", model_of(0));
+        assert!(model_of(1) > 0.5 && model_of(1) < 1.0, "{}", model_of(1));
+        assert_eq!(model_of(10), 1.0);
     }
 }

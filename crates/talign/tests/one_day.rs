@@ -1,0 +1,53 @@
+//! A day's coverage: the different stories of one day are not one event. Agreeing in
+//! time, and naming the same "yesterday", is what every pair of such a corpus does; the
+//! same-event model weighs it by how unlikely it is by chance in the corpus at hand.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `events cluster` on a JSONL corpus: the documents of each event.
+fn events(corpus: &Path) -> Vec<Vec<String>> {
+    let o = Command::new(env!("CARGO_BIN_EXE_talign"))
+        .args(["events", "cluster", "--quiet", corpus.to_str().unwrap()])
+        .output()
+        .expect("talign runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for l in String::from_utf8(o.stdout).unwrap().lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        by.entry(f[0].to_owned()).or_default().push(f[1].to_owned());
+    }
+    by.into_values().collect()
+}
+
+#[test]
+fn the_stories_of_one_day_are_not_one_event() {
+    // NTREX dev: 63 news stories (sport, hurricanes, a tsunami, hearings in Washington…),
+    // each in Bengali and Persian, as they come and all published on one day.
+    let ntrex = root().join("corpora/ntrex-dev/articles.jsonl");
+    let text = std::fs::read_to_string(&ntrex).unwrap();
+    let mut dated = String::new();
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+        v["published"] = "2024-03-01".into();
+        dated.push_str(&v.to_string());
+        dated.push('\n');
+    }
+    let dir = std::env::temp_dir().join(format!("talign-one-day-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let one_day = dir.join("one-day.jsonl");
+    std::fs::write(&one_day, dated).unwrap();
+    let undated = events(&ntrex);
+    let same_day = events(&one_day);
+    let largest = |e: &[Vec<String>]| e.iter().map(Vec::len).max().unwrap_or(0);
+    // Without the weighing, time and the shared "Sunday" grouped them into 12 events, one
+    // of 30 documents (a golf tournament, a hurricane, Catalan independence…); undated
+    // they are 53 events of at most 10 documents.
+    assert!(same_day.len() + 3 >= undated.len(), "{} events against {} undated", same_day.len(), undated.len());
+    assert!(largest(&same_day) <= largest(&undated), "{same_day:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
