@@ -256,14 +256,15 @@ const REPRINT_SAME_EVENT: f32 = 0.99;
 /// other document's ([`yield_weak_windows`]).
 const YIELD_SAME_EVENT: f32 = 0.8;
 
-/// The windows with every weak one (`weak(d)`) dropped that disagrees, beyond
-/// `tolerance`, with the window of a document it is paired with at [`YIELD_SAME_EVENT`]
-/// or more. Both of a pair's windows may go; strong windows are kept. Depends on the set
-/// of edges only, not on their order.
+/// The windows with every weak one (`weak(d)`) that disagrees, beyond `tolerance`, with
+/// the window of a document it is paired with at [`YIELD_SAME_EVENT`] or more replaced by
+/// its `fallback` (none, or the days before its publication). Both of a pair's windows may
+/// go; strong windows are kept. Depends on the set of edges only, not on their order.
 fn yield_weak_windows(
     edges: &[(u32, u32, f32)],
     mut windows: Vec<Option<cluster::Window>>,
     weak: impl Fn(usize) -> bool,
+    fallback: impl Fn(usize) -> Option<cluster::Window>,
     tolerance: i64,
 ) -> Vec<Option<cluster::Window>> {
     let mut drop: Vec<usize> = Vec::new();
@@ -279,7 +280,7 @@ fn yield_weak_windows(
         }
     }
     for d in drop {
-        windows[d] = None;
+        windows[d] = fallback(d);
     }
     windows
 }
@@ -753,7 +754,7 @@ impl<'c> Analysis<'c> {
             })
             .collect();
         space.set_weekdays(kept.iter().map(|k| k.weekdays).collect());
-        let published = kept.iter().map(|k| k.published).collect();
+        let published: Vec<Option<Date>> = kept.iter().map(|k| k.published).collect();
         let mut whens: Vec<Option<When>> = kept.iter().map(|k| k.when).collect();
         let keys: Vec<u64> = docs.par_iter().map(|d| align::fnv64(d.text.as_bytes())).collect();
         share_reprint_whens(&mut whens, &reprint_pairs, &keys);
@@ -799,7 +800,22 @@ impl<'c> Analysis<'c> {
         // pair whose other document's window disagrees (a slip of the month, 7 October
         // written for 7 September, would otherwise keep a report out of its event).
         let day_of_year = |d: usize| whens[d].is_some_and(|w| w.source == crate::when::WhenSource::DayOfYear);
-        let windows = yield_weak_windows(&edges, windows, day_of_year, opts.cluster.tolerance);
+        let windows = yield_weak_windows(&edges, windows, day_of_year, |_| None, opts.cluster.tolerance);
+        // Two texts alike enough for the link rule to join on their score alone (a
+        // translation, one wire story rewritten) report one happening: where their windows
+        // disagree, one of the two readings is wrong (a "Sunday" read as last Sunday in one
+        // language and as next Sunday in the other), and each falls back on the days before
+        // its publication, where known. (Whether the link rule kept the pair cannot decide:
+        // its best partners must agree in time.)
+        let translations: Vec<(u32, u32, f32)> =
+            pairs.iter().filter(|p| p.score >= opts.align.link).map(|p| (p.left, p.right, 1.0)).collect();
+        let published_window = |d: usize| {
+            published[d].map(|p: Date| {
+                let day = p.days_since_epoch();
+                cluster::Window::Days(day - crate::when::UNDATED_DAYS, day)
+            })
+        };
+        let windows = yield_weak_windows(&translations, windows, |_| true, published_window, opts.cluster.tolerance);
         let grouping = cluster::Grouping::new(&edges, &windows, &space.keys, &opts.cluster);
         let mut events = grouping.numbered();
         // A dated intruder that kept two groups of one event apart loses its pairs with them;
@@ -1388,12 +1404,17 @@ mod tests {
         ];
         let weak = |d: usize| matches!(windows[d], Some(Window::DaysOfYear(..)));
         let edges = [(0, 1, 0.9), (2, 3, 0.5), (0, 4, 0.9)];
-        let got = yield_weak_windows(&edges, windows.clone(), weak, 3);
+        let got = yield_weak_windows(&edges, windows.clone(), weak, |_| None, 3);
         assert_eq!(got, vec![windows[0], None, windows[2], windows[3], windows[4]]);
         // The order of the edges does not matter; a strong window never yields.
         let reversed: Vec<_> = edges.iter().rev().map(|&(a, b, s)| (b, a, s)).collect();
-        assert_eq!(yield_weak_windows(&reversed, windows.clone(), weak, 3), got);
-        assert_eq!(yield_weak_windows(&edges, windows.clone(), |_| false, 3), windows);
+        assert_eq!(yield_weak_windows(&reversed, windows.clone(), weak, |_| None, 3), got);
+        assert_eq!(yield_weak_windows(&edges, windows.clone(), |_| false, |_| None, 3), windows);
+        // Two translations whose readings disagree fall back on their publication days.
+        let published = |d: usize| Some(Window::Days(19_600 + d as i64, 19_603 + d as i64));
+        let got = yield_weak_windows(&[(0, 1, 1.0)], windows.clone(), |_| true, published, 3);
+        assert_eq!(got[..2], [published(0), published(1)]);
+        assert_eq!(got[2..], windows[2..]);
     }
 
     #[test]
