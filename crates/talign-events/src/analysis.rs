@@ -767,7 +767,15 @@ impl<'c> Analysis<'c> {
         space.set_context(windows.clone(), docs.par_iter().map(|d| talign_names::Script::detect(&d.text)).collect());
         let weights = align::Weights::new(&space);
         let model = crate::pairmodel::PairModel::new(&space);
-        let pairs = align::pairs(&space, &weights, &model, &opts.align);
+        let mut pairs = align::pairs(&space, &weights, &model, &opts.align);
+        // A corpus of many stories with one report each (a day's coverage) holds far fewer
+        // same-event pairs than the pages the model was fitted on: its probabilities follow.
+        let fitted_probabilities: Vec<f32> = pairs.iter().map(|p| p.same_event).collect();
+        let mut probabilities = fitted_probabilities.clone();
+        crate::pairmodel::adapt_to_base_rate(&mut probabilities);
+        for (p, &x) in pairs.iter_mut().zip(&probabilities) {
+            p.same_event = x;
+        }
         // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
         // event whatever the model says; the model weighs the rest.
         let decided = align::decide(&space, &pairs, &opts.align);
@@ -778,10 +786,13 @@ impl<'c> Analysis<'c> {
         let mut edges: Vec<(u32, u32, f32)> = pairs
             .iter()
             .zip(&decided)
-            .map(|(p, &d)| {
+            .zip(&fitted_probabilities)
+            .map(|((p, &d), &fitted)| {
+                // Whether the model rules out a pair the link rule keeps is read before the
+                // base-rate shift: the shift weighs the pairs left to the grouping.
                 let s = if reprinted.contains_key(&(p.left, p.right)) {
                     REPRINT_SAME_EVENT
-                } else if d && (p.raw >= opts.align.link || p.same_event >= MUTUAL_SAME_EVENT) {
+                } else if d && (p.raw >= opts.align.link || fitted >= MUTUAL_SAME_EVENT) {
                     p.same_event.max(LINKED_SAME_EVENT)
                 } else {
                     p.same_event

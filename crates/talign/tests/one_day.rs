@@ -49,6 +49,10 @@ fn the_stories_of_one_day_are_not_one_event() {
     // they are 53 events of at most 10 documents.
     assert!(same_day.len() + 3 >= undated.len(), "{} events against {} undated", same_day.len(), undated.len());
     assert!(largest(&same_day) <= largest(&undated), "{same_day:?}");
+    // Undated too, the stories stay apart: NTREX's share of same-event pairs is far below
+    // the web pages the model was fitted on, and its probabilities follow (53 events, one of
+    // 10 documents, before).
+    assert!(undated.len() >= 55 && largest(&undated) <= 8, "{undated:?}");
     // And every translation pair is one event: where the two texts' dates are read apart
     // ("Sunday" as last Sunday in one language, next Sunday in the other), neither reading
     // holds (4 pairs were split).
