@@ -80,7 +80,7 @@ pub struct PairModel {
     norms: Vec<[f32; 5]>,
     /// Per document, the sum of squared rarities of the names, numbers and dates of its lead.
     lead_norms: Vec<f32>,
-    /// What `time_agrees` is worth in this corpus, 0 to 1 (see [`time_agreement_weight`]).
+    /// What `time_agrees` is worth in this corpus, 0 to 1 (see [`chance_worth`]).
     time_agrees: f32,
     /// What sharing dates is worth in this corpus, 0 to 1 (see [`chance_worth`]).
     dates_shared: f32,
@@ -358,11 +358,11 @@ pub const FITTED_BASE_RATE: f64 = 0.31;
 /// probabilities follow it: 80 % samples of web dev estimate 0.23 to 0.27 (fewer partners
 /// leave a document's candidate places to other stories), the whole set 0.30; NTREX's 63
 /// stories, most with no second report, 0.06.
-const BASE_RATE_SLACK: f64 = 2.0;
+pub const BASE_RATE_SLACK: f64 = 2.0;
 
 /// Scored pairs at the fitted base rate an estimate is pooled with, so that a corpus of a
 /// few pairs does not decide alone.
-const BASE_RATE_PRIOR_PAIRS: f64 = 100.0;
+pub const BASE_RATE_PRIOR_PAIRS: f64 = 100.0;
 
 /// The same-event probabilities of a corpus's scored pairs, moved to the base rate of that
 /// corpus where it is far below the one the weights were fitted on: a day's coverage of
