@@ -768,12 +768,14 @@ impl<'c> Analysis<'c> {
         let weights = align::Weights::new(&space);
         let model = crate::pairmodel::PairModel::new(&space);
         let mut pairs = align::pairs(&space, &weights, &model, &opts.align);
+        // Whether the model rules out a pair the link rule may keep is read before the
+        // base-rate shift below: the shift weighs the pairs left to the grouping.
+        let not_ruled_out: Vec<bool> = pairs.iter().map(|p| p.same_event >= MUTUAL_SAME_EVENT).collect();
         // A corpus of many stories with one report each (a day's coverage) holds far fewer
         // same-event pairs than the pages the model was fitted on: its probabilities follow.
-        let fitted_probabilities: Vec<f32> = pairs.iter().map(|p| p.same_event).collect();
-        let mut probabilities = fitted_probabilities.clone();
+        let mut probabilities: Vec<f32> = pairs.iter().map(|p| p.same_event).collect();
         crate::pairmodel::adapt_to_base_rate(&mut probabilities);
-        for (p, &x) in pairs.iter_mut().zip(&probabilities) {
+        for (p, x) in pairs.iter_mut().zip(probabilities) {
             p.same_event = x;
         }
         // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
@@ -786,13 +788,11 @@ impl<'c> Analysis<'c> {
         let mut edges: Vec<(u32, u32, f32)> = pairs
             .iter()
             .zip(&decided)
-            .zip(&fitted_probabilities)
-            .map(|((p, &d), &fitted)| {
-                // Whether the model rules out a pair the link rule keeps is read before the
-                // base-rate shift: the shift weighs the pairs left to the grouping.
+            .zip(&not_ruled_out)
+            .map(|((p, &d), &not_ruled_out)| {
                 let s = if reprinted.contains_key(&(p.left, p.right)) {
                     REPRINT_SAME_EVENT
-                } else if d && (p.raw >= opts.align.link || fitted >= MUTUAL_SAME_EVENT) {
+                } else if d && (p.raw >= opts.align.link || not_ruled_out) {
                     p.same_event.max(LINKED_SAME_EVENT)
                 } else {
                     p.same_event

@@ -375,27 +375,28 @@ pub const BASE_RATE_PRIOR_PAIRS: f64 = 100.0;
 /// leave the probabilities as they are). Returns the base rate used.
 pub fn adapt_to_base_rate(probabilities: &mut [f32]) -> f64 {
     let fitted = FITTED_BASE_RATE;
-    let ps: Vec<f64> = probabilities.iter().map(|&p| f64::from(p).clamp(1e-6, 1.0 - 1e-6)).collect();
+    // Read in place (a copy would be 8 bytes a scored pair, 15 MB at 100,000 documents).
+    let p = |x: f32| f64::from(x).clamp(1e-6, 1.0 - 1e-6);
     let adjust = |p: f64, prior: f64| {
         let a = prior / fitted * p;
         let b = (1.0 - prior) / (1.0 - fitted) * (1.0 - p);
         a / (a + b)
     };
+    let n = probabilities.len() as f64;
     let mut prior = fitted;
     for _ in 0..200 {
-        let next = ps.iter().map(|&p| adjust(p, prior)).sum::<f64>() / ps.len().max(1) as f64;
+        let next = probabilities.iter().map(|&x| adjust(p(x), prior)).sum::<f64>() / n.max(1.0);
         let done = (next - prior).abs() < 1e-7;
         prior = next;
         if done {
             break;
         }
     }
-    let n = ps.len() as f64;
     let pooled = (prior * n + fitted * BASE_RATE_PRIOR_PAIRS) / (n + BASE_RATE_PRIOR_PAIRS);
     let used = (pooled * BASE_RATE_SLACK).min(fitted);
     if used < fitted {
-        for (p, &x) in probabilities.iter_mut().zip(&ps) {
-            *p = adjust(x, used) as f32;
+        for x in probabilities.iter_mut() {
+            *x = adjust(p(*x), used) as f32;
         }
     }
     used
