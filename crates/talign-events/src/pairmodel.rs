@@ -160,7 +160,9 @@ fn date_sharing_rate(space: &FeatureSpace) -> (f32, usize) {
 }
 
 /// The share of pairs of documents with narrow windows that agree in the web pages the
-/// weights were fitted on (0.072 on web dev, whose 42 events lie years apart).
+/// weights were fitted on (0.072 on web dev, whose 42 events lie years apart). This,
+/// [`FITTED_DATE_SHARING`] and [`FITTED_BASE_RATE`] belong to the weights: a refit on other
+/// pages (`cargo xtask eval web --fit`) must measure them again on those pages.
 const FITTED_AGREEMENT: f32 = 0.07;
 
 /// The share of pairs of documents with dates that share one, there (0.020).
