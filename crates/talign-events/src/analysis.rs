@@ -820,12 +820,7 @@ impl<'c> Analysis<'c> {
         // its best partners must agree in time.)
         let translations: Vec<(u32, u32, f32)> =
             pairs.iter().filter(|p| p.score >= opts.align.link).map(|p| (p.left, p.right, 1.0)).collect();
-        let published_window = |d: usize| {
-            published[d].map(|p: Date| {
-                let day = p.days_since_epoch();
-                cluster::Window::Days(day - crate::when::UNDATED_DAYS, day)
-            })
-        };
+        let published_window = |d: usize| published[d].map(crate::when::published_window);
         let windows = yield_weak_windows(&translations, windows, |_| true, published_window, opts.cluster.tolerance);
         let grouping = cluster::Grouping::new(&edges, &windows, &space.keys, &opts.cluster);
         let mut events = grouping.numbered();

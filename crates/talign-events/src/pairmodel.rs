@@ -109,19 +109,14 @@ const RATE_SAMPLE: usize = 2000;
 
 /// The share of pairs of documents that `agree`, among the documents `of` gives something
 /// for, and how many pairs it was measured on: how common a kind of agreement is by chance
-/// in this corpus. Measured on the (at most [`RATE_SAMPLE`]) documents of smallest key, so
-/// that it depends neither on the order of the corpus nor on its ids.
-fn chance_rate<T>(
-    space: &FeatureSpace,
-    of: impl Fn(usize) -> Option<T>,
-    agree: impl Fn(&T, &T) -> bool,
-) -> (f32, usize) {
-    let mut docs: Vec<(u64, T)> = (0..space.docs.len()).filter_map(|d| of(d).map(|t| (space.key(d), t))).collect();
-    docs.sort_unstable_by_key(|&(k, _)| k);
-    docs.truncate(RATE_SAMPLE);
+/// in this corpus. Measured on the first (at most [`RATE_SAMPLE`]) such documents of
+/// `by_key` (the documents in the order of their keys), so that it depends neither on the
+/// order of the corpus nor on its ids; `of` is asked only until the sample is full.
+fn chance_rate<T>(by_key: &[usize], of: impl Fn(usize) -> Option<T>, agree: impl Fn(&T, &T) -> bool) -> (f32, usize) {
+    let docs: Vec<T> = by_key.iter().filter_map(|&d| of(d)).take(RATE_SAMPLE).collect();
     let (mut agreeing, mut pairs) = (0usize, 0usize);
-    for (i, (_, x)) in docs.iter().enumerate() {
-        for (_, y) in &docs[i + 1..] {
+    for (i, x) in docs.iter().enumerate() {
+        for y in &docs[i + 1..] {
             pairs += 1;
             agreeing += usize::from(agree(x, y));
         }
@@ -130,33 +125,24 @@ fn chance_rate<T>(
 }
 
 /// [`chance_rate`] of narrow windows that agree.
-fn agreement_rate(space: &FeatureSpace) -> (f32, usize) {
+fn agreement_rate(space: &FeatureSpace, by_key: &[usize]) -> (f32, usize) {
     let tolerance = crate::cluster::ClusterOptions::default().tolerance;
     chance_rate(
-        space,
+        by_key,
         |d| space.window(d).filter(|&w| narrow(w)),
         |&x, &y| crate::cluster::windows_agree(x, y, tolerance),
     )
 }
 
 /// [`chance_rate`] of sharing a date.
-fn date_sharing_rate(space: &FeatureSpace) -> (f32, usize) {
+fn date_sharing_rate(space: &FeatureSpace, by_key: &[usize]) -> (f32, usize) {
     let dates = |d: usize| -> Option<Vec<u32>> {
         let v: Vec<u32> =
             space.docs[d].iter().copied().filter(|&f| space.feature(f).kind == FeatureKind::Date).collect();
         (!v.is_empty()).then_some(v)
     };
-    chance_rate(space, dates, |x, y| {
-        let (mut i, mut j) = (0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
-    })
+    // Feature ids are sorted.
+    chance_rate(by_key, dates, |x, y| x.iter().any(|f| y.binary_search(f).is_ok()))
 }
 
 /// The share of pairs of documents with narrow windows that agree in the web pages the
@@ -236,8 +222,10 @@ impl PairModel {
                     .sum()
             })
             .collect();
-        let time_agrees = chance_worth(agreement_rate(space), FITTED_AGREEMENT);
-        let dates_shared = chance_worth(date_sharing_rate(space), FITTED_DATE_SHARING);
+        let mut by_key: Vec<usize> = (0..space.docs.len()).collect();
+        by_key.sort_unstable_by_key(|&d| space.key(d));
+        let time_agrees = chance_worth(agreement_rate(space, &by_key), FITTED_AGREEMENT);
+        let dates_shared = chance_worth(date_sharing_rate(space, &by_key), FITTED_DATE_SHARING);
         PairModel { rarity, norms, lead_norms, time_agrees, dates_shared }
     }
 

@@ -38,6 +38,13 @@ pub const BACKGROUND_DAYS: i64 = 14;
 /// How many days before publication a happening without a stated date is taken to be.
 pub const UNDATED_DAYS: i64 = 3;
 
+/// The window of a happening known only by the day its report was published: that day and
+/// the [`UNDATED_DAYS`] before.
+pub fn published_window(published: Date) -> Window {
+    let day = published.days_since_epoch();
+    Window::Days(day - UNDATED_DAYS, day)
+}
+
 /// What a document says about when its happening took place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct When {
@@ -195,8 +202,7 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
         return Some(When { window: Window::Days(day, day), source });
     }
     if let Some(p) = published {
-        let day = p.days_since_epoch();
-        return Some(When { window: Window::Days(day - UNDATED_DAYS, day), source: WhenSource::Published });
+        return Some(When { window: published_window(p), source: WhenSource::Published });
     }
     for (i, m) in in_lead() {
         match m.value {
