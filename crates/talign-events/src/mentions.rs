@@ -97,6 +97,9 @@ struct LexiconPattern {
     id: EntityId,
     /// The variant's last word, for patterns that are an inflection stem of it (Росси for Россия).
     last_word: Option<String>,
+    /// The variant's words before its last, for patterns that decline them (Сергея Лавров-
+    /// for Сергей Лавров): the mention is read as the variant, not as written.
+    head: Option<String>,
     script: Script,
     /// Russian case endings after the pattern; `None` where the names crate's
     /// [`affix::stems`] decide.
@@ -125,13 +128,36 @@ impl LexiconMatcher {
                 continue;
             }
             if script == Script::Cyrillic {
-                let last = key.rsplit(' ').next().unwrap_or(&key).to_owned();
-                for (form, fit) in endings::forms(&key, Family::Cyrillic, false) {
-                    let last_word = (form != key).then(|| last.clone());
-                    pats.push((form, id, LexiconPattern { id, last_word, script, fit: Some(fit) }));
+                let (head, last) = match key.rsplit_once(' ') {
+                    Some((h, l)) => (Some(h), l.to_owned()),
+                    None => (None, key.clone()),
+                };
+                // A person's first names decline with the surname (Сергея Лаврова, Владимиром
+                // Путиным, Масуда Пезешкиана): one pattern per case, every word before the
+                // last in it, the last word with its endings as ever.
+                let mut keys: Vec<(String, Option<String>)> = vec![(key.clone(), None)];
+                if let Some(h) = head
+                    && lex.entity(id).kind == Kind::Person
+                {
+                    for case in 0..OBLIQUE_CASES {
+                        let declined: Option<Vec<String>> = h.split(' ').map(|w| decline_given_name(w, case)).collect();
+                        if let Some(d) = declined {
+                            keys.push((format!("{} {last}", d.join(" ")), Some(h.to_owned())));
+                        }
+                    }
+                }
+                for (k, head) in keys {
+                    for (form, fit) in endings::forms(&k, Family::Cyrillic, false) {
+                        let last_word = (form != k || head.is_some()).then(|| last.clone());
+                        pats.push((
+                            form,
+                            id,
+                            LexiconPattern { id, last_word, head: head.clone(), script, fit: Some(fit) },
+                        ));
+                    }
                 }
             } else {
-                pats.push((key, id, LexiconPattern { id, last_word: None, script, fit: None }));
+                pats.push((key, id, LexiconPattern { id, last_word: None, head: None, script, fit: None }));
             }
         }
         // One pattern per form; a whole variant wins over another variant's stem.
@@ -149,6 +175,37 @@ impl LexiconMatcher {
         static M: LazyLock<LexiconMatcher> = LazyLock::new(|| LexiconMatcher::new(Lexicon::builtin()));
         &M
     }
+}
+
+/// The oblique cases [`decline_given_name`] writes: genitive, dative, accusative,
+/// instrumental, prepositional.
+const OBLIQUE_CASES: usize = 5;
+
+/// A Russian given name (lowercase) in an oblique case: Сергей → Сергея, Сергею, Сергея,
+/// Сергеем, Сергее; Владимир → Владимира…; Мария → Марии, Марии, Марию…; `None` for a name
+/// that does not decline (ending in -о, -е, -и, -у) or is shorter than three letters.
+fn decline_given_name(word: &str, case: usize) -> Option<String> {
+    const HARD: [&str; OBLIQUE_CASES] = ["а", "у", "а", "ом", "е"];
+    const SOFT: [&str; OBLIQUE_CASES] = ["я", "ю", "я", "ем", "е"];
+    const A_STEM: [&str; OBLIQUE_CASES] = ["ы", "е", "у", "ой", "е"];
+    const A_STEM_VELAR: [&str; OBLIQUE_CASES] = ["и", "е", "у", "ой", "е"];
+    const YA_STEM: [&str; OBLIQUE_CASES] = ["и", "е", "ю", "ей", "е"];
+    const IYA_STEM: [&str; OBLIQUE_CASES] = ["и", "и", "ю", "ей", "и"];
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let last = word.chars().next_back()?;
+    let stem = &word[..word.len() - last.len_utf8()];
+    let (stem, endings) = match last {
+        'й' | 'ь' => (stem, &SOFT),
+        'а' if stem.ends_with(['г', 'к', 'х', 'ж', 'ч', 'ш', 'щ']) => (stem, &A_STEM_VELAR),
+        'а' => (stem, &A_STEM),
+        'я' if stem.ends_with('и') => (stem, &IYA_STEM),
+        'я' => (stem, &YA_STEM),
+        c if "еёиоуыэю".contains(c) => return None,
+        _ => (word, &HARD),
+    };
+    Some(format!("{stem}{}", endings[case]))
 }
 
 /// A word of the folded text.
@@ -256,12 +313,13 @@ pub fn find_mentions_with(
                 entity,
                 kind,
                 source,
-                stem_of_last: Option<&str>| {
+                stem_of_last: Option<&str>,
+                head: Option<&str>| {
         let (s, e) = (ws[first].start.max(from), ws[last].end);
         let range = folded.original_range(s, e);
         let form = talign_names::normalize(&text[range.clone()]);
         let matched = stem_of_last.map(|st| {
-            let head = talign_names::normalize(&f[s..ws[last].start.max(s)]);
+            let head = talign_names::normalize(head.unwrap_or(&f[s..ws[last].start.max(s)]));
             let st = talign_names::normalize(st);
             if head.is_empty() { st } else { format!("{head} {st}") }
         });
@@ -320,7 +378,16 @@ pub fn find_mentions_with(
         if kind == Kind::Place {
             lex_place[first..=last].iter_mut().for_each(|u| *u = true);
         }
-        emit(&mut out, (first, m.start()), last, Some(id), kind, Source::Lexicon, stem_of_last.or(Some(matched_last)));
+        emit(
+            &mut out,
+            (first, m.start()),
+            last,
+            Some(id),
+            kind,
+            Source::Lexicon,
+            stem_of_last.or(Some(matched_last)),
+            pat.head.as_deref(),
+        );
     }
 
     let common = |word: &str, script: Script| -> bool {
@@ -380,7 +447,7 @@ pub fn find_mentions_with(
         }
         if let (Some(&a), Some(&b)) = (taken.first(), taken.last()) {
             used[a..=b].iter_mut().for_each(|u| *u = true);
-            emit(&mut out, (a, 0), b, None, kind, Source::Title, None);
+            emit(&mut out, (a, 0), b, None, kind, Source::Title, None, None);
         }
     }
     // Head nouns after names (রাফাহ শহরে).
@@ -393,7 +460,7 @@ pub fn find_mentions_with(
         }
         if a < i {
             used[a..i].iter_mut().for_each(|u| *u = true);
-            emit(&mut out, (a, 0), i - 1, None, kind, Source::Title, None);
+            emit(&mut out, (a, 0), i - 1, None, kind, Source::Title, None, None);
         }
     }
 
@@ -411,7 +478,7 @@ pub fn find_mentions_with(
             && (a + 1..b).all(|i| joined(f, &ws[i - 1], &ws[i]))
         {
             used[a..b].iter_mut().for_each(|u| *u = true);
-            emit(&mut out, (a, 0), b - 1, None, Kind::Other, Source::Quote, None);
+            emit(&mut out, (a, 0), b - 1, None, Kind::Other, Source::Quote, None, None);
         }
     }
 
@@ -449,7 +516,7 @@ pub fn find_mentions_with(
                 j += 1;
             }
             used[i..=j].iter_mut().for_each(|u| *u = true);
-            emit(&mut out, (i, 0), j, None, Kind::Other, capital_source, None);
+            emit(&mut out, (i, 0), j, None, Kind::Other, capital_source, None, None);
             i = j + 1;
             continue;
         }
@@ -467,7 +534,7 @@ pub fn find_mentions_with(
                 && f[w.start..w.end].chars().count() >= 3
             {
                 used[i] = true;
-                emit(&mut out, (i, 0), i, None, Kind::Other, Source::Candidate, None);
+                emit(&mut out, (i, 0), i, None, Kind::Other, Source::Candidate, None, None);
             }
         }
     }
@@ -537,18 +604,48 @@ mod tests {
     }
 
     #[test]
+    fn russian_first_names_decline_with_the_surname() {
+        let t = "Визит Владимира Путина в Ашхабад. Встреча Сергея Лаврова с Аббасом Аракчи. Путин \
+                 встретился с Масудом Пезешкианом.";
+        let hits = lexicon_hits(t);
+        for (surface, slug) in [
+            ("Владимира Путина", "vladimir-putin"),
+            ("Сергея Лаврова", "sergey-lavrov"),
+            ("Масудом Пезешкианом", "masoud-pezeshkian"),
+        ] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        // Read as the variant, not as written: every mention of one person has one form.
+        let m = find_mentions(t);
+        let lavrov = m.iter().find(|m| m.surface(t) == "Сергея Лаврова").expect("found");
+        assert_eq!(lavrov.matched.as_deref(), Some(talign_names::normalize("Сергей Лавров").to_lowercase().as_str()));
+        // Declined given names: the four oblique cases of each declension, none of an indeclinable name.
+        assert_eq!(decline_given_name("сергей", 0).as_deref(), Some("сергея"));
+        assert_eq!(decline_given_name("владимир", 3).as_deref(), Some("владимиром"));
+        assert_eq!(decline_given_name("мария", 0).as_deref(), Some("марии"));
+        assert_eq!(decline_given_name("ольга", 0).as_deref(), Some("ольги"));
+        assert_eq!(decline_given_name("нина", 3).as_deref(), Some("ниной"));
+        assert_eq!(decline_given_name("мария", 4).as_deref(), Some("марии"));
+        assert_eq!(decline_given_name("марио", 0), None);
+    }
+
+    #[test]
     fn russian_case_forms_capitals_and_titles() {
         let t = "Министр иностранных дел России Сергей Лавров провёл переговоры в Москве с египетским \
-                 коллегой Самехом Шукри. Лавров заявил, что встреча была полезной.";
+                 коллегой Самехом Шукри и Иваном Петровым. Лавров заявил, что встреча была полезной.";
         let hits = lexicon_hits(t);
-        for (surface, slug) in
-            [("России", "russia"), ("Сергей Лавров", "sergey-lavrov"), ("Москве", "moscow"), ("египетским", "egypt")]
-        {
+        for (surface, slug) in [
+            ("России", "russia"),
+            ("Сергей Лавров", "sergey-lavrov"),
+            ("Москве", "moscow"),
+            ("египетским", "egypt"),
+            ("Самехом Шукри", "sameh-shoukry"),
+        ] {
             assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
         }
         let ms = find_mentions(t);
         // Capitalised inside a sentence: a name; at the start of one: only a candidate.
-        assert!(ms.iter().any(|m| m.surface(t) == "Самехом Шукри" && m.source == Source::Latin), "{ms:?}");
+        assert!(ms.iter().any(|m| m.surface(t) == "Иваном Петровым" && m.source == Source::Latin), "{ms:?}");
         assert!(ms.iter().any(|m| m.surface(t) == "Лавров" && m.source == Source::Candidate), "{ms:?}");
         // Outside the lexicon (whose adjectives are lowercase), a lowercase Cyrillic word is never a name.
         assert!(
