@@ -114,6 +114,20 @@ fn arabic_prefix_ok(before: &str, variant_chars: usize) -> bool {
     PREFIXES.contains(&before) && variant_chars >= if before.chars().count() == 1 { 4 } else { 3 }
 }
 
+/// French and Italian elided articles and prepositions before a Latin variant (l'Iran,
+/// d'Ukraine, dell'Iran), folded.
+const LATIN_ELISIONS: &[&str] =
+    &["l'", "d'", "l’", "d’", "dell'", "dell’", "all'", "all’", "nell'", "nell’", "dall'", "dall’", "sull'", "sull’"];
+
+/// Case endings Turkish and Azerbaijani glue to a name (after an apostrophe in Turkish, which
+/// [`affix::stems`] reads; directly in Azerbaijani): genitive, accusative, dative,
+/// locative, ablative, comitative, with their buffer consonants and vowel harmony.
+const TURKIC_CASE_ENDINGS: &[&str] = &[
+    "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "ı", "i", "u", "ü", "yı", "yi", "yu", "yü", "nı", "ni", "nu",
+    "nü", "a", "e", "ə", "ya", "ye", "yə", "na", "nə", "da", "de", "də", "ta", "te", "tə", "nda", "ndə", "dan", "den",
+    "dən", "tan", "ten", "tən", "ndan", "ndən", "la", "le", "lə", "yla", "yle", "ylə", "dakı", "daki", "dəki", "deki",
+];
+
 /// Arabic nisba adjectives in their feminine and plural forms after a variant in -ی
 /// (المصرية, المصريون, المصريين, folded).
 const ARABIC_NISBA_ENDINGS: &[&str] = &["ه", "ون", "ین"];
@@ -296,6 +310,9 @@ pub fn find_mentions_with(
     let folded = Folded::new(text);
     let f = folded.text.as_str();
     let ws = words(f);
+    // Turkish and Azerbaijani glue case endings to names (Moskvada, Pezeşkianla, Putinin):
+    // a text is read as theirs by the letters only they write.
+    let turkic = text.chars().filter(|c| matches!(c, 'ı' | 'ş' | 'ğ' | 'ə' | 'Ş' | 'Ə')).take(3).count() >= 3;
     let doc_script = {
         let st = talign_names::ScriptStats::of(f);
         st.dominant()
@@ -336,7 +353,9 @@ pub fn find_mentions_with(
         // A variant starts a word, or follows an Arabic article or proclitic (والروسي, بموسكو).
         let before = &f[ws[first].start..m.start()];
         let variant_chars = f[m.start()..m.end()].chars().count();
-        let starts_ok = before.is_empty() || (pat.script == Script::Arabic && arabic_prefix_ok(before, variant_chars));
+        let starts_ok = before.is_empty()
+            || (pat.script == Script::Arabic && arabic_prefix_ok(before, variant_chars))
+            || (pat.script == Script::Latin && LATIN_ELISIONS.contains(&before));
         if !starts_ok {
             continue;
         }
@@ -366,7 +385,8 @@ pub fn find_mentions_with(
                     && matched_last.ends_with('ی')
                     && matched_last.chars().count() >= 4
                     && ARABIC_NISBA_ENDINGS.contains(&rest);
-                if !nisba && !affix::stems(whole, w.script).iter().any(|s| s == matched_last) {
+                let turkic_case = turkic && pat.script == Script::Latin && TURKIC_CASE_ENDINGS.contains(&rest);
+                if !nisba && !turkic_case && !affix::stems(whole, w.script).iter().any(|s| s == matched_last) {
                     continue;
                 }
                 Some(matched_last)
@@ -601,6 +621,30 @@ mod tests {
 
     fn has(hits: &[(String, String)], surface: &str, slug: &str) -> bool {
         hits.iter().any(|(s, e)| s == surface && e == slug)
+    }
+
+    #[test]
+    fn turkic_case_endings_and_romance_elisions() {
+        // Turkish: the ending after an apostrophe; Azerbaijani: glued, told by its letters.
+        let tr = "Rusya Devlet Başkanı Vladimir Putin'in davetlisi olarak Moskova'ya giden Narendra Modi, \
+                  Rusya'nın başkenti Moskova'da görüştü.";
+        let hits = lexicon_hits(tr);
+        for (surface, slug) in [("Vladimir Putin'in", "vladimir-putin"), ("Rusya'nın", "russia")] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        let az = "Rusiya Prezidenti Vladimir Putin Moskvada danışıqlar aparıb, sonra Aşqabadda səfərdə olub.";
+        let hits = lexicon_hits(az);
+        for (surface, slug) in [("Moskvada", "moscow"), ("Aşqabadda", "ashgabat")] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        // Without the letters of those languages a glued ending is no ending: English text
+        // keeps the word whole.
+        let en = "The Moscowda band played in Dhaka.";
+        assert!(lexicon_hits(en).iter().all(|(s, _)| s != "Moscowda"), "{:?}", lexicon_hits(en));
+        // French and Italian elide the article before a name.
+        let fr = "La visite intervient après l'invasion de l'Ukraine, avant un séjour d'Inde.";
+        let hits = lexicon_hits(fr);
+        assert!(has(&hits, "Ukraine", "ukraine"), "{hits:?}");
     }
 
     #[test]

@@ -303,6 +303,15 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
                     push_unique(&mut out, stem);
                 }
             }
+            // Turkish writes a name's case ending after an apostrophe (Putin'in, Moskova'da,
+            // Rusya'nın): the name is what comes before it.
+            if let Some(i) = token.find(['\'', '’'])
+                && token[..i].chars().count() >= MIN_STEM_CHARS + 1
+                && token[i..].chars().skip(1).all(char::is_alphabetic)
+                && (1..=5).contains(&token[i..].chars().count().saturating_sub(1))
+            {
+                push_unique(&mut out, &token[..i]);
+            }
         }
     }
     out.truncate(3);
@@ -369,6 +378,10 @@ mod tests {
         // Marathi and Nepali.
         assert!(has("मोदींनी", Script::Devanagari, "मोदी"));
         assert!(has("मॉस्कोमध्ये", Script::Devanagari, "मॉस्को"));
+        // Turkish: the case ending after an apostrophe.
+        assert!(has("Putin'in", Script::Latin, "Putin"));
+        assert!(has("Moskova’da", Script::Latin, "Moskova"));
+        assert!(!has("O'Brien", Script::Latin, "O"));
         // Never a stem that ends in a virama, nor one letter long.
         assert!(stems("कला", Script::Devanagari).iter().all(|s| s.chars().count() >= 2));
         // The endings are offered, not imposed: the romanized stem matches the Latin name.
