@@ -306,7 +306,7 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
             // Turkish writes a name's case ending after an apostrophe (Putin'in, Moskova'da,
             // Rusya'nın): the name is what comes before it.
             if let Some(i) = token.find(['\'', '’'])
-                && token[..i].chars().count() >= MIN_STEM_CHARS + 1
+                && token[..i].chars().count() > MIN_STEM_CHARS
                 && token[i..].chars().skip(1).all(char::is_alphabetic)
                 && (1..=5).contains(&token[i..].chars().count().saturating_sub(1))
             {
