@@ -677,7 +677,11 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         candidates.iter().flat_map(|p| rare.shared(&a[sa[p.left].clone()], &b[sb[p.right].clone()])).collect();
     let mut monotonic: Option<Vec<Bead>> = None;
     for band in tries.into_iter().filter(|_| n * m <= MAX_CELLS) {
-        let (beads, matched) = align_monotonic(&scorer, band, &rare);
+        let (mut beads, matched) = align_monotonic(&scorer, band, &rare, opts.skip);
+        if let Some(skip) = adapted_skip(a, b, &beads, opts) {
+            let again = align_monotonic(&scorer, band, &rare, skip);
+            beads = again.0;
+        }
         // Translations put almost every rare anchor some pair of sentences shares in
         // aligned passages; independent reports mention them in another order. (Anchors
         // only the parts one report does not share mention are no pair's.)
@@ -694,7 +698,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         monotonic.get_or_insert(beads);
     }
     if opts.keep_supported > 0.0 && monotonic.is_none() && n * m <= MAX_CELLS {
-        monotonic = Some(align_monotonic(&scorer, None, &rare).0);
+        monotonic = Some(align_monotonic(&scorer, None, &rare, opts.skip).0);
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence.
     let beads = candidates
@@ -758,6 +762,37 @@ pub fn align_passages_oriented(
     }
     beads.sort_by_key(|b| (b.left, b.right));
     (beads, parallel)
+}
+
+/// The share of the units between the first and the last bead (weighted by their share of
+/// a sentence) that no bead takes, on both sides together: how much of the content two
+/// documents share one of them leaves out.
+fn skipped_share(a: &[Unit], b: &[Unit], beads: &[Bead]) -> Option<f32> {
+    let (first, last) = (beads.first()?, beads.last()?);
+    let inside = |units: &[Unit], lo: usize, hi: usize| units[lo..hi].iter().map(|u| u.share).sum::<f32>();
+    let total = inside(a, first.left.0, last.left.1) + inside(b, first.right.0, last.right.1);
+    let taken: f32 = beads.iter().map(|x| inside(a, x.left.0, x.left.1) + inside(b, x.right.0, x.right.1)).sum();
+    (total > 0.0).then(|| ((total - taken) / total).max(0.0))
+}
+
+/// The share of the shared content a translation's alignment usually leaves out (NTREX
+/// dev: none for half of its pairs, 4 % at the ninth decile).
+const USUAL_SKIPPED_SHARE: f32 = 0.1;
+
+/// The lowest cost of leaving a sentence out that [`adapted_skip`] gives.
+const ADAPTED_SKIP_FLOOR: f32 = 1.4;
+
+/// The cost of leaving a sentence out for a second alignment of a pair whose first one left
+/// out more than [`USUAL_SKIPPED_SHARE`] of what lies between its first and last passages:
+/// each side dropped sentences the other keeps (interleaved deletions), so a sentence
+/// without its partner is likelier than the cost assumed, and a cost is a negative log
+/// probability: it falls by ln(share / usual share), to at least [`ADAPTED_SKIP_FLOOR`].
+/// `None` when the share is usual. At the cost of the first alignment such a pair pairs
+/// its unpartnered sentences with each other rather than leave both out.
+fn adapted_skip(a: &[Unit], b: &[Unit], beads: &[Bead], opts: &PassageOptions) -> Option<f32> {
+    let s = skipped_share(a, b, beads)?;
+    (s > USUAL_SKIPPED_SHARE)
+        .then(|| (opts.skip - (s / USUAL_SKIPPED_SHARE).ln()).max(ADAPTED_SKIP_FLOOR.min(opts.skip)))
 }
 
 /// Whether the two documents' lengths are in the ratio learnt for their languages (within
@@ -1454,6 +1489,7 @@ fn align_monotonic(
     scorer: &Scorer<'_, '_>,
     band: Option<&Band>,
     rare: &RareAnchors,
+    skip_cost: f32,
 ) -> (Vec<Bead>, crate::HashSet<u32>) {
     let (a, b, opts) = (scorer.a, scorer.b, scorer.opts);
     let (n, m) = (a.len(), b.len());
@@ -1501,7 +1537,7 @@ fn align_monotonic(
         for j in lo..=hi {
             let at = i * w + j;
             for layer in [INSIDE, OUTSIDE] {
-                let skip = if layer == INSIDE { opts.skip } else { opts.gap_skip };
+                let skip = if layer == INSIDE { skip_cost } else { opts.gap_skip };
                 let mut best = cost[layer][at];
                 let mut from = back[layer][at];
                 if i > 0 {
@@ -1654,7 +1690,7 @@ fn align_monotonic(
                 + if t.bare && bare_at((i - k) * w + j - l, i * w + j) { opts.bare } else { 0.0 };
             matched.extend(rare.shared(sa, sb));
             // Confidence: how much cheaper the bead is than leaving its units out.
-            let alternative = opts.skip * sa.iter().chain(sb).map(|u| u.share).sum::<f32>();
+            let alternative = skip_cost * sa.iter().chain(sb).map(|u| u.share).sum::<f32>();
             let score = ((alternative - c) / alternative).clamp(0.0, 1.0);
             if score >= opts.min_score {
                 let lexical = scorer.lexical(i - k..i, j - l..j);
@@ -1901,6 +1937,40 @@ mod tests {
         let beads = translations(&a, &b);
         let pairs: Vec<_> = beads.iter().map(|x| (x.left, x.right)).collect();
         assert_eq!(pairs, vec![((12, 13), (4, 5)), ((13, 14), (5, 6)), ((14, 15), (6, 7))]);
+    }
+
+    #[test]
+    fn a_pair_that_leaves_much_out_is_aligned_again_with_cheaper_skips() {
+        let units: Vec<Unit> = (0..10).map(|k| u(50.0, &[k])).collect();
+        let bead =
+            |l: (usize, usize), r: (usize, usize)| Bead { left: l, right: r, score: 1.0, evidence: Default::default() };
+        // Every unit between the first and the last bead taken: nothing left out, no second pass.
+        let all: Vec<Bead> = (0..10).map(|k| bead((k, k + 1), (k, k + 1))).collect();
+        assert_eq!(skipped_share(&units, &units, &all), Some(0.0));
+        assert_eq!(adapted_skip(&units, &units, &all, &PassageOptions::default()), None);
+        // Units before the first bead and after the last do not count; inside, 4 of 12 are left out.
+        let some = [bead((2, 3), (2, 3)), bead((4, 5), (3, 4)), bead((5, 6), (6, 7)), bead((7, 8), (7, 8))];
+        let share = skipped_share(&units, &units, &some).unwrap();
+        assert!((share - 4.0 / 12.0).abs() < 1e-6, "{share}");
+        let opts = PassageOptions::default();
+        assert_eq!(
+            adapted_skip(&units, &units, &some, &opts),
+            Some(ADAPTED_SKIP_FLOOR),
+            "ln(3.3) takes 2.2 below the floor"
+        );
+        // 4 of 20 left out (4 and 7 on the left, 1 and 8 on the right): the cost falls by ln(0.2 / 0.1).
+        let few: Vec<Bead> = [(0, 0), (1, 2), (2, 3), (3, 4), (5, 5), (6, 6), (8, 7), (9, 9)]
+            .into_iter()
+            .map(|(i, j)| bead((i, i + 1), (j, j + 1)))
+            .collect();
+        let share = skipped_share(&units, &units, &few).unwrap();
+        assert!((share - 4.0 / 20.0).abs() < 1e-6, "{share}");
+        let skip = adapted_skip(&units, &units, &few, &opts).expect("a second pass");
+        assert!((skip - (opts.skip - 2f32.ln())).abs() < 1e-5, "{skip}");
+        // Never below the floor, however much is left out.
+        let sparse = [bead((0, 1), (0, 1)), bead((9, 10), (9, 10))];
+        assert_eq!(adapted_skip(&units, &units, &sparse, &opts), Some(ADAPTED_SKIP_FLOOR));
+        assert_eq!(skipped_share(&units, &units, &[]), None);
     }
 
     #[test]
