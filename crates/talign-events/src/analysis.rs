@@ -87,7 +87,7 @@ pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
     for d in corpus.docs() {
         *docs_per_lang.entry(d.lang).or_default() += 1;
     }
-    let mut frequent: Vec<String> = df
+    let frequent: Vec<String> = df
         .into_iter()
         .flat_map(|(lang, counts)| {
             let docs = docs_per_lang[&lang];
@@ -102,38 +102,28 @@ pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
     // (மாஸ்கோ, மோடி, ரஷ்யா, ஜெய்சங்கர் in 4 or more of the web development set's 7 Tamil
     // pages): a word that sounds like a name the lexicon knows is not one of the language's
     // common words.
-    let uncovered: Vec<usize> = (0..frequent.len())
-        .filter(|&i| {
-            matches!(
-                talign_names::Script::detect(&frequent[i]),
-                talign_names::Script::Indic | talign_names::Script::Other
-            )
+    let uncovered: Vec<&String> = frequent
+        .iter()
+        .filter(|w| {
+            matches!(talign_names::Script::detect(w), talign_names::Script::Indic | talign_names::Script::Other)
         })
         .collect();
-    if !uncovered.is_empty() {
-        let known = known_names();
-        let queries: Vec<Name> = uncovered
-            .iter()
-            .map(|&i| Name::from_clean(talign_names::normalize(&frequent[i]), Lexicon::builtin()))
-            .collect();
-        let hits = known.query_all(&queries, 1);
-        let named: HashSet<usize> = uncovered
-            .iter()
-            .zip(&queries)
-            .zip(&hits)
-            .filter(|((_, q), hs)| {
-                hs.first().is_some_and(|h| h.matched.score >= SOUNDS_LIKE_KNOWN_NAME)
-                    && q.key().chars().filter(char::is_ascii_uppercase).count() >= 2
-            })
-            .map(|((&i, _), _)| i)
-            .collect();
-        let mut i = 0;
-        frequent.retain(|_| {
-            i += 1;
-            !named.contains(&(i - 1))
-        });
+    if uncovered.is_empty() {
+        return frequent.into_iter().collect();
     }
-    frequent.into_iter().collect()
+    let queries: Vec<Name> =
+        uncovered.iter().map(|w| Name::from_clean(talign_names::normalize(w), Lexicon::builtin())).collect();
+    let hits = known_names().query_all(&queries, 1);
+    let named: HashSet<String> = uncovered
+        .into_iter()
+        .zip(queries.iter().zip(&hits))
+        .filter(|(_, (q, hs))| {
+            hs.first().is_some_and(|h| h.matched.score >= SOUNDS_LIKE_KNOWN_NAME)
+                && q.key().chars().filter(char::is_ascii_uppercase).count() >= 2
+        })
+        .map(|(w, _)| w.clone())
+        .collect();
+    frequent.into_iter().filter(|w| !named.contains(w)).collect()
 }
 
 /// How well a frequent word must sound like a name the lexicon knows to be kept as a name.
