@@ -191,6 +191,12 @@ impl LexiconMatcher {
     }
 }
 
+/// Whether a word is two or more Hangul syllables: a syllable holds what three letters of
+/// another script do, and Korean names are mostly of two or three (푸틴 Putin, 평양).
+fn is_hangul_word(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7A3))
+}
+
 /// The oblique cases [`decline_given_name`] writes: genitive, dative, accusative,
 /// instrumental, prepositional.
 const OBLIQUE_CASES: usize = 5;
@@ -547,11 +553,12 @@ pub fn find_mentions_with(
     if doc_script != Script::Latin {
         for i in 0..ws.len() {
             let w = ws[i];
+            let hangul = is_hangul_word(&f[w.start..w.end]);
             if w.script != Script::Latin
-                && w.script != Script::Other
+                && (w.script != Script::Other || hangul)
                 && name_like(i, &used)
                 && case_fits(i)
-                && f[w.start..w.end].chars().count() >= 3
+                && (f[w.start..w.end].chars().count() >= 3 || hangul)
             {
                 used[i] = true;
                 emit(&mut out, (i, 0), i, None, Kind::Other, Source::Candidate, None, None);

@@ -47,6 +47,32 @@ const BN_SUFFIXES: &[&str] = &[
 /// Persian endings, longest first.
 const FA_SUFFIXES: &[&str] = &["هایی", "های", "ها", "یی", "ای", "ی"];
 
+/// Korean particles, longest first: topic, subject, object, genitive, locative,
+/// ablative, comitative, instrumental, "also", "only", honorific subject, dative.
+const KO_PARTICLES: &[&str] = &[
+    "에서는",
+    "에서의",
+    "과의",
+    "와의",
+    "에게",
+    "께서",
+    "에서",
+    "으로",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "로",
+    "도",
+    "만",
+];
+
 /// Minimum number of characters a stem must keep.
 const MIN_STEM_CHARS: usize = 2;
 
@@ -295,6 +321,17 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
                 }
             }
         }
+        Script::Other if token.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7A3)) => {
+            // Korean particles after a name (푸틴은, 푸틴과의, 평양에서): the stem keeps two
+            // syllables at least.
+            for suf in KO_PARTICLES {
+                if let Some(stem) = token.strip_suffix(suf)
+                    && stem.chars().count() >= 2
+                {
+                    push_unique(&mut out, stem);
+                }
+            }
+        }
         Script::Latin | Script::Other => {
             for suf in ["'s", "’s", "'", "’"] {
                 if let Some(stem) = token.strip_suffix(suf)
@@ -382,6 +419,10 @@ mod tests {
         assert!(has("Putin'in", Script::Latin, "Putin"));
         assert!(has("Moskova’da", Script::Latin, "Moskova"));
         assert!(!has("O'Brien", Script::Latin, "O"));
+        // Korean particles, a stem of two syllables at least.
+        assert!(has("푸틴은", Script::Other, "푸틴"));
+        assert!(has("평양에서", Script::Other, "평양"));
+        assert!(stems("푸틴", Script::Other).is_empty());
         // Never a stem that ends in a virama, nor one letter long.
         assert!(stems("कला", Script::Devanagari).iter().all(|s| s.chars().count() >= 2));
         // The endings are offered, not imposed: the romanized stem matches the Latin name.

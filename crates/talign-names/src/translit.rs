@@ -29,7 +29,8 @@ pub(crate) fn as_latin(token: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(token.len());
     let mut greek: Vec<(char, u8)> = Vec::new();
-    for c in token.chars() {
+    let chars: Vec<char> = token.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if is_greek(c) {
             // Lower case, accents off but remembered: an accent on the first vowel of a pair
             // (έι) or a diaeresis on the second (αϊ) makes two vowels of it.
@@ -53,7 +54,7 @@ pub(crate) fn as_latin(token: &str) -> Option<String> {
         }
         flush_greek(&mut greek, &mut out);
         if is_hangul(c) {
-            hangul(c, &mut out);
+            hangul(c, i.checked_sub(1).map(|p| chars[p]), chars.get(i + 1).copied(), &mut out);
         } else {
             out.extend(c.to_lowercase());
         }
@@ -132,8 +133,12 @@ fn greek(w: &[(char, u8)], out: &mut String) {
     }
 }
 
-/// Spells one Hangul syllable (Revised Romanization, letter by letter).
-fn hangul(c: char, out: &mut String) {
+/// Spells one Hangul syllable (Revised Romanization, letter by letter; `next` is the
+/// character after it). Korean writes a foreign consonant without its vowel as a syllable
+/// with ㅡ (eu): 페스코프 Peskov, 라브로프 Lavrov, 크렘린 Kremlin. Such an eu is left out
+/// (peskop, rabrop, kremrin, against peseukopeu), as is the eu of ㄹ before ㄹ, which
+/// writes an l in a cluster (블라디미르 bladimir, 클린턴 klinteon).
+fn hangul(c: char, prev: Option<char>, next: Option<char>, out: &mut String) {
     const INITIAL: [&str; 19] =
         ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
     const VOWEL: [&str; 21] = [
@@ -144,10 +149,27 @@ fn hangul(c: char, out: &mut String) {
         "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng",
         "t", "t", "k", "t", "p", "t",
     ];
-    let s = c as u32 - 0xAC00;
-    out.push_str(INITIAL[(s / 588) as usize]);
-    out.push_str(VOWEL[((s % 588) / 28) as usize]);
-    out.push_str(FINAL[(s % 28) as usize]);
+    const EU: u32 = 18;
+    const SILENT: u32 = 11;
+    const RIEUL_INITIAL: u32 = 5;
+    const RIEUL_FINAL: u32 = 8;
+    let parts = |c: char| {
+        let s = c as u32 - 0xAC00;
+        (s / 588, (s % 588) / 28, s % 28)
+    };
+    let (initial, vowel, last) = parts(c);
+    let next_rieul = next.filter(|&n| is_hangul(n)).is_some_and(|n| parts(n).0 == RIEUL_INITIAL);
+    // ㄹㄹ across two syllables is one l, written as the first one's final.
+    let after_rieul =
+        initial == RIEUL_INITIAL && prev.filter(|&p| is_hangul(p)).is_some_and(|p| parts(p).2 == RIEUL_FINAL);
+    let epenthetic = vowel == EU && initial != SILENT && (last == 0 || (last == RIEUL_FINAL && next_rieul));
+    if !after_rieul {
+        out.push_str(INITIAL[initial as usize]);
+    }
+    if !epenthetic {
+        out.push_str(VOWEL[vowel as usize]);
+    }
+    out.push_str(FINAL[last as usize]);
 }
 
 #[cfg(test)]
@@ -175,9 +197,17 @@ mod tests {
 
     #[test]
     fn hangul_syllables_are_spelt_letter_by_letter() {
-        for (korean, latin) in
-            [("푸틴", "putin"), ("평양", "pyeongyang"), ("김정은", "gimjeongeun"), ("러시아", "reosia")]
-        {
+        for (korean, latin) in [
+            ("푸틴", "putin"),
+            ("평양", "pyeongyang"),
+            ("김정은", "gimjeongeun"),
+            ("러시아", "reosia"),
+            ("페스코프", "peskop"),
+            ("라브로프", "rabrop"),
+            ("블라디미르", "bladimir"),
+            ("크렘린", "kremrin"),
+            ("은", "eun"),
+        ] {
             assert_eq!(as_latin(korean).as_deref(), Some(latin), "{korean}");
         }
     }
