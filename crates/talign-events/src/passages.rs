@@ -677,10 +677,9 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         candidates.iter().flat_map(|p| rare.shared(&a[sa[p.left].clone()], &b[sb[p.right].clone()])).collect();
     let mut monotonic: Option<Vec<Bead>> = None;
     for band in tries.into_iter().filter(|_| n * m <= MAX_CELLS) {
-        let (mut beads, matched) = align_monotonic(&scorer, band, &rare, opts.skip);
+        let (mut beads, mut matched) = align_monotonic(&scorer, band, &rare, opts.skip);
         if let Some(skip) = adapted_skip(a, b, &beads, opts) {
-            let again = align_monotonic(&scorer, band, &rare, skip);
-            beads = again.0;
+            (beads, matched) = align_monotonic(&scorer, band, &rare, skip);
         }
         // Translations put almost every rare anchor some pair of sentences shares in
         // aligned passages; independent reports mention them in another order. (Anchors
