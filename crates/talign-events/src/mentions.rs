@@ -194,7 +194,7 @@ impl LexiconMatcher {
 /// Whether a word is two or more Hangul syllables: a syllable holds what three letters of
 /// another script do, and Korean names are mostly of two or three (푸틴 Putin, 평양).
 fn is_hangul_word(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7A3))
+    word.chars().count() >= 2 && word.chars().all(talign_names::is_hangul)
 }
 
 /// The oblique cases [`decline_given_name`] writes: genitive, dative, accusative,

@@ -313,15 +313,9 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
                 }
                 push_unique(&mut out, &format!("{rest}{put}"));
             }
-            for suf in ["'s", "’s", "'", "’"] {
-                if let Some(stem) = token.strip_suffix(suf)
-                    && stem.chars().count() >= MIN_STEM_CHARS
-                {
-                    push_unique(&mut out, stem);
-                }
-            }
+            possessive_stems(token, &mut out);
         }
-        Script::Other if token.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7A3)) => {
+        Script::Other if token.chars().all(crate::script::is_hangul) => {
             // Korean particles after a name (푸틴은, 푸틴과의, 평양에서): the stem keeps two
             // syllables at least.
             for suf in KO_PARTICLES {
@@ -333,13 +327,7 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
             }
         }
         Script::Latin | Script::Other => {
-            for suf in ["'s", "’s", "'", "’"] {
-                if let Some(stem) = token.strip_suffix(suf)
-                    && stem.chars().count() >= MIN_STEM_CHARS
-                {
-                    push_unique(&mut out, stem);
-                }
-            }
+            possessive_stems(token, &mut out);
             // Turkish writes a name's case ending after an apostrophe (Putin'in, Moskova'da,
             // Rusya'nın): the name is what comes before it.
             if let Some(i) = token.find(['\'', '’'])
@@ -353,6 +341,17 @@ pub fn stems(token: &str, script: Script) -> Vec<String> {
     }
     out.truncate(3);
     out
+}
+
+/// The English possessive (Kavanaugh's, Lavrov’s) and a trailing apostrophe, taken off.
+fn possessive_stems(token: &str, out: &mut Vec<String>) {
+    for suf in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = token.strip_suffix(suf)
+            && stem.chars().count() >= MIN_STEM_CHARS
+        {
+            push_unique(out, stem);
+        }
+    }
 }
 
 fn push_unique(out: &mut Vec<String>, s: &str) {

@@ -11,6 +11,12 @@ pub fn is_letter(c: char) -> bool {
     if LowChars::covers(c) { TABLE.has(c) } else { c.is_alphabetic() }
 }
 
+/// Whether `c` is a precomposed Hangul syllable (U+AC00–U+D7A3): one character that
+/// holds a Korean syllable's two or three letters.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7A3)
+}
+
 /// `char::is_alphanumeric`, answered from a table for the first 4,096 code points as
 /// [`is_letter`] is: the passage stage counts the letters of every unit with it.
 pub fn is_letter_or_digit(c: char) -> bool {

@@ -11,14 +11,11 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::script::is_hangul;
+
 /// Whether `c` is a Greek letter (basic or extended block).
 fn is_greek(c: char) -> bool {
     matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF)
-}
-
-/// Whether `c` is a precomposed Hangul syllable.
-fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7A3)
 }
 
 /// The Latin spelling of `token` when it holds Greek letters or Hangul syllables (other
