@@ -118,8 +118,7 @@ pub fn frequent_words(corpus: &Corpus) -> HashSet<String> {
         .into_iter()
         .zip(queries.iter().zip(&hits))
         .filter(|(_, (q, hs))| {
-            hs.first().is_some_and(|h| h.matched.score >= SOUNDS_LIKE_KNOWN_NAME)
-                && q.key().chars().filter(char::is_ascii_uppercase).count() >= 2
+            hs.first().is_some_and(|h| h.matched.score >= SOUNDS_LIKE_KNOWN_NAME) && entities::key_consonants(q) >= 2
         })
         .map(|(w, _)| w.clone())
         .collect();

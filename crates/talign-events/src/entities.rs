@@ -165,7 +165,7 @@ fn strong_stem(form: &str) -> Option<String> {
 
 /// The consonants of a name's key (its uppercase letters): a link needs two, so that a
 /// short common word does not join a name on one shared sound.
-fn key_consonants(name: &Name) -> usize {
+pub(crate) fn key_consonants(name: &Name) -> usize {
     name.key().chars().filter(char::is_ascii_uppercase).count()
 }
 
