@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -87,6 +87,9 @@ pub enum LexiconError {
         /// What is wrong.
         message: String,
     },
+    /// [`Lexicon::extend_builtin`] came after the built-in lexicon was first read.
+    #[error("the built-in lexicon is already in use: extend it before anything reads it")]
+    InUse,
 }
 
 /// Canonical entities and translated generic terms.
@@ -100,16 +103,19 @@ pub struct Lexicon {
     terms: HashMap<String, u32>,
 }
 
-static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lex = Lexicon::from_tables(
-        &[("entities.csv", include_str!("../data/entities.csv")), ("people.csv", include_str!("../data/people.csv"))],
-        include_str!("../data/terms.csv"),
-    )
-    .expect("the embedded lexicon is valid (checked by a unit test)");
-    lex.add_terms("given-names.csv", include_str!("../data/given-names.csv"))
-        .expect("the embedded cognate given names are valid (checked by a unit test)");
-    lex
-});
+static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+
+/// The embedded tables, with `extra` entity tables (file name, text) after them.
+fn embedded(extra: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
+    let mut tables = vec![
+        ("entities.csv", include_str!("../data/entities.csv")),
+        ("people.csv", include_str!("../data/people.csv")),
+    ];
+    tables.extend_from_slice(extra);
+    let mut lex = Lexicon::from_tables(&tables, include_str!("../data/terms.csv"))?;
+    lex.add_terms("given-names.csv", include_str!("../data/given-names.csv"))?;
+    Ok(lex)
+}
 
 /// The key under which lexicon variants and names are looked up: the cleaned form,
 /// lowercased, with hyphens and ZWNJ as spaces and a leading English article dropped.
@@ -139,9 +145,20 @@ pub fn lookup_key(clean: &str) -> String {
 }
 
 impl Lexicon {
-    /// The lexicon embedded in the crate.
+    /// The lexicon embedded in the crate, with the tables [`Lexicon::extend_builtin`] added.
     pub fn builtin() -> &'static Lexicon {
-        &BUILTIN
+        BUILTIN.get_or_init(|| embedded(&[]).expect("the embedded lexicon is valid (checked by a unit test)"))
+    }
+
+    /// Adds entity tables (file name, text; the columns of `people.csv`) to the built-in
+    /// lexicon, for the rest of the process: an analyst's own list of the people and places
+    /// they follow, read as the curated ones are (a row may add a spelling to a curated
+    /// entity by using its id and canonical name). Must come before anything reads the
+    /// built-in lexicon; a malformed row, or a variant that already names another entity,
+    /// is an error naming the file and line, and leaves the lexicon as it was.
+    pub fn extend_builtin(tables: &[(&str, &str)]) -> Result<(), LexiconError> {
+        let lex = embedded(tables)?;
+        BUILTIN.set(lex).map_err(|_| LexiconError::InUse)
     }
 
     /// An empty lexicon (fuzzy matching only).

@@ -25,7 +25,8 @@ Examples:
   talign names normalize examples/names/bengali.txt
   talign names pair examples/names/bengali.txt examples/names/persian.txt --top 3 --explain
   talign events align corpora/seeds corpora/ntrex-dev/articles.jsonl -o links.csv
-  talign export names corpora/seeds --format markdown";
+  talign export names corpora/seeds --format markdown
+  talign export names corpora/seeds --lexicon examples/lexicon/newsmakers.csv";
 
 #[derive(Debug, Parser)]
 #[command(name = "talign", version, about = ABOUT, after_help = EXAMPLES, propagate_version = true)]
@@ -36,6 +37,12 @@ struct Cli {
     /// and no closing summary from `report`; warnings and errors are still printed.
     #[arg(long, short = 'q', global = true)]
     quiet: bool,
+    /// Add the entities of a CSV table to the curated lexicon, for names and events alike:
+    /// the people and places you follow, with their spellings per language (columns
+    /// `id,canonical,kind,lang,variant,source`, as in examples/lexicon/newsmakers.csv; a row
+    /// with a curated entity's id and canonical name adds a spelling to it). Repeatable.
+    #[arg(long, global = true, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -759,6 +766,27 @@ fn given(matches: &clap::ArgMatches, id: &str) -> bool {
     }
 }
 
+/// Adds the tables of `--lexicon` to the built-in lexicon, before anything reads it.
+fn extend_lexicon(paths: &[PathBuf]) -> anyhow::Result<()> {
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let mut texts = Vec::with_capacity(paths.len());
+    for path in paths {
+        let label = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{label}: cannot read the lexicon table: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            anyhow::anyhow!("{label}:{line}: not UTF-8 text")
+        })?;
+        texts.push((label, text));
+    }
+    let tables: Vec<(&str, &str)> = texts.iter().map(|(l, t)| (l.as_str(), t.as_str())).collect();
+    talign_names::lexicon::Lexicon::extend_builtin(&tables)?;
+    Ok(())
+}
+
 fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
     let matches = Cli::command().get_matches();
@@ -775,6 +803,10 @@ fn main() -> ExitCode {
             .exit();
     }
     progress::set_quiet(cli.quiet);
+    if let Err(e) = extend_lexicon(&cli.lexicon) {
+        eprintln!("talign: error: {e:#}");
+        return ExitCode::from(2);
+    }
     // --passage-min-score given by the user filters every passage pair; its default filters
     // only those aligned as translations (mined pairs have their own threshold).
     if given(&matches, "passage_min_score") {

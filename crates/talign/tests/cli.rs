@@ -571,3 +571,67 @@ fn names_normalize_romanization_iso_writes_the_standards_in_the_latin_column() {
     assert_eq!(o.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `--lexicon`: a user's table of names is read as the curated one is, by `names` and by
+/// the events pipeline alike; a table that cannot be read is an error naming file and line.
+#[test]
+fn a_lexicon_table_names_the_people_it_lists_everywhere() {
+    let d = tmp("lexicon");
+    let table = d.join("watchlist.csv");
+    std::fs::write(
+        &table,
+        "id,canonical,kind,lang,variant,source\n\
+         zorbek-tamarin,Zorbek Tamarin,person,en,Zorbek Tamarin,test: a made-up person\n\
+         zorbek-tamarin,Zorbek Tamarin,person,bn,জোরবেক তামারিন,test\n\
+         zorbek-tamarin,Zorbek Tamarin,person,fa,زوربک تامارین,test\n",
+    )
+    .unwrap();
+    let table = table.to_str().unwrap();
+    let (l, r) = (d.join("l.txt"), d.join("r.txt"));
+    std::fs::write(&l, "জোরবেক তামারিন\n").unwrap();
+    std::fs::write(&r, "زوربک تامارین\n").unwrap();
+    let pair = |extra: &[&str]| {
+        let mut args = vec!["names", "pair", l.to_str().unwrap(), r.to_str().unwrap(), "--explain"];
+        args.extend_from_slice(extra);
+        stdout(&talign(&args))
+    };
+    assert!(!pair(&[]).contains("lexicon:"), "{}", pair(&[]));
+    let with = pair(&["--lexicon", table]);
+    assert!(with.contains("lexicon: both name Zorbek Tamarin"), "{with}");
+    assert!(with.contains(",1.0000,"), "{with}");
+
+    let corpus = d.join("news.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"b\",\"lang\":\"bn\",\"text\":\"মস্কোয় জোরবেক তামারিন বক্তব্য দেন। পরে তামারিন ঢাকায় যান।\"}\n\
+         {\"id\":\"f\",\"lang\":\"fa\",\"text\":\"زوربک تامارین در مسکو سخنرانی کرد.\"}\n",
+    )
+    .unwrap();
+    let names = stdout(&talign(&["export", "names", corpus.to_str().unwrap(), "--explain", "--lexicon", table]));
+    let row = rows(&names).into_iter().find(|r| r[0] == "Zorbek Tamarin").expect("the listed person is an entity");
+    assert_eq!((row[1].as_str(), row[6].as_str()), ("person", "lexicon"), "{row:?}");
+    assert!(row[2].contains("জোরবেক তামারিন") && row[3].contains("زوربک تامارین"), "{row:?}");
+    assert_eq!(row[4], "b|f", "{row:?}");
+    let without = stdout(&talign(&["export", "names", corpus.to_str().unwrap()]));
+    assert!(!without.contains("Zorbek Tamarin"), "{without}");
+
+    for (name, text, message) in [
+        (
+            "taken.csv",
+            "id,canonical,kind,lang,variant,source\nx,X,place,bn,ইসরায়েল,test\n".as_bytes(),
+            ":2: variant `ইসরায়েল` already names `israel`",
+        ),
+        ("header.csv", &b"id,canonical,kind,lang,variant\n"[..], ":1: expected header"),
+        ("bytes.csv", b"id,canonical,kind,lang,variant,source\nx,X,person,bn,\xff\xfe,test\n", ":2: not UTF-8 text"),
+        ("kind.csv", b"id,canonical,kind,lang,variant,source\nx,X,planet,en,X,test\n", ":2: unknown kind `planet`"),
+    ] {
+        let path = d.join(name);
+        std::fs::write(&path, text).unwrap();
+        let o =
+            talign(&["names", "pair", l.to_str().unwrap(), r.to_str().unwrap(), "--lexicon", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("{name}{message}")), "{name}: {err}");
+        assert!(o.stdout.is_empty(), "{name}: nothing may be written on error");
+    }
+}
