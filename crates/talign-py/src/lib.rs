@@ -217,6 +217,19 @@ fn read_names(py: Python<'_>, path: PathBuf) -> PyResult<Vec<String>> {
     }
 }
 
+/// Adds lexicon tables to the built-in lexicon, as `--lexicon` does; before anything reads
+/// it in this process. An error names the file and line.
+#[pyfunction]
+fn extend_lexicon(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<()> {
+    let done = py.detach(|| talign::input::extend_lexicon(&paths));
+    done.map_err(|e| {
+        let message = format!("{e:#}");
+        let file = paths.iter().map(|p| talign::input::label(p)).find(|l| message.starts_with(l.as_str()));
+        let line = file.as_deref().and_then(|l| line_of(&message, l));
+        Failure { line, path: file, message }.into_py(py)
+    })
+}
+
 /// The line number of a message that starts `{label}:{line}:`.
 fn line_of(message: &str, label: &str) -> Option<u64> {
     let rest = message.strip_prefix(label)?.strip_prefix(':')?;
@@ -507,6 +520,7 @@ fn _talign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_SHORTLIST", talign_names::DEFAULT_SHORTLIST)?;
     m.add_function(wrap_pyfunction!(tables, m)?)?;
     m.add_function(wrap_pyfunction!(read_names, m)?)?;
+    m.add_function(wrap_pyfunction!(extend_lexicon, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(pair, m)?)?;
     m.add_function(wrap_pyfunction!(read_corpus, m)?)?;

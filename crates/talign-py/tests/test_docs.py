@@ -27,5 +27,6 @@ def test_stubs_match_the_module():
         obj = getattr(talign, name)
         if inspect.isfunction(obj):
             assert name in stubbed, f"{name} has no stub"
-            params = [a.arg for a in stubbed[name].args.args + stubbed[name].args.kwonlyargs]
+            a = stubbed[name].args
+            params = [x.arg for x in a.args + ([a.vararg] if a.vararg else []) + a.kwonlyargs]
             assert params == list(inspect.signature(obj).parameters), name

@@ -23,6 +23,30 @@ pub fn label(path: &Path) -> String {
     if path == Path::new("-") { "<stdin>".to_string() } else { path.display().to_string() }
 }
 
+/// Adds lexicon tables (files with the columns of the curated ones) to the built-in
+/// lexicon, for the rest of the process (`--lexicon`); before anything reads it. A file
+/// that cannot be read, is not UTF-8, or has a bad row is an error naming file and line.
+pub fn extend_lexicon<P: AsRef<Path>>(paths: &[P]) -> Result<()> {
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let mut texts = Vec::with_capacity(paths.len());
+    for path in paths {
+        let path = path.as_ref();
+        let label = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{label}: cannot read the lexicon table: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            anyhow::anyhow!("{label}:{line}: not UTF-8 text")
+        })?;
+        texts.push((label, text));
+    }
+    let tables: Vec<(&str, &str)> = texts.iter().map(|(l, t)| (l.as_str(), t.as_str())).collect();
+    talign_names::lexicon::Lexicon::extend_builtin(&tables)?;
+    Ok(())
+}
+
 /// Reads a name list from a file, or stdin for `-`.
 pub fn read_name_list(path: &Path) -> Result<Vec<NameLine>> {
     let mut reader = ChunkReader::open(path)?;

@@ -766,27 +766,6 @@ fn given(matches: &clap::ArgMatches, id: &str) -> bool {
     }
 }
 
-/// Adds the tables of `--lexicon` to the built-in lexicon, before anything reads it.
-fn extend_lexicon(paths: &[PathBuf]) -> anyhow::Result<()> {
-    if paths.is_empty() {
-        return Ok(());
-    }
-    let mut texts = Vec::with_capacity(paths.len());
-    for path in paths {
-        let label = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{label}: cannot read the lexicon table: {e}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            anyhow::anyhow!("{label}:{line}: not UTF-8 text")
-        })?;
-        texts.push((label, text));
-    }
-    let tables: Vec<(&str, &str)> = texts.iter().map(|(l, t)| (l.as_str(), t.as_str())).collect();
-    talign_names::lexicon::Lexicon::extend_builtin(&tables)?;
-    Ok(())
-}
-
 fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
     let matches = Cli::command().get_matches();
@@ -803,7 +782,7 @@ fn main() -> ExitCode {
             .exit();
     }
     progress::set_quiet(cli.quiet);
-    if let Err(e) = extend_lexicon(&cli.lexicon) {
+    if let Err(e) = talign::input::extend_lexicon(&cli.lexicon) {
         eprintln!("talign: error: {e:#}");
         return ExitCode::from(2);
     }

@@ -42,6 +42,7 @@ from ._talign import TalignError
 
 __all__ = [
     "TalignError",
+    "extend_lexicon",
     "TalignWarning",
     "normalize",
     "pair",
@@ -261,6 +262,22 @@ def export_names(corpus: Corpus, *, explain: bool = False, lenient_lang: bool = 
     True
     """
     return _tables(["names"], corpus, lenient_lang, explain)[0]
+
+
+def extend_lexicon(*paths: Union[str, "_os.PathLike[str]"]) -> None:
+    """Adds lexicon tables to the curated lexicon for the rest of the process, as the CLI's
+    ``--lexicon`` does: the people and places you follow, with their spellings per
+    language, read by the names functions and the event pipeline alike.
+
+    Each table is a CSV file with the columns ``id,canonical,kind,lang,variant,source``
+    (see ``examples/lexicon/newsmakers.csv`` and ``docs/cli.md``). Call it before any other
+    talign function in the process: afterwards the lexicon is in use and this raises
+    :class:`TalignError`, as it does for a table that cannot be read, naming file and line.
+
+    >>> talign.extend_lexicon("examples/lexicon/newsmakers.csv")  # doctest: +SKIP
+    >>> talign.pair(["হোসেইন আমির-আবদুল্লাহিয়ান"], ["حسین امیرعبداللهیان"])  # doctest: +SKIP
+    """
+    _talign.extend_lexicon([_os.fspath(p) for p in paths])
 
 
 def export_sentences(
