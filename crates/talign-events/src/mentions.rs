@@ -2,6 +2,8 @@
 //!
 //! Found in one pass each, on the text folded for search ([`Folded`]):
 //! - **lexicon** matches (aho-corasick over every lexicon variant), a case ending allowed after them;
+//!   a Chinese or Japanese variant (习近平, ラブロフ) anywhere inside a run of text, which those
+//!   languages write without spaces (the longest variant wins: 白俄罗斯 is Belarus, not Russia);
 //! - **title** matches: up to three name-like words after a title word (পররাষ্ট্রমন্ত্রী,
 //!   رئیس‌جمهور, President), or one or two before a head noun that follows names (রাফাহ শহরে);
 //! - **quotes**: one to four name-like words inside «…»;
@@ -104,6 +106,14 @@ struct LexiconPattern {
     /// Russian case endings after the pattern; `None` where the names crate's
     /// [`affix::stems`] decide.
     fit: Option<Fit>,
+    /// A Chinese or Japanese variant: found anywhere in a run of text, which those
+    /// languages write without spaces between words.
+    cjk: bool,
+}
+
+/// Whether a character is Han, Hiragana or Katakana (with its prolonged-sound mark).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
 }
 
 /// Arabic articles and proclitics before a variant: a one-letter proclitic only before a
@@ -166,12 +176,13 @@ impl LexiconMatcher {
                         pats.push((
                             form,
                             id,
-                            LexiconPattern { id, last_word, head: head.clone(), script, fit: Some(fit) },
+                            LexiconPattern { id, last_word, head: head.clone(), script, fit: Some(fit), cjk: false },
                         ));
                     }
                 }
             } else {
-                pats.push((key, id, LexiconPattern { id, last_word: None, head: None, script, fit: None }));
+                let cjk = key.chars().next().is_some_and(is_cjk);
+                pats.push((key, id, LexiconPattern { id, last_word: None, head: None, script, fit: None, cjk }));
             }
         }
         // One pattern per form; a whole variant wins over another variant's stem.
@@ -354,6 +365,28 @@ pub fn find_mentions_with(
         let pat = &lm.pats[m.pattern().as_usize()];
         let first = word_containing(m.start());
         if first >= ws.len() {
+            continue;
+        }
+        if pat.cjk {
+            // Chinese and Japanese: the variant itself, wherever it stands in its run.
+            let last = word_containing(m.end() - 1).min(ws.len() - 1);
+            let kind = lex.entity(pat.id).kind;
+            let range = folded.original_range(m.start(), m.end());
+            let form = talign_names::normalize(&text[range.clone()]);
+            used[first..=last].iter_mut().for_each(|u| *u = true);
+            if kind == Kind::Place {
+                lex_place[first..=last].iter_mut().for_each(|u| *u = true);
+            }
+            let (start, end) = (range.start, range.end);
+            out.push(Mention {
+                start,
+                end,
+                matched: Some(form.clone()),
+                form,
+                entity: Some(pat.id),
+                kind,
+                source: Source::Lexicon,
+            });
             continue;
         }
         // A variant starts a word, or follows an Arabic article or proclitic (والروسي, بموسكو).
@@ -652,6 +685,32 @@ mod tests {
         let fr = "La visite intervient après l'invasion de l'Ukraine, avant un séjour d'Inde.";
         let hits = lexicon_hits(fr);
         assert!(has(&hits, "Ukraine", "ukraine"), "{hits:?}");
+    }
+
+    #[test]
+    fn chinese_and_japanese_names_are_found_inside_runs_without_spaces() {
+        let zh = "新华社北京7月15日电 国家主席习近平15日在北京会见俄罗斯外长拉夫罗夫。白俄罗斯总统也在场。";
+        let hits = lexicon_hits(zh);
+        for (surface, slug) in [
+            ("北京", "beijing"),
+            ("习近平", "xi-jinping"),
+            ("俄罗斯", "russia"),
+            ("拉夫罗夫", "sergey-lavrov"),
+            ("白俄罗斯", "belarus"),
+        ] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        // The longest variant wins: 白俄罗斯 (Belarus) is not Russia.
+        assert_eq!(hits.iter().filter(|(s, _)| s == "俄罗斯").count(), 1, "{hits:?}");
+        let ja = "中国の習近平国家主席は15日、北京でロシアのラブロフ外相と会談した。";
+        let hits = lexicon_hits(ja);
+        for (surface, slug) in
+            [("中国", "china"), ("習近平", "xi-jinping"), ("ロシア", "russia"), ("ラブロフ", "sergey-lavrov")]
+        {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        // A run without a variant gives no lexicon mention.
+        assert!(lexicon_hits("今天天气很好。").is_empty());
     }
 
     #[test]

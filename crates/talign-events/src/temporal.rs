@@ -43,6 +43,8 @@
 //!
 //! - **Relative days** (`আজ`, `গতকাল`, `دیروز`, `вчера`, `yesterday`, `দুই দিন আগে`,
 //!   `۳ روز پیش`, `2 days ago`): resolved against the publication date, skipped without one.
+//! - **Chinese and Japanese**: numbers glued to 年, 月 and 日 (`2025年7月15日`, `2024年6月`,
+//!   `7月15日`, the last resolved as any day and month); a day alone (`15日`) is not a date.
 //! - **Other languages**: Russian, Ukrainian, Hindi, Marathi, Urdu, Arabic (both month
 //!   series, `تشرين الأول` as one name), Turkish, Azerbaijani, German, French, Spanish,
 //!   Portuguese and Italian month names, and the weekdays of most of them; `20 de mayo de
@@ -393,7 +395,8 @@ impl<'t> Finder<'t> {
         let mut i = 0;
         while i < self.toks.len() {
             let next = self
-                .numeric(i)
+                .cjk(i)
+                .or_else(|| self.numeric(i))
                 .or_else(|| self.numeric_day_first(i))
                 .or_else(|| self.year_range(i))
                 .or_else(|| self.year_first(i))
@@ -405,6 +408,52 @@ impl<'t> Finder<'t> {
             i = next.unwrap_or(i + 1);
         }
         self.out
+    }
+
+    /// Chinese and Japanese dates, the numbers glued to 年, 月 and 日 (`2025年7月15日`,
+    /// `2024年6月`, `7月15日`); the mention ends at its 日 or 月 (the scanner glues the
+    /// characters after a number to it).
+    fn cjk(&mut self, i: usize) -> Option<usize> {
+        let glued = |n: &Num<'_>, mark: char| n.plain && n.digits <= 2 && n.suffix.starts_with(mark);
+        let end_at = |this: &Self, k: usize, mark: char| {
+            let t = &this.toks[k];
+            let written = &this.text[t.start..t.end];
+            t.start + written.find(mark).map_or(written.len(), |at| at + mark.len_utf8())
+        };
+        let first = self.num(i)?;
+        let (year, m_at) = if first.plain && first.digits == 4 && first.suffix == "年" {
+            (Some(first.value as i32), i + 1)
+        } else {
+            (None, i)
+        };
+        let month = self.num(m_at)?;
+        if !glued(&month, '月') || (year.is_some() && !self.touching(i)) {
+            return None;
+        }
+        let m = month.value as u32;
+        let day = if month.suffix == "月" && self.touching(m_at) {
+            self.num(m_at + 1).filter(|d| glued(d, '日')).map(|d| d.value as u32)
+        } else {
+            None
+        };
+        let (value, note, end, next) = match (year, day) {
+            (Some(y), Some(d)) => {
+                let date = make_day(Calendar::Gregorian, y, m, d)?;
+                (TimeValue::Day(date), None, end_at(self, m_at + 1, '日'), m_at + 2)
+            }
+            (None, Some(d)) => {
+                let (v, note) = self.day_month(Calendar::Gregorian, m, d)?;
+                (v, note, end_at(self, m_at + 1, '日'), m_at + 2)
+            }
+            (Some(y), None) if (1..=12).contains(&m) && GREGORIAN_YEARS.contains(&y) => {
+                (TimeValue::MonthYear { year: y, month: m }, None, end_at(self, m_at, '月'), m_at + 1)
+            }
+            _ => return None,
+        };
+        let start = self.toks[i].start;
+        let text = self.text[start..end].to_owned();
+        self.out.push(DateMention { start, end, text, value, calendar: Calendar::Gregorian, note });
+        Some(next)
     }
 
     /// `2023-12-20`, `2023/12/20`, `۱۴۰۲/۰۹/۲۹` (tokens touching).

@@ -635,3 +635,37 @@ fn a_lexicon_table_names_the_people_it_lists_everywhere() {
         assert!(o.stdout.is_empty(), "{name}: nothing may be written on error");
     }
 }
+
+/// Chinese and Japanese: names found inside runs written without spaces, dates glued to
+/// 年, 月 and 日; a Chinese, a Japanese and a Bengali report of one meeting are one event,
+/// and a Chinese report of another visit by one of its people a year earlier is not.
+#[test]
+fn chinese_and_japanese_reports_join_the_event_they_report() {
+    let d = tmp("cjk");
+    let corpus = d.join("news.jsonl");
+    std::fs::write(&corpus, [
+        r#"{"id":"zh-xi-lavrov","lang":"zh","text":"新华社北京2025年7月15日电 国家主席习近平15日在北京会见俄罗斯外长拉夫罗夫。习近平请拉夫罗夫转达对普京总统的问候。外交部长王毅参加会见。"}"#,
+        r#"{"id":"ja-xi-lavrov","lang":"ja","text":"中国の習近平国家主席は2025年7月15日、北京でロシアのラブロフ外相と会談した。王毅外相も同席した。ラブロフ氏はプーチン大統領のあいさつを伝えた。"}"#,
+        r#"{"id":"bn-xi-lavrov","lang":"bn","text":"বেইজিংয়ে ১৫ জুলাই ২০২৫ চীনের প্রেসিডেন্ট শি জিনপিং রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভের সঙ্গে সাক্ষাৎ করেছেন। চীনের পররাষ্ট্রমন্ত্রী ওয়াং ই বৈঠকে উপস্থিত ছিলেন।"}"#,
+        r#"{"id":"zh-putin-pyongyang","lang":"zh","text":"新华社平壤2024年6月19日电 俄罗斯总统普京19日抵达平壤，朝鲜最高领导人金正恩到机场迎接。俄外长拉夫罗夫陪同访问。"}"#,
+    ].join("\n")).unwrap();
+    let corpus = corpus.to_str().unwrap();
+    let facts = stdout(&talign(&["corpus", "facts", corpus]));
+    for (doc, text, value) in [
+        ("zh-xi-lavrov", "拉夫罗夫", "Sergey Lavrov"),
+        ("zh-xi-lavrov", "2025年7月15日", "{\"day\":\"2025-07-15\"}"),
+        ("ja-xi-lavrov", "ラブロフ", "Sergey Lavrov"),
+        ("ja-xi-lavrov", "習近平", "Xi Jinping"),
+        ("zh-putin-pyongyang", "平壤", "Pyongyang"),
+    ] {
+        assert!(
+            rows(&facts).iter().any(|r| r[0] == doc && r[4] == text && r[5] == value),
+            "{doc}: {text} → {value}\n{facts}"
+        );
+    }
+    let events = rows(&stdout(&talign(&["events", "cluster", corpus])));
+    let event = |doc: &str| events.iter().find(|r| r[1] == doc).map(|r| r[0].clone()).unwrap();
+    assert_eq!(event("zh-xi-lavrov"), event("ja-xi-lavrov"));
+    assert_eq!(event("zh-xi-lavrov"), event("bn-xi-lavrov"));
+    assert_ne!(event("zh-xi-lavrov"), event("zh-putin-pyongyang"));
+}

@@ -415,3 +415,17 @@ fn numeric_dates_with_the_day_first() {
     none("30 / 12 / 2018");
     none("31.02.2024");
 }
+
+#[test]
+fn chinese_and_japanese_dates_are_numbers_glued_to_year_month_and_day() {
+    check("新华社北京2025年7月15日电 国家主席习近平15日在北京会见", None, &[("2025年7月15日", day("2025-07-15"))]);
+    check("ロシアのラブロフ外相は2024年6月19日、平壌を訪れた。", None, &[("2024年6月19日", day("2024-06-19"))]);
+    check("2024年6月に訪朝した", None, &[("2024年6月", TimeValue::MonthYear { year: 2024, month: 6 })]);
+    check("习近平7月15日会见拉夫罗夫", None, &[("7月15日", TimeValue::DayMonth { month: 7, day: 15 })]);
+    check("习近平7月15日会见拉夫罗夫", Some("2025-07-16"), &[("7月15日", day("2025-07-15"))]);
+    // A day alone, an impossible date, a month beyond 12 and a year without its month are not dates.
+    none("拉夫罗夫15日抵达北京");
+    none("2025年2月30日");
+    none("2025年13月");
+    none("2025年的会见");
+}
