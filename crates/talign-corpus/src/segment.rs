@@ -1,7 +1,8 @@
 //! Sentence segmentation for Bengali, Persian and Latin-script news text.
 //!
 //! A sentence ends at a line break, or at `।` `?` `!` `؟` `.` `…` (with any closing
-//! quotes or brackets after it) followed by white space. A full stop does not end a
+//! quotes or brackets after it) followed by white space, or at the full-width `。` `！` `？`
+//! of Chinese and Japanese, which need no space after them. A full stop does not end a
 //! sentence after a single Latin capital (an initial) or a common abbreviation.
 
 use serde::Serialize;
@@ -24,7 +25,12 @@ pub fn is_terminator(c: char) -> bool {
 
 /// Whether `c` closes a quote or bracket (kept with the sentence it ends).
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›' | '」')
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›' | '」' | '』' | '）')
+}
+
+/// Whether `c` ends a Chinese or Japanese sentence, space after it or not (`。` `！` `？`).
+pub fn is_full_width_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -102,6 +108,17 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         let mut cut: Option<usize> = None;
         if c == '\n' || c == '\r' || c == '\u{2029}' {
             cut = Some(i);
+        } else if is_full_width_terminator(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_full_width_terminator(d) || is_closer(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            cut = Some(end);
         } else if is_terminator(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
@@ -173,6 +190,18 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         sentences(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn splits_chinese_and_japanese_at_full_width_stops() {
+        assert_eq!(
+            texts("习近平会见拉夫罗夫。他说：“合作很重要！”王毅参加会见？是的"),
+            ["习近平会见拉夫罗夫。", "他说：“合作很重要！”", "王毅参加会见？", "是的"]
+        );
+        assert_eq!(
+            texts("ラブロフ外相と会談した。「協力する。」と述べた。"),
+            ["ラブロフ外相と会談した。", "「協力する。」", "と述べた。"]
+        );
     }
 
     #[test]
