@@ -6,7 +6,8 @@
 //! [`crate::endings`]: in Bengali any ending (বৈঠক matches বৈঠকে, বৈঠকের); in Russian the
 //! case endings (встреча, встречи, встрече); in Hindi and Urdu the oblique and plural
 //! endings (बैठकें, حملوں); in Persian and English a short list (ها, های, ی; -s, -ed, -ing).
-//! An Arabic, Persian or Urdu term counts only in text of its language.
+//! An Arabic, Persian or Urdu term counts only in text of its language. A Chinese or
+//! Japanese term (会见, 会談) counts wherever it stands in a run of text.
 
 use serde::Serialize;
 use talign_names::Folded;
@@ -46,6 +47,16 @@ pub fn find_events_with(text: &str, lists: &Lists) -> Vec<EventMention> {
     for m in lists.event_matcher.find_iter(f) {
         let (_, concept, fit) = &lists.event_terms[m.pattern().as_usize()];
         if !fit.language_ok(language) {
+            continue;
+        }
+        if f[m.start()..].starts_with(talign_names::is_cjk) {
+            // Chinese and Japanese write no spaces: the term itself, wherever it stands.
+            let range = folded.original_range(m.start(), m.end());
+            out.push(EventMention {
+                start: range.start,
+                end: range.end,
+                concept: lists.concepts[*concept as usize].clone(),
+            });
             continue;
         }
         let word_start = f[..m.start()].rfind(|c: char| !is_word_char(c)).map_or(0, |p| p + next_len(f, p));

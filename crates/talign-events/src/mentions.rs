@@ -111,11 +111,6 @@ struct LexiconPattern {
     cjk: bool,
 }
 
-/// Whether a character is Han, Hiragana or Katakana (with its prolonged-sound mark).
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
-}
-
 /// Arabic articles and proclitics before a variant: a one-letter proclitic only before a
 /// variant of four letters or more (برم is not ب + رم, Rome).
 fn arabic_prefix_ok(before: &str, variant_chars: usize) -> bool {
@@ -181,7 +176,7 @@ impl LexiconMatcher {
                     }
                 }
             } else {
-                let cjk = key.chars().next().is_some_and(is_cjk);
+                let cjk = key.chars().next().is_some_and(talign_names::is_cjk);
                 pats.push((key, id, LexiconPattern { id, last_word: None, head: None, script, fit: None, cjk }));
             }
         }

@@ -17,6 +17,12 @@ pub fn is_hangul(c: char) -> bool {
     matches!(c as u32, 0xAC00..=0xD7A3)
 }
 
+/// Whether `c` is Han, Hiragana or Katakana: the scripts of Chinese and Japanese, which
+/// write no spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
 /// `char::is_alphanumeric`, answered from a table for the first 4,096 code points as
 /// [`is_letter`] is: the passage stage counts the letters of every unit with it.
 pub fn is_letter_or_digit(c: char) -> bool {

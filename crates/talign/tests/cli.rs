@@ -636,8 +636,8 @@ fn a_lexicon_table_names_the_people_it_lists_everywhere() {
     }
 }
 
-/// Chinese and Japanese: names found inside runs written without spaces, dates glued to
-/// 年, 月 and 日; a Chinese, a Japanese and a Bengali report of one meeting are one event,
+/// Chinese and Japanese: names and event words found inside runs written without spaces,
+/// dates glued to 年, 月 and 日; a Chinese, a Japanese and a Bengali report of one meeting are one event,
 /// and a Chinese report of another visit by one of its people a year earlier is not.
 #[test]
 fn chinese_and_japanese_reports_join_the_event_they_report() {
@@ -657,6 +657,8 @@ fn chinese_and_japanese_reports_join_the_event_they_report() {
         ("ja-xi-lavrov", "ラブロフ", "Sergey Lavrov"),
         ("ja-xi-lavrov", "習近平", "Xi Jinping"),
         ("zh-putin-pyongyang", "平壤", "Pyongyang"),
+        ("zh-xi-lavrov", "会见", "meeting"),
+        ("ja-xi-lavrov", "会談", "meeting"),
     ] {
         assert!(
             rows(&facts).iter().any(|r| r[0] == doc && r[4] == text && r[5] == value),
