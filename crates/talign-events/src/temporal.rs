@@ -45,6 +45,8 @@
 //!   `۳ روز پیش`, `2 days ago`): resolved against the publication date, skipped without one.
 //! - **Chinese and Japanese**: numbers glued to 年, 月 and 日 (`2025年7月15日`, `2024年6月`,
 //!   `7月15日`, the last resolved as any day and month); a day alone (`15日`) is not a date.
+//!   Weekdays (`星期一`, `周一`, `月曜日`, `上周一`) and relative days (`昨天`, `昨日`) are
+//!   found inside runs of text, which these languages write without spaces.
 //! - **Other languages**: Russian, Ukrainian, Hindi, Marathi, Urdu, Arabic (both month
 //!   series, `تشرين الأول` as one name), Turkish, Azerbaijani, German, French, Spanish,
 //!   Portuguese and Italian month names, and the weekdays of most of them; `20 de mayo de
@@ -242,6 +244,50 @@ fn place(published: Date, w: Weekday, week_start: Weekday, how: Placement) -> Da
     }
 }
 
+/// What a Chinese or Japanese day word says.
+#[derive(Debug, Clone, Copy)]
+enum CjkDay {
+    /// Days from publication.
+    Relative(i64),
+    /// A weekday.
+    Weekday(Weekday),
+}
+
+/// Chinese and Japanese day words, longer before shorter where one holds another (一昨日
+/// before 昨日, 星期日 before 星期 forms of one character).
+const CJK_DAY_WORDS: &[(&str, CjkDay)] = &[
+    ("一昨日", CjkDay::Relative(-2)),
+    ("前天", CjkDay::Relative(-2)),
+    ("昨天", CjkDay::Relative(-1)),
+    ("昨日", CjkDay::Relative(-1)),
+    ("今天", CjkDay::Relative(0)),
+    ("今日", CjkDay::Relative(0)),
+    ("明天", CjkDay::Relative(1)),
+    ("明日", CjkDay::Relative(1)),
+    ("月曜日", CjkDay::Weekday(Weekday::Mon)),
+    ("火曜日", CjkDay::Weekday(Weekday::Tue)),
+    ("水曜日", CjkDay::Weekday(Weekday::Wed)),
+    ("木曜日", CjkDay::Weekday(Weekday::Thu)),
+    ("金曜日", CjkDay::Weekday(Weekday::Fri)),
+    ("土曜日", CjkDay::Weekday(Weekday::Sat)),
+    ("日曜日", CjkDay::Weekday(Weekday::Sun)),
+    ("星期一", CjkDay::Weekday(Weekday::Mon)),
+    ("星期二", CjkDay::Weekday(Weekday::Tue)),
+    ("星期三", CjkDay::Weekday(Weekday::Wed)),
+    ("星期四", CjkDay::Weekday(Weekday::Thu)),
+    ("星期五", CjkDay::Weekday(Weekday::Fri)),
+    ("星期六", CjkDay::Weekday(Weekday::Sat)),
+    ("星期日", CjkDay::Weekday(Weekday::Sun)),
+    ("星期天", CjkDay::Weekday(Weekday::Sun)),
+    ("周一", CjkDay::Weekday(Weekday::Mon)),
+    ("周二", CjkDay::Weekday(Weekday::Tue)),
+    ("周三", CjkDay::Weekday(Weekday::Wed)),
+    ("周四", CjkDay::Weekday(Weekday::Thu)),
+    ("周五", CjkDay::Weekday(Weekday::Fri)),
+    ("周六", CjkDay::Weekday(Weekday::Sat)),
+    ("周日", CjkDay::Weekday(Weekday::Sun)),
+];
+
 /// A number token, borrowed.
 #[derive(Debug, Clone, Copy)]
 struct Num<'a> {
@@ -396,6 +442,7 @@ impl<'t> Finder<'t> {
         while i < self.toks.len() {
             let next = self
                 .cjk(i)
+                .or_else(|| self.cjk_days(i))
                 .or_else(|| self.numeric(i))
                 .or_else(|| self.numeric_day_first(i))
                 .or_else(|| self.year_range(i))
@@ -454,6 +501,67 @@ impl<'t> Finder<'t> {
         let text = self.text[start..end].to_owned();
         self.out.push(DateMention { start, end, text, value, calendar: Calendar::Gregorian, note });
         Some(next)
+    }
+
+    /// Chinese and Japanese weekdays (`星期一`, `周一`, `月曜日`; `上周一` in the week before,
+    /// `下周一` in the week after; `每周一`, `本周一`, `一周一次`, `四周一带` are skipped) and relative days
+    /// (`昨天`, `今天`, `前天`, `明天`, `昨日`, `今日`, `明日`, `一昨日`) inside a run of text, which
+    /// the scanner reads as one token.
+    fn cjk_days(&mut self, i: usize) -> Option<usize> {
+        let t = &self.toks[i];
+        let written = &self.text[t.start..t.end];
+        if !written.chars().any(talign_names::is_cjk) {
+            return None;
+        }
+        let mut found: Vec<(usize, usize, TimeValue, Calendar, Option<Note>)> = Vec::new();
+        let mut taken = vec![false; written.len()];
+        for &(word, what) in CJK_DAY_WORDS {
+            for (at, _) in written.match_indices(word) {
+                let end = at + word.len();
+                if taken[at..end].iter().any(|&x| x) {
+                    continue;
+                }
+                let before = written[..at].chars().next_back();
+                let value = match what {
+                    CjkDay::Relative(days) => {
+                        let Some(p) = self.published else { continue };
+                        (TimeValue::Day(p.add_days(days)), Calendar::Gregorian, Some(Note::FromPublished))
+                    }
+                    CjkDay::Weekday(w) => {
+                        let how = match before {
+                            Some('上') => Placement::Week(Shift::Last),
+                            Some('下') => Placement::Week(Shift::Next),
+                            // Every, this, next (ja), and numerals: 每周一, 本周一, 一周一次, 四周一带.
+                            Some(
+                                '每' | '毎' | '本' | '这' | '這' | '今' | '来' | '先' | '一' | '二' | '三' | '四'
+                                | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '几' | '数',
+                            ) => continue,
+                            _ => Placement::OnOrBefore,
+                        };
+                        match self.published {
+                            Some(p) => (
+                                TimeValue::Day(place(p, w, Weekday::Mon, how)),
+                                Calendar::Weekday,
+                                Some(Note::FromPublished),
+                            ),
+                            None if how == Placement::OnOrBefore => (TimeValue::Weekday(w), Calendar::Weekday, None),
+                            None => continue,
+                        }
+                    }
+                };
+                taken[at..end].iter_mut().for_each(|x| *x = true);
+                found.push((t.start + at, t.start + end, value.0, value.1, value.2));
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        found.sort_by_key(|f| f.0);
+        for (start, end, value, calendar, note) in found {
+            let text = self.text[start..end].to_owned();
+            self.out.push(DateMention { start, end, text, value, calendar, note });
+        }
+        Some(i + 1)
     }
 
     /// `2023-12-20`, `2023/12/20`, `۱۴۰۲/۰۹/۲۹` (tokens touching).

@@ -429,3 +429,20 @@ fn chinese_and_japanese_dates_are_numbers_glued_to_year_month_and_day() {
     none("2025年13月");
     none("2025年的会见");
 }
+
+#[test]
+fn chinese_and_japanese_weekdays_and_relative_days_inside_runs() {
+    // 2025-07-16 is a Wednesday.
+    check(
+        "俄外长拉夫罗夫周二在北京会见王毅，昨天抵达。",
+        Some("2025-07-16"),
+        &[("周二", day("2025-07-15")), ("昨天", day("2025-07-15"))],
+    );
+    check("ラブロフ外相は月曜日に北京入りした。", None, &[("月曜日", TimeValue::Weekday(Weekday::Mon))]);
+    check("上周一双方举行会谈", Some("2025-07-16"), &[("周一", day("2025-07-07"))]);
+    check("一昨日、会談した", Some("2025-07-16"), &[("一昨日", day("2025-07-14"))]);
+    // Without a publication date a relative day says nothing; every Monday, this Monday,
+    // once a week and "the area around" are not days.
+    check("昨天抵达北京", None, &[]);
+    none("每周一举行例会，本周一也不例外，一周一次，四周一带");
+}
