@@ -99,6 +99,23 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// Takes the characters `more` accepts off the front of `iter` (the terminators and closing
+/// quotes after a sentence's end), and gives the byte offset past the last one (`end` if none).
+fn take_while(
+    iter: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    mut end: usize,
+    more: impl Fn(char) -> bool,
+) -> usize {
+    while let Some(&(j, d)) = iter.peek() {
+        if !more(d) {
+            break;
+        }
+        end = j + d.len_utf8();
+        iter.next();
+    }
+    end
+}
+
 /// Splits `text` into sentences, in order; empty sentences are never returned.
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
@@ -109,27 +126,10 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         if c == '\n' || c == '\r' || c == '\u{2029}' {
             cut = Some(i);
         } else if is_full_width_terminator(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if is_full_width_terminator(d) || is_closer(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            cut = Some(end);
+            cut = Some(take_while(&mut iter, i + c.len_utf8(), |d| is_full_width_terminator(d) || is_closer(d)));
         } else if is_terminator(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                // “ right after a full stop closes a quote in Bengali typesetting.
-                if is_terminator(d) || is_closer(d) || d == '“' {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            // “ right after a full stop closes a quote in Bengali typesetting.
+            let mut end = take_while(&mut iter, i + c.len_utf8(), |d| is_terminator(d) || is_closer(d) || d == '“');
             let followed_by_space = match iter.peek() {
                 None => true,
                 Some(&(_, d)) => d.is_whitespace(),
