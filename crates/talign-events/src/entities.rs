@@ -659,7 +659,15 @@ fn core_check(
         }
         r
     };
-    let probes: Vec<(u32, Name)> = core.iter().flat_map(|&c| readings(c).into_iter().map(move |r| (c, r))).collect();
+    // Each probe with the score a form needs against it.
+    let probes: Vec<(u32, Name, f32)> = core
+        .iter()
+        .flat_map(|&c| readings(c).into_iter().map(move |r| (c, r)))
+        .map(|(c, r)| {
+            let need = if key_consonants(&r) <= 2 { CORE_LINK_SHORT } else { CORE_LINK };
+            (c, r, need)
+        })
+        .collect();
     group
         .iter()
         .copied()
@@ -672,10 +680,7 @@ fn core_check(
             let own = readings(f);
             let best = probes
                 .iter()
-                .flat_map(|(c, p)| {
-                    let need = if key_consonants(p) <= 2 { CORE_LINK_SHORT } else { CORE_LINK };
-                    own.iter().map(move |o| (o.score_value(p, lex) - need, std::cmp::Reverse(*c)))
-                })
+                .flat_map(|(c, p, need)| own.iter().map(move |o| (o.score_value(p, lex) - need, std::cmp::Reverse(*c))))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             match best {
                 Some((s, std::cmp::Reverse(c))) if s >= 0.0 => (f, Some(c)),
