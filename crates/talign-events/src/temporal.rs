@@ -253,8 +253,8 @@ enum CjkDay {
     Weekday(Weekday),
 }
 
-/// Chinese and Japanese day words, longer before shorter where one holds another (一昨日
-/// before 昨日, 星期日 before 星期 forms of one character).
+/// Chinese and Japanese day words, a word before any word it holds (一昨日 before 昨日): a
+/// span taken by one is not read again.
 const CJK_DAY_WORDS: &[(&str, CjkDay)] = &[
     ("一昨日", CjkDay::Relative(-2)),
     ("前天", CjkDay::Relative(-2)),
