@@ -23,9 +23,24 @@ use crate::lexical::{self, PassageWords, Translations, Vocabulary};
 use crate::mentions::{self, Mention};
 use crate::numbers::{self, NumberMention};
 use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit};
+use crate::stats::{self, Stats};
 use crate::temporal::{self, DateMention, TimeValue};
 use crate::when::When;
 use crate::{furniture, reprints};
+
+/// The feature a mention of `ent` counts as: a confirmed entity, or an unconfirmed word
+/// only where it is written in two scripts (a likely transliteration; inside one language, a
+/// shared rare word says "same topic", not "same event").
+fn mention_feature(ent: &entities::Entity) -> Option<Feature> {
+    let kind = if ent.confirmed {
+        FeatureKind::Entity
+    } else if ent.variants.len() >= 2 {
+        FeatureKind::Candidate
+    } else {
+        return None;
+    };
+    Some(Feature { kind, label: ent.key.clone() })
+}
 
 /// What was found in one document.
 #[derive(Debug, Clone)]
@@ -274,6 +289,8 @@ pub struct Analysis<'c> {
     anchors: Vec<Vec<Anchor>>,
     /// Per document, the byte ranges of its furniture lines.
     furniture: Vec<Vec<(usize, usize)>>,
+    /// The base rate the same-event probabilities were moved to.
+    base_rate: f64,
     /// The reprint pairs found.
     pub reprints: Vec<reprints::Reprint>,
     /// Digits of the event ids (at least 3), so that every id of the corpus has the same width.
@@ -690,15 +707,33 @@ impl<'c> Analysis<'c> {
     /// Runs the pipeline, telling `progress` as each stage ends (on the calling thread).
     /// The result is that of [`Analysis::with_options`].
     pub fn with_progress(corpus: &'c Corpus, opts: &Options, progress: &dyn Fn(Stage)) -> Analysis<'c> {
+        Analysis::with_stats(corpus, opts, None, progress)
+    }
+
+    /// Runs the pipeline on a part of a corpus as the whole corpus's run would weigh it:
+    /// with `stats` (from [`Analysis::stats`] of the whole run), its frequent words, the
+    /// entity each mention resolves to, how rare each feature is, what agreeing in time and
+    /// sharing a date are worth, and its base rate, instead of this corpus's own (see
+    /// [`crate::stats`]). A mention or feature the statistics do not know is weighed by this
+    /// corpus alone. Without `stats`, the same as [`Analysis::with_progress`].
+    pub fn with_stats(
+        corpus: &'c Corpus,
+        opts: &Options,
+        stats: Option<&Stats>,
+        progress: &dyn Fn(Stage),
+    ) -> Analysis<'c> {
         let lex = Lexicon::builtin();
         let docs = corpus.docs();
-        let frequent = frequent_words(corpus);
+        let frequent = stats.map_or_else(|| frequent_words(corpus), |s| s.frequent.clone());
         // Site furniture is blanked before anything is read; reprints are found on what is left.
         let furniture = furniture::find(docs);
         let mut table = entities::MentionTable::new();
         let mut labels = Labels::default();
         let mut kept: Vec<Kept> = Vec::with_capacity(docs.len());
         let mut shingles: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
+        // With statistics: per document, per mention, the feature the whole corpus counts it
+        // as (the outer `None` where the statistics do not know the mention).
+        let mut given: Vec<Vec<Option<Option<Feature>>>> = Vec::new();
         // Each chunk is extracted on every core while the chunk before it is reduced on
         // one, in the order of the documents: the reduction (mentions interned, facts
         // labelled) is serial, and would otherwise leave the other cores waiting.
@@ -722,6 +757,15 @@ impl<'c> Analysis<'c> {
                 let (p, facts) = pending?;
                 for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
                     let doc = &chunks[p][i];
+                    if let Some(s) = stats {
+                        let text = blanked.as_deref().unwrap_or(&doc.text);
+                        given.push(
+                            f.mentions
+                                .iter()
+                                .map(|m| s.mentions.get(&stats::mention_key(m, text, lex)).cloned())
+                                .collect(),
+                        );
+                    }
                     table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);
                     kept.push(Kept::new(&f, blanked.as_deref().unwrap_or(&doc.text), doc.url.as_deref(), &mut labels));
                     shingles.push(s);
@@ -744,19 +788,14 @@ impl<'c> Analysis<'c> {
         let mut space = FeatureSpace::new();
         for (d, k) in kept.iter().enumerate() {
             let mut feats = Vec::new();
-            for (&(start, _), &e) in k.mentions.iter().zip(&resolution.doc_entities[d]) {
-                let ent = &resolution.entities[e as usize];
-                // An unconfirmed word counts only where it is written in two scripts (a likely
-                // transliteration); inside one language, a shared rare word says "same topic",
-                // not "same event".
-                let kind = if ent.confirmed {
-                    FeatureKind::Entity
-                } else if ent.variants.len() >= 2 {
-                    FeatureKind::Candidate
-                } else {
-                    continue;
+            for (i, (&(start, _), &e)) in k.mentions.iter().zip(&resolution.doc_entities[d]).enumerate() {
+                let feature = match given.get(d).and_then(|g| g[i].as_ref()) {
+                    Some(f) => f.clone(),
+                    None => mention_feature(&resolution.entities[e as usize]),
                 };
-                feats.push((Feature { kind, label: ent.key.clone() }, start as usize));
+                if let Some(f) = feature {
+                    feats.push((f, start as usize));
+                }
             }
             for l in &k.labelled {
                 feats.push((Feature { kind: l.kind, label: labels[l.label as usize].clone() }, l.start as usize));
@@ -770,6 +809,7 @@ impl<'c> Analysis<'c> {
                 k.days.clone(),
             );
         }
+        space.number_by_label();
         // Passage anchors: a mention anchors as its entity's feature (unconfirmed ones as a
         // candidate), where some document has that feature.
         let entity_anchor: Vec<Option<(u32, f32)>> = resolution
@@ -822,9 +862,19 @@ impl<'c> Analysis<'c> {
         share_reprint_whens(&mut whens, &reprint_pairs, &keys);
         drop(kept);
         space.set_keys(keys);
-        let entity_kinds: HashMap<&str, (bool, talign_names::Kind)> =
+        let mut entity_kinds: HashMap<&str, (bool, talign_names::Kind)> =
             resolution.entities.iter().rev().map(|e| (e.key.as_str(), (e.lexicon.is_some(), e.kind))).collect();
+        if let Some(s) = stats {
+            entity_kinds.extend(s.entities.iter().map(|(k, &v)| (k.as_str(), v)));
+        }
         space.set_priors(|f| prior(f, &entity_kinds));
+        if let Some(s) = stats {
+            let (own, _) = space.df();
+            let df =
+                own.iter().enumerate().map(|(f, &n)| s.df.get(space.feature(f as u32)).copied().unwrap_or(n)).collect();
+            space.corpus_df = Some((df, s.documents));
+            space.corpus_chance = Some(s.chance);
+        }
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
         space.set_context(windows.clone(), docs.par_iter().map(|d| talign_names::Script::detect(&d.text)).collect());
         let weights = align::Weights::new(&space);
@@ -836,7 +886,7 @@ impl<'c> Analysis<'c> {
         // A corpus of many stories with one report each (a day's coverage) holds far fewer
         // same-event pairs than the pages the model was fitted on: its probabilities follow.
         let mut probabilities: Vec<f32> = pairs.iter().map(|p| p.same_event).collect();
-        crate::pairmodel::adapt_to_base_rate(&mut probabilities);
+        let base_rate = crate::pairmodel::adapt_to_base_rate_with(&mut probabilities, stats.map(|s| s.base_rate));
         for (p, x) in pairs.iter_mut().zip(probabilities) {
             p.same_event = x;
         }
@@ -977,6 +1027,45 @@ impl<'c> Analysis<'c> {
             furniture,
             reprints: reprint_pairs,
             event_width,
+            base_rate,
+        }
+    }
+
+    /// What this run learnt from its corpus, to weigh a part of it as this run does
+    /// ([`Analysis::with_stats`]). Extracts every document's facts again.
+    pub fn stats(&self) -> Stats {
+        let lex = Lexicon::builtin();
+        let docs = self.corpus.docs();
+        let keyed: Vec<Vec<(String, Option<Feature>)>> = (0..docs.len())
+            .into_par_iter()
+            .map(|d| {
+                let blanked = without_furniture(&docs[d], &self.furniture[d]);
+                let text = blanked.as_deref().unwrap_or(&docs[d].text);
+                let f = extract_text(&docs[d], text, &self.frequent);
+                f.mentions
+                    .iter()
+                    .zip(&self.resolution.doc_entities[d])
+                    .map(|(m, &e)| {
+                        (stats::mention_key(m, text, lex), mention_feature(&self.resolution.entities[e as usize]))
+                    })
+                    .collect()
+            })
+            .collect();
+        let (df, documents) = self.space.df();
+        Stats {
+            frequent: self.frequent.clone(),
+            mentions: keyed.into_iter().flatten().collect(),
+            entities: self
+                .resolution
+                .entities
+                .iter()
+                .rev()
+                .map(|e| (e.key.clone(), (e.lexicon.is_some(), e.kind)))
+                .collect(),
+            df: df.iter().enumerate().map(|(f, &n)| (self.space.feature(f as u32).clone(), n)).collect(),
+            documents,
+            chance: self.model.chance(),
+            base_rate: self.base_rate,
         }
     }
 
@@ -1559,6 +1648,35 @@ mod tests {
     /// Passages follow neither the order of the corpus nor its ids: with the documents in
     /// the reverse order (so that links swap their left and right), every link gets the
     /// same passages, sides swapped, and the same scores to the four decimals printed.
+    #[test]
+    fn pair_probabilities_and_statistics_do_not_follow_the_order_of_the_corpus() {
+        // Every same-event probability to the last bit, and the statistics file to the
+        // byte: feature sums run in the order of the features' labels, not of the documents.
+        let docs: Vec<Document> = ntrex_with_reprints().docs().to_vec();
+        let forward = Corpus::from_docs(docs.clone()).expect("distinct ids");
+        let reversed = Corpus::from_docs(docs.into_iter().rev()).expect("distinct ids");
+        let run = |c: &Corpus| {
+            let a = Analysis::new(c);
+            let docs = c.docs();
+            let mut pairs: Vec<(String, String, u32, u32)> = a
+                .pairs
+                .iter()
+                .map(|p| {
+                    let (x, y) = (docs[p.left as usize].id.clone(), docs[p.right as usize].id.clone());
+                    let (x, y) = if x < y { (x, y) } else { (y, x) };
+                    (x, y, p.same_event.to_bits(), p.score.to_bits())
+                })
+                .collect();
+            pairs.sort();
+            (pairs, a.stats().to_file())
+        };
+        let (pf, sf) = run(&forward);
+        let (pr, sr) = run(&reversed);
+        assert!(pf.len() > 20, "{}", pf.len());
+        assert_eq!(pf, pr);
+        assert_eq!(sf, sr);
+    }
+
     #[test]
     fn passages_do_not_follow_the_order_of_the_corpus() {
         type ByLink = std::collections::BTreeMap<(String, String), Vec<(String, String, u32)>>;

@@ -33,6 +33,7 @@ pub mod pairmodel;
 pub mod passages;
 pub mod reprints;
 mod scan;
+pub mod stats;
 pub mod temporal;
 mod uf;
 pub mod when;

@@ -176,13 +176,7 @@ const NARROW_DAYS: i64 = 7;
 impl PairModel {
     /// The model's per-feature and per-document weights for `space`.
     pub fn new(space: &FeatureSpace) -> PairModel {
-        let n = space.docs.len();
-        let mut df = vec![0u32; space.feature_count()];
-        for d in &space.docs {
-            for &f in d {
-                df[f as usize] += 1;
-            }
-        }
+        let (df, n) = space.df();
         // The corpus and PRIOR_DOCUMENTS imagined news documents, in which each feature has
         // its prior share.
         let all = n as f32 + PRIOR_DOCUMENTS;
@@ -224,9 +218,19 @@ impl PairModel {
             .collect();
         let mut by_key: Vec<usize> = (0..space.docs.len()).collect();
         by_key.sort_unstable_by_key(|&d| space.key(d));
-        let time_agrees = chance_worth(agreement_rate(space, &by_key), FITTED_AGREEMENT);
-        let dates_shared = chance_worth(date_sharing_rate(space, &by_key), FITTED_DATE_SHARING);
+        let (time_agrees, dates_shared) = space.corpus_chance.unwrap_or_else(|| {
+            (
+                chance_worth(agreement_rate(space, &by_key), FITTED_AGREEMENT),
+                chance_worth(date_sharing_rate(space, &by_key), FITTED_DATE_SHARING),
+            )
+        });
         PairModel { rarity, norms, lead_norms, time_agrees, dates_shared }
+    }
+
+    /// What agreeing in time and sharing a date are worth in this corpus: the scales of the
+    /// model's `time_agrees` and `dates_shared` inputs (see [`chance_worth`]).
+    pub fn chance(&self) -> (f32, f32) {
+        (self.time_agrees, self.dates_shared)
     }
 
     /// The model's inputs for documents `a` and `b`; `order` is Kendall's tau of their
@@ -354,6 +358,10 @@ pub const BASE_RATE_SLACK: f64 = 2.0;
 /// few pairs does not decide alone.
 pub const BASE_RATE_PRIOR_PAIRS: f64 = 100.0;
 
+/// One in the fixed point [`adapt_to_base_rate_with`] sums probabilities in (2^32: a sum
+/// of 4·10^9 pairs fits in 64 bits).
+const FIXED_ONE: f64 = 4_294_967_296.0;
+
 /// The same-event probabilities of a corpus's scored pairs, moved to the base rate of that
 /// corpus where it is far below the one the weights were fitted on: a day's coverage of
 /// many stories with one report each is not the web development set, where most pages
@@ -364,6 +372,12 @@ pub const BASE_RATE_PRIOR_PAIRS: f64 = 100.0;
 /// estimate ([`BASE_RATE_SLACK`], at most the fitted rate: estimates within a factor of two
 /// leave the probabilities as they are). Returns the base rate used.
 pub fn adapt_to_base_rate(probabilities: &mut [f32]) -> f64 {
+    adapt_to_base_rate_with(probabilities, None)
+}
+
+/// [`adapt_to_base_rate`], or with the base rate `given` (that of a corpus these pairs are
+/// part of) instead of the one estimated from them. Returns the base rate used.
+pub fn adapt_to_base_rate_with(probabilities: &mut [f32], given: Option<f64>) -> f64 {
     let fitted = FITTED_BASE_RATE;
     // Read in place (a copy would be 8 bytes a scored pair, 15 MB at 100,000 documents).
     let p = |x: f32| f64::from(x).clamp(1e-6, 1.0 - 1e-6);
@@ -374,8 +388,13 @@ pub fn adapt_to_base_rate(probabilities: &mut [f32]) -> f64 {
     };
     let n = probabilities.len() as f64;
     let mut prior = fitted;
-    for _ in 0..200 {
-        let next = probabilities.iter().map(|&x| adjust(p(x), prior)).sum::<f64>() / n.max(1.0);
+    for _ in 0..if given.is_some() { 0 } else { 200 } {
+        // Summed in fixed point (units of 2^-32), exactly, so that the estimate (and where
+        // the slow iteration stops) does not depend on the order of the pairs, which follows
+        // the order of the documents: summed as floats, two orders of NTREX dev with dates
+        // gave base rates 1.4e-5 apart.
+        let units: u64 = probabilities.iter().map(|&x| (adjust(p(x), prior) * FIXED_ONE).round() as u64).sum();
+        let next = units as f64 / FIXED_ONE / n.max(1.0);
         let done = (next - prior).abs() < 1e-7;
         prior = next;
         if done {
@@ -383,7 +402,7 @@ pub fn adapt_to_base_rate(probabilities: &mut [f32]) -> f64 {
         }
     }
     let pooled = (prior * n + fitted * BASE_RATE_PRIOR_PAIRS) / (n + BASE_RATE_PRIOR_PAIRS);
-    let used = (pooled * BASE_RATE_SLACK).min(fitted);
+    let used = given.unwrap_or((pooled * BASE_RATE_SLACK).min(fitted));
     if used < fitted {
         for x in probabilities.iter_mut() {
             *x = adjust(p(*x), used) as f32;

@@ -306,11 +306,21 @@ pub struct WindowClusters {
 /// function of `docs` and `opts`: the same input gives the same clusters on every run and
 /// thread count (safe to retry). Fails only on a duplicate id.
 pub fn cluster_window(docs: &[Document], opts: &Options) -> Result<WindowClusters, WindowError> {
+    cluster_window_with(docs, opts, None)
+}
+
+/// [`cluster_window`], weighing the window's documents with the statistics of the whole
+/// corpus ([`crate::stats`]) when given: a pure function of `docs`, `opts` and `stats`.
+pub fn cluster_window_with(
+    docs: &[Document],
+    opts: &Options,
+    stats: Option<&crate::stats::Stats>,
+) -> Result<WindowClusters, WindowError> {
     if docs.is_empty() {
         return Ok(WindowClusters { clusters: Vec::new(), published: Vec::new() });
     }
     let corpus = Corpus::from_docs(docs.iter().cloned())?;
-    let a = Analysis::with_options(&corpus, opts);
+    let a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for (d, &e) in a.events.iter().enumerate() {
         // Events are numbered in order of their first document.
@@ -577,8 +587,18 @@ pub struct Windower {
 impl Windower {
     /// An empty stream, each window clustered by [`cluster_window`] with `opts`.
     pub fn new(spec: WindowSpec, opts: &Options) -> Windower {
+        Windower::with_stats(spec, opts, None)
+    }
+
+    /// An empty stream, each window clustered by [`cluster_window_with`] with `opts` and
+    /// the whole corpus's statistics.
+    pub fn with_stats(
+        spec: WindowSpec,
+        opts: &Options,
+        stats: Option<std::sync::Arc<crate::stats::Stats>>,
+    ) -> Windower {
         let opts = *opts;
-        Windower::with_clusterer(spec, Box::new(move |docs| cluster_window(docs, &opts)))
+        Windower::with_clusterer(spec, Box::new(move |docs| cluster_window_with(docs, &opts, stats.as_deref())))
     }
 
     /// An empty stream, each window clustered by `cluster` (which must be pure, as

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use talign_corpus::{Corpus, Date, LoadOptions};
+use talign_events::stats::Stats;
 use talign_events::{Analysis, Options, Stage};
 
 use crate::progress::Progress;
@@ -28,8 +29,13 @@ pub(crate) fn load(args: &CorpusArgs) -> Result<Corpus> {
 
 /// Runs the analysis, showing its stages on `progress`.
 fn analyse<'c>(corpus: &'c Corpus, opts: &Options, progress: &Progress) -> Analysis<'c> {
+    analyse_with(corpus, opts, None, progress)
+}
+
+/// [`analyse`], with a whole corpus's statistics when given.
+fn analyse_with<'c>(corpus: &'c Corpus, opts: &Options, stats: Option<&Stats>, progress: &Progress) -> Analysis<'c> {
     progress.count("documents analysed", corpus.len() as u64);
-    Analysis::with_progress(corpus, opts, &|stage| match stage {
+    Analysis::with_stats(corpus, opts, stats, &|stage| match stage {
         Stage::Extracted { done, total } if done < total => progress.set(done as u64),
         Stage::Extracted { .. } => progress.spin("resolving names across documents"),
         Stage::Resolved => progress.spin("scoring and linking document pairs"),
@@ -209,12 +215,23 @@ pub(crate) type Table = EventTable;
 
 /// Loads the corpus, runs the analysis and prints one table, a row at a time as it is made.
 pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
+    run_with(which, args, opts, None, out)
+}
+
+/// [`run`], weighing the documents with a whole corpus's statistics when given.
+pub(crate) fn run_with(
+    which: Table,
+    args: &CorpusArgs,
+    opts: &Options,
+    stats: Option<&Stats>,
+    out: &Output,
+) -> Result<()> {
     if let EventTable::Sentences { explain, within_events } = which {
         return sentences(args, opts, explain, within_events, out);
     }
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
-    let a = analyse(&corpus, opts, &progress);
+    let a = analyse_with(&corpus, opts, stats, &progress);
     progress.spin("writing");
     write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |w| {
         which.rows(&a, &opts.passages, |r| w.row(&r))
@@ -494,11 +511,12 @@ pub(crate) fn cluster_windowed(
     args: &CorpusArgs,
     opts: &Options,
     spec: talign_events::window::WindowSpec,
+    stats: Option<std::sync::Arc<Stats>>,
     out: &Output,
 ) -> Result<()> {
     use std::io::{BufRead, Seek, Write};
     let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
-    let mut windower = talign_events::window::Windower::new(spec, opts);
+    let mut windower = talign_events::window::Windower::with_stats(spec, opts, stats);
     let progress = Progress::spinner("clustering windows");
     let spill = TempFile(std::env::temp_dir().join(format!("talign-windows-{}.jsonl", std::process::id())));
     let mut w = std::io::BufWriter::new(
@@ -580,4 +598,15 @@ pub(crate) fn cluster_windowed(
         );
     }
     Ok(())
+}
+
+/// `corpus stats`: what the pipeline learns from the whole corpus, as JSON.
+pub(crate) fn corpus_stats(args: &CorpusArgs, output: Option<&Path>) -> Result<()> {
+    let corpus = load(args)?;
+    let progress = Progress::spinner("analysing");
+    let a = analyse(&corpus, &Options::default(), &progress);
+    progress.spin("collecting the corpus's statistics");
+    let bytes = talign::input::stats_json(&a.stats())?;
+    drop(progress);
+    table::write_with(output, &mut |w| Ok(w.write_all(&bytes)?))
 }

@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 /// One name with the line it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +200,35 @@ impl ChunkReader {
         self.next_line += chunk.bytes.iter().filter(|&&b| b == b'\n').count();
         Ok(!chunk.bytes.is_empty())
     }
+}
+
+/// Reads a statistics file written by `talign corpus stats` (see [`talign_events::stats`]);
+/// the error names the file, and the line and column where it stops being one.
+pub fn read_stats(path: &Path) -> Result<talign_events::stats::Stats> {
+    let text = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let file: talign_events::stats::StatsFile = serde_json::from_slice(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}:{}:{}: not a statistics file written by `talign corpus stats`: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })?;
+    let format = file.format.clone();
+    talign_events::stats::Stats::from_file(file).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{}: written as `{format}`, but this talign reads `{}`: run `talign corpus stats` again",
+            path.display(),
+            talign_events::stats::FORMAT
+        )
+    })
+}
+
+/// `stats` as the JSON file `talign corpus stats` writes (one line).
+pub fn stats_json(stats: &talign_events::stats::Stats) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec(&stats.to_file())?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 #[cfg(test)]

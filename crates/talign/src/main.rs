@@ -107,6 +107,20 @@ enum CorpusCommand {
         after_help = "Output columns: doc,kind,start,end,text,value,note\n\n`kind` is name, date, number, event, furniture (a line repeated on the site or the corpus, which carries no evidence) or when (the window of days of the happening the document reports, with where it was read); `value` is the entity's canonical name, the ISO date, the number, the event concept or the window; `note` says how a name was found and whether the corpus confirms it (a name that is not confirmed counts weakly when the corpus writes it in two scripts, and not at all otherwise), or how a date was resolved. Offsets are bytes into the document.\n\nExample:\n  talign corpus facts corpora/seeds --format markdown"
     )]
     Facts(CorpusOnlyArgs),
+    /// What the event pipeline learns from a whole corpus, for windowed runs to weigh their documents with.
+    #[command(
+        after_help = "Writes JSON: the corpus's frequent words, the entity each spelling of a name resolves to, how many documents have each feature (name, number, date, event word), what agreeing in time and sharing a date are worth, and the base rate of same-event pairs. `events cluster --stats FILE` (with or without --window-days) weighs its documents with these instead of learning them from the documents it holds, so that windows read and weigh a document as a whole run does. The file grows with the corpus's vocabulary, not its documents; computing it runs the pipeline over the whole corpus once.\n\nExample:\n  talign corpus stats archive.jsonl -o stats.json\n  talign events cluster archive.jsonl --window-days 30 --overlap-days 15 --stats stats.json"
+    )]
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+struct StatsArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Write to FILE instead of standard output (written whole, or not at all).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -228,12 +242,22 @@ struct Windows {
     /// An event whose reports lie within O days is seen whole by some window.
     #[arg(long, value_name = "O", allow_negative_numbers = true, requires = "window_days")]
     overlap_days: Option<i64>,
+    /// Weigh the documents with a whole corpus's statistics (from `talign corpus stats`)
+    /// instead of what the documents held at once teach: with --window-days, each window
+    /// reads and weighs its documents as the whole corpus's run does.
+    #[arg(long, value_name = "FILE")]
+    stats: Option<PathBuf>,
 }
 
 impl Windows {
     /// The window setting, if windows were asked for; `command` names the command for the
     /// error of one that does not take them.
     fn spec(&self, command: Option<&str>) -> anyhow::Result<Option<talign_events::window::WindowSpec>> {
+        if let (Some(command), Some(_)) = (command, &self.stats) {
+            anyhow::bail!(
+                "--stats is supported by `events cluster` only (`{command}` learns from the corpus it is given)"
+            );
+        }
         let Some(days) = self.window_days else { return Ok(None) };
         if let Some(command) = command {
             anyhow::bail!(
@@ -686,6 +710,9 @@ fn check(command: &Command) -> anyhow::Result<()> {
         Command::Corpus(
             CorpusCommand::Docs(a) | CorpusCommand::Sentences(a) | CorpusCommand::Cuts(a) | CorpusCommand::Facts(a),
         ) => corpus_out(&a.corpus, &a.out),
+        Command::Corpus(CorpusCommand::Stats(a)) => {
+            check_outputs(&a.output.as_deref().into_iter().collect::<Vec<_>>(), &a.corpus.corpus, true)
+        }
         Command::Report(a) => {
             let files: Vec<PathBuf> = a.out.format.files().iter().map(|f| a.out.out.join(f)).collect();
             let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
@@ -709,10 +736,19 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Events(EventsCommand::Align(a)) => {
             events_cmd::run(events_cmd::Table::Links, &a.corpus, &a.tuning.options(), &a.out)
         }
-        Command::Events(EventsCommand::Cluster(a)) => match a.windows.spec(None)? {
-            Some(spec) => events_cmd::cluster_windowed(&a.corpus, &a.tuning.options(), spec, &a.out),
-            None => events_cmd::run(events_cmd::Table::Events, &a.corpus, &a.tuning.options(), &a.out),
-        },
+        Command::Events(EventsCommand::Cluster(a)) => {
+            let stats = a.windows.stats.as_deref().map(talign::input::read_stats).transpose()?.map(std::sync::Arc::new);
+            match a.windows.spec(None)? {
+                Some(spec) => events_cmd::cluster_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out),
+                None => events_cmd::run_with(
+                    events_cmd::Table::Events,
+                    &a.corpus,
+                    &a.tuning.options(),
+                    stats.as_deref(),
+                    &a.out,
+                ),
+            }
+        }
         Command::Events(EventsCommand::Pairs(a)) => {
             let table = events_cmd::Table::Pairs { inputs: a.inputs };
             events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
@@ -748,6 +784,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Cuts(a)) => events_cmd::corpus_cuts(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Facts(a)) => events_cmd::corpus_facts(&a.corpus, &a.out),
+        Command::Corpus(CorpusCommand::Stats(a)) => events_cmd::corpus_stats(&a.corpus, a.output.as_deref()),
         Command::Report(a) => {
             let corpus = CorpusArgs { corpus: a.corpus.corpus, lenient_lang: a.corpus.lenient_lang };
             events_cmd::report(&corpus, &a.tuning.options(), &a.out.out, a.out.format, a.out.within_events)

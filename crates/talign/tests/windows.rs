@@ -1,8 +1,10 @@
 //! `events cluster --window-days D --overlap-days O`: windowed clustering equals the
 //! whole-corpus run when every event fits within the overlap and the windows' statistics do
 //! not change their clusters (NTREX with generated dates, one window or pairs ten days
-//! apart; the web sample), keeps every translation pair otherwise, runs give the same
-//! bytes, and bad settings or a stream out of date order are refused with a clear message.
+//! apart; the web sample), or when the windows are weighed with the whole corpus's
+//! statistics (`--stats`, NTREX five days apart), keeps every translation pair otherwise,
+//! runs give the same bytes, and bad settings, statistics files or a stream out of date
+//! order are refused with a clear message.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -152,6 +154,59 @@ fn windows_keep_every_translation_pair_the_whole_corpus_run_keeps_on_ntrex_with_
             assert_eq!(String::from_utf8(again.stdout).unwrap(), windowed);
         }
     }
+}
+
+#[test]
+fn windows_weighed_with_the_corpus_statistics_give_the_whole_run_on_ntrex_five_days_apart() {
+    let dir = tmp("ntrex-stats");
+    // 63 pairs, one every 5 days; some pairs join the pair five days on, so events span
+    // up to 5 days.
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let stats = dir.join("stats.json");
+    let s = stats.to_str().unwrap();
+    stdout(&talign(&["corpus", "stats", c, "-o", s, "-q"]));
+    let whole = stdout(&talign(&["events", "cluster", c]));
+    // The whole run weighed with its own statistics is the whole run.
+    assert_eq!(stdout(&talign(&["events", "cluster", c, "--stats", s])), whole);
+    // Windows of 120 days overlapping by 60 (2 to 50 pairs each) learn other statistics
+    // from their documents than the whole corpus teaches, and group some pairs otherwise;
+    // weighed with the whole corpus's, they give its events to the byte.
+    let args = ["events", "cluster", c, "--window-days", "120", "--overlap-days", "60"];
+    assert_ne!(stdout(&talign(&args)), whole);
+    let weighed: Vec<&str> = args.iter().copied().chain(["--stats", s]).collect();
+    assert_eq!(stdout(&talign(&weighed)), whole);
+    // The statistics of the same documents in another order are the same bytes.
+    let text = std::fs::read_to_string(&corpus).unwrap();
+    let reversed = dir.join("reversed.jsonl");
+    std::fs::write(&reversed, text.lines().rev().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    let again = stdout(&talign(&["corpus", "stats", reversed.to_str().unwrap()]));
+    assert_eq!(again, std::fs::read_to_string(&stats).unwrap());
+}
+
+#[test]
+fn a_statistics_file_that_cannot_be_used_is_refused_with_its_name() {
+    let dir = tmp("bad-stats");
+    let corpus = root().join("corpora/seeds");
+    let c = corpus.to_str().unwrap();
+    let bad = |name: &str, text: &str, args: &[&str], expect: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let p = path.to_str().unwrap();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend([c, "--stats", p]);
+        let out = talign(&all);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expect), "{name}: {err}");
+        assert!(out.stdout.is_empty(), "{name}");
+    };
+    bad("empty.json", "", &["events", "cluster"], "empty.json:1:0: not a statistics file");
+    bad("csv.json", "{\n  \"format\": 3\n}", &["events", "cluster"], "csv.json:2:");
+    let mut other = String::from_utf8(talign(&["corpus", "stats", c]).stdout).unwrap();
+    other = other.replacen("talign corpus stats 1", "talign corpus stats 0", 1);
+    bad("old.json", &other, &["events", "cluster"], "written as `talign corpus stats 0`");
+    bad("old.json", &other, &["events", "align"], "--stats is supported by `events cluster` only");
 }
 
 /// The most days between the publication dates of two documents of one event.
