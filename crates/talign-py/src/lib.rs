@@ -230,6 +230,40 @@ fn extend_lexicon(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<()> {
     })
 }
 
+/// Reads a statistics file (`talign corpus stats`), as a [`Failure`] naming the file (and
+/// the line) when it cannot be used.
+fn read_stats(path: &std::path::Path) -> Result<std::sync::Arc<talign_events::stats::Stats>, Failure> {
+    talign::input::read_stats(path).map(std::sync::Arc::new).map_err(|e| {
+        let message = format!("{e:#}");
+        let label = talign::input::label(path);
+        Failure { line: line_of(&message, &label), path: Some(label), message }
+    })
+}
+
+/// Writes the statistics of the whole corpus to `out` (the file `talign corpus stats`
+/// writes), for windows to be weighed with.
+#[pyfunction]
+#[pyo3(signature = (paths, records, lenient_lang, out))]
+fn corpus_stats(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    records: Option<String>,
+    lenient_lang: bool,
+    out: PathBuf,
+) -> PyResult<()> {
+    let done = py.detach(move || -> Result<(), Failure> {
+        let corpus = load(&paths, records.as_deref(), lenient_lang)?;
+        let a = Analysis::new(&corpus);
+        let bytes = talign::input::stats_json(&a.stats()).map_err(|e| Failure::at(format!("{e:#}"), None))?;
+        talign::table::write_atomic(&out, &bytes).map_err(|e| Failure {
+            message: format!("{e:#}"),
+            path: Some(out.display().to_string()),
+            line: None,
+        })
+    });
+    done.map_err(|f| f.into_py(py))
+}
+
 /// The line number of a message that starts `{label}:{line}:`.
 fn line_of(message: &str, label: &str) -> Option<u64> {
     let rest = message.strip_prefix(label)?.strip_prefix(':')?;
@@ -436,17 +470,19 @@ fn plan_windows(
 /// documents (events in order of their first document), and each document's publication
 /// date as the pipeline read it. A pure function of its input: safe to run again.
 #[pyfunction]
-#[pyo3(signature = (paths, records=None, lenient_lang=false))]
+#[pyo3(signature = (paths, records=None, lenient_lang=false, stats=None))]
 #[allow(clippy::type_complexity)]
 fn cluster_window(
     py: Python<'_>,
     paths: Vec<PathBuf>,
     records: Option<String>,
     lenient_lang: bool,
+    stats: Option<PathBuf>,
 ) -> PyResult<(Vec<Vec<usize>>, Vec<Option<String>>)> {
     let done = py.detach(move || -> Result<_, Failure> {
+        let stats = stats.as_deref().map(read_stats).transpose()?;
         let corpus = load(&paths, records.as_deref(), lenient_lang)?;
-        let w = window::cluster_window(corpus.docs(), &Options::default())?;
+        let w = window::cluster_window_with(corpus.docs(), &Options::default(), stats.as_deref())?;
         Ok((w.clusters, w.published.into_iter().map(|p| p.map(|p| p.to_string())).collect()))
     });
     done.map_err(|f| f.into_py(py))
@@ -473,7 +509,7 @@ fn merge_windows(py: Python<'_>, windows: Vec<(i64, Vec<u64>, Vec<Vec<u64>>)>) -
 /// only the open windows. Columns event,doc,lang,published,title; events in order of their
 /// first document, numbered as the whole-corpus run numbers them.
 #[pyfunction]
-#[pyo3(signature = (paths, records, lenient_lang, days, overlap))]
+#[pyo3(signature = (paths, records, lenient_lang, days, overlap, stats=None))]
 fn cluster_windowed<'py>(
     py: Python<'py>,
     paths: Vec<PathBuf>,
@@ -481,11 +517,13 @@ fn cluster_windowed<'py>(
     lenient_lang: bool,
     days: i64,
     overlap: i64,
+    stats: Option<PathBuf>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let done = py.detach(move || -> Result<Columns, Failure> {
         let spec = WindowSpec::new(days, overlap)?;
+        let stats = stats.as_deref().map(read_stats).transpose()?;
         let corpus = load(&paths, records.as_deref(), lenient_lang)?;
-        let mut w = Windower::new(spec, &Options::default());
+        let mut w = Windower::with_stats(spec, &Options::default(), stats);
         let mut events = Vec::new();
         for d in corpus.docs() {
             events.extend(w.push(d.clone())?);
@@ -528,5 +566,6 @@ fn _talign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cluster_window, m)?)?;
     m.add_function(wrap_pyfunction!(merge_windows, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_windowed, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_stats, m)?)?;
     Ok(())
 }

@@ -74,3 +74,34 @@ def test_windowed_run_equals_the_cli(talign_bin, dated_corpus):
     expected = cli_rows(talign_bin, "events", "cluster", str(dated_corpus), "--window-days", str(D), "--overlap-days", str(O))
     assert frame_rows(talign.cluster(dated_corpus, window_days=D, overlap_days=O)) == expected
 
+
+
+def test_windows_weighed_with_the_corpus_statistics_agree_with_the_cli(talign_bin, dated_corpus, tmp_path):
+    stats = tmp_path / "stats.json"
+    talign.corpus_stats(dated_corpus, stats)
+    # The same bytes as the CLI's file.
+    cli = subprocess.run([talign_bin, "corpus", "stats", str(dated_corpus)], check=True, capture_output=True).stdout
+    assert stats.read_bytes() == cli
+    expected = cli_rows(
+        talign_bin, "events", "cluster", str(dated_corpus), "--window-days", str(D), "--overlap-days", str(O), "--stats", str(stats)
+    )
+    weighed = talign.cluster(dated_corpus, window_days=D, overlap_days=O, stats=stats)
+    assert frame_rows(weighed) == expected
+    # Weighed otherwise than on their own statistics.
+    assert frame_rows(talign.cluster(dated_corpus, window_days=D, overlap_days=O)) != expected
+    # One task per window, each loading the file, then the merge: the same events.
+    docs = talign.read_corpus(dated_corpus)
+    plan = talign.plan_windows(dated_corpus, D, O)
+    events = talign.merge_windows(w.events(talign.cluster_window(docs.iloc[w.docs], stats=stats).clusters) for w in plan)
+    assert {frozenset(docs["id"].iloc[e]) for e in events} == partition(weighed)
+
+
+def test_a_statistics_file_that_cannot_be_used_raises_with_its_name(dated_corpus, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "format": 3\n}\n', encoding="utf-8")
+    with pytest.raises(talign.TalignError) as e:
+        talign.cluster(dated_corpus, window_days=D, overlap_days=O, stats=bad)
+    assert e.value.path == str(bad) and e.value.line == 2, (e.value.path, e.value.line, str(e.value))
+    assert "not a statistics file" in str(e.value)
+    with pytest.raises(ValueError, match="window_days"):
+        talign.cluster(dated_corpus, stats=bad)

@@ -58,6 +58,7 @@ __all__ = [
     "plan_windows",
     "cluster_window",
     "merge_windows",
+    "corpus_stats",
 ]
 
 #: How many candidates per query :func:`pair` scores in full (the CLI's ``--shortlist``).
@@ -225,6 +226,7 @@ def cluster(
     *,
     window_days: Optional[int] = None,
     overlap_days: int = 0,
+    stats: Optional[Union[str, "_os.PathLike[str]"]] = None,
     lenient_lang: bool = False,
 ) -> pd.DataFrame:
     """Every document once, with its event (``talign events cluster``).
@@ -236,7 +238,11 @@ def cluster(
     ``--window-days D --overlap-days O``): the documents go through a stream that holds
     only the open windows, each window is clustered alone, and clusters that share a
     document in an overlap are merged. Documents must come in date order (undated ones are
-    placed where they arrive). Events come in order of their first document.
+    placed where they arrive). Events come in order of their first document. With
+    ``stats`` (a file written by :func:`corpus_stats` for the whole corpus, as
+    ``--stats FILE``), every window is weighed with the whole corpus's statistics instead
+    of its own, so that it reads and weighs each document as the whole run does; ``stats``
+    needs ``window_days``.
 
     >>> events = talign.cluster([
     ...     {"id": "a", "text": "ল্যাভরভ মারাকেচে পৌঁছেছেন।", "published": "2024-12-01"},
@@ -247,7 +253,10 @@ def cluster(
     """
     if window_days is not None:
         paths, records = _corpus(corpus)
-        return _frame(_talign.cluster_windowed(paths, records, lenient_lang, window_days, overlap_days))
+        given = None if stats is None else _os.fspath(stats)
+        return _frame(_talign.cluster_windowed(paths, records, lenient_lang, window_days, overlap_days, given))
+    if stats is not None:
+        raise ValueError("stats= weighs windows: give window_days too (a whole run learns from the whole corpus)")
     return _tables(["cluster"], corpus, lenient_lang, False)[0]
 
 
@@ -387,17 +396,42 @@ def plan_windows(corpus: Corpus, window_days: int, overlap_days: int, *, lenient
     return [Window(*w) for w in _talign.plan_windows(paths, records, lenient_lang, window_days, overlap_days)]
 
 
-def cluster_window(docs: Corpus, *, lenient_lang: bool = False) -> WindowClusters:
+def cluster_window(
+    docs: Corpus, *, lenient_lang: bool = False, stats: Optional[Union[str, "_os.PathLike[str]"]] = None
+) -> WindowClusters:
     """Clusters one window's documents on their own (the whole-corpus pipeline on them
     alone). A pure function of its input: the same documents give the same clusters on
-    every run, so a failed window can be run again.
+    every run, so a failed window can be run again. With ``stats`` (a file written by
+    :func:`corpus_stats` for the whole corpus), the window is weighed with the whole
+    corpus's statistics instead of its own: load it on every worker.
 
     >>> docs = talign.read_corpus("corpora/seeds")
     >>> sorted(len(c) for c in talign.cluster_window(docs).clusters)
     [1, 1, 1, 2]
     """
     paths, records = _corpus(docs)
-    return WindowClusters(*_talign.cluster_window(paths, records, lenient_lang))
+    given = None if stats is None else _os.fspath(stats)
+    return WindowClusters(*_talign.cluster_window(paths, records, lenient_lang, given))
+
+
+def corpus_stats(corpus: Corpus, path: Union[str, "_os.PathLike[str]"], *, lenient_lang: bool = False) -> None:
+    """Writes what the event pipeline learns from the whole corpus to ``path`` (JSON, as
+    ``talign corpus stats``): its frequent words, the entity each spelling of a name
+    resolves to, how many documents have each feature, what agreeing in time and sharing a
+    date are worth, and the base rate of same-event pairs. Give the file to
+    :func:`cluster_window` or ``cluster(..., window_days=..., stats=...)`` so that windows
+    weigh their documents as the whole run does. Runs the pipeline over the whole corpus
+    once; the file grows with the corpus's vocabulary, not its documents.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "stats.json")
+    >>> talign.corpus_stats("corpora/seeds", path)
+    >>> docs = talign.read_corpus("corpora/seeds")
+    >>> sorted(len(c) for c in talign.cluster_window(docs, stats=path).clusters)
+    [1, 1, 1, 2]
+    """
+    paths, records = _corpus(corpus)
+    _talign.corpus_stats(paths, records, lenient_lang, _os.fspath(path))
 
 
 def merge_windows(windows: _Iterable) -> List[List[int]]:
