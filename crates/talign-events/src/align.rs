@@ -104,6 +104,9 @@ pub struct FeatureSpace {
     /// What agreeing in time and sharing a date are worth in that corpus (see
     /// [`crate::pairmodel::PairModel::chance`]); `None`: measured in this space.
     pub corpus_chance: Option<(f32, f32)>,
+    /// Per document, the worst candidate partner the corpus's run kept for it (see
+    /// [`pairs_with_floors`]); `None`: the best [`AlignOptions::candidates`] of this space.
+    pub candidate_floor: Option<Vec<Floor>>,
 }
 
 impl FeatureSpace {
@@ -569,6 +572,26 @@ pub fn pairs(
     model: &crate::pairmodel::PairModel,
     opts: &AlignOptions,
 ) -> Vec<ScoredPair> {
+    pairs_with_floors(space, weights, model, opts).0
+}
+
+/// The worst candidate partner a document kept, as (accumulated score, content key), or
+/// `None` where it kept every document it touched (see [`pairs_with_floors`]).
+pub type Floor = Option<(f32, u64)>;
+
+/// [`pairs`], and per document the worst of its candidates that were kept, as (accumulated
+/// score, content key), where some candidate was left out (`None`: every document it
+/// touched was kept). With [`FeatureSpace::candidate_floor`] set (a part of a corpus,
+/// weighed with that corpus's statistics), a document keeps exactly the candidates at or
+/// above its floor: those the corpus's run keeps that are here. With
+/// [`FeatureSpace::corpus_df`] set, features are taken rarest first and within the budget
+/// by the corpus's document frequencies, as the corpus's run takes them.
+pub fn pairs_with_floors(
+    space: &FeatureSpace,
+    weights: &Weights,
+    model: &crate::pairmodel::PairModel,
+    opts: &AlignOptions,
+) -> (Vec<ScoredPair>, Vec<Floor>) {
     let n = space.docs.len();
     let nf = space.features.len();
     let (idf, norms) = (&weights.idf, &weights.norms);
@@ -578,13 +601,17 @@ pub fn pairs(
             postings[f as usize].push(d as u32);
         }
     }
+    // How many documents have each feature: here, or in the corpus these documents are
+    // part of (what the corpus's run read).
+    let corpus_df = space.corpus_df.as_ref();
+    let df = |f: u32| corpus_df.map_or(postings[f as usize].len(), |(df, _)| df[f as usize] as usize);
     // Features in more than a quarter of a large corpus say little and cost much.
-    let cap = (n / 4).max(64);
+    let cap = (corpus_df.map_or(n, |c| c.1) / 4).max(64);
     // A stable order of features of equal rarity: by label, not by first occurrence.
     let label_key: Vec<u64> = space.features.iter().map(|f| fnv64(f.label.as_bytes()) ^ f.kind as u64).collect();
 
     // Best candidates per document, in parallel; results in document order.
-    let best: Vec<Vec<ScoredPair>> = (0..n)
+    let best: Vec<(Vec<ScoredPair>, Floor)> = (0..n)
         .into_par_iter()
         .map_init(
             || (vec![0f32; n], Vec::new()),
@@ -595,16 +622,15 @@ pub fn pairs(
                 } else {
                     // Rarest features first, until a budget of postings is spent: common
                     // features add many candidates and little evidence.
-                    let mut feats: Vec<u32> =
-                        space.docs[a].iter().copied().filter(|&f| postings[f as usize].len() <= cap).collect();
-                    feats.sort_by_key(|&f| (postings[f as usize].len(), label_key[f as usize]));
+                    let mut feats: Vec<u32> = space.docs[a].iter().copied().filter(|&f| df(f) <= cap).collect();
+                    feats.sort_by_key(|&f| (df(f), label_key[f as usize]));
                     let mut spent = 0usize;
                     for (rank, &f) in feats.iter().enumerate() {
                         let p = &postings[f as usize];
-                        if rank >= MIN_CANDIDATE_FEATURES && spent + p.len() > POSTING_BUDGET {
+                        if rank >= MIN_CANDIDATE_FEATURES && spent + df(f) > POSTING_BUDGET {
                             break;
                         }
-                        spent += p.len();
+                        spent += df(f);
                         let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
                         for &b in p {
                             if b as usize == a {
@@ -618,11 +644,32 @@ pub fn pairs(
                     }
                 }
                 let keep = if opts.all_pairs { touched.len() } else { opts.candidates };
-                let cands = best_candidates(touched, acc, |b| space.key(b as usize), keep);
+                let floor = space.candidate_floor.as_ref().filter(|_| !opts.all_pairs).map(|f| f[a]);
+                let cands: Vec<u32> = match floor {
+                    Some(Some((score, key))) => touched
+                        .iter()
+                        .copied()
+                        .filter(|&b| {
+                            let s = acc[b as usize];
+                            s > score || (s == score && space.key(b as usize) <= key)
+                        })
+                        .collect(),
+                    Some(None) => touched.clone(),
+                    None => best_candidates(touched, acc, |b| space.key(b as usize), keep),
+                };
+                let worst = (cands.len() < touched.len())
+                    .then(|| {
+                        cands
+                            .iter()
+                            .map(|&b| Partner(acc[b as usize], space.key(b as usize), b))
+                            .min()
+                            .map(|p| (p.0, p.1))
+                    })
+                    .flatten();
                 for &b in touched.iter() {
                     acc[b as usize] = 0.0;
                 }
-                cands
+                let scored = cands
                     .into_iter()
                     .map(|b| {
                         let b = b as usize;
@@ -642,15 +689,17 @@ pub fn pairs(
                         }
                     })
                     .filter(|p| p.score > 0.0 || p.same_event > 0.0)
-                    .collect()
+                    .collect();
+                (scored, worst)
             },
         )
         .collect();
     drop(postings);
+    let (best, floors): (Vec<Vec<ScoredPair>>, Vec<Floor>) = best.into_iter().unzip();
     let mut out: Vec<ScoredPair> = best.into_iter().flatten().collect();
     out.sort_unstable_by_key(|x| (x.left, x.right));
     out.dedup_by(|x, y| (x.left, x.right) == (y.left, y.right));
-    out
+    (out, floors)
 }
 
 /// A candidate partner while the best few are chosen: its accumulated score, its content

@@ -291,6 +291,8 @@ pub struct Analysis<'c> {
     furniture: Vec<Vec<(usize, usize)>>,
     /// The base rate the same-event probabilities were moved to.
     base_rate: f64,
+    /// Per document, the worst candidate partner kept (see [`align::pairs_with_floors`]).
+    floors: Vec<Option<(f32, u64)>>,
     /// The reprint pairs found.
     pub reprints: Vec<reprints::Reprint>,
     /// Digits of the event ids (at least 3), so that every id of the corpus has the same width.
@@ -879,7 +881,10 @@ impl<'c> Analysis<'c> {
         space.set_context(windows.clone(), docs.par_iter().map(|d| talign_names::Script::detect(&d.text)).collect());
         let weights = align::Weights::new(&space);
         let model = crate::pairmodel::PairModel::new(&space);
-        let mut pairs = align::pairs(&space, &weights, &model, &opts.align);
+        if let Some(s) = stats {
+            space.candidate_floor = Some(space.keys.iter().map(|k| s.floors.get(k).copied().flatten()).collect());
+        }
+        let (mut pairs, floors) = align::pairs_with_floors(&space, &weights, &model, &opts.align);
         // Whether the model rules out a pair the link rule may keep is read before the
         // base-rate shift below: the shift weighs the pairs left to the grouping.
         let not_ruled_out: Vec<bool> = pairs.iter().map(|p| p.same_event >= MUTUAL_SAME_EVENT).collect();
@@ -1028,6 +1033,7 @@ impl<'c> Analysis<'c> {
             reprints: reprint_pairs,
             event_width,
             base_rate,
+            floors,
         }
     }
 
@@ -1066,6 +1072,7 @@ impl<'c> Analysis<'c> {
             documents,
             chance: self.model.chance(),
             base_rate: self.base_rate,
+            floors: stats::floors_by_key(&self.space.keys, &self.floors),
         }
     }
 

@@ -12,10 +12,12 @@
 //! where every event lies inside a window the windows give the whole run's events (`talign
 //! corpus stats` writes them, `talign events cluster --stats` reads them).
 //!
-//! What the statistics hold grows with the corpus's vocabulary (its distinct spellings of
-//! names, words and features), not with its documents. Site furniture (lines repeated on a
-//! site's pages) is still found in each run's own documents, and the candidate partners of
-//! a document are still its best among the documents of the run (see the README, Scale).
+//! The statistics also hold, per document (by the hash of its text), the worst of the
+//! candidate partners the whole run kept for it ([`crate::align::pairs_with_floors`]), so
+//! that a window scores exactly the whole run's pairs among its documents. They grow with
+//! the corpus's vocabulary (its distinct spellings of names, words and features) and by
+//! those floors, about 40 bytes a document in memory. Site furniture (lines repeated on a
+//! site's pages) is still found in each run's own documents.
 //!
 //! [`Analysis::stats`]: crate::Analysis::stats
 //! [`Analysis::with_stats`]: crate::Analysis::with_stats
@@ -49,6 +51,10 @@ pub struct Stats {
     pub(crate) chance: (f32, f32),
     /// The base rate same-event probabilities were moved to.
     pub(crate) base_rate: f64,
+    /// Per document (by content key), the worst candidate partner the whole run kept for
+    /// it, as (accumulated score, content key), or `None` when it kept every document the
+    /// document touched ([`crate::align::pairs_with_floors`]).
+    pub(crate) floors: HashMap<u64, Option<(f32, u64)>>,
 }
 
 /// [`Stats`] as written to a file: JSON, every list sorted, so that one corpus gives the
@@ -73,6 +79,9 @@ pub struct StatsFile {
     pub mentions: Vec<(String, Option<(FeatureKind, String)>)>,
     /// Features (kind, label) and the documents that have them.
     pub features: Vec<(FeatureKind, String, u32)>,
+    /// Per document's content key, the worst candidate partner the run kept (score and
+    /// content key), if it left some out.
+    pub candidate_floors: Vec<(u64, Option<(f32, u64)>)>,
 }
 
 impl Stats {
@@ -89,6 +98,8 @@ impl Stats {
         let mut features: Vec<(FeatureKind, String, u32)> =
             self.df.iter().map(|(f, &n)| (f.kind, f.label.clone(), n)).collect();
         features.sort_unstable();
+        let mut candidate_floors: Vec<(u64, Option<(f32, u64)>)> = self.floors.iter().map(|(&k, &f)| (k, f)).collect();
+        candidate_floors.sort_unstable_by_key(|&(k, _)| k);
         StatsFile {
             format: FORMAT.to_owned(),
             documents: self.documents,
@@ -99,6 +110,7 @@ impl Stats {
             entities,
             mentions,
             features,
+            candidate_floors,
         }
     }
 
@@ -116,6 +128,7 @@ impl Stats {
             documents: file.documents,
             chance: (file.time_agrees, file.dates_shared),
             base_rate: file.base_rate,
+            floors: file.candidate_floors.into_iter().collect(),
         })
     }
 
@@ -123,6 +136,23 @@ impl Stats {
     pub fn documents(&self) -> usize {
         self.documents
     }
+}
+
+/// The floors of the documents with content keys `keys`, by key. Documents with one text
+/// share a key; the lowest of their floors (none below all) stands for them, whatever
+/// their order.
+pub(crate) fn floors_by_key(keys: &[u64], floors: &[Option<(f32, u64)>]) -> HashMap<u64, Option<(f32, u64)>> {
+    let mut by: HashMap<u64, Option<(f32, u64)>> = HashMap::default();
+    for (&k, &f) in keys.iter().zip(floors) {
+        let lower = |x: Option<(f32, u64)>, y: Option<(f32, u64)>| match (x, y) {
+            (None, _) | (_, None) => None,
+            (Some(a), Some(b)) => {
+                Some(if (a.0, std::cmp::Reverse(a.1)) <= (b.0, std::cmp::Reverse(b.1)) { a } else { b })
+            }
+        };
+        by.entry(k).and_modify(|e| *e = lower(*e, f)).or_insert(f);
+    }
+    by
 }
 
 /// What identifies a mention to entity resolution: its cleaned form, the lexicon variant it

@@ -171,11 +171,14 @@ fn windows_weighed_with_the_corpus_statistics_give_the_whole_run_on_ntrex_five_d
     assert_eq!(stdout(&talign(&["events", "cluster", c, "--stats", s])), whole);
     // Windows of 120 days overlapping by 60 (2 to 50 pairs each) learn other statistics
     // from their documents than the whole corpus teaches, and group some pairs otherwise;
-    // weighed with the whole corpus's, they give its events to the byte.
-    let args = ["events", "cluster", c, "--window-days", "120", "--overlap-days", "60"];
-    assert_ne!(stdout(&talign(&args)), whole);
-    let weighed: Vec<&str> = args.iter().copied().chain(["--stats", s]).collect();
-    assert_eq!(stdout(&talign(&weighed)), whole);
+    // weighed with the whole corpus's (and keeping the candidates the whole run keeps),
+    // windows whose overlap holds every event (5 days) give its events to the byte.
+    let own = ["events", "cluster", c, "--window-days", "120", "--overlap-days", "60"];
+    assert_ne!(stdout(&talign(&own)), whole);
+    for (d, o) in [("6", "5"), ("30", "15"), ("120", "60")] {
+        let weighed = talign(&["events", "cluster", c, "--window-days", d, "--overlap-days", o, "--stats", s]);
+        assert_eq!(stdout(&weighed), whole, "--window-days {d} --overlap-days {o}");
+    }
     // The statistics of the same documents in another order are the same bytes.
     let text = std::fs::read_to_string(&corpus).unwrap();
     let reversed = dir.join("reversed.jsonl");

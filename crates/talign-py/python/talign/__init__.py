@@ -421,7 +421,7 @@ def corpus_stats(corpus: Corpus, path: Union[str, "_os.PathLike[str]"], *, lenie
     date are worth, and the base rate of same-event pairs. Give the file to
     :func:`cluster_window` or ``cluster(..., window_days=..., stats=...)`` so that windows
     weigh their documents as the whole run does. Runs the pipeline over the whole corpus
-    once; the file grows with the corpus's vocabulary, not its documents.
+    once; the file grows with the corpus's vocabulary and by about 54 bytes a document.
 
     >>> import tempfile, os
     >>> path = os.path.join(tempfile.mkdtemp(), "stats.json")
