@@ -1042,25 +1042,31 @@ impl<'c> Analysis<'c> {
     pub fn stats(&self) -> Stats {
         let lex = Lexicon::builtin();
         let docs = self.corpus.docs();
-        let keyed: Vec<Vec<(String, Option<Feature>)>> = (0..docs.len())
+        // Each thread keeps one entry per mention key (a key always counts as one feature),
+        // so that memory follows the corpus's distinct mentions, not all of them.
+        type Keyed = HashMap<String, Option<Feature>>;
+        let mentions: Keyed = (0..docs.len())
             .into_par_iter()
-            .map(|d| {
+            .fold(Keyed::default, |mut acc, d| {
                 let blanked = without_furniture(&docs[d], &self.furniture[d]);
                 let text = blanked.as_deref().unwrap_or(&docs[d].text);
                 let f = extract_text(&docs[d], text, &self.frequent);
-                f.mentions
-                    .iter()
-                    .zip(&self.resolution.doc_entities[d])
-                    .map(|(m, &e)| {
-                        (stats::mention_key(m, text, lex), mention_feature(&self.resolution.entities[e as usize]))
-                    })
-                    .collect()
+                for (m, &e) in f.mentions.iter().zip(&self.resolution.doc_entities[d]) {
+                    let key = stats::mention_key(m, text, lex);
+                    acc.entry(key).or_insert_with(|| mention_feature(&self.resolution.entities[e as usize]));
+                }
+                acc
             })
-            .collect();
+            .reduce(Keyed::default, |mut a, b| {
+                for (k, v) in b {
+                    a.entry(k).or_insert(v);
+                }
+                a
+            });
         let (df, documents) = self.space.df();
         Stats {
             frequent: self.frequent.clone(),
-            mentions: keyed.into_iter().flatten().collect(),
+            mentions,
             entities: self
                 .resolution
                 .entities
