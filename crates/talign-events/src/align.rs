@@ -105,8 +105,9 @@ pub struct FeatureSpace {
     /// [`crate::pairmodel::PairModel::chance`]); `None`: measured in this space.
     pub corpus_chance: Option<(f32, f32)>,
     /// Per document, the worst candidate partner the corpus's run kept for it (see
-    /// [`pairs_with_floors`]); `None`: the best [`AlignOptions::candidates`] of this space.
-    pub candidate_floor: Option<Vec<Floor>>,
+    /// [`pairs_with_floors`]), where that run had the document; `None` (for the space or a
+    /// document): the best [`AlignOptions::candidates`] of this space.
+    pub candidate_floor: Option<Vec<Option<Floor>>>,
 }
 
 impl FeatureSpace {
@@ -644,7 +645,7 @@ pub fn pairs_with_floors(
                     }
                 }
                 let keep = if opts.all_pairs { touched.len() } else { opts.candidates };
-                let floor = space.candidate_floor.as_ref().filter(|_| !opts.all_pairs).map(|f| f[a]);
+                let floor = space.candidate_floor.as_ref().filter(|_| !opts.all_pairs).and_then(|f| f[a]);
                 let cands: Vec<u32> = match floor {
                     Some(Some((score, key))) => touched
                         .iter()

@@ -882,7 +882,7 @@ impl<'c> Analysis<'c> {
         let weights = align::Weights::new(&space);
         let model = crate::pairmodel::PairModel::new(&space);
         if let Some(s) = stats {
-            space.candidate_floor = Some(space.keys.iter().map(|k| s.floors.get(k).copied().flatten()).collect());
+            space.candidate_floor = Some(space.keys.iter().map(|k| s.floors.get(k).copied()).collect());
         }
         let (mut pairs, floors) = align::pairs_with_floors(&space, &weights, &model, &opts.align);
         // Whether the model rules out a pair the link rule may keep is read before the
