@@ -2,7 +2,7 @@
 overlapping clusters as the reduce step.
 
     python examples/distributed_windows.py CORPUS --window-days 7 --overlap-days 3 \\
-        [--workers 2] [--scheduler tcp://host:8786] [-o events.csv]
+        [--stats stats.json] [--workers 2] [--scheduler tcp://host:8786] [-o events.csv]
 
 The driver loads the corpus (``talign.read_corpus``) and plans the windows
 (``talign.plan_windows``: windows of D days stepping by D - O days, so where they fall
@@ -13,6 +13,10 @@ with its worker is simply run again. One reduce task merges the windows
 of consecutive windows join when they share the majority of their overlap documents). The result is the table of
 ``talign events cluster --window-days D --overlap-days O`` (event,doc,lang,published,title),
 with the same events; ``tests/python/test_distributed.py`` checks it.
+
+With ``--stats FILE`` (written by ``talign corpus stats`` or ``talign.corpus_stats`` for the
+whole corpus), every task weighs its window with the whole corpus's statistics, as
+``--stats`` does on one machine (the file must be readable by every worker).
 
 Without ``--scheduler`` it starts a ``distributed.LocalCluster`` of ``--workers`` worker
 processes of one thread each (each runs the Rust pipeline on its own rayon threads). On
@@ -36,10 +40,12 @@ import pandas as pd
 import talign
 
 
-def cluster_task(records: List[dict], window: "talign.Window") -> Tuple["talign.WindowEvents", Dict[int, Optional[str]]]:
+def cluster_task(
+    records: List[dict], window: "talign.Window", stats: Optional[str] = None
+) -> Tuple["talign.WindowEvents", Dict[int, Optional[str]]]:
     """One window, on a worker: its events as document positions (with its home
     documents, for the merge), and each document's publication date as the pipeline read it."""
-    w = talign.cluster_window(records)
+    w = talign.cluster_window(records, stats=stats)
     published = {window.docs[i]: p for i, p in enumerate(w.published)}
     return window.events(w.clusters), published
 
@@ -67,14 +73,14 @@ def events_table(docs: pd.DataFrame, events: List[List[int]], published: Dict[in
     return pd.DataFrame(rows, columns=["event", "doc", "lang", "published", "title"])
 
 
-def run(client, corpus, window_days: int, overlap_days: int) -> Tuple[pd.DataFrame, int]:
-    """Clusters `corpus` window by window on the Dask `client`; returns the events table
-    and the number of windows."""
+def run(client, corpus, window_days: int, overlap_days: int, stats: Optional[str] = None) -> Tuple[pd.DataFrame, int]:
+    """Clusters `corpus` window by window on the Dask `client` (weighed with the statistics
+    file `stats`, if given); returns the events table and the number of windows."""
     docs = talign.read_corpus(corpus)
     plan = talign.plan_windows(docs, window_days, overlap_days)
     records = docs.to_dict("records")
     futures = [
-        client.submit(cluster_task, [records[p] for p in w.docs], w, key=f"window-{w.index}", pure=False)
+        client.submit(cluster_task, [records[p] for p in w.docs], w, stats, key=f"window-{w.index}", pure=False)
         for w in plan
     ]
     merged = client.submit(merge_task, *futures, key="merge-windows", pure=False)
@@ -87,6 +93,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("corpus", nargs="+", help="a .jsonl file or a directory of .txt files (in date order)")
     ap.add_argument("--window-days", type=int, required=True)
     ap.add_argument("--overlap-days", type=int, default=0)
+    ap.add_argument("--stats", help="the whole corpus's statistics (talign corpus stats), for every window")
     ap.add_argument("--workers", type=int, default=2, help="local worker processes (default 2)")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler instead of a local cluster")
     ap.add_argument("-o", "--output", help="CSV file to write (default stdout)")
@@ -106,7 +113,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     started = time.perf_counter()
     try:
         corpus = args.corpus[0] if len(args.corpus) == 1 else args.corpus
-        table, windows = run(client, corpus, args.window_days, args.overlap_days)
+        table, windows = run(client, corpus, args.window_days, args.overlap_days, args.stats)
     except talign.TalignError as e:
         print(f"distributed_windows: {e}", file=sys.stderr)
         return 2

@@ -1,5 +1,6 @@
 """examples/distributed_windows.py on a Dask LocalCluster of 2 workers: its events equal
-the one-machine windowed run's (`talign events cluster --window-days D --overlap-days O`)."""
+the one-machine windowed run's (`talign events cluster --window-days D --overlap-days O`,
+with `--stats FILE` too)."""
 
 from __future__ import annotations
 
@@ -14,25 +15,33 @@ from conftest import ROOT, cli_rows, partition
 pytest.importorskip("distributed")
 
 
-@pytest.mark.parametrize("days,overlap", [(7, 3), (5, 1)])
-def test_distributed_run_equals_the_windowed_cli(talign_bin, dated_corpus, tmp_path, days, overlap):
+@pytest.mark.parametrize("days,overlap,stats", [(7, 3, False), (5, 1, False), (7, 3, True)])
+def test_distributed_run_equals_the_windowed_cli(talign_bin, dated_corpus, tmp_path, days, overlap, stats):
     out = tmp_path / "events.csv"
+    # With the whole corpus's statistics, every task weighs its window with them.
+    weighed = []
+    if stats:
+        path = tmp_path / "stats.json"
+        subprocess.run([str(talign_bin), "corpus", "stats", str(dated_corpus), "-o", str(path)], check=True)
+        weighed = ["--stats", str(path)]
     run = subprocess.run(
         [sys.executable, str(ROOT / "examples/distributed_windows.py"), str(dated_corpus),
-         "--window-days", str(days), "--overlap-days", str(overlap), "--workers", "2", "-o", str(out)],
+         "--window-days", str(days), "--overlap-days", str(overlap), "--workers", "2", "-o", str(out), *weighed],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr
     assert "on 2 workers" in run.stderr
     got = pd.read_csv(out, dtype=str, keep_default_na=False)
-    cli = cli_rows(talign_bin, "events", "cluster", str(dated_corpus), "--window-days", str(days), "--overlap-days", str(overlap))
+    cli = cli_rows(
+        talign_bin, "events", "cluster", str(dated_corpus), "--window-days", str(days), "--overlap-days", str(overlap), *weighed
+    )
     expected = pd.DataFrame(cli[1:], columns=cli[0])
     assert partition(got) == partition(expected)
     assert len(partition(got)) < len(got), "some event holds two documents"
     # The same table, byte for byte: events in the same order, each document's date as
     # the pipeline read it.
     cli_bytes = subprocess.run(
-        [str(talign_bin), "events", "cluster", str(dated_corpus), "--window-days", str(days), "--overlap-days", str(overlap)],
+        [str(talign_bin), "events", "cluster", str(dated_corpus), "--window-days", str(days), "--overlap-days", str(overlap), *weighed],
         cwd=ROOT, capture_output=True, check=True,
     ).stdout
     assert out.read_bytes() == cli_bytes
