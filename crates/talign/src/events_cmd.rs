@@ -601,10 +601,10 @@ pub(crate) fn cluster_windowed(
 }
 
 /// `corpus stats`: what the pipeline learns from the whole corpus, as JSON.
-pub(crate) fn corpus_stats(args: &CorpusArgs, output: Option<&Path>) -> Result<()> {
+pub(crate) fn corpus_stats(args: &CorpusArgs, opts: &Options, output: Option<&Path>) -> Result<()> {
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
-    let a = analyse(&corpus, &Options::default(), &progress);
+    let a = analyse(&corpus, opts, &progress);
     progress.spin("collecting the corpus's statistics");
     let bytes = talign::input::stats_json(&a.stats())?;
     drop(progress);

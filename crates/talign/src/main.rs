@@ -118,6 +118,10 @@ enum CorpusCommand {
 struct StatsArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
+    /// The tuning of the runs the file is for: the candidates a run keeps and its base rate
+    /// follow it.
+    #[command(flatten)]
+    tuning: Tuning,
     /// Write to FILE instead of standard output (written whole, or not at all).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -784,7 +788,9 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Corpus(CorpusCommand::Sentences(a)) => events_cmd::corpus_sentences(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Cuts(a)) => events_cmd::corpus_cuts(&a.corpus, &a.out),
         Command::Corpus(CorpusCommand::Facts(a)) => events_cmd::corpus_facts(&a.corpus, &a.out),
-        Command::Corpus(CorpusCommand::Stats(a)) => events_cmd::corpus_stats(&a.corpus, a.output.as_deref()),
+        Command::Corpus(CorpusCommand::Stats(a)) => {
+            events_cmd::corpus_stats(&a.corpus, &a.tuning.options(), a.output.as_deref())
+        }
         Command::Report(a) => {
             let corpus = CorpusArgs { corpus: a.corpus.corpus, lenient_lang: a.corpus.lenient_lang };
             events_cmd::report(&corpus, &a.tuning.options(), &a.out.out, a.out.format, a.out.within_events)

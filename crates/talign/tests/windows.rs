@@ -179,6 +179,15 @@ fn windows_weighed_with_the_corpus_statistics_give_the_whole_run_on_ntrex_five_d
         let weighed = talign(&["events", "cluster", c, "--window-days", d, "--overlap-days", o, "--stats", s]);
         assert_eq!(stdout(&weighed), whole, "--window-days {d} --overlap-days {o}");
     }
+    // A file is made with one tuning: with --all-pairs a whole run scores every pair, and
+    // its base rate is another; the file made with --all-pairs gives that run again, the
+    // default one does not.
+    let all_pairs = stdout(&talign(&["events", "cluster", c, "--all-pairs"]));
+    let tuned = dir.join("all-pairs.json");
+    let t = tuned.to_str().unwrap();
+    stdout(&talign(&["corpus", "stats", c, "--all-pairs", "-o", t, "-q"]));
+    assert_eq!(stdout(&talign(&["events", "cluster", c, "--all-pairs", "--stats", t])), all_pairs);
+    assert_ne!(stdout(&talign(&["events", "cluster", c, "--all-pairs", "--stats", s])), all_pairs);
     // The statistics of the same documents in another order are the same bytes.
     let text = std::fs::read_to_string(&corpus).unwrap();
     let reversed = dir.join("reversed.jsonl");
