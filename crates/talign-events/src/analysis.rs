@@ -759,8 +759,8 @@ impl<'c> Analysis<'c> {
                 let (p, facts) = pending?;
                 for (i, (f, s, blanked)) in facts.into_iter().enumerate() {
                     let doc = &chunks[p][i];
+                    let text = blanked.as_deref().unwrap_or(&doc.text);
                     if let Some(s) = stats {
-                        let text = blanked.as_deref().unwrap_or(&doc.text);
                         given.push(
                             f.mentions
                                 .iter()
@@ -768,8 +768,8 @@ impl<'c> Analysis<'c> {
                                 .collect(),
                         );
                     }
-                    table.push_doc(blanked.as_deref().unwrap_or(&doc.text), &f.mentions);
-                    kept.push(Kept::new(&f, blanked.as_deref().unwrap_or(&doc.text), doc.url.as_deref(), &mut labels));
+                    table.push_doc(text, &f.mentions);
+                    kept.push(Kept::new(&f, text, doc.url.as_deref(), &mut labels));
                     shingles.push(s);
                 }
                 Some(p * EXTRACT_CHUNK + chunks[p].len())
@@ -1038,35 +1038,17 @@ impl<'c> Analysis<'c> {
     }
 
     /// What this run learnt from its corpus, to weigh a part of it as this run does
-    /// ([`Analysis::with_stats`]). Extracts every document's facts again.
+    /// ([`Analysis::with_stats`]).
     pub fn stats(&self) -> Stats {
-        let lex = Lexicon::builtin();
-        let docs = self.corpus.docs();
-        // Each thread keeps one entry per mention key (a key always counts as one feature),
-        // so that memory follows the corpus's distinct mentions, not all of them.
-        type Keyed = HashMap<String, Option<Feature>>;
-        let mentions: Keyed = (0..docs.len())
-            .into_par_iter()
-            .fold(Keyed::default, |mut acc, d| {
-                let blanked = without_furniture(&docs[d], &self.furniture[d]);
-                let text = blanked.as_deref().unwrap_or(&docs[d].text);
-                let f = extract_text(&docs[d], text, &self.frequent);
-                for (m, &e) in f.mentions.iter().zip(&self.resolution.doc_entities[d]) {
-                    let key = stats::mention_key(m, text, lex);
-                    acc.entry(key).or_insert_with(|| mention_feature(&self.resolution.entities[e as usize]));
-                }
-                acc
-            })
-            .reduce(Keyed::default, |mut a, b| {
-                for (k, v) in b {
-                    a.entry(k).or_insert(v);
-                }
-                a
-            });
         let (df, documents) = self.space.df();
         Stats {
             frequent: self.frequent.clone(),
-            mentions,
+            mentions: self
+                .resolution
+                .mention_keys
+                .iter()
+                .map(|(k, e)| (k.clone(), mention_feature(&self.resolution.entities[*e as usize])))
+                .collect(),
             entities: self
                 .resolution
                 .entities
@@ -1658,9 +1640,6 @@ mod tests {
         Corpus::from_docs(docs).expect("distinct ids")
     }
 
-    /// Passages follow neither the order of the corpus nor its ids: with the documents in
-    /// the reverse order (so that links swap their left and right), every link gets the
-    /// same passages, sides swapped, and the same scores to the four decimals printed.
     #[test]
     fn pair_probabilities_and_statistics_do_not_follow_the_order_of_the_corpus() {
         // Every same-event probability to the last bit, and the statistics file to the
@@ -1690,6 +1669,9 @@ mod tests {
         assert_eq!(sf, sr);
     }
 
+    /// Passages follow neither the order of the corpus nor its ids: with the documents in
+    /// the reverse order (so that links swap their left and right), every link gets the
+    /// same passages, sides swapped, and the same scores to the four decimals printed.
     #[test]
     fn passages_do_not_follow_the_order_of_the_corpus() {
         type ByLink = std::collections::BTreeMap<(String, String), Vec<(String, String, u32)>>;

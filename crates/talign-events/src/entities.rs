@@ -125,6 +125,9 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// For each document, for each of its mentions, the entity index.
     pub doc_entities: Vec<Vec<u32>>,
+    /// Each distinct mention of the corpus, by its key ([`crate::stats::mention_key`]),
+    /// with its entity index.
+    pub mention_keys: Vec<(String, u32)>,
 }
 
 impl Resolution {
@@ -529,7 +532,24 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             }
         }
     });
-    Resolution { entities, doc_entities }
+    let mention_keys = keys
+        .iter()
+        .zip(&key_form)
+        .map(|(m, &id)| {
+            let matched = m.matched.map(|x| strings[x as usize]);
+            let key = crate::stats::key_of(
+                strings[m.form as usize],
+                matched,
+                strings[m.surface as usize],
+                m.entity,
+                m.kind,
+                m.source,
+                lex,
+            );
+            (key, cluster_of[id as usize] as u32)
+        })
+        .collect();
+    Resolution { entities, doc_entities, mention_keys }
 }
 
 /// Least score a form must reach against its entity's core (see [`without_chains`]).

@@ -25,10 +25,10 @@
 use crate::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use talign_names::lexicon::Lexicon;
+use talign_names::lexicon::{EntityId, Lexicon};
 
 use crate::align::{Feature, FeatureKind};
-use crate::mentions::Mention;
+use crate::mentions::{Mention, Source};
 
 /// The first line of a statistics file says what it is; a file of another version is
 /// refused rather than misread.
@@ -159,16 +159,22 @@ pub(crate) fn floors_by_key(keys: &[u64], floors: &[Option<(f32, u64)>]) -> Hash
 /// matched, its surface (trimmed), lexicon entity, kind and how it was found (the fields of
 /// the resolution's mention table), as one string. `text` is the text the mention was found in.
 pub(crate) fn mention_key(m: &Mention, text: &str, lex: &Lexicon) -> String {
-    let entity = m.entity.map_or("", |e| lex.entity(e).slug.as_str());
-    format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{:?}",
-        m.form,
-        m.matched.as_deref().unwrap_or("\u{0}"),
-        m.surface(text).trim(),
-        entity,
-        m.kind,
-        m.source
-    )
+    key_of(&m.form, m.matched.as_deref(), m.surface(text).trim(), m.entity, m.kind, m.source, lex)
+}
+
+/// [`mention_key`] of a mention given by its parts (the resolution's mention table keeps
+/// them so, see [`crate::entities::Resolution::mention_keys`]); `surface` trimmed.
+pub(crate) fn key_of(
+    form: &str,
+    matched: Option<&str>,
+    surface: &str,
+    entity: Option<EntityId>,
+    kind: talign_names::Kind,
+    source: Source,
+    lex: &Lexicon,
+) -> String {
+    let entity = entity.map_or("", |e| lex.entity(e).slug.as_str());
+    format!("{form}\u{1f}{}\u{1f}{surface}\u{1f}{entity}\u{1f}{kind:?}\u{1f}{source:?}", matched.unwrap_or("\u{0}"))
 }
 
 #[cfg(test)]
