@@ -392,8 +392,16 @@ pub struct PassageOptions {
     pub keep_supported: f32,
     /// Pairs with too few seeds in one order still get a monotonic alignment, kept when it
     /// puts at least this many rare anchors in aligned passages, and the share of them
-    /// translations pair (see [`PassageOptions::parallel`]); 0: such pairs are mined.
+    /// translations pair (see [`PassageOptions::parallel`]), and when it has at least
+    /// [`PassageOptions::few_passages`] passages; 0: such pairs are mined.
     pub few_anchors: usize,
+    /// See `few_anchors`: the fewest passages, in one order, such an alignment must have
+    /// to count as a translation. Without it, two independent reports whose one shared fact
+    /// is told in two passages in the same order pass for a translation of that part (the
+    /// seeds' 000 and 003 did, and the passage before their thanks-to-Egypt pair was joined
+    /// to it); a report that translates a third of another, with one name the two share,
+    /// aligns as a run of several.
+    pub few_passages: usize,
     /// Fixed cost of a passage boundary inside a sentence (where the text may have lost a
     /// full stop).
     pub cut_base: f32,
@@ -434,7 +442,8 @@ impl Default for PassageOptions {
             mine_shared: 0.7,
             mine_fanout: 2,
             keep_supported: 1.0,
-            few_anchors: 0,
+            few_anchors: 1,
+            few_passages: 3,
             cut_base: 0.5,
             cut_weight: 1.0,
             gap_skip: 0.8,
@@ -687,7 +696,9 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         let paired = matched.union(&mined_rare).count();
         // Without seeds in one order, only rare anchors the alignment pairs can say so.
         let parallel = if few {
-            matched.len() >= opts.few_anchors && matched.len() as f32 >= opts.parallel * paired as f32
+            matched.len() >= opts.few_anchors
+                && matched.len() as f32 >= opts.parallel * paired as f32
+                && beads.len() >= opts.few_passages
         } else {
             paired == 0 || matched.len() as f32 >= opts.parallel * paired as f32
         };
@@ -1970,6 +1981,36 @@ mod tests {
         let sparse = [bead((0, 1), (0, 1)), bead((9, 10), (9, 10))];
         assert_eq!(adapted_skip(&units, &units, &sparse, &opts), Some(ADAPTED_SKIP_FLOOR));
         assert_eq!(skipped_share(&units, &units, &[]), None);
+    }
+
+    #[test]
+    fn a_translated_part_with_one_shared_name_aligns_as_a_run_of_passages() {
+        // The left report translates five sentences from the middle of the right one; only
+        // one sentence carries a rare anchor both share, the others a word spelt alike each
+        // (one seed at most, lengths that say nothing of the whole): a run of passages in
+        // order is what tells a translation.
+        let c = |len: f32, anchors: &[u32], cognate: u32| Unit { cognates: vec![cognate], ..u(len, anchors) };
+        let a = [c(50.0, &[], 100), c(70.0, &[1], 101), c(40.0, &[], 102), c(60.0, &[], 103), c(45.0, &[], 104)];
+        let mut b: Vec<Unit> = (0..8).map(|k| u(55.0 + k as f32, &[10 + k])).collect();
+        b.extend([c(52.0, &[], 100), c(73.0, &[1], 101), c(41.0, &[], 102), c(62.0, &[], 103), c(47.0, &[], 104)]);
+        b.extend((0..8).map(|k| u(48.0 + k as f32, &[20 + k])));
+        let run: Vec<_> = (0..5).map(|i| ((i, i + 1), (8 + i, 9 + i))).collect();
+        let opts = PassageOptions::default();
+        // The ratio of the two languages' lengths, as the corpus's translations teach it.
+        let model = PairModel { length_ratio: Some(1.0), ..PairModel::default() };
+        let (beads, parallel) = align_passages_with(&a, &b, model, &opts);
+        assert!(parallel, "{beads:?}");
+        assert_eq!(beads.iter().map(|x| (x.left, x.right)).collect::<Vec<_>>(), run);
+        // Asking for a longer run than the five passages, or for no monotonic try at all,
+        // leaves the pair to mining, which pairs only the sentence with the shared name.
+        for opts in [
+            PassageOptions { few_passages: 6, ..PassageOptions::default() },
+            PassageOptions { few_anchors: 0, ..PassageOptions::default() },
+        ] {
+            let (beads, parallel) = align_passages_with(&a, &b, model, &opts);
+            assert!(!parallel);
+            assert!(beads.len() < run.len(), "{beads:?}");
+        }
     }
 
     #[test]

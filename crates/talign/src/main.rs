@@ -371,6 +371,9 @@ struct Tuning {
     /// puts at least N rare anchors in aligned passages (0: such pairs are mined).
     #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().few_anchors)]
     passage_few_anchors: usize,
+    /// ... and when that alignment has at least N passages.
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().few_passages)]
+    passage_few_passages: usize,
     /// Width of the band around the path of the confident sentence pairs where passages
     /// may be paired, in mean sentences of the right document (0: no band).
     #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().band_width)]
@@ -425,6 +428,7 @@ impl Tuning {
         o.passages.mine_shared = self.passage_mine_shared;
         o.passages.keep_supported = self.passage_keep_supported;
         o.passages.few_anchors = self.passage_few_anchors;
+        o.passages.few_passages = self.passage_few_passages;
         o.passages.band_width = self.passage_band_width;
         o
     }
