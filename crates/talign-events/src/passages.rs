@@ -694,7 +694,8 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         // aligned passages; independent reports mention them in another order. (Anchors
         // only the parts one report does not share mention are no pair's.)
         let paired = matched.union(&mined_rare).count();
-        // Without seeds in one order, only rare anchors the alignment pairs can say so.
+        // Without seeds in one order, only rare anchors the alignment pairs can say so, in a
+        // run of passages: two in one order are what independent reports sharing a fact give.
         let parallel = if few {
             matched.len() >= opts.few_anchors
                 && matched.len() as f32 >= opts.parallel * paired as f32
