@@ -349,6 +349,9 @@ pub struct AlignOptions {
     pub all_pairs: bool,
     /// How much the order of shared features moves a score (0: not at all).
     pub order_weight: f32,
+    /// Each document's this many best candidates in other languages are verified by their
+    /// passages (see `Analysis::with_stats`); 0: none.
+    pub verify: usize,
 }
 
 impl Default for AlignOptions {
@@ -360,6 +363,7 @@ impl Default for AlignOptions {
             same_language: 0.7,
             all_pairs: false,
             order_weight: 0.5,
+            verify: 3,
         }
     }
 }

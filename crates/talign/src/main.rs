@@ -307,6 +307,13 @@ struct Tuning {
     /// their score (0: not at all).
     #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::align::AlignOptions::default().order_weight)]
     order_weight: f32,
+    /// Align each document's K best candidates in other languages passage by passage; two
+    /// documents that are each other's best with a run of 5 passages aligned as a
+    /// translation are linked (a report that translates part of another, beside a
+    /// neighbouring story that shares more names). 0: no verification, and no passage
+    /// alignment before `export sentences`
+    #[arg(long, hide_short_help = true, value_name = "K", default_value_t = talign_events::align::AlignOptions::default().verify)]
+    verify_candidates: usize,
     /// Cost of leaving a sentence unaligned (higher aligns more, lower skips more).
     #[arg(long, hide_short_help = true, value_name = "C", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().skip)]
     passage_skip: f32,
@@ -404,6 +411,7 @@ impl Tuning {
         o.align.same_language = self.same_language_score;
         o.align.all_pairs = self.all_pairs;
         o.align.order_weight = self.order_weight;
+        o.align.verify = self.verify_candidates;
         o.cluster.threshold = self.event_threshold;
         o.cluster.min_pair = self.event_min_pair;
         o.cluster.min_link = self.event_min_link;
