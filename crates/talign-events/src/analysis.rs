@@ -745,10 +745,9 @@ impl<'c> Analysis<'c> {
             return first;
         }
         let verified = first.verified_pairs(&opts.passages);
-        let new = verified.iter().any(|&(a, b)| {
-            !first.links.iter().any(|l| (l.left.min(l.right), l.left.max(l.right)) == (a as usize, b as usize))
-        });
-        if !new {
+        let linked: HashSet<(u32, u32)> =
+            first.links.iter().map(|l| (l.left.min(l.right) as u32, l.left.max(l.right) as u32)).collect();
+        if verified.is_subset(&linked) {
             return first;
         }
         drop(first);
@@ -768,14 +767,15 @@ impl<'c> Analysis<'c> {
             candidates[p.left as usize].push((p.score, keys[p.right as usize], p.right));
             candidates[p.right as usize].push((p.score, keys[p.left as usize], p.left));
         }
-        let mut checked: std::collections::BTreeSet<(u32, u32)> = Default::default();
+        // The pairs to check, with their scores.
+        let mut checked: std::collections::BTreeMap<(u32, u32), f32> = Default::default();
         for (d, c) in candidates.iter_mut().enumerate() {
             c.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
             c.truncate(self.options.align.verify);
-            checked.extend(c.iter().map(|&(_, _, o)| ((d as u32).min(o), (d as u32).max(o))));
+            checked.extend(c.iter().map(|&(s, _, o)| (((d as u32).min(o), (d as u32).max(o)), s)));
         }
         let links: Vec<Link> = checked
-            .iter()
+            .keys()
             .map(|&(a, b)| Link {
                 left: a as usize,
                 right: b as usize,
@@ -784,7 +784,7 @@ impl<'c> Analysis<'c> {
                 relation: Relation::Report,
             })
             .collect();
-        // Per checked pair, its passages aligned as a translation, and its score.
+        // Per checked pair, its passages aligned as a translation.
         let mut translated: Vec<(u32, u32, usize)> = Vec::with_capacity(links.len());
         let done: Result<(), std::convert::Infallible> = self.each_passages_of(&links, opts, |l, passages| {
             let n = passages.iter().filter(|p| p.bead.evidence.regime == passages::Regime::Translation).count();
@@ -792,12 +792,11 @@ impl<'c> Analysis<'c> {
             Ok(())
         });
         let Ok(()) = done;
-        let score: HashMap<(u32, u32), f32> = self.pairs.iter().map(|p| ((p.left, p.right), p.score)).collect();
         // Each document's best verified pair: most translated passages, then score, then
         // the partner's content key.
         let mut best: HashMap<u32, (usize, f32, std::cmp::Reverse<u64>, u32)> = HashMap::new();
         for &(a, b, n) in translated.iter().filter(|t| t.2 >= VERIFY_PASSAGES) {
-            let s = score.get(&(a, b)).copied().unwrap_or(0.0);
+            let s = checked[&(a, b)];
             for (d, o) in [(a, b), (b, a)] {
                 let cand = (n, s, std::cmp::Reverse(keys[o as usize]), o);
                 let e = best.entry(d).or_insert(cand);
