@@ -272,6 +272,9 @@ pub struct Analysis<'c> {
     pub whens: Vec<Option<When>>,
     /// Every pair of documents scored (each document's best candidates), sorted.
     pub pairs: Vec<align::ScoredPair>,
+    /// Per pair, whether the same-event model (before the base-rate shift) leaves it
+    /// possible as one event (see [`MUTUAL_SAME_EVENT`]).
+    not_ruled_out: Vec<bool>,
     /// The weights pairs were scored with.
     weights: align::Weights,
     /// The same-event model.
@@ -733,7 +736,9 @@ impl<'c> Analysis<'c> {
     /// languages aligned passage by passage (with the translation table learnt from the
     /// links), and two documents that are each other's best candidate with at least
     /// [`VERIFY_PASSAGES`] passages aligned as a translation are linked as the link rule
-    /// links (the pipeline runs again with them, when some are not linked yet).
+    /// links (the link decision, the grouping and the links are made again with them, when
+    /// some are not linked yet; the facts, entities, features and scored pairs of the first
+    /// run are kept, since verified pairs change none of them).
     pub fn with_stats(
         corpus: &'c Corpus,
         opts: &Options,
@@ -750,8 +755,13 @@ impl<'c> Analysis<'c> {
         if verified.is_subset(&linked) {
             return first;
         }
-        drop(first);
-        Analysis::run(corpus, opts, stats, progress, Some(&verified))
+        // Only the link decision and what follows change: the facts, entities, features and
+        // scored pairs are the first run's. The translation table is learnt again from the
+        // new links, on first use.
+        let mut second = first;
+        second.learnt = std::sync::OnceLock::new();
+        second.group(Some(&verified), progress);
+        second
     }
 
     /// Pairs of documents (smaller index first) that are each other's best candidate in
@@ -991,9 +1001,53 @@ impl<'c> Analysis<'c> {
         for (p, x) in pairs.iter_mut().zip(probabilities) {
             p.same_event = x;
         }
+        let mut analysis = Analysis {
+            corpus,
+            published,
+            resolution,
+            space,
+            feature_entity,
+            links: Vec::new(),
+            events: Vec::new(),
+            whens,
+            pairs,
+            not_ruled_out,
+            weights,
+            model,
+            options: *opts,
+            boundaries: std::sync::OnceLock::new(),
+            learnt: std::sync::OnceLock::new(),
+            frequent,
+            anchors,
+            furniture,
+            reprints: reprint_pairs,
+            event_width: 3,
+            base_rate,
+            floors,
+        };
+        analysis.group(verified, progress);
+        analysis
+    }
+
+    /// The part of the pipeline that pairs verified by their passages change: the link
+    /// decision, the grouping into events and the links (see [`Analysis::with_stats`]).
+    /// Everything before it (facts, entities, features, scored pairs) is the same with and
+    /// without them, so a run with verified pairs redoes only this.
+    fn group(&mut self, verified: Option<&HashSet<(u32, u32)>>, progress: &dyn Fn(Stage)) {
+        let opts = &self.options;
+        let space = &self.space;
+        let pairs = &self.pairs[..];
+        let not_ruled_out = &self.not_ruled_out[..];
+        let reprint_pairs = &self.reprints[..];
+        let whens = &self.whens[..];
+        let published = &self.published[..];
+        let weights = &self.weights;
+        let resolution = &self.resolution;
+        let feature_entity = &self.feature_entity[..];
+        let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
         // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
         // event whatever the model says; the model weighs the rest.
-        let mut decided = align::decide(&space, &pairs, &opts.align);
+        let mut decided = align::decide(space, pairs, &opts.align);
         let is_verified = |p: &align::ScoredPair| verified.is_some_and(|v| v.contains(&(p.left, p.right)));
         for (p, d) in pairs.iter().zip(decided.iter_mut()) {
             *d |= is_verified(p);
@@ -1005,7 +1059,7 @@ impl<'c> Analysis<'c> {
         let mut edges: Vec<(u32, u32, f32)> = pairs
             .iter()
             .zip(&decided)
-            .zip(&not_ruled_out)
+            .zip(not_ruled_out)
             .map(|((p, &d), &not_ruled_out)| {
                 let s = if reprinted.contains_key(&(p.left, p.right)) {
                     REPRINT_SAME_EVENT
@@ -1055,7 +1109,7 @@ impl<'c> Analysis<'c> {
         // not 435, and their passages are the same sentences. The other copies' pairs still
         // hold the event together.
         let mut closest: HashMap<u32, (f32, u64, u32)> = HashMap::new();
-        for r in &reprint_pairs {
+        for r in reprint_pairs {
             for (d, o) in [(r.left, r.right), (r.right, r.left)] {
                 keep_best(&mut closest, d, r.containment, &space.keys, o);
             }
@@ -1073,9 +1127,9 @@ impl<'c> Analysis<'c> {
             .collect();
         // A preview joins the report it announces: its most likely partner in its event,
         // among documents that do not announce, when the link rule kept none.
-        let announces = |d: usize| is_announcement(&whens, d);
+        let announces = |d: usize| is_announcement(whens, d);
         let mut best_report: HashMap<u32, (f32, u64, u32)> = HashMap::new();
-        for p in &pairs {
+        for p in pairs {
             let (a, b) = (p.left as usize, p.right as usize);
             if events[a] != events[b] || announces(a) == announces(b) || p.same_event < PREVIEW_SAME_EVENT {
                 continue;
@@ -1095,46 +1149,26 @@ impl<'c> Analysis<'c> {
         }
         linked.sort_unstable();
         linked.dedup();
-        let show = |f: u32| entity_name(&feature_entity, &resolution, f);
+        let show = |f: u32| entity_name(feature_entity, resolution, f);
         let links: Vec<Link> = linked
             .into_iter()
             .map(|(a, b)| {
                 let (a, b) = (a as usize, b as usize);
-                let (score, evidence) = weights.explain(&space, &opts.align, a, b, &show);
+                let (score, evidence) = weights.explain(space, &opts.align, a, b, &show);
                 if let Some(&containment) = reprinted.get(&(a as u32, b as u32)) {
                     let evidence =
                         format!("reprint: {:.0}% of the shorter text's word 4-grams in the other", containment * 100.0);
                     Link { left: a, right: b, score: score.max(containment), evidence, relation: Relation::Reprint }
                 } else {
-                    let relation = unprinted_relation(&whens, &space, &opts.align, a, b, score);
+                    let relation = unprinted_relation(whens, space, &opts.align, a, b, score);
                     Link { left: a, right: b, score, evidence, relation }
                 }
             })
             .collect();
         let event_width = events.iter().max().map_or(1, |m| (m + 1).to_string().len()).max(3);
-        Analysis {
-            corpus,
-            published,
-            resolution,
-            space,
-            feature_entity,
-            links,
-            events,
-            whens,
-            pairs,
-            weights,
-            model,
-            options: *opts,
-            boundaries: std::sync::OnceLock::new(),
-            learnt: std::sync::OnceLock::new(),
-            frequent,
-            anchors,
-            furniture,
-            reprints: reprint_pairs,
-            event_width,
-            base_rate,
-            floors,
-        }
+        self.links = links;
+        self.events = events;
+        self.event_width = event_width;
     }
 
     /// What this run learnt from its corpus, to weigh a part of it as this run does
