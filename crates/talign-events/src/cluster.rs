@@ -35,7 +35,7 @@ pub enum Window {
 }
 
 /// The constraints a group's windows put on another group.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Span {
     /// Largest start and smallest end over the members with a window in days.
     days: Option<(i64, i64)>,
@@ -87,6 +87,25 @@ pub fn windows_agree(a: Window, b: Window, tolerance: i64) -> bool {
 /// each group keeps two numbers, see the module's documentation).
 pub fn windows_consistent(windows: impl IntoIterator<Item = Window>, tolerance: i64) -> bool {
     windows.into_iter().fold(Span::of(None), |span, w| span.merge(Span::of(Some(w)))).consistent(tolerance)
+}
+
+/// For each window, whether all the others are at most `tolerance` days apart: what
+/// [`windows_consistent`] says of the windows without it, for all of them in linear time
+/// (a group's constraint is a fold that takes the largest start and the smallest end, so
+/// the windows before and after each one are folded once each way).
+pub(crate) fn consistent_without_each(windows: &[Window], tolerance: i64) -> Vec<bool> {
+    let spans: Vec<Span> = windows.iter().map(|&w| Span::of(Some(w))).collect();
+    let mut after = vec![Span::of(None); spans.len() + 1];
+    for i in (0..spans.len()).rev() {
+        after[i] = spans[i].merge(after[i + 1]);
+    }
+    let mut before = Span::of(None);
+    let mut out = Vec::with_capacity(spans.len());
+    for (i, s) in spans.iter().enumerate() {
+        out.push(before.merge(after[i + 1]).consistent(tolerance));
+        before = before.merge(*s);
+    }
+    out
 }
 
 /// Options of the clustering.
@@ -454,6 +473,37 @@ mod tests {
             average_linkage(&e, &[None; 6], &keys(6), &ClusterOptions { threshold: 0.2, ..ClusterOptions::default() });
         assert_eq!(g, vec![0, 0, 0, 1, 1, 1]);
         // Transitive closure at the same threshold would have made one group.
+    }
+
+    #[test]
+    fn leaving_each_window_out_agrees_with_folding_the_others() {
+        // Windows in days and on the day of the year, some across New Year, some far apart.
+        let mut x: u64 = 12345;
+        let mut next = |m: i64| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((x >> 33) % m as u64) as i64
+        };
+        let mut seen = [0usize; 2];
+        for n in 0..40 {
+            let windows: Vec<Window> = (0..n % 9)
+                .map(|_| {
+                    let lo = 19_700 + next(12) * next(3);
+                    if next(4) == 0 {
+                        let d = 1 + next(366);
+                        Window::DaysOfYear(d, (d + next(3)).min(366))
+                    } else {
+                        Window::Days(lo, lo + next(4))
+                    }
+                })
+                .collect();
+            let fast = consistent_without_each(&windows, 3);
+            for i in 0..windows.len() {
+                let others = windows.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &w)| w);
+                assert_eq!(fast[i], windows_consistent(others, 3), "{windows:?} without {i}");
+                seen[usize::from(fast[i])] += 1;
+            }
+        }
+        assert!(seen[0] > 10 && seen[1] > 10, "both answers tested: {seen:?}");
     }
 
     #[test]

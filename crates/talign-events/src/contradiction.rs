@@ -23,7 +23,7 @@
 use crate::{HashSet, HashSetExt};
 use std::collections::BTreeMap;
 
-use crate::cluster::{ClusterOptions, Window, windows_consistent};
+use crate::cluster::{ClusterOptions, Window, consistent_without_each, windows_consistent};
 
 /// The scored pairs to drop: each intruder's pairs with the two groups it kept apart.
 /// `edges` as for [`crate::cluster::average_linkage`], `groups[d]` document `d`'s group in
@@ -53,24 +53,25 @@ pub fn intruders(
             *e = e.max(s);
         }
     }
-    // Whether the windows of `dated`, but for `skip`, all agree.
-    let agree_without = |dated: &[u32], skip: Option<u32>| {
-        windows_consistent(
-            dated.iter().filter(|&&d| Some(d) != skip).filter_map(|&d| windows[d as usize]),
-            opts.tolerance,
-        )
-    };
     let mut drop = HashSet::new();
     for (&(ga, gb), &max) in &between {
         if max < opts.min_link {
             continue;
         }
         let (a, b) = (&members[&ga], &members[&gb]);
-        let dated: Vec<u32> = a.iter().chain(b).copied().filter(|&d| windows[d as usize].is_some()).collect();
-        if agree_without(&dated, None) {
+        let dated: Vec<(u32, Window)> =
+            a.iter().chain(b).filter_map(|&d| windows[d as usize].map(|w| (d, w))).collect();
+        let dated_windows: Vec<Window> = dated.iter().map(|x| x.1).collect();
+        if windows_consistent(dated_windows.iter().copied(), opts.tolerance) {
             continue;
         }
-        let culprits: Vec<u32> = dated.iter().copied().filter(|&x| agree_without(&dated, Some(x))).collect();
+        // The documents without whose window the others agree.
+        let culprits: Vec<u32> = dated
+            .iter()
+            .zip(consistent_without_each(&dated_windows, opts.tolerance))
+            .filter(|(_, agree)| *agree)
+            .map(|(x, _)| x.0)
+            .collect();
         let [x] = culprits[..] else { continue };
         // Without the intruder, the two groups must be ones average linkage merges.
         let (own, other) = if groups[x as usize] == ga { (a, gb) } else { (b, ga) };
