@@ -14,7 +14,9 @@
 //! # What is found, and the policies
 //!
 //! - **Full dates**: day–month–year in the orders `২৯ ফেব্রুয়ারি ২০২৪`, `December 20, 2023`,
-//!   `2023 December 20`, `২০২৪ সালের ২৯ ফেব্রুয়ারি`, `۲۹ آذر [ماه|سال] ۱۴۰۲`; ISO `2023-12-20`
+//!   `2023 December 20`, `২০২৪ সালের ২৯ ফেব্রুয়ারি`, `۲۹ آذر [ماه|سال] ۱۴۰۲` (and the Afghan
+//!   names of the Solar Hijri months, `۶ عقرب ۱۴۰۲`, only after a day or before a year:
+//!   they are also words, `اسد`, `میزان`, `جدی`); ISO `2023-12-20`
 //!   and `2023/12/20`. Numeric day-first forms are read where the order is certain: with
 //!   dots (`08.07.2024`, never month-first), or with `/` and `-` when one part is above 12
 //!   (`30/12/2018`; `03/15/2025` has its month first); `03/05/2024` is left out.
@@ -688,7 +690,10 @@ impl<'t> Finder<'t> {
             return Some(end + 1);
         }
         // Y সালের M
-        if context && Self::years_for(m.calendar).contains(&year) && m.rule != MonthRule::Dey {
+        if context
+            && Self::years_for(m.calendar).contains(&year)
+            && !matches!(m.rule, MonthRule::Dey | MonthRule::AfterDay)
+        {
             let (value, note) = self.month_year(m, year)?;
             self.push(i, end - 1, value, m.calendar, note);
             return Some(end);

@@ -78,6 +78,23 @@ fn dey_is_a_month_only_after_a_day() {
 }
 
 #[test]
+fn afghan_month_names_are_months_only_after_a_day_or_before_a_year() {
+    // Herat, 28 October 2023 (6 Aqrab 1402), as an Afghan outlet dates it.
+    check(
+        "نیمه شب گذشته (شنبه، ۶ عقرب) در ۱۰ کیلومتری",
+        Some("2023-10-29"),
+        &[("شنبه", day("2023-10-28")), ("۶ عقرب", day("2023-10-28"))],
+    );
+    check("۱۵ اسد ۱۴۰۳", None, &[("۱۵ اسد ۱۴۰۳", day("2024-08-05"))]);
+    check("سنبله ۱۴۰۲", None, &[("سنبله ۱۴۰۲", TimeValue::MonthYear { year: 2023, month: 9 })]);
+    // The same words as words: Bashar al-Assad, "amount", "serious", "cancer", a count after them.
+    none("بشار اسد رئیس جمهور سوریه");
+    none("میزان تلفات بالا رفت");
+    none("یک موضوع جدی ۲۰ نفر");
+    none("بیماری سرطان ۱۲ نفر");
+}
+
+#[test]
 fn gregorian_months_in_persian() {
     check(
         "امروز (چهارشنبه، ۲۰ دسامبر)، در حاشیه",

@@ -36,6 +36,10 @@ pub(crate) enum MonthRule {
     /// Persian `دی` (Dey) is also a word and a letter name (`دی ان ای`, DNA): only after a
     /// day number and not before another letter name, or with a year.
     Dey,
+    /// Afghan (Dari and Pashto) names of the Solar Hijri months are zodiac signs and words
+    /// (`اسد` Asad, `میزان` "amount", `جدی` "serious", `سرطان` "cancer"): only after a day
+    /// number (`۶ عقرب`), or with a year after them (`سنبله ۱۴۰۲`).
+    AfterDay,
 }
 
 /// A month name.
@@ -101,7 +105,7 @@ pub(crate) struct Lexeme {
 }
 
 use Calendar::{Gregorian as G, SolarHijri as SH};
-use MonthRule::{Dey, Free, NeedsYear};
+use MonthRule::{AfterDay, Dey, Free, NeedsYear};
 
 /// Month names: (name, number, calendar, rule).
 const MONTHS: &[(&str, u32, Calendar, MonthRule)] = &[
@@ -165,6 +169,19 @@ const MONTHS: &[(&str, u32, Calendar, MonthRule)] = &[
     ("دی", 10, SH, Dey),
     ("بهمن", 11, SH, Free),
     ("اسفند", 12, SH, Free),
+    // The Afghan names of the same months (Dari and Pashto), the signs of the zodiac.
+    ("حمل", 1, SH, AfterDay),
+    ("ثور", 2, SH, AfterDay),
+    ("جوزا", 3, SH, AfterDay),
+    ("سرطان", 4, SH, AfterDay),
+    ("اسد", 5, SH, AfterDay),
+    ("سنبله", 6, SH, AfterDay),
+    ("میزان", 7, SH, AfterDay),
+    ("عقرب", 8, SH, AfterDay),
+    ("قوس", 9, SH, AfterDay),
+    ("جدی", 10, SH, AfterDay),
+    ("دلو", 11, SH, AfterDay),
+    ("حوت", 12, SH, AfterDay),
     // English.
     ("january", 1, G, Free),
     ("february", 2, G, Free),
