@@ -16,7 +16,8 @@
 //! - **Full dates**: day–month–year in the orders `২৯ ফেব্রুয়ারি ২০২৪`, `December 20, 2023`,
 //!   `2023 December 20`, `২০২৪ সালের ২৯ ফেব্রুয়ারি`, `۲۹ آذر [ماه|سال] ۱۴۰۲` (and the Afghan
 //!   names of the Solar Hijri months, `۶ عقرب ۱۴۰۲`, only after a day or before a year:
-//!   they are also words, `اسد`, `میزان`, `جدی`); ISO `2023-12-20`
+//!   they are also words, `اسد`, `میزان`, `جدی`), and a Persian ordinal day before a month
+//!   (`نهم تیرماه`, `بیست و نهم آذر ۱۴۰۲`, `اول مهر`); ISO `2023-12-20`
 //!   and `2023/12/20`. Numeric day-first forms are read where the order is certain: with
 //!   dots (`08.07.2024`, never month-first), or with `/` and `-` when one part is above 12
 //!   (`30/12/2018`; `03/15/2025` has its month first); `03/05/2024` is left out.
@@ -450,6 +451,7 @@ impl<'t> Finder<'t> {
                 .or_else(|| self.year_range(i))
                 .or_else(|| self.year_first(i))
                 .or_else(|| self.day_first(i))
+                .or_else(|| self.ordinal_day_first(i))
                 .or_else(|| self.month_first(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.relative(i))
@@ -740,6 +742,12 @@ impl<'t> Finder<'t> {
         if matches!(self.word(j), Some("de" | "del")) || (self.punct(j, &['.']).is_some() && self.touching(i)) {
             j += 1;
         }
+        self.month_after_day(i, day, j)
+    }
+
+    /// The month at `j` after the day `day` a mention starting at `i` gives, and the year
+    /// after it if one follows.
+    fn month_after_day(&mut self, i: usize, day: u32, j: usize) -> Option<usize> {
         let (m, end) = self.month(j)?;
         if let Some((year, k)) = self.year_after_month(end, m.calendar) {
             let d = make_day(m.calendar, year, m.number, day)?;
@@ -754,6 +762,23 @@ impl<'t> Finder<'t> {
         let (value, note) = self.day_month(m.calendar, m.number, day)?;
         self.push(i, end - 1, value, m.calendar, note);
         Some(end)
+    }
+
+    /// A day written as a Persian ordinal before a month: `نهم تیرماه`, `بیست و نهم آذر
+    /// ۱۴۰۲`, `اول مهر` (Iranian news names the day of a happening so: "روز شنبه نهم تیرماه").
+    fn ordinal_day_first(&mut self, i: usize) -> Option<usize> {
+        let ones = |w: &str| words::persian_ordinal(w);
+        let (day, j) = match self.word(i)? {
+            tens @ ("بیست" | "سی") if self.word(i + 1) == Some("و") => {
+                let unit = ones(self.word(i + 2)?).filter(|&u| u < 10 && u > 0)?;
+                (if tens == "بیست" { 20 } else { 30 } + unit, i + 3)
+            }
+            w => (ones(w)?, i + 1),
+        };
+        if day > 31 {
+            return None;
+        }
+        self.month_after_day(i, day, j)
     }
 
     fn day_range(&mut self, i: usize, d1: u32) -> Option<usize> {

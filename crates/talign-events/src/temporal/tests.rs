@@ -95,6 +95,22 @@ fn afghan_month_names_are_months_only_after_a_day_or_before_a_year() {
 }
 
 #[test]
+fn persian_ordinal_days_before_a_month() {
+    check(
+        "از دقایق اولیه بامداد شنبه نهم تیرماه کار شمارش",
+        None,
+        &[("شنبه", TimeValue::Weekday(Weekday::Sat)), ("نهم تیرماه", TimeValue::DayMonth { month: 6, day: 30 })],
+    );
+    check("بیست و نهم آذر ۱۴۰۲", None, &[("بیست و نهم آذر ۱۴۰۲", day("2023-12-20"))]);
+    check("روز اول مهر", Some("2024-09-25"), &[("اول مهر", day("2024-09-22"))]);
+    check("سی‌ام آبان", Some("2023-11-25"), &[("سی‌ام آبان", day("2023-11-21"))]);
+    // Ordinals that count something else.
+    none("برای سومین بار");
+    none("دور دوم انتخابات");
+    none("بیست و دوم نفر");
+}
+
+#[test]
 fn gregorian_months_in_persian() {
     check(
         "امروز (چهارشنبه، ۲۰ دسامبر)، در حاشیه",

@@ -485,6 +485,36 @@ const ABBREVIATIONS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// The day a Persian ordinal word names (`نهم` 9, `بیستم` 20, `سیام` 30; `یکم` and `اول`
+/// 1), as the scanner folds it (the ZWNJ of `سی‌ام` away); `None` for other words. The units
+/// of a compound (`بیست و یکم`) are these words too.
+pub(crate) fn persian_ordinal(word: &str) -> Option<u32> {
+    Some(match word {
+        "یکم" | "اول" => 1,
+        "دوم" => 2,
+        "سوم" => 3,
+        "چهارم" => 4,
+        "پنجم" => 5,
+        "ششم" => 6,
+        "هفتم" => 7,
+        "هشتم" => 8,
+        "نهم" => 9,
+        "دهم" => 10,
+        "یازدهم" => 11,
+        "دوازدهم" => 12,
+        "سیزدهم" => 13,
+        "چهاردهم" => 14,
+        "پانزدهم" => 15,
+        "شانزدهم" => 16,
+        "هفدهم" | "هیفدهم" => 17,
+        "هجدهم" | "هیجدهم" => 18,
+        "نوزدهم" => 19,
+        "بیستم" => 20,
+        "سیام" | "سیم" => 30,
+        _ => return None,
+    })
+}
+
 /// Case endings of Bengali month and weekday names: অক্টোবরের, ফেব্রুয়ারিতে, মার্চে, বুধবারও.
 const BN_ENDINGS: &[&str] = &["", "ের", "এর", "র", "তে", "ে", "েই", "ই", "েও", "ও", "য়", "েরই", "রই"];
 /// Persian: the ezafe and the fused "month" (آذرماه); the hamza of ژانویهٔ is folded away.
