@@ -984,7 +984,7 @@ impl<'c> Analysis<'c> {
             space.corpus_chance = Some(s.chance);
         }
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
-        space.set_context(windows.clone(), docs.par_iter().map(|d| talign_names::Script::detect(&d.text)).collect());
+        space.set_context(windows, docs.par_iter().map(|d| talign_names::Script::detect(&d.text)).collect());
         let weights = align::Weights::new(&space);
         let model = crate::pairmodel::PairModel::new(&space);
         if let Some(s) = stats {
