@@ -738,7 +738,8 @@ impl<'c> Analysis<'c> {
     /// [`VERIFY_PASSAGES`] passages aligned as a translation are linked as the link rule
     /// links (the link decision, the grouping and the links are made again with them, when
     /// some are not linked yet; the facts, entities, features and scored pairs of the first
-    /// run are kept, since verified pairs change none of them).
+    /// run are kept, since verified pairs change none of them, and so is the translation
+    /// table the verification learnt).
     pub fn with_stats(
         corpus: &'c Corpus,
         opts: &Options,
@@ -756,10 +757,12 @@ impl<'c> Analysis<'c> {
             return first;
         }
         // Only the link decision and what follows change: the facts, entities, features and
-        // scored pairs are the first run's. The translation table is learnt again from the
-        // new links, on first use.
+        // scored pairs are the first run's, and so is the translation table the verification
+        // learnt from the first run's links (learning it again from the new links moved the
+        // partial-overlap variants' passage F1 by −0.011 to +0.011, 0.000 on average, and
+        // cost a pass over every link: about 1 s of the 60 `export sentences` has for
+        // 100,000 documents).
         let mut second = first;
-        second.learnt = std::sync::OnceLock::new();
         second.group(Some(&verified), progress);
         second
     }
