@@ -799,11 +799,21 @@ impl<'c> Analysis<'c> {
             .collect();
         // Per checked pair, its passages aligned as a translation.
         let mut translated: Vec<(u32, u32, usize)> = Vec::with_capacity(links.len());
-        let done: Result<(), std::convert::Infallible> = self.each_passages_of(&links, opts, |l, passages| {
-            let n = passages.iter().filter(|p| p.bead.evidence.regime == passages::Regime::Translation).count();
-            translated.push((l.left as u32, l.right as u32, n));
-            Ok(())
-        });
+        // Only how many passages each pair aligns as a translation is needed; a pair with
+        // fewer units than that on a side cannot have them (each passage holds a unit of
+        // each side), and is not aligned.
+        let count = |l: &Link, ua: &[Unit], ub: &[Unit], model: passages::PairModel<'_>| {
+            if ua.len().min(ub.len()) < VERIFY_PASSAGES {
+                return 0;
+            }
+            let (beads, _) = passages::align_passages_oriented(ua, ub, model, opts, self.flipped(l));
+            beads.iter().filter(|b| b.evidence.regime == passages::Regime::Translation).count()
+        };
+        let done: Result<(), std::convert::Infallible> =
+            self.each_link_aligned(&links, opts, LINK_CHUNK, count, |l, n| {
+                translated.push((l.left as u32, l.right as u32, n));
+                Ok(())
+            });
         let Ok(()) = done;
         // Each document's best verified pair: most translated passages, then score, then
         // the partner's content key.
@@ -1498,14 +1508,31 @@ impl<'c> Analysis<'c> {
         links: &'l [Link],
         opts: &PassageOptions,
         chunk: usize,
-        mut each: impl FnMut(&'l Link, Vec<PassagePair>) -> Result<(), E>,
+        each: impl FnMut(&'l Link, Vec<PassagePair>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let align = |l: &Link, ua: &[Unit], ub: &[Unit], model: passages::PairModel<'_>| {
+            self.passage_pairs(l, ua, ub, model, opts)
+        };
+        self.each_link_aligned(links, opts, chunk, align, each)
+    }
+
+    /// Runs `align(link, left units, right units, what the corpus taught about the two
+    /// languages)` on each link, `chunk` links at a time on every core, and hands `each` the
+    /// results in the order of the links.
+    fn each_link_aligned<'l, T: Send, E>(
+        &self,
+        links: &'l [Link],
+        opts: &PassageOptions,
+        chunk: usize,
+        align: impl Fn(&Link, &[Unit], &[Unit], passages::PairModel<'_>) -> T + Sync,
+        mut each: impl FnMut(&'l Link, T) -> Result<(), E>,
     ) -> Result<(), E> {
         // The learning pass, if a link needs it, runs here, before the links are aligned.
         let models: Vec<(Option<&Vocabulary>, passages::PairModel<'_>)> =
             links.iter().map(|l| self.pair_model(l, opts)).collect();
         let links: Vec<(&Link, bool)> = links.iter().zip(&models).map(|(l, m)| (l, m.0.is_some())).collect();
         let vocabulary = models.iter().find_map(|m| m.0);
-        let align = |i: usize, l: &Link, ua: &[Unit], ub: &[Unit]| self.passage_pairs(l, ua, ub, models[i].1, opts);
+        let align = |i: usize, l: &Link, ua: &[Unit], ub: &[Unit]| align(l, ua, ub, models[i].1);
         self.each_aligned(&links, vocabulary, opts, chunk, align, &mut each)
     }
 
