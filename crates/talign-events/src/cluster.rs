@@ -35,7 +35,7 @@ pub enum Window {
 }
 
 /// The constraints a group's windows put on another group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 struct Span {
     /// Largest start and smallest end over the members with a window in days.
     days: Option<(i64, i64)>,

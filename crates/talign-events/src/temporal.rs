@@ -767,13 +767,12 @@ impl<'t> Finder<'t> {
     /// A day written as a Persian ordinal before a month: `نهم تیرماه`, `بیست و نهم آذر
     /// ۱۴۰۲`, `اول مهر` (Iranian news names the day of a happening so: "روز شنبه نهم تیرماه").
     fn ordinal_day_first(&mut self, i: usize) -> Option<usize> {
-        let ones = |w: &str| words::persian_ordinal(w);
         let (day, j) = match self.word(i)? {
             tens @ ("بیست" | "سی") if self.word(i + 1) == Some("و") => {
-                let unit = ones(self.word(i + 2)?).filter(|&u| u < 10 && u > 0)?;
+                let unit = words::persian_ordinal(self.word(i + 2)?).filter(|&u| u < 10)?;
                 (if tens == "بیست" { 20 } else { 30 } + unit, i + 3)
             }
-            w => (ones(w)?, i + 1),
+            w => (words::persian_ordinal(w)?, i + 1),
         };
         if day > 31 {
             return None;
