@@ -35,7 +35,7 @@ commands:
   train-romanize [--data DIR]
                            train the romanization model into crates/talign-names/data/romanize.tsv.deflate
                            (the same table as text in target/romanize.tsv, to read)
-  eval web [--check] [--fit] [--windows D,O]... [--samples N] [-- TALIGN FLAGS]
+  eval web [--check] [--fit] [--windows D,O]... [--samples N] [--event-samples N] [-- TALIGN FLAGS]
                            event clusters on the real web pages of corpora/web-dev/manifest.csv
                            (texts from $TALIGN_WEB_CACHE or ~/.cache/talign/web-dev); --fit
                            fits the same-event model's weights on them and prints them;
@@ -46,7 +46,10 @@ commands:
                            page dated from its event;
                            --samples N also scores N random samples of 80 % of the pages (mean
                            and range: a steadier judge of a change than the one whole-set
-                           figure); flags after -- go to `talign events cluster`
+                           figure); --event-samples N scores N random samples of 40 % of the
+                           events, each with all its pages and its hard negatives (about the
+                           size of the held-back set: other events than the whole set's);
+                           flags after -- go to `talign events cluster`
   eval passages-web [--check] [-- TALIGN FLAGS]
                            sentence pairs of independent bn–fa reports against
                            corpora/web-dev/passages-gold.csv, with the monotonic baseline;
@@ -98,10 +101,18 @@ fn run() -> Result<()> {
                     let (d, o) = w[1].split_once(',').context("--windows D,O")?;
                     windows.push((d.parse().context("--windows D,O")?, o.parse().context("--windows D,O")?));
                 }
-                let samples = match own.iter().position(|a| *a == "--samples") {
-                    Some(i) => own.get(i + 1).context("--samples N")?.parse().context("--samples N: a number")?,
-                    None => 0,
+                let count = |flag: &str| -> Result<usize> {
+                    match own.iter().position(|a| *a == flag) {
+                        Some(i) => own
+                            .get(i + 1)
+                            .with_context(|| format!("{flag} N"))?
+                            .parse()
+                            .with_context(|| format!("{flag} N: a number")),
+                        None => Ok(0),
+                    }
                 };
+                let samples = count("--samples")?;
+                let event_samples = count("--event-samples")?;
                 eval_web::web(
                     &root,
                     &eval_web::WebArgs {
@@ -110,6 +121,7 @@ fn run() -> Result<()> {
                         extra,
                         windows,
                         samples,
+                        event_samples,
                     },
                 )
             }
