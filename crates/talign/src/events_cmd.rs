@@ -501,6 +501,40 @@ impl Drop for TempFile {
     }
 }
 
+/// Reads the corpora as a stream into `windower`, handing each batch of finished events to
+/// `finished` as they come (in the order they finish), with progress on a spinner.
+fn stream_windows(
+    args: &CorpusArgs,
+    windower: &mut talign_events::window::Windower,
+    progress: &Progress,
+    finished: &mut dyn FnMut(Vec<Vec<talign_events::window::EventDoc>>) -> Result<()>,
+) -> Result<()> {
+    let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
+    let mut reported = 0usize;
+    while let Some(doc) = stream.next() {
+        let doc = doc?;
+        for warning in stream.take_warnings() {
+            eprintln!("talign: warning: {warning}");
+        }
+        finished(windower.push(doc)?)?;
+        if windower.stats().0 > reported {
+            reported = windower.stats().0;
+            progress.spin(&format!("{reported} windows clustered, {read} documents read", read = windower.read()));
+        }
+    }
+    for warning in stream.take_warnings() {
+        eprintln!("talign: warning: {warning}");
+    }
+    finished(windower.finish()?)
+}
+
+/// A spill file in the temporary directory, removed when dropped, and a writer to it.
+fn spill_file(what: &str) -> Result<(TempFile, std::io::BufWriter<std::fs::File>)> {
+    let spill = TempFile(std::env::temp_dir().join(format!("talign-{what}-{}.jsonl", std::process::id())));
+    let file = std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?;
+    Ok((spill, std::io::BufWriter::new(file)))
+}
+
 /// `events cluster --window-days D --overlap-days O`: the corpora read as a stream in date
 /// order, one window of days clustered at a time (see `talign_events::window`). Only the
 /// open windows are held in memory. Each finished event's rows go to a spill file as they
@@ -515,18 +549,14 @@ pub(crate) fn cluster_windowed(
     out: &Output,
 ) -> Result<()> {
     use std::io::{BufRead, Seek, Write};
-    let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
     let mut windower = talign_events::window::Windower::with_stats(spec, opts, stats);
     let progress = Progress::spinner("clustering windows");
-    let spill = TempFile(std::env::temp_dir().join(format!("talign-windows-{}.jsonl", std::process::id())));
-    let mut w = std::io::BufWriter::new(
-        std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?,
-    );
-    let (mut docs, mut reported, mut at) = (0usize, 0usize, 0u64);
+    let (spill, mut w) = spill_file("windows")?;
+    let (mut docs, mut at) = (0usize, 0u64);
     // Per event: its first document's position in the stream, where its rows start, and
     // how many there are.
     let mut index: Vec<(usize, u64, usize)> = Vec::new();
-    let mut write_events = |finished: Vec<Vec<talign_events::window::EventDoc>>| -> Result<()> {
+    stream_windows(args, &mut windower, &progress, &mut |finished| {
         for event in finished {
             index.push((event[0].position, at, event.len()));
             for d in event {
@@ -544,22 +574,7 @@ pub(crate) fn cluster_windowed(
             }
         }
         Ok(())
-    };
-    while let Some(doc) = stream.next() {
-        let doc = doc?;
-        for warning in stream.take_warnings() {
-            eprintln!("talign: warning: {warning}");
-        }
-        write_events(windower.push(doc)?)?;
-        if windower.stats().0 > reported {
-            reported = windower.stats().0;
-            progress.spin(&format!("{reported} windows clustered, {read} documents read", read = windower.read()));
-        }
-    }
-    for warning in stream.take_warnings() {
-        eprintln!("talign: warning: {warning}");
-    }
-    write_events(windower.finish()?)?;
+    })?;
     let (windows, largest) = windower.stats();
     w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
     index.sort_unstable();
@@ -593,6 +608,80 @@ pub(crate) fn cluster_windowed(
     if !crate::progress::quiet() {
         eprintln!(
             "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events",
+            spec.days(),
+            spec.overlap()
+        );
+    }
+    Ok(())
+}
+
+/// `events align --window-days D --overlap-days O`: the links of a stream read in date
+/// order, one window of days at a time (see `talign_events::window::Windower`: a pair is
+/// decided by one window, its pair's home window, and kept when its two documents end in
+/// one windowed event, the events `events cluster --window-days` gives). Only the open
+/// windows, and the links of events not finished yet, are held in memory. Each finished
+/// event's links go to a spill file as they come; the table is then written from it in the
+/// whole run's order (by left document, then right, in stream order), through an index of
+/// where each link's row is (24 bytes a link).
+pub(crate) fn align_windowed(
+    args: &CorpusArgs,
+    opts: &Options,
+    spec: talign_events::window::WindowSpec,
+    stats: Option<std::sync::Arc<Stats>>,
+    out: &Output,
+) -> Result<()> {
+    use std::io::{BufRead, Seek, Write};
+    let mut windower = talign_events::window::Windower::with_stats(spec, opts, stats).keep_links();
+    let progress = Progress::spinner("clustering and linking windows");
+    let (spill, mut w) = spill_file("window-links")?;
+    let (mut docs, mut events, mut at) = (0usize, 0usize, 0u64);
+    // Per link: its documents' positions in the stream and where its row starts.
+    let mut index: Vec<(usize, usize, u64)> = Vec::new();
+    stream_windows(args, &mut windower, &progress, &mut |finished| {
+        for event in finished {
+            events += 1;
+            docs += event.len();
+            // A link's right document is a later document of its event (sorted by position).
+            let id = |p: usize| event.binary_search_by_key(&p, |d| d.position).map(|i| event[i].doc.id.as_str());
+            for d in &event {
+                for l in &d.links {
+                    let right = id(l.right).map_err(|_| anyhow::anyhow!("a link leaves its event"))?;
+                    // The score's bits, so that it is read back exactly.
+                    let row = serde_json::json!([d.doc.id, right, l.score.to_bits(), l.evidence, l.relation.as_str()]);
+                    let line = format!("{row}\n");
+                    w.write_all(line.as_bytes())?;
+                    index.push((l.left, l.right, at));
+                    at += line.len() as u64;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let (windows, largest) = windower.stats();
+    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
+    index.sort_unstable();
+    let links = index.len();
+    let mut spilt = std::io::BufReader::new(
+        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
+    );
+    write_rows(out.output.as_deref(), out.format, &EventTable::Links.columns(), &mut |t| {
+        let mut line = String::new();
+        for &(_, _, start) in &index {
+            spilt.seek(std::io::SeekFrom::Start(start))?;
+            line.clear();
+            spilt.read_line(&mut line)?;
+            let v: serde_json::Value =
+                serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+            let text = |i: usize| v[i].as_str().unwrap_or_default().to_owned();
+            let score = v[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
+            t.row(&[text(0).into(), text(1).into(), score.into(), text(3).into(), text(4).into()])?;
+        }
+        Ok(())
+    })?;
+    drop(progress);
+    if !crate::progress::quiet() {
+        eprintln!(
+            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events, {links} links",
             spec.days(),
             spec.overlap()
         );
