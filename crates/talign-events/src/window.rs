@@ -321,6 +321,22 @@ pub struct WindowClusters {
     /// The window's links (`events align`), `left` and `right` indices into the window's
     /// documents, `left < right`, sorted; empty for a clusterer that makes none.
     pub links: Vec<Link>,
+    /// With passages asked for ([`Windower::with_passages`]), per link (as `links`), its
+    /// aligned passages where this window decides the pair, else none.
+    pub passages: Vec<Vec<LinkPassage>>,
+}
+
+/// One pair of aligned passages of a link, as `export sentences` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkPassage {
+    /// The left document's passage.
+    pub left: String,
+    /// The right document's passage.
+    pub right: String,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// Why the two were paired ([`Analysis::passage_evidence`]), when asked for.
+    pub evidence: Option<String>,
 }
 
 /// Clusters one window's documents with the whole-corpus pipeline, on them alone. A pure
@@ -338,7 +354,12 @@ pub fn cluster_window_with(
     stats: Option<&crate::stats::Stats>,
 ) -> Result<WindowClusters, WindowError> {
     if docs.is_empty() {
-        return Ok(WindowClusters { clusters: Vec::new(), published: Vec::new(), links: Vec::new() });
+        return Ok(WindowClusters {
+            clusters: Vec::new(),
+            published: Vec::new(),
+            links: Vec::new(),
+            passages: Vec::new(),
+        });
     }
     let corpus = Corpus::from_docs(docs.iter().cloned())?;
     let mut a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
@@ -350,7 +371,60 @@ pub fn cluster_window_with(
         }
         clusters[e].push(d);
     }
-    Ok(WindowClusters { clusters, published: a.published.clone(), links: std::mem::take(&mut a.links) })
+    Ok(WindowClusters {
+        clusters,
+        published: a.published.clone(),
+        links: std::mem::take(&mut a.links),
+        passages: Vec::new(),
+    })
+}
+
+/// [`cluster_window_with`], and the passages of the links for which `decides(left, right)`
+/// holds (indices into `docs`), aligned as `export sentences` aligns a whole run's links
+/// (with what the window's documents teach: sentence boundaries, the translation table),
+/// with their evidence when `explain` is set. A pure function of its arguments.
+pub fn cluster_window_passages(
+    docs: &[Document],
+    opts: &Options,
+    stats: Option<&crate::stats::Stats>,
+    decides: &dyn Fn(usize, usize) -> bool,
+    explain: bool,
+) -> Result<WindowClusters, WindowError> {
+    if docs.is_empty() {
+        return cluster_window_with(docs, opts, stats);
+    }
+    let corpus = Corpus::from_docs(docs.iter().cloned())?;
+    let mut a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
+    a.release_pair_scoring();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (d, &e) in a.events.iter().enumerate() {
+        if e == clusters.len() {
+            clusters.push(Vec::new());
+        }
+        clusters[e].push(d);
+    }
+    let decided: Vec<Link> = a.links.iter().filter(|l| decides(l.left, l.right)).cloned().collect();
+    let mut by_pair: HashMap<(usize, usize), Vec<LinkPassage>> = HashMap::new();
+    if !decided.is_empty() {
+        a.prepare_passages(&opts.passages);
+        let done: Result<(), std::convert::Infallible> = a.each_passages_of(&decided, &opts.passages, |l, pairs| {
+            let rows = pairs
+                .into_iter()
+                .map(|p| LinkPassage {
+                    evidence: explain.then(|| a.passage_evidence(&p.bead)),
+                    left: p.left,
+                    right: p.right,
+                    score: p.score,
+                })
+                .collect();
+            by_pair.insert((l.left, l.right), rows);
+            Ok(())
+        });
+        let Ok(()) = done;
+    }
+    let links = std::mem::take(&mut a.links);
+    let passages = links.iter().map(|l| by_pair.remove(&(l.left, l.right)).unwrap_or_default()).collect();
+    Ok(WindowClusters { clusters, published: a.published.clone(), links, passages })
 }
 
 /// The clusters of two consecutive windows that are one event: pairs `(a, b)` where the
@@ -459,6 +533,9 @@ pub struct EventDoc {
     /// its event (`left` is this document's position, `right` the other's), each as the
     /// window that decided it gave it (see [`Windower`]), sorted by `right`; else empty.
     pub links: Vec<Link>,
+    /// With [`Windower::with_passages`], the aligned passages of each link (as `links`);
+    /// else empty.
+    pub passages: Vec<Vec<LinkPassage>>,
 }
 
 /// A document held while one of its windows is open.
@@ -578,6 +655,10 @@ impl Events {
 /// What clusters one window's documents (see [`Windower::with_clusterer`]).
 pub type Clusterer = Box<dyn FnMut(&[Document]) -> Result<WindowClusters, WindowError> + Send>;
 
+/// What clusters one window's documents, told which pairs of them (indices into the
+/// documents) the window decides.
+type Linker = Box<dyn FnMut(&[Document], &dyn Fn(usize, usize) -> bool) -> Result<WindowClusters, WindowError> + Send>;
+
 impl std::fmt::Debug for Windower {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Windower").field("spec", &self.spec).field("clock", &self.clock).finish_non_exhaustive()
@@ -603,7 +684,7 @@ impl std::fmt::Debug for Windower {
 pub struct Windower {
     spec: WindowSpec,
     /// Clusters one window ([`cluster_window`] with the options given).
-    cluster: Clusterer,
+    cluster: Linker,
     /// The latest day seen.
     clock: Option<i64>,
     /// Undated documents that came before any dated one.
@@ -622,8 +703,9 @@ pub struct Windower {
     largest: usize,
     /// Whether links are kept ([`Windower::keep_links`]).
     keep_links: bool,
-    /// Links decided so far, by left document, until its event finishes.
-    links: HashMap<usize, Vec<Link>>,
+    /// Links decided so far (with their passages, if asked for), by left document, until
+    /// its event finishes.
+    links: HashMap<usize, Vec<(Link, Vec<LinkPassage>)>>,
 }
 
 impl Windower {
@@ -645,7 +727,29 @@ impl Windower {
 
     /// An empty stream, each window clustered by `cluster` (which must be pure, as
     /// [`cluster_window`] is).
-    pub fn with_clusterer(spec: WindowSpec, cluster: Clusterer) -> Windower {
+    pub fn with_clusterer(spec: WindowSpec, mut cluster: Clusterer) -> Windower {
+        Windower::with_linker(spec, Box::new(move |docs, _| cluster(docs)))
+    }
+
+    /// An empty stream, each window clustered by [`cluster_window_passages`] with `opts`
+    /// and the whole corpus's statistics, if given: links are kept ([`Windower::keep_links`])
+    /// with the passages the window that decided each aligned ([`EventDoc::passages`]),
+    /// their evidence with `explain`.
+    pub fn with_passages(
+        spec: WindowSpec,
+        opts: &Options,
+        stats: Option<std::sync::Arc<crate::stats::Stats>>,
+        explain: bool,
+    ) -> Windower {
+        let opts = *opts;
+        Windower::with_linker(
+            spec,
+            Box::new(move |docs, decides| cluster_window_passages(docs, &opts, stats.as_deref(), decides, explain)),
+        )
+        .keep_links()
+    }
+
+    fn with_linker(spec: WindowSpec, cluster: Linker) -> Windower {
         Windower {
             spec,
             cluster,
@@ -784,7 +888,12 @@ impl Windower {
     fn close(&mut self, k: i64) -> Result<(), WindowError> {
         let positions = self.open.remove(&k).unwrap_or_default();
         let docs: Vec<Document> = positions.iter().map(|p| self.held[p].doc.clone()).collect();
-        let result = (self.cluster)(&docs)?;
+        let (spec, held) = (self.spec, &self.held);
+        let decides = |i: usize, j: usize| {
+            let (a, b) = (positions[i.min(j)], positions[i.max(j)]);
+            Windower::decider(spec, held, a, b) == k
+        };
+        let mut result = (self.cluster)(&docs, &decides)?;
         drop(docs);
         self.windows += 1;
         self.largest = self.largest.max(positions.len());
@@ -800,10 +909,12 @@ impl Windower {
             }
         }
         if self.keep_links {
-            for l in result.links {
+            let mut passages = std::mem::take(&mut result.passages).into_iter();
+            for l in std::mem::take(&mut result.links) {
                 let (a, b) = (positions[l.left.min(l.right)], positions[l.left.max(l.right)]);
-                if self.decider(a, b) == k {
-                    self.links.entry(a).or_default().push(Link { left: a, right: b, ..l });
+                let rows = passages.next().unwrap_or_default();
+                if Windower::decider(self.spec, &self.held, a, b) == k {
+                    self.links.entry(a).or_default().push((Link { left: a, right: b, ..l }, rows));
                 }
             }
         }
@@ -823,11 +934,11 @@ impl Windower {
 
     /// The window that decides whether documents `a` and `b` (both held) are linked: of the
     /// windows holding both, the one nearest to their pair's home window.
-    fn decider(&self, a: usize, b: usize) -> i64 {
-        let (x, y) = (&self.held[&a], &self.held[&b]);
+    fn decider(spec: WindowSpec, held: &HashMap<usize, Held>, a: usize, b: usize) -> i64 {
+        let (x, y) = (&held[&a], &held[&b]);
         let (lo, hi) = (x.windows.0.max(y.windows.0), x.windows.1.min(y.windows.1));
         debug_assert!(lo <= hi, "a window holding both was clustered");
-        self.spec.pair_home(x.day, y.day).min(hi).max(lo)
+        spec.pair_home(x.day, y.day).min(hi).max(lo)
     }
 
     fn take_ready(&mut self) -> Vec<Vec<EventDoc>> {
@@ -841,9 +952,11 @@ impl Windower {
                         let h = self.held.remove(&p).expect("a finished event's documents are held");
                         // Links to a document of another event are dropped (members are sorted).
                         let mut links = self.links.remove(&p).unwrap_or_default();
-                        links.retain(|l| members.binary_search(&l.right).is_ok());
-                        links.sort_by_key(|l| l.right);
-                        EventDoc { position: p, doc: h.doc, published: h.published, links }
+                        links.retain(|l| members.binary_search(&l.0.right).is_ok());
+                        links.sort_by_key(|l| l.0.right);
+                        let (links, passages): (Vec<Link>, Vec<Vec<LinkPassage>>) = links.into_iter().unzip();
+                        let passages = if passages.iter().all(Vec::is_empty) { Vec::new() } else { passages };
+                        EventDoc { position: p, doc: h.doc, published: h.published, links, passages }
                     })
                     .collect()
             })
@@ -966,7 +1079,12 @@ mod tests {
                 }
             }
         }
-        Ok(WindowClusters { clusters, published: docs.iter().map(|d| d.published).collect(), links: Vec::new() })
+        Ok(WindowClusters {
+            clusters,
+            published: docs.iter().map(|d| d.published).collect(),
+            links: Vec::new(),
+            passages: Vec::new(),
+        })
     }
 
     /// [`by_topic`], linking every two documents of a cluster (as `left < right`).

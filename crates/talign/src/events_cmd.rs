@@ -248,9 +248,32 @@ pub(crate) fn sentences(
     within_events: bool,
     out: &Output,
 ) -> Result<()> {
+    sentences_of(args, opts, None, explain, within_events, out)
+}
+
+/// `export sentences --stats FILE` (without windows): the links' passages, the documents
+/// weighed with a whole corpus's statistics.
+pub(crate) fn sentences_with(
+    args: &CorpusArgs,
+    opts: &Options,
+    stats: Option<&Stats>,
+    explain: bool,
+    out: &Output,
+) -> Result<()> {
+    sentences_of(args, opts, stats, explain, false, out)
+}
+
+fn sentences_of(
+    args: &CorpusArgs,
+    opts: &Options,
+    stats: Option<&Stats>,
+    explain: bool,
+    within_events: bool,
+    out: &Output,
+) -> Result<()> {
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
-    let mut a = analyse(&corpus, opts, &progress);
+    let mut a = analyse_with(&corpus, opts, stats, &progress);
     let event_pairs = pairs_then_release(&mut a, within_events);
     let links = event_pairs.as_deref().unwrap_or(&a.links);
     start_passages(&a, opts, links.len(), &progress);
@@ -682,6 +705,109 @@ pub(crate) fn align_windowed(
     if !crate::progress::quiet() {
         eprintln!(
             "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events, {links} links",
+            spec.days(),
+            spec.overlap()
+        );
+    }
+    Ok(())
+}
+
+/// `export sentences --window-days D --overlap-days O`: the passages of the links
+/// `events align --window-days` gives, each link's passages aligned inside the window that
+/// decided it (which holds both documents; see `talign_events::window::Windower`), with what
+/// that window's documents teach (sentence boundaries, the translation table). Rows are
+/// spilt as their events finish and written in the whole run's order (links by left then
+/// right document, each link's passages in order), the event column numbered as
+/// `events cluster --window-days` numbers events, through an index of 24 bytes a link and
+/// 8 bytes an event.
+pub(crate) fn sentences_windowed(
+    args: &CorpusArgs,
+    opts: &Options,
+    spec: talign_events::window::WindowSpec,
+    stats: Option<std::sync::Arc<Stats>>,
+    explain: bool,
+    out: &Output,
+) -> Result<()> {
+    use std::io::{BufRead, Seek, Write};
+    let mut windower = talign_events::window::Windower::with_passages(spec, opts, stats, explain);
+    let progress = Progress::spinner("clustering, linking and aligning windows");
+    let (spill, mut w) = spill_file("window-sentences")?;
+    let (mut docs, mut links, mut at) = (0usize, 0usize, 0u64);
+    // Per event, its first document's position (events are numbered by it); per link, its
+    // documents' positions and where its line starts.
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut index: Vec<(usize, usize, u64)> = Vec::new();
+    stream_windows(args, &mut windower, &progress, &mut |finished| {
+        for event in finished {
+            let first = event[0].position;
+            firsts.push(first);
+            docs += event.len();
+            let id = |p: usize| event.binary_search_by_key(&p, |d| d.position).map(|i| event[i].doc.id.as_str());
+            for d in &event {
+                for (k, l) in d.links.iter().enumerate() {
+                    links += 1;
+                    let right = id(l.right).map_err(|_| anyhow::anyhow!("a link leaves its event"))?;
+                    let rows: Vec<serde_json::Value> = d
+                        .passages
+                        .get(k)
+                        .map(Vec::as_slice)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|p| serde_json::json!([p.left, p.right, p.score.to_bits(), p.evidence]))
+                        .collect();
+                    let row = serde_json::json!([first, d.doc.id, right, rows]);
+                    let line = format!("{row}\n");
+                    w.write_all(line.as_bytes())?;
+                    index.push((l.left, l.right, at));
+                    at += line.len() as u64;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let (windows, largest) = windower.stats();
+    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
+    firsts.sort_unstable();
+    index.sort_unstable();
+    let events = firsts.len();
+    let width = events.to_string().len().max(3);
+    let mut spilt = std::io::BufReader::new(
+        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
+    );
+    let which = EventTable::Sentences { explain, within_events: false };
+    let written = write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |t| {
+        let mut line = String::new();
+        for &(_, _, start) in &index {
+            spilt.seek(std::io::SeekFrom::Start(start))?;
+            line.clear();
+            spilt.read_line(&mut line)?;
+            let v: serde_json::Value =
+                serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+            let first = v[0].as_u64().unwrap_or_default() as usize;
+            let event = format!("E{:0width$}", firsts.binary_search(&first).unwrap_or_default() + 1);
+            let text = |x: &serde_json::Value| x.as_str().unwrap_or_default().to_owned();
+            for p in v[3].as_array().map(Vec::as_slice).unwrap_or_default() {
+                let score = p[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
+                let mut cells: Vec<table::Cell<'_>> = vec![
+                    event.clone().into(),
+                    text(&v[1]).into(),
+                    text(&v[2]).into(),
+                    text(&p[0]).into(),
+                    text(&p[1]).into(),
+                    score.into(),
+                ];
+                if explain {
+                    cells.push(text(&p[3]).into());
+                }
+                t.row(&cells)?;
+            }
+        }
+        Ok(())
+    })?;
+    drop(progress);
+    if !crate::progress::quiet() {
+        eprintln!(
+            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events, {links} links, {written} passage pairs",
             spec.days(),
             spec.overlap()
         );

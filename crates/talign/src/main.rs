@@ -231,9 +231,10 @@ struct CorpusCommandArgs {
 }
 
 /// Time windows: read the corpora as a stream in date order and cluster (and link) one
-/// window of publication dates at a time (`events cluster` and `events align`, so far).
+/// window of publication dates at a time (`events cluster`, `events align` and `export
+/// sentences`, so far).
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Time windows (events cluster, events align)")]
+#[command(next_help_heading = "Time windows (events cluster, events align, export sentences)")]
 struct Windows {
     /// Cluster (and link) windows of D days of publication dates, one at a time, holding
     /// only the current window in memory; the corpora must come in date order (undated
@@ -242,7 +243,8 @@ struct Windows {
     /// windows are one event when they share the majority of their documents in the
     /// overlap. A pair of documents is linked or not by one window, the home window of the
     /// midpoint of their dates (which holds both when they are at most O days apart), and
-    /// the link is kept when the two end in one event.
+    /// the link is kept when the two end in one event; `export sentences` aligns its
+    /// passages in that window.
     #[arg(long, value_name = "D", allow_negative_numbers = true)]
     window_days: Option<i64>,
     /// Days two consecutive windows share (0 or more, less than --window-days; default 0).
@@ -257,7 +259,7 @@ struct Windows {
 }
 
 /// The commands that take --window-days and --stats.
-const WINDOWED: [&str; 2] = ["events cluster", "events align"];
+const WINDOWED: [&str; 3] = ["events cluster", "events align", "export sentences"];
 
 impl Windows {
     /// The window setting of `command`, if windows were asked for; an error for a command
@@ -266,13 +268,13 @@ impl Windows {
         let supported = WINDOWED.contains(&command);
         if !supported && self.stats.is_some() {
             anyhow::bail!(
-                "--stats is supported by `events cluster` and `events align` only (`{command}` learns from the corpus it is given)"
+                "--stats is supported by `events cluster`, `events align` and `export sentences` only (`{command}` learns from the corpus it is given)"
             );
         }
         let Some(days) = self.window_days else { return Ok(None) };
         if !supported {
             anyhow::bail!(
-                "--window-days is supported by `events cluster` and `events align` only; `{command}` needs the whole corpus at once (run it without --window-days)"
+                "--window-days is supported by `events cluster`, `events align` and `export sentences` only; `{command}` needs the whole corpus at once (run it without --window-days)"
             );
         }
         Ok(Some(talign_events::window::WindowSpec::new(days, self.overlap_days.unwrap_or(0))?))
@@ -726,7 +728,13 @@ fn check(command: &Command) -> anyhow::Result<()> {
             corpus_out(&a.base.corpus, &a.base.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => {
-            a.base.windows.spec("export sentences")?;
+            let windowed = a.base.windows.spec("export sentences")?.is_some();
+            let whole = [(a.pairs.is_some(), "--pairs"), (a.within_events, "--within-events"), (a.timing, "--timing")];
+            if let Some((_, flag)) = whole.iter().find(|x| x.0 && (windowed || a.base.windows.stats.is_some())) {
+                anyhow::bail!(
+                    "export sentences: {flag} needs the whole corpus at once; it cannot be given with --window-days or --stats"
+                );
+            }
             corpus_out(&a.base.corpus, &a.base.out)?;
             let out: Vec<&Path> = a.base.out.output.as_deref().into_iter().collect();
             check_outputs(&out, &a.pairs.iter().cloned().collect::<Vec<_>>(), false)
@@ -796,6 +804,26 @@ fn run(command: Command) -> anyhow::Result<()> {
             events_cmd::run(events_cmd::Table::Names { explain: n.explain }, &a.corpus, &a.tuning.options(), &a.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => match &a.pairs {
+            _ if a.base.windows.stats.is_some() || a.base.windows.window_days.is_some() => {
+                let stats = a.base.windows.read_stats()?;
+                match a.base.windows.spec("export sentences")? {
+                    Some(spec) => events_cmd::sentences_windowed(
+                        &a.base.corpus,
+                        &a.base.tuning.options(),
+                        spec,
+                        stats,
+                        a.explain,
+                        &a.base.out,
+                    ),
+                    None => events_cmd::sentences_with(
+                        &a.base.corpus,
+                        &a.base.tuning.options(),
+                        stats.as_deref(),
+                        a.explain,
+                        &a.base.out,
+                    ),
+                }
+            }
             Some(pairs) => events_cmd::sentences_for_pairs(
                 &a.base.corpus,
                 &a.base.tuning.options(),

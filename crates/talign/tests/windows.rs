@@ -221,7 +221,12 @@ fn a_statistics_file_that_cannot_be_used_is_refused_with_its_name() {
     let mut other = String::from_utf8(talign(&["corpus", "stats", c]).stdout).unwrap();
     other = other.replacen("talign corpus stats 1", "talign corpus stats 0", 1);
     bad("old.json", &other, &["events", "cluster"], "written as `talign corpus stats 0`");
-    bad("old.json", &other, &["events", "pairs"], "--stats is supported by `events cluster` and `events align` only");
+    bad(
+        "old.json",
+        &other,
+        &["events", "pairs"],
+        "--stats is supported by `events cluster`, `events align` and `export sentences` only",
+    );
 }
 
 /// The most days between the publication dates of two documents of one event.
@@ -325,12 +330,22 @@ fn bad_window_settings_and_streams_out_of_date_order_are_refused() {
     // --overlap-days alone is refused by the parser.
     assert_eq!(talign(&["events", "cluster", s, "--overlap-days", "2"]).status.code(), Some(2));
     // The commands that need the whole corpus say so rather than ignore the flag.
-    for cmd in [["events", "pairs"], ["export", "names"], ["export", "sentences"]] {
+    for cmd in [["events", "pairs"], ["export", "names"]] {
         let o = talign(&[cmd[0], cmd[1], s, "--window-days", "7"]);
         assert_eq!(o.status.code(), Some(2), "{cmd:?}");
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("supported by `events cluster` and `events align` only"), "{cmd:?}: {err}");
+        assert!(
+            err.contains("supported by `events cluster`, `events align` and `export sentences` only"),
+            "{cmd:?}: {err}"
+        );
         assert!(err.contains(&format!("`{} {}` needs the whole corpus", cmd[0], cmd[1])), "{cmd:?}: {err}");
+    }
+    // What export sentences aligns instead of the links needs the whole corpus.
+    for flag in ["--within-events", "--timing"] {
+        let o = talign(&["export", "sentences", s, "--window-days", "7", flag]);
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("{flag} needs the whole corpus at once")), "{flag}: {err}");
     }
     // Bad settings are refused by events align as by events cluster.
     let o = talign(&["events", "align", s, "--window-days", "7", "--overlap-days", "9"]);
@@ -453,4 +468,66 @@ fn windowed_links_lie_inside_the_windowed_events_and_do_not_depend_on_threads() 
     let order: Vec<(usize, usize)> = pairs.iter().map(|(a, b)| (at(a), at(b))).collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(order.iter().all(|(a, b)| a < b));
+}
+
+#[test]
+fn windowed_passages_are_the_whole_runs_when_one_window_holds_ntrex() {
+    let dir = tmp("sentences-one");
+    let corpus = dated_ntrex(&dir, 1);
+    let c = corpus.to_str().unwrap();
+    for explain in [false, true] {
+        let mut whole = vec!["export", "sentences", c];
+        let mut windowed = vec!["export", "sentences", c, "--window-days", "400", "--overlap-days", "200"];
+        if explain {
+            whole.push("--explain");
+            windowed.push("--explain");
+        }
+        let whole = stdout(&talign(&whole));
+        assert!(whole.lines().count() > 500, "{}", whole.lines().count());
+        let o = talign(&windowed);
+        assert_eq!(stdout(&o), whole, "--explain {explain}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("63 links") && err.contains("(at most 126 documents in one)"), "{err}");
+    }
+}
+
+#[test]
+fn windowed_passages_follow_the_windowed_links_and_events_and_not_the_threads() {
+    let dir = tmp("sentences-windows");
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let run = |threads: &str, cmd: [&str; 2]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_talign"))
+            .args([cmd[0], cmd[1], c, "--window-days", "30", "--overlap-days", "15", "-q"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        stdout(&o)
+    };
+    let sentences = run("1", ["export", "sentences"]);
+    assert_eq!(run("2", ["export", "sentences"]), sentences);
+    // Each link's passages come together, in the order of the windowed links, under the
+    // windowed event of its documents (each window aligns the pairs it decides, with what
+    // its documents teach: fewer passages than the whole run's table finds, but some for
+    // most links).
+    let links = link_pairs(&run("2", ["events", "align"]));
+    let mut event: std::collections::HashMap<String, String> = Default::default();
+    for l in run("2", ["events", "cluster"]).lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        event.insert(f[1].to_owned(), f[0].to_owned());
+    }
+    let mut rdr = csv::Reader::from_reader(sentences.as_bytes());
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for r in rdr.records() {
+        let r = r.unwrap();
+        let pair = (r[1].to_owned(), r[2].to_owned());
+        assert_eq!(r[0], event[&pair.0], "{pair:?}");
+        if seen.last() != Some(&pair) {
+            assert!(!seen.contains(&pair), "{pair:?} comes twice");
+            seen.push(pair);
+        }
+    }
+    let order: Vec<&(String, String)> = links.iter().filter(|l| seen.contains(l)).collect();
+    assert_eq!(order, seen.iter().collect::<Vec<_>>());
+    assert!(seen.len() * 4 >= links.len() * 3, "{} of {} links have passages", seen.len(), links.len());
 }
