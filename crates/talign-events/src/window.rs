@@ -533,9 +533,20 @@ pub struct EventDoc {
     /// its event (`left` is this document's position, `right` the other's), each as the
     /// window that decided it gave it (see [`Windower`]), sorted by `right`; else empty.
     pub links: Vec<Link>,
-    /// With [`Windower::with_passages`], the aligned passages of each link (as `links`);
-    /// else empty.
-    pub passages: Vec<Vec<LinkPassage>>,
+}
+
+/// The passages of a link, handed out by [`Windower::take_passages`] as soon as the window
+/// that decided the link has aligned them (before the link's event is known).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecidedPassages {
+    /// The link's left document (stream position).
+    pub left: usize,
+    /// Its right document.
+    pub right: usize,
+    /// The ids of the left and right documents.
+    pub ids: (String, String),
+    /// Its aligned passages, in order.
+    pub passages: Vec<LinkPassage>,
 }
 
 /// A document held while one of its windows is open.
@@ -680,7 +691,9 @@ impl std::fmt::Debug for Windower {
 /// when its two documents end in one event, as a whole run keeps only links inside an
 /// event, and is handed out with the event ([`EventDoc::links`]); links the window does
 /// not decide are dropped at once. So each pair is linked at most once, whatever the
-/// overlap, and links are held only until their event finishes.
+/// overlap, and links are held only until their event finishes. With
+/// [`Windower::with_passages`], the deciding window also aligns the link's passages, which
+/// are handed out at once ([`Windower::take_passages`]) rather than held with the link.
 pub struct Windower {
     spec: WindowSpec,
     /// Clusters one window ([`cluster_window`] with the options given).
@@ -703,9 +716,10 @@ pub struct Windower {
     largest: usize,
     /// Whether links are kept ([`Windower::keep_links`]).
     keep_links: bool,
-    /// Links decided so far (with their passages, if asked for), by left document, until
-    /// its event finishes.
-    links: HashMap<usize, Vec<(Link, Vec<LinkPassage>)>>,
+    /// Links decided so far, by left document, until its event finishes.
+    links: HashMap<usize, Vec<Link>>,
+    /// The passages of links decided since the last [`Windower::take_passages`].
+    passages: Vec<DecidedPassages>,
 }
 
 impl Windower {
@@ -733,8 +747,8 @@ impl Windower {
 
     /// An empty stream, each window clustered by [`cluster_window_passages`] with `opts`
     /// and the whole corpus's statistics, if given: links are kept ([`Windower::keep_links`])
-    /// with the passages the window that decided each aligned ([`EventDoc::passages`]),
-    /// their evidence with `explain`.
+    /// and each link's passages are aligned by the window that decides it, their evidence
+    /// with `explain`, and handed out at once ([`Windower::take_passages`]).
     pub fn with_passages(
         spec: WindowSpec,
         opts: &Options,
@@ -764,6 +778,7 @@ impl Windower {
             largest: 0,
             keep_links: false,
             links: HashMap::new(),
+            passages: Vec::new(),
         }
     }
 
@@ -773,6 +788,16 @@ impl Windower {
     pub fn keep_links(mut self) -> Windower {
         self.keep_links = true;
         self
+    }
+
+    /// The passages of the links decided since the last call (with
+    /// [`Windower::with_passages`]), in the order the windows decided them. A link's
+    /// passages come out before the link itself (with its event, from
+    /// [`Windower::push`] or [`Windower::finish`]), so that a caller can spill them at once
+    /// instead of holding them while a long story goes on; a link whose two documents end
+    /// in different events never comes out, and its passages are to be dropped.
+    pub fn take_passages(&mut self) -> Vec<DecidedPassages> {
+        std::mem::take(&mut self.passages)
     }
 
     /// Windows clustered so far, and the most documents one of them held.
@@ -914,7 +939,11 @@ impl Windower {
                 let (a, b) = (positions[l.left.min(l.right)], positions[l.left.max(l.right)]);
                 let rows = passages.next().unwrap_or_default();
                 if Windower::decider(self.spec, &self.held, a, b) == k {
-                    self.links.entry(a).or_default().push((Link { left: a, right: b, ..l }, rows));
+                    self.links.entry(a).or_default().push(Link { left: a, right: b, ..l });
+                    if !rows.is_empty() {
+                        let ids = (self.held[&a].doc.id.clone(), self.held[&b].doc.id.clone());
+                        self.passages.push(DecidedPassages { left: a, right: b, ids, passages: rows });
+                    }
                 }
             }
         }
@@ -952,11 +981,9 @@ impl Windower {
                         let h = self.held.remove(&p).expect("a finished event's documents are held");
                         // Links to a document of another event are dropped (members are sorted).
                         let mut links = self.links.remove(&p).unwrap_or_default();
-                        links.retain(|l| members.binary_search(&l.0.right).is_ok());
-                        links.sort_by_key(|l| l.0.right);
-                        let (links, passages): (Vec<Link>, Vec<Vec<LinkPassage>>) = links.into_iter().unzip();
-                        let passages = if passages.iter().all(Vec::is_empty) { Vec::new() } else { passages };
-                        EventDoc { position: p, doc: h.doc, published: h.published, links, passages }
+                        links.retain(|l| members.binary_search(&l.right).is_ok());
+                        links.sort_by_key(|l| l.right);
+                        EventDoc { position: p, doc: h.doc, published: h.published, links }
                     })
                     .collect()
             })
@@ -1162,6 +1189,77 @@ mod tests {
                 }
             }
             assert_eq!(got, want, "round {round}, {spec:?}");
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn passages_come_out_once_for_each_decided_pair_before_its_link() {
+        let mut next = rng(0x6a09_e667_f3bc_c908);
+        let mut checked = 0;
+        for round in 0..300 {
+            let n = 1 + next(40) as usize;
+            let docs = stream(&mut next, n);
+            let days = 1 + next(8) as i64;
+            let spec = WindowSpec::new(days, next(days as u64) as i64).unwrap();
+            // The stand-in aligns one passage (the two ids) for each pair the window decides.
+            let linker: Linker = Box::new(|docs: &[Document], decides: &dyn Fn(usize, usize) -> bool| {
+                let mut w = by_topic_linked(docs)?;
+                w.passages = w
+                    .links
+                    .iter()
+                    .map(|l| {
+                        let (left, right) = (docs[l.left].id.clone(), docs[l.right].id.clone());
+                        let p = LinkPassage { left, right, score: 1.0, evidence: None };
+                        if decides(l.left, l.right) { vec![p] } else { Vec::new() }
+                    })
+                    .collect();
+                Ok(w)
+            });
+            let mut w = Windower::with_linker(spec, linker).keep_links();
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            let mut events: Vec<Vec<EventDoc>> = Vec::new();
+            let mut take = |w: &mut Windower, finished: Vec<Vec<EventDoc>>, events: &mut Vec<Vec<EventDoc>>| {
+                for d in w.take_passages() {
+                    assert_eq!(d.ids, (docs[d.left].id.clone(), docs[d.right].id.clone()));
+                    assert_eq!(d.passages.len(), 1);
+                    assert_eq!((&d.passages[0].left, &d.passages[0].right), (&d.ids.0, &d.ids.1));
+                    taken.push((d.left, d.right));
+                }
+                // Every link handed out had its passages taken first.
+                for l in finished.iter().flatten().flat_map(|d| &d.links) {
+                    assert!(taken.contains(&(l.left, l.right)), "round {round}: {l:?}");
+                }
+                events.extend(finished);
+            };
+            let mut in_order = true;
+            for d in &docs {
+                match w.push(d.clone()) {
+                    Ok(finished) => take(&mut w, finished, &mut events),
+                    Err(_) => {
+                        in_order = false;
+                        break;
+                    }
+                }
+            }
+            if !in_order {
+                continue;
+            }
+            let finished = w.finish().unwrap();
+            take(&mut w, finished, &mut events);
+            checked += 1;
+            // Each decided pair once; those not linked are pairs of two events.
+            let mut once = taken.clone();
+            once.sort_unstable();
+            once.dedup();
+            assert_eq!(once.len(), taken.len(), "round {round}");
+            let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+            let links = links_of(&events, &ids);
+            let event_of: HashMap<usize, usize> =
+                events.iter().enumerate().flat_map(|(e, m)| m.iter().map(move |d| (d.position, e))).collect();
+            for p in &once {
+                assert_eq!(links.contains(p), event_of[&p.0] == event_of[&p.1], "round {round}: {p:?}");
+            }
         }
         assert!(checked > 100, "{checked}");
     }

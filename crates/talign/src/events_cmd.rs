@@ -525,12 +525,16 @@ impl Drop for TempFile {
 }
 
 /// Reads the corpora as a stream into `windower`, handing each batch of finished events to
-/// `finished` as they come (in the order they finish), with progress on a spinner.
+/// `finished` as they come (in the order they finish), with the windower (to take what else
+/// it hands out), with progress on a spinner.
 fn stream_windows(
     args: &CorpusArgs,
     windower: &mut talign_events::window::Windower,
     progress: &Progress,
-    finished: &mut dyn FnMut(Vec<Vec<talign_events::window::EventDoc>>) -> Result<()>,
+    finished: &mut dyn FnMut(
+        &mut talign_events::window::Windower,
+        Vec<Vec<talign_events::window::EventDoc>>,
+    ) -> Result<()>,
 ) -> Result<()> {
     let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
     let mut reported = 0usize;
@@ -539,7 +543,8 @@ fn stream_windows(
         for warning in stream.take_warnings() {
             eprintln!("talign: warning: {warning}");
         }
-        finished(windower.push(doc)?)?;
+        let events = windower.push(doc)?;
+        finished(windower, events)?;
         if windower.stats().0 > reported {
             reported = windower.stats().0;
             progress.spin(&format!("{reported} windows clustered, {read} documents read", read = windower.read()));
@@ -548,7 +553,8 @@ fn stream_windows(
     for warning in stream.take_warnings() {
         eprintln!("talign: warning: {warning}");
     }
-    finished(windower.finish()?)
+    let events = windower.finish()?;
+    finished(windower, events)
 }
 
 /// A spill file in the temporary directory, removed when dropped, and a writer to it.
@@ -579,7 +585,7 @@ pub(crate) fn cluster_windowed(
     // Per event: its first document's position in the stream, where its rows start, and
     // how many there are.
     let mut index: Vec<(usize, u64, usize)> = Vec::new();
-    stream_windows(args, &mut windower, &progress, &mut |finished| {
+    stream_windows(args, &mut windower, &progress, &mut |_, finished| {
         for event in finished {
             index.push((event[0].position, at, event.len()));
             for d in event {
@@ -660,7 +666,7 @@ pub(crate) fn align_windowed(
     let (mut docs, mut events, mut at) = (0usize, 0usize, 0u64);
     // Per link: its documents' positions in the stream and where its row starts.
     let mut index: Vec<(usize, usize, u64)> = Vec::new();
-    stream_windows(args, &mut windower, &progress, &mut |finished| {
+    stream_windows(args, &mut windower, &progress, &mut |_, finished| {
         for event in finished {
             events += 1;
             docs += event.len();
@@ -715,11 +721,13 @@ pub(crate) fn align_windowed(
 /// `export sentences --window-days D --overlap-days O`: the passages of the links
 /// `events align --window-days` gives, each link's passages aligned inside the window that
 /// decided it (which holds both documents; see `talign_events::window::Windower`), with what
-/// that window's documents teach (sentence boundaries, the translation table). Rows are
-/// spilt as their events finish and written in the whole run's order (links by left then
-/// right document, each link's passages in order), the event column numbered as
-/// `events cluster --window-days` numbers events, through an index of 24 bytes a link and
-/// 8 bytes an event.
+/// that window's documents teach (sentence boundaries, the translation table). A link's
+/// passages are spilt as soon as its window aligned them (a long story does not hold them
+/// in memory); when its event finishes, the link is kept (an index entry of 32 bytes) or,
+/// if its documents ended in two events, its spilt passages are left unread. The table is
+/// then written in the whole run's order (links by left then right document, each link's
+/// passages in order), the event column numbered as `events cluster --window-days` numbers
+/// events (8 bytes an event).
 pub(crate) fn sentences_windowed(
     args: &CorpusArgs,
     opts: &Options,
@@ -734,32 +742,38 @@ pub(crate) fn sentences_windowed(
     let (spill, mut w) = spill_file("window-sentences")?;
     let (mut docs, mut links, mut at) = (0usize, 0usize, 0u64);
     // Per event, its first document's position (events are numbered by it); per link, its
-    // documents' positions and where its line starts.
+    // documents' positions, where its passages start and how many lines they take, and
+    // the event's first document.
     let mut firsts: Vec<usize> = Vec::new();
-    let mut index: Vec<(usize, usize, u64)> = Vec::new();
-    stream_windows(args, &mut windower, &progress, &mut |finished| {
+    let mut index: Vec<(usize, usize, u64, usize)> = Vec::new();
+    // The spilt passages of links whose event is not finished yet, by left document: the
+    // right document and where its passages start (the passages are written as soon as
+    // the window that decided the link aligned them, not held while a long story goes on).
+    let mut pending: std::collections::HashMap<usize, Vec<(usize, u64)>> = Default::default();
+    stream_windows(args, &mut windower, &progress, &mut |windower, finished| {
+        for decided in windower.take_passages() {
+            let rows: Vec<serde_json::Value> = decided
+                .passages
+                .iter()
+                .map(|p| serde_json::json!([p.left, p.right, p.score.to_bits(), p.evidence]))
+                .collect();
+            let line = format!("{}\n", serde_json::json!([decided.ids.0, decided.ids.1, rows]));
+            w.write_all(line.as_bytes())?;
+            pending.entry(decided.left).or_default().push((decided.right, at));
+            at += line.len() as u64;
+        }
         for event in finished {
             let first = event[0].position;
             firsts.push(first);
             docs += event.len();
-            let id = |p: usize| event.binary_search_by_key(&p, |d| d.position).map(|i| event[i].doc.id.as_str());
             for d in &event {
-                for (k, l) in d.links.iter().enumerate() {
+                // Passages of links to another event are dropped with the entry.
+                let spilt = pending.remove(&d.position).unwrap_or_default();
+                for l in &d.links {
                     links += 1;
-                    let right = id(l.right).map_err(|_| anyhow::anyhow!("a link leaves its event"))?;
-                    let rows: Vec<serde_json::Value> = d
-                        .passages
-                        .get(k)
-                        .map(Vec::as_slice)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|p| serde_json::json!([p.left, p.right, p.score.to_bits(), p.evidence]))
-                        .collect();
-                    let row = serde_json::json!([first, d.doc.id, right, rows]);
-                    let line = format!("{row}\n");
-                    w.write_all(line.as_bytes())?;
-                    index.push((l.left, l.right, at));
-                    at += line.len() as u64;
+                    if let Some(&(_, start)) = spilt.iter().find(|x| x.0 == l.right) {
+                        index.push((l.left, l.right, start, first));
+                    }
                 }
             }
         }
@@ -777,21 +791,20 @@ pub(crate) fn sentences_windowed(
     let which = EventTable::Sentences { explain, within_events: false };
     let written = write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |t| {
         let mut line = String::new();
-        for &(_, _, start) in &index {
+        for &(_, _, start, first) in &index {
             spilt.seek(std::io::SeekFrom::Start(start))?;
             line.clear();
             spilt.read_line(&mut line)?;
             let v: serde_json::Value =
                 serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
-            let first = v[0].as_u64().unwrap_or_default() as usize;
             let event = format!("E{:0width$}", firsts.binary_search(&first).unwrap_or_default() + 1);
             let text = |x: &serde_json::Value| x.as_str().unwrap_or_default().to_owned();
-            for p in v[3].as_array().map(Vec::as_slice).unwrap_or_default() {
+            for p in v[2].as_array().map(Vec::as_slice).unwrap_or_default() {
                 let score = p[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
                 let mut cells: Vec<table::Cell<'_>> = vec![
                     event.clone().into(),
+                    text(&v[0]).into(),
                     text(&v[1]).into(),
-                    text(&v[2]).into(),
                     text(&p[0]).into(),
                     text(&p[1]).into(),
                     score.into(),
