@@ -524,6 +524,11 @@ impl Drop for TempFile {
     }
 }
 
+/// What a windowed command does with each batch of finished events, given the windower
+/// (to take what else it hands out).
+type Finished<'f> =
+    dyn FnMut(&mut talign_events::window::Windower, Vec<Vec<talign_events::window::EventDoc>>) -> Result<()> + 'f;
+
 /// Reads the corpora as a stream into `windower`, handing each batch of finished events to
 /// `finished` as they come (in the order they finish), with the windower (to take what else
 /// it hands out), with progress on a spinner.
@@ -531,10 +536,7 @@ fn stream_windows(
     args: &CorpusArgs,
     windower: &mut talign_events::window::Windower,
     progress: &Progress,
-    finished: &mut dyn FnMut(
-        &mut talign_events::window::Windower,
-        Vec<Vec<talign_events::window::EventDoc>>,
-    ) -> Result<()>,
+    finished: &mut Finished<'_>,
 ) -> Result<()> {
     let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
     let mut reported = 0usize;
