@@ -732,7 +732,7 @@ fn check(command: &Command) -> anyhow::Result<()> {
             let whole = [(a.pairs.is_some(), "--pairs"), (a.within_events, "--within-events"), (a.timing, "--timing")];
             if let Some((_, flag)) = whole.iter().find(|x| x.0 && (windowed || a.base.windows.stats.is_some())) {
                 anyhow::bail!(
-                    "export sentences: {flag} needs the whole corpus at once; it cannot be given with --window-days or --stats"
+                    "export sentences: {flag} cannot be given with --window-days or --stats (it runs on the whole corpus, weighed by itself)"
                 );
             }
             corpus_out(&a.base.corpus, &a.base.out)?;

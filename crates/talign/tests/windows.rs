@@ -345,7 +345,7 @@ fn bad_window_settings_and_streams_out_of_date_order_are_refused() {
         let o = talign(&["export", "sentences", s, "--window-days", "7", flag]);
         assert_eq!(o.status.code(), Some(2), "{flag}");
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains(&format!("{flag} needs the whole corpus at once")), "{flag}: {err}");
+        assert!(err.contains(&format!("{flag} cannot be given with --window-days or --stats")), "{flag}: {err}");
     }
     // Bad settings are refused by events align as by events cluster.
     let o = talign(&["events", "align", s, "--window-days", "7", "--overlap-days", "9"]);
