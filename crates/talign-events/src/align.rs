@@ -437,7 +437,10 @@ fn score_pair(space: &FeatureSpace, idf: &[f32], norms: &[[f32; 5]], order_weigh
     // nothing, a type only one has is a mismatch.
     let mut parts = [0f32; 5];
     let (mut score, mut present) = (0f32, 0f32);
-    let full_evidence = (1.0 + space.docs.len() as f32).ln().powi(2);
+    // The weight of a feature one document of the corpus has: of the whole corpus, when
+    // these documents are weighed as part of one (as `idf` is).
+    let corpus_len = space.corpus_df.as_ref().map_or(space.docs.len(), |c| c.1);
+    let full_evidence = (1.0 + corpus_len as f32).ln().powi(2);
     for k in FeatureKind::ALL {
         let x = k as usize;
         let den = (norms[a][x] * norms[b][x]).sqrt();

@@ -264,6 +264,10 @@ pub struct Analysis<'c> {
     pub space: FeatureSpace,
     /// The entity each feature stands for (`u32::MAX`: none), to name it in evidence.
     feature_entity: Vec<u32>,
+    /// With a whole corpus's statistics, the name of each entity feature as the whole
+    /// run names it (its entity there), which this part of the corpus may name otherwise
+    /// (it may lack the Latin form, or not confirm the entity).
+    feature_names: HashMap<u32, String>,
     /// Links between documents, sorted.
     pub links: Vec<Link>,
     /// Event number per document.
@@ -947,6 +951,18 @@ impl<'c> Analysis<'c> {
                 feature_entity[*f as usize] = e as u32;
             }
         }
+        let mut feature_names: HashMap<u32, String> = HashMap::new();
+        if let Some(s) = stats {
+            for f in 0..space.feature_count() as u32 {
+                let feature = space.feature(f);
+                if matches!(feature.kind, FeatureKind::Entity | FeatureKind::Candidate)
+                    && s.entities.contains_key(&feature.label)
+                {
+                    let name = s.names.get(&feature.label).unwrap_or(&feature.label);
+                    feature_names.insert(f, name.clone());
+                }
+            }
+        }
         let mut label_feature: HashMap<(FeatureKind, u32), Option<u32>> = HashMap::new();
         let anchors: Vec<Vec<Anchor>> = kept
             .iter()
@@ -1020,6 +1036,7 @@ impl<'c> Analysis<'c> {
             resolution,
             space,
             feature_entity,
+            feature_names,
             links: Vec::new(),
             events: Vec::new(),
             whens,
@@ -1057,6 +1074,7 @@ impl<'c> Analysis<'c> {
         let weights = &self.weights;
         let resolution = &self.resolution;
         let feature_entity = &self.feature_entity[..];
+        let feature_names = &self.feature_names;
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
         // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
         // event whatever the model says; the model weighs the rest.
@@ -1162,7 +1180,8 @@ impl<'c> Analysis<'c> {
         }
         linked.sort_unstable();
         linked.dedup();
-        let show = |f: u32| entity_name(feature_entity, resolution, f);
+        let show =
+            |f: u32| feature_names.get(&f).map(String::as_str).or_else(|| entity_name(feature_entity, resolution, f));
         let links: Vec<Link> = linked
             .into_iter()
             .map(|(a, b)| {
@@ -1203,6 +1222,13 @@ impl<'c> Analysis<'c> {
                 .rev()
                 .map(|e| (e.key.clone(), (e.lexicon.is_some(), e.kind)))
                 .collect(),
+            names: self
+                .resolution
+                .entities
+                .iter()
+                .filter(|e| e.canonical() != e.key)
+                .map(|e| (e.key.clone(), e.canonical().to_owned()))
+                .collect(),
             df: df.iter().enumerate().map(|(f, &n)| (self.space.feature(f as u32).clone(), n)).collect(),
             documents,
             chance: self.model.chance(),
@@ -1232,7 +1258,10 @@ impl<'c> Analysis<'c> {
 
     /// The name of the entity feature `f` stands for, if it stands for one.
     pub fn feature_name(&self, f: u32) -> Option<&str> {
-        entity_name(&self.feature_entity, &self.resolution, f)
+        self.feature_names
+            .get(&f)
+            .map(String::as_str)
+            .or_else(|| entity_name(&self.feature_entity, &self.resolution, f))
     }
 
     /// The inputs of the same-event model for documents `a` and `b` (see

@@ -43,6 +43,9 @@ pub struct Stats {
     pub(crate) mentions: HashMap<String, Option<Feature>>,
     /// Per entity key: whether it is a lexicon entity, and its kind.
     pub(crate) entities: HashMap<String, (bool, talign_names::Kind)>,
+    /// Per entity key, the entity's name where it is not the key itself (a romanized
+    /// form), so that evidence names an entity as the whole run does.
+    pub(crate) names: HashMap<String, String>,
     /// Documents per feature.
     pub(crate) df: HashMap<Feature, u32>,
     /// Documents in the corpus.
@@ -75,6 +78,10 @@ pub struct StatsFile {
     pub frequent_words: Vec<String>,
     /// Entities: key, whether from the lexicon, kind.
     pub entities: Vec<(String, bool, talign_names::Kind)>,
+    /// Entity keys and the entity's name, where it is not the key (absent from files
+    /// written before it was added: windows then name entities as they read them).
+    #[serde(default)]
+    pub names: Vec<(String, String)>,
     /// Mention keys and the feature each counts as (kind and label), if any.
     pub mentions: Vec<(String, Option<(FeatureKind, String)>)>,
     /// Features (kind, label) and the documents that have them.
@@ -92,6 +99,8 @@ impl Stats {
         let mut entities: Vec<(String, bool, talign_names::Kind)> =
             self.entities.iter().map(|(k, &(l, kind))| (k.clone(), l, kind)).collect();
         entities.sort_unstable();
+        let mut names: Vec<(String, String)> = self.names.iter().map(|(k, n)| (k.clone(), n.clone())).collect();
+        names.sort_unstable();
         let mut mentions: Vec<(String, Option<(FeatureKind, String)>)> =
             self.mentions.iter().map(|(k, f)| (k.clone(), f.as_ref().map(|f| (f.kind, f.label.clone())))).collect();
         mentions.sort_unstable();
@@ -108,6 +117,7 @@ impl Stats {
             dates_shared: self.chance.1,
             frequent_words,
             entities,
+            names,
             mentions,
             features,
             candidate_floors,
@@ -124,6 +134,7 @@ impl Stats {
                 .map(|(k, f)| (k, f.map(|(kind, label)| Feature { kind, label })))
                 .collect(),
             entities: file.entities.into_iter().map(|(k, l, kind)| (k, (l, kind))).collect(),
+            names: file.names.into_iter().collect(),
             df: file.features.into_iter().map(|(kind, label, n)| (Feature { kind, label }, n)).collect(),
             documents: file.documents,
             chance: (file.time_agrees, file.dates_shared),

@@ -24,6 +24,12 @@
 //! equal the whole run's restricted to it only when the window holds the corpus (tested on
 //! NTREX with generated dates); README, Scale, gives how far they differ otherwise.
 //!
+//! Links (`events align`) are made the same way, one window at a time: a pair of documents
+//! is decided by one window only, its pair's home window ([`WindowSpec::pair_home`], the
+//! home of the midpoint of their days, which holds both whenever they are at most
+//! `overlap` days apart), and the link is kept when the two end in one event, as a whole
+//! run keeps links inside events only ([`Windower::keep_links`]).
+//!
 //! A document's day is its publication date, given or read from its text
 //! ([`document_date`]). A document without one is placed where it arrives in the stream:
 //! it takes the day of the latest dated document before it (or, before any, of the first
@@ -76,6 +82,7 @@ use std::collections::BTreeMap;
 
 use talign_corpus::{Corpus, CorpusError, Date, Document};
 
+use crate::align::Link;
 use crate::{Analysis, Options};
 
 /// Window length and overlap, in days.
@@ -174,6 +181,17 @@ impl WindowSpec {
     /// core lies inside its window, and each day has exactly one home.
     pub fn home(self, day: i64) -> i64 {
         (day - self.overlap / 2).div_euclid(self.step())
+    }
+
+    /// The home window of a pair of documents on days `a` and `b`: the home window of their
+    /// midpoint day, `⌊(a + b) / 2⌋`. It decides whether the two are linked (see
+    /// [`Windower`]), so that a pair held by several overlapping windows is decided once.
+    /// When the two days are at most `overlap` apart, that window holds both: with `a ≤ b`,
+    /// `g = b − a ≤ overlap` and the midpoint `m` in the core `[start + ⌊overlap/2⌋, start +
+    /// ⌊overlap/2⌋ + step)`, `a = m − ⌊g/2⌋ ≥ start` and `b = m + ⌈g/2⌉ < start + step +
+    /// ⌊overlap/2⌋ + ⌈overlap/2⌉ = end`.
+    pub fn pair_home(self, a: i64, b: i64) -> i64 {
+        self.home((a + b).div_euclid(2))
     }
 
     /// The windows holding `day`, first to last.
@@ -293,13 +311,32 @@ pub fn plan_windows(dates: &[Option<Date>], spec: WindowSpec) -> Result<Vec<Wind
 }
 
 /// The events of one window.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WindowClusters {
     /// Each event as indices into the window's documents, ascending; events in order of
     /// their first document.
     pub clusters: Vec<Vec<usize>>,
     /// Each document's publication date as the pipeline read it (given, or from the text).
     pub published: Vec<Option<Date>>,
+    /// The window's links (`events align`), `left` and `right` indices into the window's
+    /// documents, `left < right`, sorted; empty for a clusterer that makes none.
+    pub links: Vec<Link>,
+    /// With passages asked for ([`Windower::with_passages`]), per link (as `links`), its
+    /// aligned passages where this window decides the pair, else none.
+    pub passages: Vec<Vec<LinkPassage>>,
+}
+
+/// One pair of aligned passages of a link, as `export sentences` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkPassage {
+    /// The left document's passage.
+    pub left: String,
+    /// The right document's passage.
+    pub right: String,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// Why the two were paired ([`Analysis::passage_evidence`]), when asked for.
+    pub evidence: Option<String>,
 }
 
 /// Clusters one window's documents with the whole-corpus pipeline, on them alone. A pure
@@ -317,10 +354,15 @@ pub fn cluster_window_with(
     stats: Option<&crate::stats::Stats>,
 ) -> Result<WindowClusters, WindowError> {
     if docs.is_empty() {
-        return Ok(WindowClusters { clusters: Vec::new(), published: Vec::new() });
+        return Ok(WindowClusters {
+            clusters: Vec::new(),
+            published: Vec::new(),
+            links: Vec::new(),
+            passages: Vec::new(),
+        });
     }
     let corpus = Corpus::from_docs(docs.iter().cloned())?;
-    let a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
+    let mut a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for (d, &e) in a.events.iter().enumerate() {
         // Events are numbered in order of their first document.
@@ -329,7 +371,60 @@ pub fn cluster_window_with(
         }
         clusters[e].push(d);
     }
-    Ok(WindowClusters { clusters, published: a.published.clone() })
+    Ok(WindowClusters {
+        clusters,
+        published: a.published.clone(),
+        links: std::mem::take(&mut a.links),
+        passages: Vec::new(),
+    })
+}
+
+/// [`cluster_window_with`], and the passages of the links for which `decides(left, right)`
+/// holds (indices into `docs`), aligned as `export sentences` aligns a whole run's links
+/// (with what the window's documents teach: sentence boundaries, the translation table),
+/// with their evidence when `explain` is set. A pure function of its arguments.
+pub fn cluster_window_passages(
+    docs: &[Document],
+    opts: &Options,
+    stats: Option<&crate::stats::Stats>,
+    decides: &dyn Fn(usize, usize) -> bool,
+    explain: bool,
+) -> Result<WindowClusters, WindowError> {
+    if docs.is_empty() {
+        return cluster_window_with(docs, opts, stats);
+    }
+    let corpus = Corpus::from_docs(docs.iter().cloned())?;
+    let mut a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
+    a.release_pair_scoring();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (d, &e) in a.events.iter().enumerate() {
+        if e == clusters.len() {
+            clusters.push(Vec::new());
+        }
+        clusters[e].push(d);
+    }
+    let decided: Vec<Link> = a.links.iter().filter(|l| decides(l.left, l.right)).cloned().collect();
+    let mut by_pair: HashMap<(usize, usize), Vec<LinkPassage>> = HashMap::new();
+    if !decided.is_empty() {
+        a.prepare_passages(&opts.passages);
+        let done: Result<(), std::convert::Infallible> = a.each_passages_of(&decided, &opts.passages, |l, pairs| {
+            let rows = pairs
+                .into_iter()
+                .map(|p| LinkPassage {
+                    evidence: explain.then(|| a.passage_evidence(&p.bead)),
+                    left: p.left,
+                    right: p.right,
+                    score: p.score,
+                })
+                .collect();
+            by_pair.insert((l.left, l.right), rows);
+            Ok(())
+        });
+        let Ok(()) = done;
+    }
+    let links = std::mem::take(&mut a.links);
+    let passages = links.iter().map(|l| by_pair.remove(&(l.left, l.right)).unwrap_or_default()).collect();
+    Ok(WindowClusters { clusters, published: a.published.clone(), links, passages })
 }
 
 /// The clusters of two consecutive windows that are one event: pairs `(a, b)` where the
@@ -426,7 +521,7 @@ where
 }
 
 /// A document of a finished event, as [`Windower`] hands it out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventDoc {
     /// Its position in the stream.
     pub position: usize,
@@ -434,6 +529,24 @@ pub struct EventDoc {
     pub doc: Document,
     /// Its publication date as the pipeline read it in its last window.
     pub published: Option<Date>,
+    /// With [`Windower::keep_links`], the links from this document to later documents of
+    /// its event (`left` is this document's position, `right` the other's), each as the
+    /// window that decided it gave it (see [`Windower`]), sorted by `right`; else empty.
+    pub links: Vec<Link>,
+}
+
+/// The passages of a link, handed out by [`Windower::take_passages`] as soon as the window
+/// that decided the link has aligned them (before the link's event is known).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecidedPassages {
+    /// The link's left document (stream position).
+    pub left: usize,
+    /// Its right document.
+    pub right: usize,
+    /// The ids of the left and right documents.
+    pub ids: (String, String),
+    /// Its aligned passages, in order.
+    pub passages: Vec<LinkPassage>,
 }
 
 /// A document held while one of its windows is open.
@@ -443,6 +556,9 @@ struct Held {
     day: i64,
     /// The window that decides its event.
     home: i64,
+    /// The first and last window that hold it (it missed the windows of its day that
+    /// were complete when it arrived).
+    windows: (i64, i64),
     published: Option<Date>,
 }
 
@@ -550,6 +666,10 @@ impl Events {
 /// What clusters one window's documents (see [`Windower::with_clusterer`]).
 pub type Clusterer = Box<dyn FnMut(&[Document]) -> Result<WindowClusters, WindowError> + Send>;
 
+/// What clusters one window's documents, told which pairs of them (indices into the
+/// documents) the window decides.
+type Linker = Box<dyn FnMut(&[Document], &dyn Fn(usize, usize) -> bool) -> Result<WindowClusters, WindowError> + Send>;
+
 impl std::fmt::Debug for Windower {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Windower").field("spec", &self.spec).field("clock", &self.clock).finish_non_exhaustive()
@@ -562,10 +682,22 @@ impl std::fmt::Debug for Windower {
 /// Events come out as they finish (those finishing together in order of their first
 /// document), each with its documents in stream order; sorted by first document they are
 /// exactly what [`merge_windows`] over [`plan_windows`] gives.
+///
+/// **Links** ([`Windower::keep_links`]). A pair of documents held by several overlapping
+/// windows is decided by one of them: among the windows that hold both, the one nearest
+/// to the pair's home window ([`WindowSpec::pair_home`], the home of their midpoint day),
+/// which is that home window itself whenever the two days are at most `overlap` apart
+/// and the stream is in date order. The link that window makes (if it makes one) is kept
+/// when its two documents end in one event, as a whole run keeps only links inside an
+/// event, and is handed out with the event ([`EventDoc::links`]); links the window does
+/// not decide are dropped at once. So each pair is linked at most once, whatever the
+/// overlap, and links are held only until their event finishes. With
+/// [`Windower::with_passages`], the deciding window also aligns the link's passages, which
+/// are handed out at once ([`Windower::take_passages`]) rather than held with the link.
 pub struct Windower {
     spec: WindowSpec,
     /// Clusters one window ([`cluster_window`] with the options given).
-    cluster: Clusterer,
+    cluster: Linker,
     /// The latest day seen.
     clock: Option<i64>,
     /// Undated documents that came before any dated one.
@@ -582,6 +714,12 @@ pub struct Windower {
     /// Windows clustered so far, and the most documents one held.
     windows: usize,
     largest: usize,
+    /// Whether links are kept ([`Windower::keep_links`]).
+    keep_links: bool,
+    /// Links decided so far, by left document, until its event finishes.
+    links: HashMap<usize, Vec<Link>>,
+    /// The passages of links decided since the last [`Windower::take_passages`].
+    passages: Vec<DecidedPassages>,
 }
 
 impl Windower {
@@ -603,7 +741,29 @@ impl Windower {
 
     /// An empty stream, each window clustered by `cluster` (which must be pure, as
     /// [`cluster_window`] is).
-    pub fn with_clusterer(spec: WindowSpec, cluster: Clusterer) -> Windower {
+    pub fn with_clusterer(spec: WindowSpec, mut cluster: Clusterer) -> Windower {
+        Windower::with_linker(spec, Box::new(move |docs, _| cluster(docs)))
+    }
+
+    /// An empty stream, each window clustered by [`cluster_window_passages`] with `opts`
+    /// and the whole corpus's statistics, if given: links are kept ([`Windower::keep_links`])
+    /// and each link's passages are aligned by the window that decides it, their evidence
+    /// with `explain`, and handed out at once ([`Windower::take_passages`]).
+    pub fn with_passages(
+        spec: WindowSpec,
+        opts: &Options,
+        stats: Option<std::sync::Arc<crate::stats::Stats>>,
+        explain: bool,
+    ) -> Windower {
+        let opts = *opts;
+        Windower::with_linker(
+            spec,
+            Box::new(move |docs, decides| cluster_window_passages(docs, &opts, stats.as_deref(), decides, explain)),
+        )
+        .keep_links()
+    }
+
+    fn with_linker(spec: WindowSpec, cluster: Linker) -> Windower {
         Windower {
             spec,
             cluster,
@@ -616,7 +776,28 @@ impl Windower {
             last: None,
             windows: 0,
             largest: 0,
+            keep_links: false,
+            links: HashMap::new(),
+            passages: Vec::new(),
         }
+    }
+
+    /// Keeps the links the windows make and hands them out with their events
+    /// ([`EventDoc::links`]; see [`Windower`] for which window decides a pair). Without
+    /// it, links are dropped as each window is clustered.
+    pub fn keep_links(mut self) -> Windower {
+        self.keep_links = true;
+        self
+    }
+
+    /// The passages of the links decided since the last call (with
+    /// [`Windower::with_passages`]), in the order the windows decided them. A link's
+    /// passages come out before the link itself (with its event, from
+    /// [`Windower::push`] or [`Windower::finish`]), so that a caller can spill them at once
+    /// instead of holding them while a long story goes on; a link whose two documents end
+    /// in different events never comes out, and its passages are to be dropped.
+    pub fn take_passages(&mut self) -> Vec<DecidedPassages> {
+        std::mem::take(&mut self.passages)
     }
 
     /// Windows clustered so far, and the most documents one of them held.
@@ -688,7 +869,7 @@ impl Windower {
         }
         self.release_last(None, &[], &[]);
         out.extend(self.take_ready());
-        debug_assert!(self.held.is_empty());
+        debug_assert!(self.held.is_empty() && self.links.is_empty());
         Ok(out)
     }
 
@@ -707,7 +888,9 @@ impl Windower {
         self.events.add_doc(p);
         // Its home window, or the first open one if that was already complete.
         let home = self.spec.home(day).max(first);
-        self.held.insert(p, Held { doc, day, home, published: None });
+        let ks = self.spec.windows_of(day);
+        let windows = ((*ks.start()).max(first), *ks.end());
+        self.held.insert(p, Held { doc, day, home, windows, published: None });
     }
 
     /// Joins the last window's clusters to window `next`'s clusters `later` (their nodes
@@ -730,7 +913,12 @@ impl Windower {
     fn close(&mut self, k: i64) -> Result<(), WindowError> {
         let positions = self.open.remove(&k).unwrap_or_default();
         let docs: Vec<Document> = positions.iter().map(|p| self.held[p].doc.clone()).collect();
-        let result = (self.cluster)(&docs)?;
+        let (spec, held) = (self.spec, &self.held);
+        let decides = |i: usize, j: usize| {
+            let (a, b) = (positions[i.min(j)], positions[i.max(j)]);
+            Windower::decider(spec, held, a, b) == k
+        };
+        let mut result = (self.cluster)(&docs, &decides)?;
         drop(docs);
         self.windows += 1;
         self.largest = self.largest.max(positions.len());
@@ -742,6 +930,20 @@ impl Windower {
             for &p in members {
                 if self.held[&p].home == k {
                     self.events.union(Events::doc(p), nodes[c]);
+                }
+            }
+        }
+        if self.keep_links {
+            let mut passages = std::mem::take(&mut result.passages).into_iter();
+            for l in std::mem::take(&mut result.links) {
+                let (a, b) = (positions[l.left.min(l.right)], positions[l.left.max(l.right)]);
+                let rows = passages.next().unwrap_or_default();
+                if Windower::decider(self.spec, &self.held, a, b) == k {
+                    self.links.entry(a).or_default().push(Link { left: a, right: b, ..l });
+                    if !rows.is_empty() {
+                        let ids = (self.held[&a].doc.id.clone(), self.held[&b].doc.id.clone());
+                        self.passages.push(DecidedPassages { left: a, right: b, ids, passages: rows });
+                    }
                 }
             }
         }
@@ -759,16 +961,29 @@ impl Windower {
         Ok(())
     }
 
+    /// The window that decides whether documents `a` and `b` (both held) are linked: of the
+    /// windows holding both, the one nearest to their pair's home window.
+    fn decider(spec: WindowSpec, held: &HashMap<usize, Held>, a: usize, b: usize) -> i64 {
+        let (x, y) = (&held[&a], &held[&b]);
+        let (lo, hi) = (x.windows.0.max(y.windows.0), x.windows.1.min(y.windows.1));
+        debug_assert!(lo <= hi, "a window holding both was clustered");
+        spec.pair_home(x.day, y.day).min(hi).max(lo)
+    }
+
     fn take_ready(&mut self) -> Vec<Vec<EventDoc>> {
         self.events
             .take_ready()
             .into_iter()
             .map(|members| {
                 members
-                    .into_iter()
-                    .map(|p| {
+                    .iter()
+                    .map(|&p| {
                         let h = self.held.remove(&p).expect("a finished event's documents are held");
-                        EventDoc { position: p, doc: h.doc, published: h.published }
+                        // Links to a document of another event are dropped (members are sorted).
+                        let mut links = self.links.remove(&p).unwrap_or_default();
+                        links.retain(|l| members.binary_search(&l.right).is_ok());
+                        links.sort_by_key(|l| l.right);
+                        EventDoc { position: p, doc: h.doc, published: h.published, links }
                     })
                     .collect()
             })
@@ -808,6 +1023,27 @@ mod tests {
         assert_eq!(WindowSpec::new(7, 7), Err(WindowError::BadOverlap { days: 7, overlap: 7 }));
         assert_eq!(WindowSpec::new(7, -1), Err(WindowError::BadOverlap { days: 7, overlap: -1 }));
         assert!(WindowSpec::new(7, 6).is_ok());
+    }
+
+    #[test]
+    fn a_pairs_home_window_holds_both_documents_when_they_are_at_most_the_overlap_apart() {
+        for (days, overlap) in [(1, 0), (2, 1), (7, 0), (7, 3), (7, 4), (7, 6), (10, 5), (30, 14), (30, 15)] {
+            let spec = WindowSpec::new(days, overlap).unwrap();
+            let holds = |k: i64, day: i64| spec.start(k) <= day && day < spec.end(k);
+            for a in -60..60 {
+                for b in a..=a + overlap {
+                    let k = spec.pair_home(a, b);
+                    assert!(holds(k, a) && holds(k, b), "{spec:?}: days {a} and {b}, window {k}");
+                    // Either order, and a pair on one day is at that day's home.
+                    assert_eq!(spec.pair_home(b, a), k);
+                }
+                assert_eq!(spec.pair_home(a, a), spec.home(a));
+            }
+            // One day more apart, some pair's home window misses one of them: the bound is
+            // tight (with ⌈(a + b) / 2⌉ it would fail inside it for an odd overlap).
+            let g = overlap + 1;
+            assert!((-60..60).any(|a| !holds(spec.pair_home(a, a + g), a) || !holds(spec.pair_home(a, a + g), a + g)));
+        }
     }
 
     #[test]
@@ -870,7 +1106,210 @@ mod tests {
                 }
             }
         }
-        Ok(WindowClusters { clusters, published: docs.iter().map(|d| d.published).collect() })
+        Ok(WindowClusters {
+            clusters,
+            published: docs.iter().map(|d| d.published).collect(),
+            links: Vec::new(),
+            passages: Vec::new(),
+        })
+    }
+
+    /// [`by_topic`], linking every two documents of a cluster (as `left < right`).
+    fn by_topic_linked(docs: &[Document]) -> Result<WindowClusters, WindowError> {
+        let mut w = by_topic(docs)?;
+        for c in &w.clusters {
+            for (i, &a) in c.iter().enumerate() {
+                for &b in &c[i + 1..] {
+                    let evidence = format!("{} {}", docs[a].id, docs[b].id);
+                    let relation = crate::align::Relation::Report;
+                    w.links.push(Link { left: a, right: b, score: 0.5, evidence, relation });
+                }
+            }
+        }
+        w.links.sort_by_key(|l| (l.left, l.right));
+        Ok(w)
+    }
+
+    /// The links handed out with events, as (left, right) positions, checking each carries
+    /// the ids of its own documents.
+    fn links_of(events: &[Vec<EventDoc>], ids: &[String]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for d in events.iter().flatten() {
+            for l in &d.links {
+                assert_eq!(l.left, d.position);
+                assert_eq!(l.evidence, format!("{} {}", ids[l.left], ids[l.right]));
+                out.push((l.left, l.right));
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn each_pair_is_linked_once_by_one_window_and_only_inside_an_event() {
+        let mut next = rng(0x2545_f491_4f6c_dd1d);
+        let mut checked = 0;
+        for round in 0..300 {
+            let n = 1 + next(40) as usize;
+            let docs = stream(&mut next, n);
+            let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+            let days = 1 + next(8) as i64;
+            let spec = WindowSpec::new(days, next(days as u64) as i64).unwrap();
+            let mut w = Windower::with_clusterer(spec, Box::new(by_topic_linked)).keep_links();
+            let mut events: Vec<Vec<EventDoc>> = Vec::new();
+            let mut in_order = true;
+            for d in &docs {
+                match w.push(d.clone()) {
+                    Ok(finished) => events.extend(finished),
+                    Err(_) => {
+                        in_order = false;
+                        break;
+                    }
+                }
+            }
+            if !in_order {
+                continue;
+            }
+            events.extend(w.finish().unwrap());
+            checked += 1;
+            let event_of: HashMap<usize, usize> =
+                events.iter().enumerate().flat_map(|(e, m)| m.iter().map(move |d| (d.position, e))).collect();
+            let got = links_of(&events, &ids);
+            // What a window can link: two documents of one topic that some window holds, and
+            // the windowed events keep only those in one event. Each exactly once.
+            let dates: Vec<Option<Date>> = docs.iter().map(|d| d.published).collect();
+            let plan = plan_windows(&dates, spec).unwrap();
+            let mut want = Vec::new();
+            for a in 0..n {
+                for b in a + 1..n {
+                    let together = plan.iter().any(|w| w.docs.contains(&a) && w.docs.contains(&b));
+                    if together && docs[a].text == docs[b].text && event_of[&a] == event_of[&b] {
+                        want.push((a, b));
+                    }
+                }
+            }
+            assert_eq!(got, want, "round {round}, {spec:?}");
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn passages_come_out_once_for_each_decided_pair_before_its_link() {
+        let mut next = rng(0x6a09_e667_f3bc_c908);
+        let mut checked = 0;
+        for round in 0..300 {
+            let n = 1 + next(40) as usize;
+            let docs = stream(&mut next, n);
+            let days = 1 + next(8) as i64;
+            let spec = WindowSpec::new(days, next(days as u64) as i64).unwrap();
+            // The stand-in aligns one passage (the two ids) for each pair the window decides.
+            let linker: Linker = Box::new(|docs: &[Document], decides: &dyn Fn(usize, usize) -> bool| {
+                let mut w = by_topic_linked(docs)?;
+                w.passages = w
+                    .links
+                    .iter()
+                    .map(|l| {
+                        let (left, right) = (docs[l.left].id.clone(), docs[l.right].id.clone());
+                        let p = LinkPassage { left, right, score: 1.0, evidence: None };
+                        if decides(l.left, l.right) { vec![p] } else { Vec::new() }
+                    })
+                    .collect();
+                Ok(w)
+            });
+            let mut w = Windower::with_linker(spec, linker).keep_links();
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            let mut events: Vec<Vec<EventDoc>> = Vec::new();
+            let mut take = |w: &mut Windower, finished: Vec<Vec<EventDoc>>, events: &mut Vec<Vec<EventDoc>>| {
+                for d in w.take_passages() {
+                    assert_eq!(d.ids, (docs[d.left].id.clone(), docs[d.right].id.clone()));
+                    assert_eq!(d.passages.len(), 1);
+                    assert_eq!((&d.passages[0].left, &d.passages[0].right), (&d.ids.0, &d.ids.1));
+                    taken.push((d.left, d.right));
+                }
+                // Every link handed out had its passages taken first.
+                for l in finished.iter().flatten().flat_map(|d| &d.links) {
+                    assert!(taken.contains(&(l.left, l.right)), "round {round}: {l:?}");
+                }
+                events.extend(finished);
+            };
+            let mut in_order = true;
+            for d in &docs {
+                match w.push(d.clone()) {
+                    Ok(finished) => take(&mut w, finished, &mut events),
+                    Err(_) => {
+                        in_order = false;
+                        break;
+                    }
+                }
+            }
+            if !in_order {
+                continue;
+            }
+            let finished = w.finish().unwrap();
+            take(&mut w, finished, &mut events);
+            checked += 1;
+            // Each decided pair once; those not linked are pairs of two events.
+            let mut once = taken.clone();
+            once.sort_unstable();
+            once.dedup();
+            assert_eq!(once.len(), taken.len(), "round {round}");
+            let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+            let links = links_of(&events, &ids);
+            let event_of: HashMap<usize, usize> =
+                events.iter().enumerate().flat_map(|(e, m)| m.iter().map(move |d| (d.position, e))).collect();
+            for p in &once {
+                assert_eq!(links.contains(p), event_of[&p.0] == event_of[&p.1], "round {round}: {p:?}");
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn links_are_the_whole_runs_when_every_event_fits_in_the_overlap() {
+        // Every two documents of an event (one text) lie at most `overlap` days apart: the
+        // pair's home window holds both and links them, and no other window does.
+        let mut next = rng(0x0ddb_1a5e_5bad_5eed);
+        for round in 0..200 {
+            let days = 1 + next(9) as i64;
+            let overlap = next(days as u64) as i64;
+            let spec = WindowSpec::new(days, overlap).unwrap();
+            let mut docs: Vec<(i64, u64, String)> = Vec::new();
+            let mut day = 19_000i64;
+            for e in 0..1 + next(30) {
+                day += next(4) as i64;
+                for _ in 0..1 + next(5) {
+                    docs.push((day + next(overlap as u64 + 1) as i64, next(1 << 20), format!("event {e}")));
+                }
+            }
+            docs.sort();
+            let ids: Vec<String> = (0..docs.len()).map(|i| format!("d{i}")).collect();
+            let mut w = Windower::with_clusterer(spec, Box::new(by_topic_linked)).keep_links();
+            let mut events: Vec<Vec<EventDoc>> = Vec::new();
+            for (i, (day, _, text)) in docs.iter().enumerate() {
+                let d = Document {
+                    published: Some(Date::from_days_since_epoch(*day)),
+                    ..Document::new(ids[i].as_str(), text.as_str())
+                };
+                events.extend(w.push(d).unwrap());
+            }
+            events.extend(w.finish().unwrap());
+            let mut want = Vec::new();
+            for a in 0..docs.len() {
+                for b in a + 1..docs.len() {
+                    if docs[a].2 == docs[b].2 {
+                        want.push((a, b));
+                    }
+                }
+            }
+            assert_eq!(links_of(&events, &ids), want, "round {round}, {spec:?}");
+            // Without keep_links, none.
+            let mut w = Windower::with_clusterer(spec, Box::new(by_topic_linked));
+            let d = Document { published: Some(Date::from_days_since_epoch(day)), ..Document::new("x", "t") };
+            let mut none = w.push(d.clone()).unwrap();
+            none.extend(w.push(Document { id: "y".into(), ..d }).unwrap());
+            none.extend(w.finish().unwrap());
+            assert_eq!(none.iter().flatten().map(|d| d.links.len()).sum::<usize>(), 0);
+        }
     }
 
     fn stream(next: &mut impl FnMut(u64) -> u64, n: usize) -> Vec<Document> {

@@ -248,9 +248,32 @@ pub(crate) fn sentences(
     within_events: bool,
     out: &Output,
 ) -> Result<()> {
+    sentences_of(args, opts, None, explain, within_events, out)
+}
+
+/// `export sentences --stats FILE` (without windows): the links' passages, the documents
+/// weighed with a whole corpus's statistics.
+pub(crate) fn sentences_with(
+    args: &CorpusArgs,
+    opts: &Options,
+    stats: Option<&Stats>,
+    explain: bool,
+    out: &Output,
+) -> Result<()> {
+    sentences_of(args, opts, stats, explain, false, out)
+}
+
+fn sentences_of(
+    args: &CorpusArgs,
+    opts: &Options,
+    stats: Option<&Stats>,
+    explain: bool,
+    within_events: bool,
+    out: &Output,
+) -> Result<()> {
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
-    let mut a = analyse(&corpus, opts, &progress);
+    let mut a = analyse_with(&corpus, opts, stats, &progress);
     let event_pairs = pairs_then_release(&mut a, within_events);
     let links = event_pairs.as_deref().unwrap_or(&a.links);
     start_passages(&a, opts, links.len(), &progress);
@@ -501,6 +524,48 @@ impl Drop for TempFile {
     }
 }
 
+/// What a windowed command does with each batch of finished events, given the windower
+/// (to take what else it hands out).
+type Finished<'f> =
+    dyn FnMut(&mut talign_events::window::Windower, Vec<Vec<talign_events::window::EventDoc>>) -> Result<()> + 'f;
+
+/// Reads the corpora as a stream into `windower`, handing each batch of finished events to
+/// `finished` as they come (in the order they finish), with the windower (to take what else
+/// it hands out), with progress on a spinner.
+fn stream_windows(
+    args: &CorpusArgs,
+    windower: &mut talign_events::window::Windower,
+    progress: &Progress,
+    finished: &mut Finished<'_>,
+) -> Result<()> {
+    let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
+    let mut reported = 0usize;
+    while let Some(doc) = stream.next() {
+        let doc = doc?;
+        for warning in stream.take_warnings() {
+            eprintln!("talign: warning: {warning}");
+        }
+        let events = windower.push(doc)?;
+        finished(windower, events)?;
+        if windower.stats().0 > reported {
+            reported = windower.stats().0;
+            progress.spin(&format!("{reported} windows clustered, {read} documents read", read = windower.read()));
+        }
+    }
+    for warning in stream.take_warnings() {
+        eprintln!("talign: warning: {warning}");
+    }
+    let events = windower.finish()?;
+    finished(windower, events)
+}
+
+/// A spill file in the temporary directory, removed when dropped, and a writer to it.
+fn spill_file(what: &str) -> Result<(TempFile, std::io::BufWriter<std::fs::File>)> {
+    let spill = TempFile(std::env::temp_dir().join(format!("talign-{what}-{}.jsonl", std::process::id())));
+    let file = std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?;
+    Ok((spill, std::io::BufWriter::new(file)))
+}
+
 /// `events cluster --window-days D --overlap-days O`: the corpora read as a stream in date
 /// order, one window of days clustered at a time (see `talign_events::window`). Only the
 /// open windows are held in memory. Each finished event's rows go to a spill file as they
@@ -515,18 +580,14 @@ pub(crate) fn cluster_windowed(
     out: &Output,
 ) -> Result<()> {
     use std::io::{BufRead, Seek, Write};
-    let mut stream = Corpus::stream(&args.corpus, &LoadOptions { lenient_lang: args.lenient_lang });
     let mut windower = talign_events::window::Windower::with_stats(spec, opts, stats);
     let progress = Progress::spinner("clustering windows");
-    let spill = TempFile(std::env::temp_dir().join(format!("talign-windows-{}.jsonl", std::process::id())));
-    let mut w = std::io::BufWriter::new(
-        std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?,
-    );
-    let (mut docs, mut reported, mut at) = (0usize, 0usize, 0u64);
+    let (spill, mut w) = spill_file("windows")?;
+    let (mut docs, mut at) = (0usize, 0u64);
     // Per event: its first document's position in the stream, where its rows start, and
     // how many there are.
     let mut index: Vec<(usize, u64, usize)> = Vec::new();
-    let mut write_events = |finished: Vec<Vec<talign_events::window::EventDoc>>| -> Result<()> {
+    stream_windows(args, &mut windower, &progress, &mut |_, finished| {
         for event in finished {
             index.push((event[0].position, at, event.len()));
             for d in event {
@@ -544,22 +605,7 @@ pub(crate) fn cluster_windowed(
             }
         }
         Ok(())
-    };
-    while let Some(doc) = stream.next() {
-        let doc = doc?;
-        for warning in stream.take_warnings() {
-            eprintln!("talign: warning: {warning}");
-        }
-        write_events(windower.push(doc)?)?;
-        if windower.stats().0 > reported {
-            reported = windower.stats().0;
-            progress.spin(&format!("{reported} windows clustered, {read} documents read", read = windower.read()));
-        }
-    }
-    for warning in stream.take_warnings() {
-        eprintln!("talign: warning: {warning}");
-    }
-    write_events(windower.finish()?)?;
+    })?;
     let (windows, largest) = windower.stats();
     w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
     index.sort_unstable();
@@ -593,6 +639,190 @@ pub(crate) fn cluster_windowed(
     if !crate::progress::quiet() {
         eprintln!(
             "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events",
+            spec.days(),
+            spec.overlap()
+        );
+    }
+    Ok(())
+}
+
+/// `events align --window-days D --overlap-days O`: the links of a stream read in date
+/// order, one window of days at a time (see `talign_events::window::Windower`: a pair is
+/// decided by one window, its pair's home window, and kept when its two documents end in
+/// one windowed event, the events `events cluster --window-days` gives). Only the open
+/// windows, and the links of events not finished yet, are held in memory. Each finished
+/// event's links go to a spill file as they come; the table is then written from it in the
+/// whole run's order (by left document, then right, in stream order), through an index of
+/// where each link's row is (24 bytes a link).
+pub(crate) fn align_windowed(
+    args: &CorpusArgs,
+    opts: &Options,
+    spec: talign_events::window::WindowSpec,
+    stats: Option<std::sync::Arc<Stats>>,
+    out: &Output,
+) -> Result<()> {
+    use std::io::{BufRead, Seek, Write};
+    let mut windower = talign_events::window::Windower::with_stats(spec, opts, stats).keep_links();
+    let progress = Progress::spinner("clustering and linking windows");
+    let (spill, mut w) = spill_file("window-links")?;
+    let (mut docs, mut events, mut at) = (0usize, 0usize, 0u64);
+    // Per link: its documents' positions in the stream and where its row starts.
+    let mut index: Vec<(usize, usize, u64)> = Vec::new();
+    stream_windows(args, &mut windower, &progress, &mut |_, finished| {
+        for event in finished {
+            events += 1;
+            docs += event.len();
+            // A link's right document is a later document of its event (sorted by position).
+            let id = |p: usize| event.binary_search_by_key(&p, |d| d.position).map(|i| event[i].doc.id.as_str());
+            for d in &event {
+                for l in &d.links {
+                    let right = id(l.right).map_err(|_| anyhow::anyhow!("a link leaves its event"))?;
+                    // The score's bits, so that it is read back exactly.
+                    let row = serde_json::json!([d.doc.id, right, l.score.to_bits(), l.evidence, l.relation.as_str()]);
+                    let line = format!("{row}\n");
+                    w.write_all(line.as_bytes())?;
+                    index.push((l.left, l.right, at));
+                    at += line.len() as u64;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let (windows, largest) = windower.stats();
+    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
+    index.sort_unstable();
+    let links = index.len();
+    let mut spilt = std::io::BufReader::new(
+        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
+    );
+    write_rows(out.output.as_deref(), out.format, &EventTable::Links.columns(), &mut |t| {
+        let mut line = String::new();
+        for &(_, _, start) in &index {
+            spilt.seek(std::io::SeekFrom::Start(start))?;
+            line.clear();
+            spilt.read_line(&mut line)?;
+            let v: serde_json::Value =
+                serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+            let text = |i: usize| v[i].as_str().unwrap_or_default().to_owned();
+            let score = v[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
+            t.row(&[text(0).into(), text(1).into(), score.into(), text(3).into(), text(4).into()])?;
+        }
+        Ok(())
+    })?;
+    drop(progress);
+    if !crate::progress::quiet() {
+        eprintln!(
+            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events, {links} links",
+            spec.days(),
+            spec.overlap()
+        );
+    }
+    Ok(())
+}
+
+/// `export sentences --window-days D --overlap-days O`: the passages of the links
+/// `events align --window-days` gives, each link's passages aligned inside the window that
+/// decided it (which holds both documents; see `talign_events::window::Windower`), with what
+/// that window's documents teach (sentence boundaries, the translation table). A link's
+/// passages are spilt as soon as its window aligned them (a long story does not hold them
+/// in memory); when its event finishes, the link is kept (an index entry of 32 bytes) or,
+/// if its documents ended in two events, its spilt passages are left unread. The table is
+/// then written in the whole run's order (links by left then right document, each link's
+/// passages in order), the event column numbered as `events cluster --window-days` numbers
+/// events (8 bytes an event).
+pub(crate) fn sentences_windowed(
+    args: &CorpusArgs,
+    opts: &Options,
+    spec: talign_events::window::WindowSpec,
+    stats: Option<std::sync::Arc<Stats>>,
+    explain: bool,
+    out: &Output,
+) -> Result<()> {
+    use std::io::{BufRead, Seek, Write};
+    let mut windower = talign_events::window::Windower::with_passages(spec, opts, stats, explain);
+    let progress = Progress::spinner("clustering, linking and aligning windows");
+    let (spill, mut w) = spill_file("window-sentences")?;
+    let (mut docs, mut links, mut at) = (0usize, 0usize, 0u64);
+    // Per event, its first document's position (events are numbered by it); per link, its
+    // documents' positions, where its passages start and how many lines they take, and
+    // the event's first document.
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut index: Vec<(usize, usize, u64, usize)> = Vec::new();
+    // The spilt passages of links whose event is not finished yet, by left document: the
+    // right document and where its passages start (the passages are written as soon as
+    // the window that decided the link aligned them, not held while a long story goes on).
+    let mut pending: std::collections::HashMap<usize, Vec<(usize, u64)>> = Default::default();
+    stream_windows(args, &mut windower, &progress, &mut |windower, finished| {
+        for decided in windower.take_passages() {
+            let rows: Vec<serde_json::Value> = decided
+                .passages
+                .iter()
+                .map(|p| serde_json::json!([p.left, p.right, p.score.to_bits(), p.evidence]))
+                .collect();
+            let line = format!("{}\n", serde_json::json!([decided.ids.0, decided.ids.1, rows]));
+            w.write_all(line.as_bytes())?;
+            pending.entry(decided.left).or_default().push((decided.right, at));
+            at += line.len() as u64;
+        }
+        for event in finished {
+            let first = event[0].position;
+            firsts.push(first);
+            docs += event.len();
+            for d in &event {
+                // Passages of links to another event are dropped with the entry.
+                let spilt = pending.remove(&d.position).unwrap_or_default();
+                for l in &d.links {
+                    links += 1;
+                    if let Some(&(_, start)) = spilt.iter().find(|x| x.0 == l.right) {
+                        index.push((l.left, l.right, start, first));
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let (windows, largest) = windower.stats();
+    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
+    firsts.sort_unstable();
+    index.sort_unstable();
+    let events = firsts.len();
+    let width = events.to_string().len().max(3);
+    let mut spilt = std::io::BufReader::new(
+        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
+    );
+    let which = EventTable::Sentences { explain, within_events: false };
+    let written = write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |t| {
+        let mut line = String::new();
+        for &(_, _, start, first) in &index {
+            spilt.seek(std::io::SeekFrom::Start(start))?;
+            line.clear();
+            spilt.read_line(&mut line)?;
+            let v: serde_json::Value =
+                serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+            let event = format!("E{:0width$}", firsts.binary_search(&first).unwrap_or_default() + 1);
+            let text = |x: &serde_json::Value| x.as_str().unwrap_or_default().to_owned();
+            for p in v[2].as_array().map(Vec::as_slice).unwrap_or_default() {
+                let score = p[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
+                let mut cells: Vec<table::Cell<'_>> = vec![
+                    event.clone().into(),
+                    text(&v[0]).into(),
+                    text(&v[1]).into(),
+                    text(&p[0]).into(),
+                    text(&p[1]).into(),
+                    score.into(),
+                ];
+                if explain {
+                    cells.push(text(&p[3]).into());
+                }
+                t.row(&cells)?;
+            }
+        }
+        Ok(())
+    })?;
+    drop(progress);
+    if !crate::progress::quiet() {
+        eprintln!(
+            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events, {links} links, {written} passage pairs",
             spec.days(),
             spec.overlap()
         );

@@ -109,7 +109,7 @@ enum CorpusCommand {
     Facts(CorpusOnlyArgs),
     /// What the event pipeline learns from a whole corpus, for windowed runs to weigh their documents with.
     #[command(
-        after_help = "Writes JSON: the corpus's frequent words, the entity each spelling of a name resolves to, how many documents have each feature (name, number, date, event word), what agreeing in time and sharing a date are worth, and the base rate of same-event pairs. `events cluster --stats FILE` (with or without --window-days) weighs its documents with these instead of learning them from the documents it holds, so that windows read and weigh a document as a whole run does. It also holds, per document, the worst of the candidate partners the whole run kept, so that a window scores exactly the whole run's pairs among its documents. The file grows with the corpus's vocabulary and by about 54 bytes a document; computing it runs the pipeline over the whole corpus once.\n\nExample:\n  talign corpus stats archive.jsonl -o stats.json\n  talign events cluster archive.jsonl --window-days 30 --overlap-days 15 --stats stats.json"
+        after_help = "Writes JSON: the corpus's frequent words, the entity each spelling of a name resolves to, how many documents have each feature (name, number, date, event word), what agreeing in time and sharing a date are worth, and the base rate of same-event pairs. `events cluster`, `events align` and `export sentences` with `--stats FILE` (with or without --window-days) weigh their documents with these instead of learning them from the documents they hold, so that windows read and weigh a document as a whole run does. It also holds, per document, the worst of the candidate partners the whole run kept, so that a window scores exactly the whole run's pairs among its documents. The file grows with the corpus's vocabulary and by about 54 bytes a document; computing it runs the pipeline over the whole corpus once.\n\nExample:\n  talign corpus stats archive.jsonl -o stats.json\n  talign events cluster archive.jsonl --window-days 30 --overlap-days 15 --stats stats.json"
     )]
     Stats(StatsArgs),
 }
@@ -230,16 +230,21 @@ struct CorpusCommandArgs {
     out: Output,
 }
 
-/// Time windows: read the corpora as a stream in date order and cluster one window of
-/// publication dates at a time (`events cluster` only, so far).
+/// Time windows: read the corpora as a stream in date order and cluster (and link) one
+/// window of publication dates at a time (`events cluster`, `events align` and `export
+/// sentences`, so far).
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Time windows (events cluster)")]
+#[command(next_help_heading = "Time windows (events cluster, events align, export sentences)")]
 struct Windows {
-    /// Cluster windows of D days of publication dates, one at a time, holding only the
-    /// current window in memory; the corpora must come in date order (undated documents are
-    /// placed where they arrive). A document takes its event from its home window (the one
-    /// whose middle D − O days hold its date); clusters of consecutive windows are one event
-    /// when they share the majority of their documents in the overlap.
+    /// Cluster (and link) windows of D days of publication dates, one at a time, holding
+    /// only the current window in memory; the corpora must come in date order (undated
+    /// documents are placed where they arrive). A document takes its event from its home
+    /// window (the one whose middle D − O days hold its date); clusters of consecutive
+    /// windows are one event when they share the majority of their documents in the
+    /// overlap. A pair of documents is linked or not by one window, the home window of the
+    /// midpoint of their dates (which holds both when they are at most O days apart), and
+    /// the link is kept when the two end in one event; `export sentences` aligns its
+    /// passages in that window.
     #[arg(long, value_name = "D", allow_negative_numbers = true)]
     window_days: Option<i64>,
     /// Days two consecutive windows share (0 or more, less than --window-days; default 0).
@@ -253,22 +258,31 @@ struct Windows {
     stats: Option<PathBuf>,
 }
 
+/// The commands that take --window-days and --stats.
+const WINDOWED: [&str; 3] = ["events cluster", "events align", "export sentences"];
+
 impl Windows {
-    /// The window setting, if windows were asked for; `command` names the command for the
-    /// error of one that does not take them.
-    fn spec(&self, command: Option<&str>) -> anyhow::Result<Option<talign_events::window::WindowSpec>> {
-        if let (Some(command), Some(_)) = (command, &self.stats) {
+    /// The window setting of `command`, if windows were asked for; an error for a command
+    /// that does not take them (or --stats), naming it.
+    fn spec(&self, command: &str) -> anyhow::Result<Option<talign_events::window::WindowSpec>> {
+        let supported = WINDOWED.contains(&command);
+        if !supported && self.stats.is_some() {
             anyhow::bail!(
-                "--stats is supported by `events cluster` only (`{command}` learns from the corpus it is given)"
+                "--stats is supported by `events cluster`, `events align` and `export sentences` only (`{command}` learns from the corpus it is given)"
             );
         }
         let Some(days) = self.window_days else { return Ok(None) };
-        if let Some(command) = command {
+        if !supported {
             anyhow::bail!(
-                "--window-days is supported by `events cluster` only; `{command}` needs the whole corpus at once (run it without --window-days)"
+                "--window-days is supported by `events cluster`, `events align` and `export sentences` only; `{command}` needs the whole corpus at once (run it without --window-days)"
             );
         }
         Ok(Some(talign_events::window::WindowSpec::new(days, self.overlap_days.unwrap_or(0))?))
+    }
+
+    /// The statistics file given with --stats, read.
+    fn read_stats(&self) -> anyhow::Result<Option<std::sync::Arc<talign_events::stats::Stats>>> {
+        Ok(self.stats.as_deref().map(talign::input::read_stats).transpose()?.map(std::sync::Arc::new))
     }
 }
 
@@ -702,25 +716,31 @@ fn check(command: &Command) -> anyhow::Result<()> {
             false,
         ),
         Command::Events(EventsCommand::Cluster(a)) => {
-            a.windows.spec(None)?;
+            a.windows.spec("events cluster")?;
             corpus_out(&a.corpus, &a.out)
         }
         Command::Events(EventsCommand::Align(a)) => {
-            a.windows.spec(Some("events align"))?;
+            a.windows.spec("events align")?;
             corpus_out(&a.corpus, &a.out)
         }
         Command::Export(ExportCommand::Names(a)) => {
-            a.base.windows.spec(Some("export names"))?;
+            a.base.windows.spec("export names")?;
             corpus_out(&a.base.corpus, &a.base.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => {
-            a.base.windows.spec(Some("export sentences"))?;
+            let windowed = a.base.windows.spec("export sentences")?.is_some();
+            let whole = [(a.pairs.is_some(), "--pairs"), (a.within_events, "--within-events"), (a.timing, "--timing")];
+            if let Some((_, flag)) = whole.iter().find(|x| x.0 && (windowed || a.base.windows.stats.is_some())) {
+                anyhow::bail!(
+                    "export sentences: {flag} cannot be given with --window-days or --stats (it runs on the whole corpus, weighed by itself)"
+                );
+            }
             corpus_out(&a.base.corpus, &a.base.out)?;
             let out: Vec<&Path> = a.base.out.output.as_deref().into_iter().collect();
             check_outputs(&out, &a.pairs.iter().cloned().collect::<Vec<_>>(), false)
         }
         Command::Events(EventsCommand::Pairs(a)) => {
-            a.base.windows.spec(Some("events pairs"))?;
+            a.base.windows.spec("events pairs")?;
             corpus_out(&a.base.corpus, &a.base.out)
         }
         Command::Corpus(
@@ -750,11 +770,21 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Names(NamesCommand::Normalize(a)) => names_cmd::normalize(&a),
         Command::Names(NamesCommand::Pair(a)) => names_cmd::pair(&a),
         Command::Events(EventsCommand::Align(a)) => {
-            events_cmd::run(events_cmd::Table::Links, &a.corpus, &a.tuning.options(), &a.out)
+            let stats = a.windows.read_stats()?;
+            match a.windows.spec("events align")? {
+                Some(spec) => events_cmd::align_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out),
+                None => events_cmd::run_with(
+                    events_cmd::Table::Links,
+                    &a.corpus,
+                    &a.tuning.options(),
+                    stats.as_deref(),
+                    &a.out,
+                ),
+            }
         }
         Command::Events(EventsCommand::Cluster(a)) => {
-            let stats = a.windows.stats.as_deref().map(talign::input::read_stats).transpose()?.map(std::sync::Arc::new);
-            match a.windows.spec(None)? {
+            let stats = a.windows.read_stats()?;
+            match a.windows.spec("events cluster")? {
                 Some(spec) => events_cmd::cluster_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out),
                 None => events_cmd::run_with(
                     events_cmd::Table::Events,
@@ -774,6 +804,26 @@ fn run(command: Command) -> anyhow::Result<()> {
             events_cmd::run(events_cmd::Table::Names { explain: n.explain }, &a.corpus, &a.tuning.options(), &a.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => match &a.pairs {
+            _ if a.base.windows.stats.is_some() || a.base.windows.window_days.is_some() => {
+                let stats = a.base.windows.read_stats()?;
+                match a.base.windows.spec("export sentences")? {
+                    Some(spec) => events_cmd::sentences_windowed(
+                        &a.base.corpus,
+                        &a.base.tuning.options(),
+                        spec,
+                        stats,
+                        a.explain,
+                        &a.base.out,
+                    ),
+                    None => events_cmd::sentences_with(
+                        &a.base.corpus,
+                        &a.base.tuning.options(),
+                        stats.as_deref(),
+                        a.explain,
+                        &a.base.out,
+                    ),
+                }
+            }
             Some(pairs) => events_cmd::sentences_for_pairs(
                 &a.base.corpus,
                 &a.base.tuning.options(),

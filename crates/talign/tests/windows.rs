@@ -4,7 +4,10 @@
 //! apart; the web sample), or when the windows are weighed with the whole corpus's
 //! statistics (`--stats`, NTREX five days apart), keeps every translation pair otherwise,
 //! runs give the same bytes, and bad settings, statistics files or a stream out of date
-//! order are refused with a clear message.
+//! order are refused with a clear message. `events align --window-days` likewise: its
+//! links are the whole run's when one window holds the corpus or the windows are weighed
+//! with the whole corpus's statistics (NTREX five days apart), lie inside the windowed
+//! events, and do not depend on the number of threads.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -218,7 +221,12 @@ fn a_statistics_file_that_cannot_be_used_is_refused_with_its_name() {
     let mut other = String::from_utf8(talign(&["corpus", "stats", c]).stdout).unwrap();
     other = other.replacen("talign corpus stats 1", "talign corpus stats 0", 1);
     bad("old.json", &other, &["events", "cluster"], "written as `talign corpus stats 0`");
-    bad("old.json", &other, &["events", "align"], "--stats is supported by `events cluster` only");
+    bad(
+        "old.json",
+        &other,
+        &["events", "pairs"],
+        "--stats is supported by `events cluster`, `events align` and `export sentences` only",
+    );
 }
 
 /// The most days between the publication dates of two documents of one event.
@@ -322,12 +330,27 @@ fn bad_window_settings_and_streams_out_of_date_order_are_refused() {
     // --overlap-days alone is refused by the parser.
     assert_eq!(talign(&["events", "cluster", s, "--overlap-days", "2"]).status.code(), Some(2));
     // The commands that need the whole corpus say so rather than ignore the flag.
-    for cmd in [["events", "align"], ["events", "pairs"], ["export", "names"], ["export", "sentences"]] {
+    for cmd in [["events", "pairs"], ["export", "names"]] {
         let o = talign(&[cmd[0], cmd[1], s, "--window-days", "7"]);
         assert_eq!(o.status.code(), Some(2), "{cmd:?}");
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("supported by `events cluster` only"), "{cmd:?}: {err}");
+        assert!(
+            err.contains("supported by `events cluster`, `events align` and `export sentences` only"),
+            "{cmd:?}: {err}"
+        );
+        assert!(err.contains(&format!("`{} {}` needs the whole corpus", cmd[0], cmd[1])), "{cmd:?}: {err}");
     }
+    // What export sentences aligns instead of the links needs the whole corpus.
+    for flag in ["--within-events", "--timing"] {
+        let o = talign(&["export", "sentences", s, "--window-days", "7", flag]);
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("{flag} cannot be given with --window-days or --stats")), "{flag}: {err}");
+    }
+    // Bad settings are refused by events align as by events cluster.
+    let o = talign(&["events", "align", s, "--window-days", "7", "--overlap-days", "9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("less than --window-days (7; got 9)"));
     // A document dated before every window still open: an error naming file and line, and
     // nothing written to -o.
     let dir = tmp("order");
@@ -342,9 +365,169 @@ fn bad_window_settings_and_streams_out_of_date_order_are_refused() {
     )
     .unwrap();
     let out = dir.join("out.csv");
-    let o = talign(&["events", "cluster", j.to_str().unwrap(), "--window-days", "7", "-o", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("late.jsonl:3: document `c` is dated 2024-05-02") && err.contains("date order"), "{err}");
-    assert!(!out.exists());
+    for cmd in ["cluster", "align"] {
+        let o = talign(&["events", cmd, j.to_str().unwrap(), "--window-days", "7", "-o", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("late.jsonl:3: document `c` is dated 2024-05-02") && err.contains("date order"), "{err}");
+        assert!(!out.exists(), "{cmd}");
+    }
+}
+
+/// The rows of a links table after its header, as (left, right).
+fn link_pairs(table: &str) -> Vec<(String, String)> {
+    table
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(3, ',').collect();
+            (f[0].to_owned(), f[1].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn windowed_links_are_the_whole_runs_on_ntrex_when_one_window_holds_it() {
+    let dir = tmp("align-one");
+    // 63 pairs a day apart: one window of 400 days holds them all.
+    let corpus = dated_ntrex(&dir, 1);
+    let c = corpus.to_str().unwrap();
+    let whole = stdout(&talign(&["events", "align", c]));
+    assert_eq!(link_pairs(&whole).len(), 63);
+    for o in ["0", "200"] {
+        let windowed = talign(&["events", "align", c, "--window-days", "400", "--overlap-days", o]);
+        assert_eq!(stdout(&windowed), whole, "--overlap-days {o}");
+        let err = String::from_utf8_lossy(&windowed.stderr);
+        assert!(err.contains("(at most 126 documents in one)") && err.ends_with("events, 63 links\n"), "{err}");
+    }
+    let j = talign(&["events", "align", c, "--window-days", "400", "--format", "json"]);
+    assert_eq!(stdout(&j), stdout(&talign(&["events", "align", c, "--format", "json"])));
+}
+
+#[test]
+fn windowed_links_weighed_with_the_corpus_statistics_give_the_whole_run_on_ntrex_five_days_apart() {
+    let dir = tmp("align-stats");
+    // 63 pairs, one every 5 days; some pairs join the pair five days on (events span up to
+    // 5 days), so an overlap of 5 days holds every event.
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let stats = dir.join("stats.json");
+    let s = stats.to_str().unwrap();
+    stdout(&talign(&["corpus", "stats", c, "-o", s, "-q"]));
+    let whole = stdout(&talign(&["events", "align", c]));
+    assert_eq!(link_pairs(&whole).len(), 63);
+    // The whole run weighed with its own statistics is the whole run.
+    assert_eq!(stdout(&talign(&["events", "align", c, "--stats", s])), whole);
+    // Windows learning from their own documents score and name links otherwise.
+    assert_ne!(stdout(&talign(&["events", "align", c, "--window-days", "120", "--overlap-days", "60"])), whole);
+    // Weighed with the whole corpus's statistics, windows whose overlap holds every event
+    // give its links to the byte: each pair decided once (by the window holding the
+    // midpoint of its dates), scores, evidence and names as the whole run's.
+    for (d, o) in [("6", "5"), ("30", "15"), ("120", "60")] {
+        let weighed = talign(&["events", "align", c, "--window-days", d, "--overlap-days", o, "--stats", s]);
+        assert_eq!(stdout(&weighed), whole, "--window-days {d} --overlap-days {o}");
+    }
+    let json = ["events", "align", c, "--window-days", "30", "--overlap-days", "15", "--stats", s, "--format", "json"];
+    assert_eq!(stdout(&talign(&json)), stdout(&talign(&["events", "align", c, "--format", "json"])));
+}
+
+#[test]
+fn windowed_links_lie_inside_the_windowed_events_and_do_not_depend_on_threads() {
+    let dir = tmp("align-events");
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let on = |threads: &str, cmd: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_talign"))
+            .args(["events", cmd, c, "--window-days", "30", "--overlap-days", "15"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        stdout(&o)
+    };
+    let links = on("1", "align");
+    assert_eq!(on("2", "align"), links);
+    // Without the corpus's statistics the windows' events are not the whole run's, but
+    // every link joins two documents of one windowed event, each pair at most once, in
+    // the whole run's order (by left document, then right, in corpus order).
+    let mut event: std::collections::HashMap<String, String> = Default::default();
+    for l in on("2", "cluster").lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        event.insert(f[1].to_owned(), f[0].to_owned());
+    }
+    let pairs = link_pairs(&links);
+    assert!(pairs.len() >= 50, "{}", pairs.len());
+    for (a, b) in &pairs {
+        assert_eq!(event[a], event[b], "{a} {b}");
+    }
+    let text = std::fs::read_to_string(&corpus).unwrap();
+    let ids: Vec<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_owned())
+        .collect();
+    let at = |id: &str| ids.iter().position(|x| x == id).unwrap();
+    let order: Vec<(usize, usize)> = pairs.iter().map(|(a, b)| (at(a), at(b))).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(order.iter().all(|(a, b)| a < b));
+}
+
+#[test]
+fn windowed_passages_are_the_whole_runs_when_one_window_holds_ntrex() {
+    let dir = tmp("sentences-one");
+    let corpus = dated_ntrex(&dir, 1);
+    let c = corpus.to_str().unwrap();
+    for explain in [false, true] {
+        let mut whole = vec!["export", "sentences", c];
+        let mut windowed = vec!["export", "sentences", c, "--window-days", "400", "--overlap-days", "200"];
+        if explain {
+            whole.push("--explain");
+            windowed.push("--explain");
+        }
+        let whole = stdout(&talign(&whole));
+        assert!(whole.lines().count() > 500, "{}", whole.lines().count());
+        let o = talign(&windowed);
+        assert_eq!(stdout(&o), whole, "--explain {explain}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("63 links") && err.contains("(at most 126 documents in one)"), "{err}");
+    }
+}
+
+#[test]
+fn windowed_passages_follow_the_windowed_links_and_events_and_not_the_threads() {
+    let dir = tmp("sentences-windows");
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let run = |threads: &str, cmd: [&str; 2]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_talign"))
+            .args([cmd[0], cmd[1], c, "--window-days", "30", "--overlap-days", "15", "-q"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        stdout(&o)
+    };
+    let sentences = run("1", ["export", "sentences"]);
+    assert_eq!(run("2", ["export", "sentences"]), sentences);
+    // Each link's passages come together, in the order of the windowed links, under the
+    // windowed event of its documents (each window aligns the pairs it decides, with what
+    // its documents teach: fewer passages than the whole run's table finds, but some for
+    // most links).
+    let links = link_pairs(&run("2", ["events", "align"]));
+    let mut event: std::collections::HashMap<String, String> = Default::default();
+    for l in run("2", ["events", "cluster"]).lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        event.insert(f[1].to_owned(), f[0].to_owned());
+    }
+    let mut rdr = csv::Reader::from_reader(sentences.as_bytes());
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for r in rdr.records() {
+        let r = r.unwrap();
+        let pair = (r[1].to_owned(), r[2].to_owned());
+        assert_eq!(r[0], event[&pair.0], "{pair:?}");
+        if seen.last() != Some(&pair) {
+            assert!(!seen.contains(&pair), "{pair:?} comes twice");
+            seen.push(pair);
+        }
+    }
+    let order: Vec<&(String, String)> = links.iter().filter(|l| seen.contains(l)).collect();
+    assert_eq!(order, seen.iter().collect::<Vec<_>>());
+    assert!(seen.len() * 4 >= links.len() * 3, "{} of {} links have passages", seen.len(), links.len());
 }
