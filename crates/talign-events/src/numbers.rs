@@ -252,6 +252,8 @@ struct Finder<'t> {
     toks: Vec<Token>,
     lex: Vec<Option<&'static Lexeme>>,
     blocked: Vec<bool>,
+    /// The excluded ranges (non-empty ones).
+    excluded: Vec<Range<usize>>,
     out: Vec<NumberMention>,
 }
 
@@ -278,7 +280,8 @@ impl<'t> Finder<'t> {
                 ranges[r..].iter().take_while(|x| x.start < t.end).any(|x| x.end > t.start)
             })
             .collect();
-        Finder { text, toks, lex, blocked, out: Vec::new() }
+        let excluded = ranges.into_iter().cloned().collect();
+        Finder { text, toks, lex, blocked, excluded, out: Vec::new() }
     }
 
     fn ok(&self, k: usize) -> bool {
@@ -438,6 +441,11 @@ impl<'t> Finder<'t> {
             return None;
         }
         let (start, end) = (self.toks[i].start, self.toks[last].end);
+        // Tokens are blocked when they touch an excluded range; one lying between two tokens
+        // (the space of `نه ডলার` in a date's span) is found here.
+        if self.excluded.iter().any(|r| r.start < end && start < r.end) {
+            return None;
+        }
         self.out.push(NumberMention { start, end, text: self.text[start..end].to_owned(), value, kind, currency });
         Some(last)
     }

@@ -253,6 +253,16 @@ fn well_formed(t: &str, ns: &[NumberMention]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+#[test]
+fn an_excluded_range_between_a_number_and_its_currency_is_not_crossed() {
+    // Found by `excluded_ranges_are_never_touched`: nine (نه) and dollar (ডলার) read as one
+    // sum across an excluded space.
+    let t = "نه ডল\u{9be}র$";
+    assert!(!find_numbers(t).is_empty(), "read as a sum when nothing is excluded");
+    let ns = find_numbers_excluding(t, std::slice::from_ref(&(4..5)));
+    assert!(ns.iter().all(|n| n.end <= 4 || n.start >= 5), "{ns:?}");
+}
+
 proptest! {
     #[test]
     fn mentions_are_exact_sorted_and_disjoint(t in text()) {
