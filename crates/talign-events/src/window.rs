@@ -363,20 +363,25 @@ pub fn cluster_window_with(
     }
     let corpus = Corpus::from_docs(docs.iter().cloned())?;
     let mut a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
+    Ok(WindowClusters {
+        clusters: clusters_of(&a.events),
+        published: a.published.clone(),
+        links: std::mem::take(&mut a.links),
+        passages: Vec::new(),
+    })
+}
+
+/// Each event's documents (ascending), from each document's event number (events are
+/// numbered in order of their first document).
+fn clusters_of(events: &[usize]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for (d, &e) in a.events.iter().enumerate() {
-        // Events are numbered in order of their first document.
+    for (d, &e) in events.iter().enumerate() {
         if e == clusters.len() {
             clusters.push(Vec::new());
         }
         clusters[e].push(d);
     }
-    Ok(WindowClusters {
-        clusters,
-        published: a.published.clone(),
-        links: std::mem::take(&mut a.links),
-        passages: Vec::new(),
-    })
+    clusters
 }
 
 /// [`cluster_window_with`], and the passages of the links for which `decides(left, right)`
@@ -396,13 +401,7 @@ pub fn cluster_window_passages(
     let corpus = Corpus::from_docs(docs.iter().cloned())?;
     let mut a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
     a.release_pair_scoring();
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for (d, &e) in a.events.iter().enumerate() {
-        if e == clusters.len() {
-            clusters.push(Vec::new());
-        }
-        clusters[e].push(d);
-    }
+    let clusters = clusters_of(&a.events);
     let decided: Vec<Link> = a.links.iter().filter(|l| decides(l.left, l.right)).cloned().collect();
     let mut by_pair: HashMap<(usize, usize), Vec<LinkPassage>> = HashMap::new();
     if !decided.is_empty() {
