@@ -559,11 +559,86 @@ fn stream_windows(
     finished(windower, events)
 }
 
-/// A spill file in the temporary directory, removed when dropped, and a writer to it.
-fn spill_file(what: &str) -> Result<(TempFile, std::io::BufWriter<std::fs::File>)> {
-    let spill = TempFile(std::env::temp_dir().join(format!("talign-{what}-{}.jsonl", std::process::id())));
-    let file = std::fs::File::create(&spill.0).with_context(|| format!("creating {}", spill.0.display()))?;
-    Ok((spill, std::io::BufWriter::new(file)))
+/// The closing summary of a windowed run on standard error (unless quiet): documents,
+/// windows (clustered, and the most documents one held), then `counts`.
+fn summarize_windows(
+    spec: talign_events::window::WindowSpec,
+    (windows, largest): (usize, usize),
+    docs: usize,
+    counts: &str,
+) {
+    if !crate::progress::quiet() {
+        eprintln!(
+            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {counts}",
+            spec.days(),
+            spec.overlap()
+        );
+    }
+}
+
+/// A spill file of a windowed run: JSON rows, one a line, written as events finish and
+/// read back by offset when the table is written in the whole run's order. Removed when
+/// dropped.
+struct Spill {
+    file: TempFile,
+    writer: std::io::BufWriter<std::fs::File>,
+    /// Where the next row starts.
+    at: u64,
+}
+
+impl Spill {
+    /// A spill file in the temporary directory, named for `what`.
+    fn create(what: &str) -> Result<Spill> {
+        let file = TempFile(std::env::temp_dir().join(format!("talign-{what}-{}.jsonl", std::process::id())));
+        let f = std::fs::File::create(&file.0).with_context(|| format!("creating {}", file.0.display()))?;
+        Ok(Spill { file, writer: std::io::BufWriter::new(f), at: 0 })
+    }
+
+    /// Where the next row starts.
+    fn at(&self) -> u64 {
+        self.at
+    }
+
+    /// Writes one row.
+    fn write(&mut self, row: &serde_json::Value) -> Result<()> {
+        use std::io::Write;
+        let line = format!("{row}\n");
+        self.writer.write_all(line.as_bytes())?;
+        self.at += line.len() as u64;
+        Ok(())
+    }
+
+    /// Ends the writing, to read the rows back.
+    fn into_reader(self) -> Result<SpillReader> {
+        let Spill { file, writer, .. } = self;
+        writer.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", file.0.display()))?;
+        let f = std::fs::File::open(&file.0).with_context(|| format!("reading {}", file.0.display()))?;
+        Ok(SpillReader { file, reader: std::io::BufReader::new(f), line: String::new() })
+    }
+}
+
+/// A [`Spill`] read back.
+struct SpillReader {
+    file: TempFile,
+    reader: std::io::BufReader<std::fs::File>,
+    line: String,
+}
+
+impl SpillReader {
+    /// Moves to the row that starts at `at`.
+    fn seek(&mut self, at: u64) -> Result<()> {
+        use std::io::Seek;
+        self.reader.seek(std::io::SeekFrom::Start(at))?;
+        Ok(())
+    }
+
+    /// The next row.
+    fn next_row(&mut self) -> Result<serde_json::Value> {
+        use std::io::BufRead;
+        self.line.clear();
+        self.reader.read_line(&mut self.line)?;
+        serde_json::from_str(&self.line).with_context(|| format!("reading {}", self.file.0.display()))
+    }
 }
 
 /// `events cluster --window-days D --overlap-days O`: the corpora read as a stream in date
@@ -579,17 +654,16 @@ pub(crate) fn cluster_windowed(
     stats: Option<std::sync::Arc<Stats>>,
     out: &Output,
 ) -> Result<()> {
-    use std::io::{BufRead, Seek, Write};
     let mut windower = talign_events::window::Windower::with_stats(spec, opts, stats);
     let progress = Progress::spinner("clustering windows");
-    let (spill, mut w) = spill_file("windows")?;
-    let (mut docs, mut at) = (0usize, 0u64);
+    let mut spill = Spill::create("windows")?;
+    let mut docs = 0usize;
     // Per event: its first document's position in the stream, where its rows start, and
     // how many there are.
     let mut index: Vec<(usize, u64, usize)> = Vec::new();
     stream_windows(args, &mut windower, &progress, &mut |_, finished| {
         for event in finished {
-            index.push((event[0].position, at, event.len()));
+            index.push((event[0].position, spill.at(), event.len()));
             for d in event {
                 let row = serde_json::json!([
                     d.position,
@@ -598,31 +672,21 @@ pub(crate) fn cluster_windowed(
                     d.published.map(|p| p.to_string()),
                     d.doc.title
                 ]);
-                let line = format!("{row}\n");
-                w.write_all(line.as_bytes())?;
-                at += line.len() as u64;
+                spill.write(&row)?;
                 docs += 1;
             }
         }
         Ok(())
     })?;
-    let (windows, largest) = windower.stats();
-    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
     index.sort_unstable();
     let events = index.len();
     let width = events.to_string().len().max(3);
-    let mut spilt = std::io::BufReader::new(
-        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
-    );
+    let mut spilt = spill.into_reader()?;
     write_rows(out.output.as_deref(), out.format, &EventTable::Events.columns(), &mut |t| {
-        let mut line = String::new();
         for (n, &(_, start, rows)) in index.iter().enumerate() {
-            spilt.seek(std::io::SeekFrom::Start(start))?;
+            spilt.seek(start)?;
             for _ in 0..rows {
-                line.clear();
-                spilt.read_line(&mut line)?;
-                let v: serde_json::Value =
-                    serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+                let v = spilt.next_row()?;
                 let text = |i: usize| v[i].as_str().map(str::to_owned);
                 t.row(&[
                     format!("E{:0width$}", n + 1).into(),
@@ -636,13 +700,7 @@ pub(crate) fn cluster_windowed(
         Ok(())
     })?;
     drop(progress);
-    if !crate::progress::quiet() {
-        eprintln!(
-            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events",
-            spec.days(),
-            spec.overlap()
-        );
-    }
+    summarize_windows(spec, windower.stats(), docs, &format!("{events} events"));
     Ok(())
 }
 
@@ -661,11 +719,10 @@ pub(crate) fn align_windowed(
     stats: Option<std::sync::Arc<Stats>>,
     out: &Output,
 ) -> Result<()> {
-    use std::io::{BufRead, Seek, Write};
     let mut windower = talign_events::window::Windower::with_stats(spec, opts, stats).keep_links();
     let progress = Progress::spinner("clustering and linking windows");
-    let (spill, mut w) = spill_file("window-links")?;
-    let (mut docs, mut events, mut at) = (0usize, 0usize, 0u64);
+    let mut spill = Spill::create("window-links")?;
+    let (mut docs, mut events) = (0usize, 0usize);
     // Per link: its documents' positions in the stream and where its row starts.
     let mut index: Vec<(usize, usize, u64)> = Vec::new();
     stream_windows(args, &mut windower, &progress, &mut |_, finished| {
@@ -679,30 +736,20 @@ pub(crate) fn align_windowed(
                     let right = id(l.right).map_err(|_| anyhow::anyhow!("a link leaves its event"))?;
                     // The score's bits, so that it is read back exactly.
                     let row = serde_json::json!([d.doc.id, right, l.score.to_bits(), l.evidence, l.relation.as_str()]);
-                    let line = format!("{row}\n");
-                    w.write_all(line.as_bytes())?;
-                    index.push((l.left, l.right, at));
-                    at += line.len() as u64;
+                    index.push((l.left, l.right, spill.at()));
+                    spill.write(&row)?;
                 }
             }
         }
         Ok(())
     })?;
-    let (windows, largest) = windower.stats();
-    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
     index.sort_unstable();
     let links = index.len();
-    let mut spilt = std::io::BufReader::new(
-        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
-    );
+    let mut spilt = spill.into_reader()?;
     write_rows(out.output.as_deref(), out.format, &EventTable::Links.columns(), &mut |t| {
-        let mut line = String::new();
         for &(_, _, start) in &index {
-            spilt.seek(std::io::SeekFrom::Start(start))?;
-            line.clear();
-            spilt.read_line(&mut line)?;
-            let v: serde_json::Value =
-                serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+            spilt.seek(start)?;
+            let v = spilt.next_row()?;
             let text = |i: usize| v[i].as_str().unwrap_or_default().to_owned();
             let score = v[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
             t.row(&[text(0).into(), text(1).into(), score.into(), text(3).into(), text(4).into()])?;
@@ -710,13 +757,7 @@ pub(crate) fn align_windowed(
         Ok(())
     })?;
     drop(progress);
-    if !crate::progress::quiet() {
-        eprintln!(
-            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events, {links} links",
-            spec.days(),
-            spec.overlap()
-        );
-    }
+    summarize_windows(spec, windower.stats(), docs, &format!("{events} events, {links} links"));
     Ok(())
 }
 
@@ -738,11 +779,10 @@ pub(crate) fn sentences_windowed(
     explain: bool,
     out: &Output,
 ) -> Result<()> {
-    use std::io::{BufRead, Seek, Write};
     let mut windower = talign_events::window::Windower::with_passages(spec, opts, stats, explain);
     let progress = Progress::spinner("clustering, linking and aligning windows");
-    let (spill, mut w) = spill_file("window-sentences")?;
-    let (mut docs, mut links, mut at) = (0usize, 0usize, 0u64);
+    let mut spill = Spill::create("window-sentences")?;
+    let (mut docs, mut links) = (0usize, 0usize);
     // Per event, its first document's position (events are numbered by it); per link, its
     // documents' positions, where its passages start and how many lines they take, and
     // the event's first document.
@@ -759,10 +799,8 @@ pub(crate) fn sentences_windowed(
                 .iter()
                 .map(|p| serde_json::json!([p.left, p.right, p.score.to_bits(), p.evidence]))
                 .collect();
-            let line = format!("{}\n", serde_json::json!([decided.ids.0, decided.ids.1, rows]));
-            w.write_all(line.as_bytes())?;
-            pending.entry(decided.left).or_default().push((decided.right, at));
-            at += line.len() as u64;
+            pending.entry(decided.left).or_default().push((decided.right, spill.at()));
+            spill.write(&serde_json::json!([decided.ids.0, decided.ids.1, rows]))?;
         }
         for event in finished {
             let first = event[0].position;
@@ -781,24 +819,16 @@ pub(crate) fn sentences_windowed(
         }
         Ok(())
     })?;
-    let (windows, largest) = windower.stats();
-    w.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", spill.0.display()))?;
     firsts.sort_unstable();
     index.sort_unstable();
     let events = firsts.len();
     let width = events.to_string().len().max(3);
-    let mut spilt = std::io::BufReader::new(
-        std::fs::File::open(&spill.0).with_context(|| format!("reading {}", spill.0.display()))?,
-    );
+    let mut spilt = spill.into_reader()?;
     let which = EventTable::Sentences { explain, within_events: false };
     let written = write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |t| {
-        let mut line = String::new();
         for &(_, _, start, first) in &index {
-            spilt.seek(std::io::SeekFrom::Start(start))?;
-            line.clear();
-            spilt.read_line(&mut line)?;
-            let v: serde_json::Value =
-                serde_json::from_str(&line).with_context(|| format!("reading {}", spill.0.display()))?;
+            spilt.seek(start)?;
+            let v = spilt.next_row()?;
             let event = format!("E{:0width$}", firsts.binary_search(&first).unwrap_or_default() + 1);
             let text = |x: &serde_json::Value| x.as_str().unwrap_or_default().to_owned();
             for p in v[2].as_array().map(Vec::as_slice).unwrap_or_default() {
@@ -820,13 +850,12 @@ pub(crate) fn sentences_windowed(
         Ok(())
     })?;
     drop(progress);
-    if !crate::progress::quiet() {
-        eprintln!(
-            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {events} events, {links} links, {written} passage pairs",
-            spec.days(),
-            spec.overlap()
-        );
-    }
+    summarize_windows(
+        spec,
+        windower.stats(),
+        docs,
+        &format!("{events} events, {links} links, {written} passage pairs"),
+    );
     Ok(())
 }
 
