@@ -1072,9 +1072,6 @@ impl<'c> Analysis<'c> {
         let whens = &self.whens[..];
         let published = &self.published[..];
         let weights = &self.weights;
-        let resolution = &self.resolution;
-        let feature_entity = &self.feature_entity[..];
-        let feature_names = &self.feature_names;
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
         // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
         // event whatever the model says; the model weighs the rest.
@@ -1180,8 +1177,7 @@ impl<'c> Analysis<'c> {
         }
         linked.sort_unstable();
         linked.dedup();
-        let show =
-            |f: u32| feature_names.get(&f).map(String::as_str).or_else(|| entity_name(feature_entity, resolution, f));
+        let show = |f: u32| self.feature_name(f);
         let links: Vec<Link> = linked
             .into_iter()
             .map(|(a, b)| {
