@@ -682,8 +682,15 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         opts.mine_fanout,
     );
     let rare = RareAnchors::new(a, b);
-    let mined_rare: crate::HashSet<u32> =
-        candidates.iter().flat_map(|p| rare.shared(&a[sa[p.left].clone()], &b[sb[p.right].clone()])).collect();
+    // The mined pairs' unit ranges, and the rare anchors each pairs.
+    let mined_rare: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, Vec<u32>)> = candidates
+        .iter()
+        .map(|p| {
+            let (ra, rb) = (sa[p.left].clone(), sb[p.right].clone());
+            let shared = rare.shared(&a[ra.clone()], &b[rb.clone()]);
+            (ra, rb, shared)
+        })
+        .collect();
     let mut monotonic: Option<Vec<Bead>> = None;
     for band in tries.into_iter().filter(|_| n * m <= MAX_CELLS) {
         let (mut beads, mut matched) = align_monotonic(&scorer, band, &rare, opts.skip);
@@ -692,8 +699,11 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         }
         // Translations put almost every rare anchor some pair of sentences shares in
         // aligned passages; independent reports mention them in another order. (Anchors
-        // only the parts one report does not share mention are no pair's.)
-        let paired = matched.union(&mined_rare).count();
+        // only the parts one report does not share mention are no pair's.) Only mined pairs
+        // inside the alignment's span count: one outside it lies in content the other side
+        // lacks (a staggered overlap's unshared ends, which name the story's people too),
+        // where no translation could pair it.
+        let paired = matched.union(&mined_within(&mined_rare, &beads)).count();
         // Without seeds in one order, only rare anchors the alignment pairs can say so, in a
         // run of passages: two in one order are what independent reports sharing a fact give.
         let parallel = if few {
@@ -773,6 +783,23 @@ pub fn align_passages_oriented(
     }
     beads.sort_by_key(|b| (b.left, b.right));
     (beads, parallel)
+}
+
+/// The rare anchors of the mined pairs (`(left units, right units, anchors)`) that lie,
+/// on both sides, between the first and the last bead of a monotonic alignment: the
+/// content the alignment takes the two documents to share. All of them when it has no
+/// beads.
+fn mined_within(
+    mined: &[(std::ops::Range<usize>, std::ops::Range<usize>, Vec<u32>)],
+    beads: &[Bead],
+) -> crate::HashSet<u32> {
+    let inside = |ra: &std::ops::Range<usize>, rb: &std::ops::Range<usize>| match (beads.first(), beads.last()) {
+        (Some(f), Some(l)) => {
+            ra.start >= f.left.0 && ra.end <= l.left.1 && rb.start >= f.right.0 && rb.end <= l.right.1
+        }
+        _ => true,
+    };
+    mined.iter().filter(|(ra, rb, _)| inside(ra, rb)).flat_map(|x| x.2.iter().copied()).collect()
 }
 
 /// The share of the units between the first and the last bead (weighted by their share of
@@ -2012,6 +2039,29 @@ mod tests {
             assert!(!parallel);
             assert!(beads.len() < run.len(), "{beads:?}");
         }
+    }
+
+    #[test]
+    fn a_staggered_translation_is_not_taken_for_independent_reports_by_its_unshared_ends() {
+        // Left: three sentences of its own, then three it shares with the right one's start;
+        // the right one ends with three of its own. Each side's own sentences name the
+        // story's people (rare anchors 50, 51, 52, one sentence each), in crossed order, so
+        // mining pairs them across the two unshared ends. No translation could pair those:
+        // they lie outside the content the monotonic alignment finds shared, and do not
+        // count against it being a translation.
+        let a = [u(60.0, &[50]), u(55.0, &[51]), u(65.0, &[52]), u(70.0, &[1]), u(50.0, &[2]), u(80.0, &[3])];
+        let b = [u(72.0, &[1]), u(52.0, &[2]), u(83.0, &[3]), u(62.0, &[52]), u(57.0, &[51]), u(66.0, &[50])];
+        let (beads, parallel) = align_passages_with(&a, &b, PairModel::default(), &PassageOptions::default());
+        assert!(parallel, "{beads:?}");
+        let pairs: Vec<_> = beads.iter().map(|x| (x.left, x.right)).collect();
+        assert_eq!(pairs, vec![((3, 4), (0, 1)), ((4, 5), (1, 2)), ((5, 6), (2, 3))]);
+        // The anchors of mined pairs outside the alignment's span are left out.
+        let mined = [(0..1, 5..6, vec![50]), (3..4, 0..1, vec![1])];
+        let bead =
+            |l: (usize, usize), r: (usize, usize)| Bead { left: l, right: r, score: 1.0, evidence: Default::default() };
+        let inside = mined_within(&mined, &[bead((3, 4), (0, 1)), bead((5, 6), (2, 3))]);
+        assert_eq!(inside.into_iter().collect::<Vec<_>>(), vec![1]);
+        assert_eq!(mined_within(&mined, &[]).len(), 2, "without beads, all count");
     }
 
     #[test]
