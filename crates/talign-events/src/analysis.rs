@@ -302,8 +302,29 @@ pub struct Analysis<'c> {
     floors: Vec<Option<(f32, u64)>>,
     /// The reprint pairs found.
     pub reprints: Vec<reprints::Reprint>,
-    /// Digits of the event ids (at least 3), so that every id of the corpus has the same width.
-    event_width: usize,
+    /// How the event ids are written, so that every id of the corpus has the same width.
+    event_ids: EventIds,
+}
+
+/// Event ids as every table writes them: `E` and the event's number from 1, zero-padded to
+/// at least three digits and to as many as a run's largest number needs (`E007`, `E1234`),
+/// so that every id of a run has the same width. Windowed runs number their events as a
+/// whole run does and write them with this too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventIds {
+    width: usize,
+}
+
+impl EventIds {
+    /// The ids of a run of `events` events.
+    pub fn new(events: usize) -> EventIds {
+        EventIds { width: events.to_string().len().max(3) }
+    }
+
+    /// The id of event number `n` (from 0).
+    pub fn id(self, n: usize) -> String {
+        format!("E{:0width$}", n + 1, width = self.width)
+    }
 }
 
 /// A fact of a document that is a feature, as a passage anchor.
@@ -1051,7 +1072,7 @@ impl<'c> Analysis<'c> {
             anchors,
             furniture,
             reprints: reprint_pairs,
-            event_width: 3,
+            event_ids: EventIds::new(0),
             base_rate,
             floors,
         };
@@ -1193,10 +1214,9 @@ impl<'c> Analysis<'c> {
                 }
             })
             .collect();
-        let event_width = events.iter().max().map_or(1, |m| (m + 1).to_string().len()).max(3);
+        self.event_ids = EventIds::new(events.iter().max().map_or(0, |m| m + 1));
         self.links = links;
         self.events = events;
-        self.event_width = event_width;
     }
 
     /// What this run learnt from its corpus, to weigh a part of it as this run does
@@ -1268,7 +1288,7 @@ impl<'c> Analysis<'c> {
 
     /// The id of event number `n`, e.g. `E007`.
     pub fn event_id(&self, n: usize) -> String {
-        format!("E{:0width$}", n + 1, width = self.event_width)
+        self.event_ids.id(n)
     }
 
     /// Every pair of documents the aligner scored inside one event, as links: the links

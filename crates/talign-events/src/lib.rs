@@ -39,4 +39,4 @@ mod uf;
 pub mod when;
 pub mod window;
 
-pub use analysis::{Analysis, DocFacts, Options, PassagePair, Stage, extract};
+pub use analysis::{Analysis, DocFacts, EventIds, Options, PassagePair, Stage, extract};

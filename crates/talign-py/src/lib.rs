@@ -17,7 +17,7 @@ use talign::table::Cell;
 use talign::tables::EventTable;
 use talign_corpus::{Corpus, CorpusError, LoadOptions, Location};
 use talign_events::window::{self, WindowError, WindowSpec, Windower};
-use talign_events::{Analysis, Options};
+use talign_events::{Analysis, EventIds, Options};
 use talign_names::{Hit, Lexicon, Name, NameIndex, Reading, Romanization};
 
 create_exception!(
@@ -531,14 +531,14 @@ fn cluster_windowed<'py>(
         events.extend(w.finish()?);
         // Events come as they finish; the whole run numbers them by first document.
         events.sort_by_key(|e: &Vec<window::EventDoc>| e[0].position);
-        let width = events.len().to_string().len().max(3);
+        let ids = EventIds::new(events.len());
         let docs = corpus.docs();
         let mut cols = Columns::new(&EventTable::Events.columns());
         for (n, event) in events.iter().enumerate() {
             for e in event {
                 let d = &docs[e.position];
                 cols.rows.push(vec![
-                    Value::Str(format!("E{:0width$}", n + 1)),
+                    Value::Str(ids.id(n)),
                     Value::Str(d.id.clone()),
                     Value::Str(d.lang.code().into()),
                     e.published.map_or(Value::Null, |p| Value::Str(p.to_string())),

@@ -680,7 +680,7 @@ pub(crate) fn cluster_windowed(
     })?;
     index.sort_unstable();
     let events = index.len();
-    let width = events.to_string().len().max(3);
+    let ids = talign_events::EventIds::new(events);
     let mut spilt = spill.into_reader()?;
     write_rows(out.output.as_deref(), out.format, &EventTable::Events.columns(), &mut |t| {
         for (n, &(_, start, rows)) in index.iter().enumerate() {
@@ -688,13 +688,7 @@ pub(crate) fn cluster_windowed(
             for _ in 0..rows {
                 let v = spilt.next_row()?;
                 let text = |i: usize| v[i].as_str().map(str::to_owned);
-                t.row(&[
-                    format!("E{:0width$}", n + 1).into(),
-                    text(1).into(),
-                    text(2).into(),
-                    text(3).into(),
-                    text(4).into(),
-                ])?;
+                t.row(&[ids.id(n).into(), text(1).into(), text(2).into(), text(3).into(), text(4).into()])?;
             }
         }
         Ok(())
@@ -822,14 +816,14 @@ pub(crate) fn sentences_windowed(
     firsts.sort_unstable();
     index.sort_unstable();
     let events = firsts.len();
-    let width = events.to_string().len().max(3);
+    let ids = talign_events::EventIds::new(events);
     let mut spilt = spill.into_reader()?;
     let which = EventTable::Sentences { explain, within_events: false };
     let written = write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |t| {
         for &(_, _, start, first) in &index {
             spilt.seek(start)?;
             let v = spilt.next_row()?;
-            let event = format!("E{:0width$}", firsts.binary_search(&first).unwrap_or_default() + 1);
+            let event = ids.id(firsts.binary_search(&first).unwrap_or_default());
             let text = |x: &serde_json::Value| x.as_str().unwrap_or_default().to_owned();
             for p in v[2].as_array().map(Vec::as_slice).unwrap_or_default() {
                 let score = p[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
