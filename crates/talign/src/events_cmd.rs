@@ -617,6 +617,11 @@ impl Spill {
     }
 }
 
+/// A score spilt as its bits (`score.to_bits()`, so that it is read back exactly).
+fn spilt_score(v: &serde_json::Value) -> Option<f32> {
+    v.as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits)
+}
+
 /// A [`Spill`] read back.
 struct SpillReader {
     file: TempFile,
@@ -745,7 +750,7 @@ pub(crate) fn align_windowed(
             spilt.seek(start)?;
             let v = spilt.next_row()?;
             let text = |i: usize| v[i].as_str().unwrap_or_default().to_owned();
-            let score = v[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
+            let score = spilt_score(&v[2]);
             t.row(&[text(0).into(), text(1).into(), score.into(), text(3).into(), text(4).into()])?;
         }
         Ok(())
@@ -826,7 +831,7 @@ pub(crate) fn sentences_windowed(
             let event = ids.id(firsts.binary_search(&first).unwrap_or_default());
             let text = |x: &serde_json::Value| x.as_str().unwrap_or_default().to_owned();
             for p in v[2].as_array().map(Vec::as_slice).unwrap_or_default() {
-                let score = p[2].as_u64().and_then(|b| u32::try_from(b).ok()).map(f32::from_bits);
+                let score = spilt_score(&p[2]);
                 let mut cells: Vec<table::Cell<'_>> = vec![
                     event.clone().into(),
                     text(&v[0]).into(),
