@@ -261,6 +261,15 @@ struct Windows {
 /// The commands that take --window-days and --stats.
 const WINDOWED: [&str; 3] = ["events cluster", "events align", "export sentences"];
 
+/// [`WINDOWED`] as the error messages name them: `` `a`, `b` and `c` ``.
+fn windowed_commands() -> String {
+    let quoted: Vec<String> = WINDOWED.iter().map(|c| format!("`{c}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
 impl Windows {
     /// The window setting of `command`, if windows were asked for; an error for a command
     /// that does not take them (or --stats), naming it.
@@ -268,13 +277,15 @@ impl Windows {
         let supported = WINDOWED.contains(&command);
         if !supported && self.stats.is_some() {
             anyhow::bail!(
-                "--stats is supported by `events cluster`, `events align` and `export sentences` only (`{command}` learns from the corpus it is given)"
+                "--stats is supported by {} only (`{command}` learns from the corpus it is given)",
+                windowed_commands()
             );
         }
         let Some(days) = self.window_days else { return Ok(None) };
         if !supported {
             anyhow::bail!(
-                "--window-days is supported by `events cluster`, `events align` and `export sentences` only; `{command}` needs the whole corpus at once (run it without --window-days)"
+                "--window-days is supported by {} only; `{command}` needs the whole corpus at once (run it without --window-days)",
+                windowed_commands()
             );
         }
         Ok(Some(talign_events::window::WindowSpec::new(days, self.overlap_days.unwrap_or(0))?))
