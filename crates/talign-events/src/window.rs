@@ -1129,6 +1129,11 @@ mod tests {
         Ok(w)
     }
 
+    /// Each document's event (by stream position): its index among `events`.
+    fn event_of(events: &[Vec<EventDoc>]) -> HashMap<usize, usize> {
+        events.iter().enumerate().flat_map(|(e, m)| m.iter().map(move |d| (d.position, e))).collect()
+    }
+
     /// The links handed out with events, as (left, right) positions, checking each carries
     /// the ids of its own documents.
     fn links_of(events: &[Vec<EventDoc>], ids: &[String]) -> Vec<(usize, usize)> {
@@ -1171,8 +1176,7 @@ mod tests {
             }
             events.extend(w.finish().unwrap());
             checked += 1;
-            let event_of: HashMap<usize, usize> =
-                events.iter().enumerate().flat_map(|(e, m)| m.iter().map(move |d| (d.position, e))).collect();
+            let event_of = event_of(&events);
             let got = links_of(&events, &ids);
             // What a window can link: two documents of one topic that some window holds, and
             // the windowed events keep only those in one event. Each exactly once.
@@ -1254,8 +1258,7 @@ mod tests {
             assert_eq!(once.len(), taken.len(), "round {round}");
             let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
             let links = links_of(&events, &ids);
-            let event_of: HashMap<usize, usize> =
-                events.iter().enumerate().flat_map(|(e, m)| m.iter().map(move |d| (d.position, e))).collect();
+            let event_of = event_of(&events);
             for p in &once {
                 assert_eq!(links.contains(p), event_of[&p.0] == event_of[&p.1], "round {round}: {p:?}");
             }
