@@ -324,6 +324,42 @@ pub struct WindowClusters {
     /// With passages asked for ([`Windower::with_passages`]), per link (as `links`), its
     /// aligned passages where this window decides the pair, else none.
     pub passages: Vec<Vec<LinkPassage>>,
+    /// With pairs asked for ([`Windower::with_pairs`]), the scored pairs this window
+    /// decides (`left` and `right` indices into the window's documents, `left < right`,
+    /// sorted), else none.
+    pub pairs: Vec<WindowPair>,
+}
+
+/// A pair of documents the same-event model scored, as `events pairs` writes it (its
+/// `event` column is known only once both documents' events are).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindowPair {
+    /// The earlier document.
+    pub left: usize,
+    /// The later document.
+    pub right: usize,
+    /// The score, the order of the shared features included.
+    pub score: f32,
+    /// The score before the order of shared features is taken into account.
+    pub raw: f32,
+    /// The probability that the two report the same event.
+    pub same_event: f32,
+    /// Whether the window linked the two (the link stands if they end in one event).
+    pub linked: bool,
+    /// What the two share ([`Analysis::pair_evidence`]).
+    pub evidence: String,
+    /// The same-event model's inputs ([`Analysis::pair_inputs`]), when asked for.
+    pub inputs: Option<[f32; crate::pairmodel::N_INPUTS]>,
+}
+
+/// A scored pair as [`Windower::take_pairs`] hands it out: `left` and `right` are stream
+/// positions, and `ids` the two documents' ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecidedPair {
+    /// The pair, its documents by stream position.
+    pub pair: WindowPair,
+    /// The ids of the left and right documents.
+    pub ids: (String, String),
 }
 
 /// One pair of aligned passages of a link, as `export sentences` writes it.
@@ -359,6 +395,7 @@ pub fn cluster_window_with(
             published: Vec::new(),
             links: Vec::new(),
             passages: Vec::new(),
+            pairs: Vec::new(),
         });
     }
     let corpus = Corpus::from_docs(docs.iter().cloned())?;
@@ -368,6 +405,49 @@ pub fn cluster_window_with(
         published: a.published.clone(),
         links: std::mem::take(&mut a.links),
         passages: Vec::new(),
+        pairs: Vec::new(),
+    })
+}
+
+/// [`cluster_window_with`], and the scored pairs for which `decides(left, right)` holds
+/// (indices into `docs`), each with its evidence and, with `inputs`, the same-event
+/// model's inputs, as `events pairs` gives a whole run's. A pure function of its
+/// arguments.
+pub fn cluster_window_pairs(
+    docs: &[Document],
+    opts: &Options,
+    stats: Option<&crate::stats::Stats>,
+    decides: &dyn Fn(usize, usize) -> bool,
+    inputs: bool,
+) -> Result<WindowClusters, WindowError> {
+    if docs.is_empty() {
+        return cluster_window_with(docs, opts, stats);
+    }
+    let corpus = Corpus::from_docs(docs.iter().cloned())?;
+    let mut a = Analysis::with_stats(&corpus, opts, stats, &|_| {});
+    let linked: crate::HashSet<(usize, usize)> = a.links.iter().map(|l| (l.left, l.right)).collect();
+    let pairs = a
+        .pairs
+        .iter()
+        .map(|p| (p.left as usize, p.right as usize, p))
+        .filter(|&(l, r, _)| decides(l, r))
+        .map(|(l, r, p)| WindowPair {
+            left: l,
+            right: r,
+            score: p.score,
+            raw: p.raw,
+            same_event: p.same_event,
+            linked: linked.contains(&(l, r)),
+            evidence: a.pair_evidence(l, r),
+            inputs: inputs.then(|| a.pair_inputs(l, r)),
+        })
+        .collect();
+    Ok(WindowClusters {
+        clusters: clusters_of(&a.events),
+        published: a.published.clone(),
+        links: std::mem::take(&mut a.links),
+        passages: Vec::new(),
+        pairs,
     })
 }
 
@@ -423,7 +503,7 @@ pub fn cluster_window_passages(
     }
     let links = std::mem::take(&mut a.links);
     let passages = links.iter().map(|l| by_pair.remove(&(l.left, l.right)).unwrap_or_default()).collect();
-    Ok(WindowClusters { clusters, published: a.published.clone(), links, passages })
+    Ok(WindowClusters { clusters, published: a.published.clone(), links, passages, pairs: Vec::new() })
 }
 
 /// The clusters of two consecutive windows that are one event: pairs `(a, b)` where the
@@ -719,6 +799,8 @@ pub struct Windower {
     links: HashMap<usize, Vec<Link>>,
     /// The passages of links decided since the last [`Windower::take_passages`].
     passages: Vec<DecidedPassages>,
+    /// The scored pairs decided since the last [`Windower::take_pairs`].
+    pairs: Vec<DecidedPair>,
 }
 
 impl Windower {
@@ -778,7 +860,35 @@ impl Windower {
             keep_links: false,
             links: HashMap::new(),
             passages: Vec::new(),
+            pairs: Vec::new(),
         }
+    }
+
+    /// An empty stream, each window clustered by [`cluster_window_pairs`] with `opts` and
+    /// the whole corpus's statistics, if given: each scored pair (with the model's inputs
+    /// when `inputs` is set) is handed out by the window that decides it, at once
+    /// ([`Windower::take_pairs`]; the window that decides a pair is the one that decides
+    /// its link, see [`Windower`]).
+    pub fn with_pairs(
+        spec: WindowSpec,
+        opts: &Options,
+        stats: Option<std::sync::Arc<crate::stats::Stats>>,
+        inputs: bool,
+    ) -> Windower {
+        let opts = *opts;
+        Windower::with_linker(
+            spec,
+            Box::new(move |docs, decides| cluster_window_pairs(docs, &opts, stats.as_deref(), decides, inputs)),
+        )
+    }
+
+    /// The scored pairs decided since the last call (with [`Windower::with_pairs`]), in
+    /// the order the windows decided them. Every pair whose documents some window scored
+    /// comes out once, whichever events its documents end in: a pair's documents are
+    /// finished (handed out with their events by [`Windower::push`] or
+    /// [`Windower::finish`]) only after it came out.
+    pub fn take_pairs(&mut self) -> Vec<DecidedPair> {
+        std::mem::take(&mut self.pairs)
     }
 
     /// Keeps the links the windows make and hands them out with their events
@@ -946,6 +1056,13 @@ impl Windower {
                 }
             }
         }
+        for pair in std::mem::take(&mut result.pairs) {
+            let (a, b) = (positions[pair.left], positions[pair.right]);
+            if Windower::decider(self.spec, &self.held, a, b) == k {
+                let ids = (self.held[&a].doc.id.clone(), self.held[&b].doc.id.clone());
+                self.pairs.push(DecidedPair { pair: WindowPair { left: a, right: b, ..pair }, ids });
+            }
+        }
         for (i, &p) in positions.iter().enumerate() {
             let h = self.held.get_mut(&p).expect("an open window's documents are held");
             h.published = result.published[i];
@@ -1110,6 +1227,7 @@ mod tests {
             published: docs.iter().map(|d| d.published).collect(),
             links: Vec::new(),
             passages: Vec::new(),
+            pairs: Vec::new(),
         })
     }
 

@@ -760,6 +760,95 @@ pub(crate) fn align_windowed(
     Ok(())
 }
 
+/// `events pairs --window-days D --overlap-days O`: every pair the windows score, each
+/// decided by one window (the one that decides its link, see
+/// `talign_events::window::Windower`), with the whole run's columns. A pair's row is spilt
+/// as soon as its window scored it; its `event` column (and whether its link stands) is
+/// known once both documents' events are finished. The table is then written in the whole
+/// run's order (by left document, then right, in stream order), through an index of where
+/// each row starts (24 bytes a pair) and each document's event (8 bytes a document).
+pub(crate) fn pairs_windowed(
+    args: &CorpusArgs,
+    opts: &Options,
+    spec: talign_events::window::WindowSpec,
+    stats: Option<std::sync::Arc<Stats>>,
+    inputs: bool,
+    out: &Output,
+) -> Result<()> {
+    let mut windower = talign_events::window::Windower::with_pairs(spec, opts, stats, inputs);
+    let progress = Progress::spinner("clustering and scoring windows");
+    let mut spill = Spill::create("window-pairs")?;
+    let (mut docs, mut events) = (0usize, 0usize);
+    // Per pair, its documents' positions and where its row starts; per document, the first
+    // document of its event.
+    let mut index: Vec<(usize, usize, u64)> = Vec::new();
+    let mut event_of: Vec<usize> = Vec::new();
+    stream_windows(args, &mut windower, &progress, &mut |windower, finished| {
+        for decided in windower.take_pairs() {
+            let p = &decided.pair;
+            let bits = |x: &[f32]| x.iter().map(|v| v.to_bits()).collect::<Vec<u32>>();
+            let row = serde_json::json!([
+                decided.ids.0,
+                decided.ids.1,
+                bits(&[p.score, p.raw, p.same_event]),
+                p.linked,
+                p.evidence,
+                p.inputs.map(|x| bits(&x)),
+            ]);
+            index.push((p.left, p.right, spill.at()));
+            spill.write(&row)?;
+        }
+        for event in finished {
+            events += 1;
+            docs += event.len();
+            let first = event[0].position;
+            for d in &event {
+                if event_of.len() <= d.position {
+                    event_of.resize(d.position + 1, usize::MAX);
+                }
+                event_of[d.position] = first;
+            }
+        }
+        Ok(())
+    })?;
+    index.sort_unstable();
+    let pairs = index.len();
+    let mut spilt = spill.into_reader()?;
+    let event = |p: usize| event_of.get(p).copied().unwrap_or(usize::MAX);
+    let which = EventTable::Pairs { inputs };
+    write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |t| {
+        for &(left, right, start) in &index {
+            spilt.seek(start)?;
+            let v = spilt.next_row()?;
+            let text = |x: &serde_json::Value| x.as_str().unwrap_or_default().to_owned();
+            let same = event(left) == event(right) && event(left) != usize::MAX;
+            let scores: Vec<Option<f32>> =
+                v[2].as_array().map(Vec::as_slice).unwrap_or_default().iter().map(spilt_score).collect();
+            let score = |i: usize| scores.get(i).copied().flatten();
+            let mut cells: Vec<table::Cell<'_>> = vec![
+                text(&v[0]).into(),
+                text(&v[1]).into(),
+                score(0).into(),
+                score(1).into(),
+                score(2).into(),
+                if same { "same" } else { "apart" }.into(),
+                if same && v[3].as_bool() == Some(true) { "yes" } else { "no" }.into(),
+                text(&v[4]).into(),
+            ];
+            if inputs {
+                cells.extend(
+                    v[5].as_array().map(Vec::as_slice).unwrap_or_default().iter().map(|x| spilt_score(x).into()),
+                );
+            }
+            t.row(&cells)?;
+        }
+        Ok(())
+    })?;
+    drop(progress);
+    summarize_windows(spec, windower.stats(), docs, &format!("{events} events, {pairs} scored pairs"));
+    Ok(())
+}
+
 /// `export sentences --window-days D --overlap-days O`: the passages of the links
 /// `events align --window-days` gives, each link's passages aligned inside the window that
 /// decided it (which holds both documents; see `talign_events::window::Windower`), with what

@@ -80,7 +80,7 @@ enum EventsCommand {
     Cluster(CorpusCommandArgs),
     /// Every pair of documents the aligner scored, with what decided it (for tuning and inspection).
     #[command(
-        after_help = "Output columns: left,right,score,raw,same_event,event,linked,evidence (with --inputs, also the model's inputs)\n\n`same_event` is the probability that the two report the same event, which groups documents into events; `score` includes the order in which the two documents mention their rarest shared features, `raw` does not; `event` says whether they ended in one event, `linked` whether `events align` lists them. Pairs that share nothing are never scored.\n\nExample:\n  talign events pairs corpora/seeds --format markdown"
+        after_help = "Output columns: left,right,score,raw,same_event,event,linked,evidence (with --inputs, also the model's inputs)\n\n`same_event` is the probability that the two report the same event, which groups documents into events; `score` includes the order in which the two documents mention their rarest shared features, `raw` does not; `event` says whether they ended in one event, `linked` whether `events align` lists them. Pairs that share nothing are never scored, nor, with --window-days, pairs no window holds together.\n\nExamples:\n  talign events pairs corpora/seeds --format markdown\n  talign events pairs news.jsonl --window-days 14 --overlap-days 7 -o pairs.csv"
     )]
     Pairs(PairsArgs),
 }
@@ -231,10 +231,10 @@ struct CorpusCommandArgs {
 }
 
 /// Time windows: read the corpora as a stream in date order and cluster (and link) one
-/// window of publication dates at a time (`events cluster`, `events align` and `export
-/// sentences`, so far).
+/// window of publication dates at a time (`events cluster`, `events align`, `events pairs`
+/// and `export sentences`, so far).
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Time windows (events cluster, events align, export sentences)")]
+#[command(next_help_heading = "Time windows (events cluster, events align, events pairs, export sentences)")]
 struct Windows {
     /// Cluster (and link) windows of D days of publication dates, one at a time, holding
     /// only the current window in memory; the corpora must come in date order (undated
@@ -244,7 +244,8 @@ struct Windows {
     /// overlap. A pair of documents is linked or not by one window, the home window of the
     /// midpoint of their dates (which holds both when they are at most O days apart), and
     /// the link is kept when the two end in one event; `export sentences` aligns its
-    /// passages in that window.
+    /// passages in that window, and `events pairs` lists the pairs that window scored (two
+    /// documents no window holds together are never scored).
     #[arg(long, value_name = "D", allow_negative_numbers = true)]
     window_days: Option<i64>,
     /// Days two consecutive windows share (0 or more, less than --window-days; default 0).
@@ -259,7 +260,7 @@ struct Windows {
 }
 
 /// The commands that take --window-days and --stats.
-const WINDOWED: [&str; 3] = ["events cluster", "events align", "export sentences"];
+const WINDOWED: [&str; 4] = ["events cluster", "events align", "events pairs", "export sentences"];
 
 /// [`WINDOWED`] as the error messages name them: `` `a`, `b` and `c` ``.
 fn windowed_commands() -> String {
@@ -807,8 +808,18 @@ fn run(command: Command) -> anyhow::Result<()> {
             }
         }
         Command::Events(EventsCommand::Pairs(a)) => {
-            let table = events_cmd::Table::Pairs { inputs: a.inputs };
-            events_cmd::run(table, &a.base.corpus, &a.base.tuning.options(), &a.base.out)
+            let b = &a.base;
+            let stats = b.windows.read_stats()?;
+            match b.windows.spec("events pairs")? {
+                Some(spec) => events_cmd::pairs_windowed(&b.corpus, &b.tuning.options(), spec, stats, a.inputs, &b.out),
+                None => events_cmd::run_with(
+                    events_cmd::Table::Pairs { inputs: a.inputs },
+                    &b.corpus,
+                    &b.tuning.options(),
+                    stats.as_deref(),
+                    &b.out,
+                ),
+            }
         }
         Command::Export(ExportCommand::Names(n)) => {
             let a = &n.base;

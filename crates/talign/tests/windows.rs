@@ -7,7 +7,9 @@
 //! order are refused with a clear message. `events align --window-days` likewise: its
 //! links are the whole run's when one window holds the corpus or the windows are weighed
 //! with the whole corpus's statistics (NTREX five days apart), lie inside the windowed
-//! events, and do not depend on the number of threads.
+//! events, and do not depend on the number of threads. `events pairs --window-days` gives
+//! the whole run's table when one window holds the corpus, and, weighed with the whole
+//! corpus's statistics, the whole run's rows for every pair some window holds, each once.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -221,11 +223,12 @@ fn a_statistics_file_that_cannot_be_used_is_refused_with_its_name() {
     let mut other = String::from_utf8(talign(&["corpus", "stats", c]).stdout).unwrap();
     other = other.replacen("talign corpus stats 1", "talign corpus stats 0", 1);
     bad("old.json", &other, &["events", "cluster"], "written as `talign corpus stats 0`");
+    bad("old.json", &other, &["events", "pairs"], "written as `talign corpus stats 0`");
     bad(
         "old.json",
         &other,
-        &["events", "pairs"],
-        "--stats is supported by `events cluster`, `events align` and `export sentences` only",
+        &["export", "names"],
+        "--stats is supported by `events cluster`, `events align`, `events pairs` and `export sentences` only",
     );
 }
 
@@ -329,17 +332,15 @@ fn bad_window_settings_and_streams_out_of_date_order_are_refused() {
     }
     // --overlap-days alone is refused by the parser.
     assert_eq!(talign(&["events", "cluster", s, "--overlap-days", "2"]).status.code(), Some(2));
-    // The commands that need the whole corpus say so rather than ignore the flag.
-    for cmd in [["events", "pairs"], ["export", "names"]] {
-        let o = talign(&[cmd[0], cmd[1], s, "--window-days", "7"]);
-        assert_eq!(o.status.code(), Some(2), "{cmd:?}");
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(
-            err.contains("supported by `events cluster`, `events align` and `export sentences` only"),
-            "{cmd:?}: {err}"
-        );
-        assert!(err.contains(&format!("`{} {}` needs the whole corpus", cmd[0], cmd[1])), "{cmd:?}: {err}");
-    }
+    // The command that needs the whole corpus says so rather than ignore the flag.
+    let o = talign(&["export", "names", s, "--window-days", "7"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("supported by `events cluster`, `events align`, `events pairs` and `export sentences` only"),
+        "{err}"
+    );
+    assert!(err.contains("`export names` needs the whole corpus"), "{err}");
     // What export sentences aligns instead of the links needs the whole corpus.
     for flag in ["--within-events", "--timing"] {
         let o = talign(&["export", "sentences", s, "--window-days", "7", flag]);
@@ -530,4 +531,79 @@ fn windowed_passages_follow_the_windowed_links_and_events_and_not_the_threads() 
     let order: Vec<&(String, String)> = links.iter().filter(|l| seen.contains(l)).collect();
     assert_eq!(order, seen.iter().collect::<Vec<_>>());
     assert!(seen.len() * 4 >= links.len() * 3, "{} of {} links have passages", seen.len(), links.len());
+}
+
+#[test]
+fn windowed_pairs_are_the_whole_runs_when_one_window_holds_ntrex() {
+    let dir = tmp("pairs-one");
+    let corpus = dated_ntrex(&dir, 1);
+    let c = corpus.to_str().unwrap();
+    for extra in [&[][..], &["--inputs"][..], &["--format", "json"][..]] {
+        let mut whole_args = vec!["events", "pairs", c];
+        whole_args.extend(extra);
+        let whole = stdout(&talign(&whole_args));
+        for o in ["0", "200"] {
+            let mut args = whole_args.clone();
+            args.extend(["--window-days", "400", "--overlap-days", o]);
+            let windowed = talign(&args);
+            assert_eq!(stdout(&windowed), whole, "{extra:?} --overlap-days {o}");
+        }
+    }
+    let whole = stdout(&talign(&["events", "pairs", c]));
+    // The same bytes on one thread and on two.
+    for threads in ["1", "2"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_talign"))
+            .args(["events", "pairs", c, "--window-days", "30", "--overlap-days", "15"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        let first = stdout(&talign(&["events", "pairs", c, "--window-days", "30", "--overlap-days", "15"]));
+        assert_eq!(stdout(&o), first, "{threads} threads");
+    }
+    // Far more pairs are scored than linked (63 links).
+    assert!(link_pairs(&whole).len() > 1000, "{}", link_pairs(&whole).len());
+    let err = String::from_utf8_lossy(&talign(&["events", "pairs", c, "--window-days", "400"]).stderr).into_owned();
+    assert!(err.ends_with("scored pairs\n") && err.contains("(at most 126 documents in one)"), "{err}");
+}
+
+#[test]
+fn windowed_pairs_weighed_with_the_corpus_statistics_are_the_whole_runs_rows_for_the_pairs_windows_hold() {
+    let dir = tmp("pairs-stats");
+    // 63 pairs, one every 5 days (as for the links above).
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let stats = dir.join("stats.json");
+    let s = stats.to_str().unwrap();
+    stdout(&talign(&["corpus", "stats", c, "-o", s, "-q"]));
+    let whole = stdout(&talign(&["events", "pairs", c]));
+    let rows: Vec<&str> = whole.lines().skip(1).collect();
+    let keys = link_pairs(&whole);
+    // Each document's date, to tell which pairs some window holds.
+    let text = std::fs::read_to_string(&corpus).unwrap();
+    let day: std::collections::HashMap<String, i64> = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let d = talign_corpus::Date::from_str(v["published"].as_str().unwrap()).unwrap();
+            (v["id"].as_str().unwrap().to_owned(), d.days_since_epoch())
+        })
+        .collect();
+    for (d, o) in [("6", "5"), ("30", "15"), ("120", "60")] {
+        let windowed = stdout(&talign(&["events", "pairs", c, "--window-days", d, "--overlap-days", o, "--stats", s]));
+        assert_eq!(windowed.lines().next(), whole.lines().next());
+        // The whole run's rows, byte for byte and in its order, for the pairs the windows
+        // scored: each pair once, its scores, evidence, event and link as the whole run's.
+        let got: std::collections::HashSet<&str> = windowed.lines().skip(1).collect();
+        let kept: Vec<&str> = rows.iter().copied().filter(|r| got.contains(r)).collect();
+        assert_eq!(kept, windowed.lines().skip(1).collect::<Vec<_>>(), "--window-days {d} --overlap-days {o}");
+        // Every pair at most O days apart is in some window, and every pair of one event.
+        let overlap: i64 = o.parse().unwrap();
+        for (row, (a, b)) in rows.iter().zip(&keys) {
+            if (day[a] - day[b]).abs() <= overlap || row.contains(",same,") {
+                assert!(got.contains(row), "--window-days {d} --overlap-days {o}: {row}");
+            }
+        }
+        // Pairs further apart than any window are not scored.
+        assert!(got.len() < rows.len(), "{d}/{o}");
+    }
 }
