@@ -1238,6 +1238,7 @@ pub fn url_days(url: &str) -> Option<(Date, Date)> {
 /// assert_eq!(url_date("https://x.com/a/20240117992525391391295"), None);
 /// assert_eq!(url_date("https://x.com/amp/6199637"), None);
 /// assert_eq!(url_date("https://x.com/story-1947345-2024"), None);
+/// assert_eq!(url_date("https://x.com/a/killed-1705561859243").unwrap().to_string(), "2024-01-18");
 /// ```
 pub fn url_date(url: &str) -> Option<Date> {
     let path = url_path(url);
@@ -1261,6 +1262,14 @@ pub fn url_date(url: &str) -> Option<Date> {
             let (h, mi, se) = (digits_at(i + 8, 2), digits_at(i + 10, 2), digits_at(i + 12, 2));
             matches!((h, mi, se), (Some(h), Some(mi), Some(se)) if h < 24 && mi < 60 && se < 60)
         };
+        // `…-killed-1705561859243`: milliseconds since 1970 (2000 to 2039), as some sites
+        // stamp their addresses.
+        if run == 13
+            && let Some(ms) = path.get(i..i + 13).and_then(|s| s.parse::<i64>().ok())
+            && (946_684_800_000..2_208_988_800_000).contains(&ms)
+        {
+            return Some(Date::from_days_since_epoch(ms / 86_400_000));
+        }
         if run == 8 || (10..=14).contains(&run) || (run > 14 && clock()) {
             let (y, m, d) = (digits_at(i, 4)?, digits_at(i + 4, 2)?, digits_at(i + 6, 2)?);
             if (year_ok(y) && (run == 8 || (2000..2040).contains(&y)))
