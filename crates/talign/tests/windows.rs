@@ -576,6 +576,8 @@ fn windowed_pairs_weighed_with_the_corpus_statistics_are_the_whole_runs_rows_for
     let s = stats.to_str().unwrap();
     stdout(&talign(&["corpus", "stats", c, "-o", s, "-q"]));
     let whole = stdout(&talign(&["events", "pairs", c]));
+    // The whole run weighed with its own statistics is the whole run.
+    assert_eq!(stdout(&talign(&["events", "pairs", c, "--stats", s])), whole);
     let rows: Vec<&str> = whole.lines().skip(1).collect();
     let keys = link_pairs(&whole);
     // Each document's date, to tell which pairs some window holds.
