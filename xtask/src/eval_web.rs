@@ -717,6 +717,27 @@ pub fn web(root: &Path, args: &WebArgs) -> Result<()> {
     println!();
     println!("another order and other ids give the same events: {}", if same { "yes" } else { "NO" });
 
+    // Candidate recall: same-event page pairs the aligner never scored count as 0 in the
+    // grouping (a document's candidates are its best 20 by the inverted index).
+    let mut pair_args = vec!["events", "pairs", path.to_str().unwrap_or_default()];
+    pair_args.extend(extra.iter().map(String::as_str));
+    let scored: BTreeSet<(usize, usize)> = read_csv(&run(&bin, &pair_args)?)?
+        .iter()
+        .map(|r| {
+            let (a, b) = (alias[&r["left"]], alias[&r["right"]]);
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    let one_event: Vec<(usize, usize)> = (0..pages.len())
+        .flat_map(|a| (a + 1..pages.len()).map(move |b| (a, b)))
+        .filter(|&(a, b)| pages[a].event == pages[b].event)
+        .collect();
+    println!(
+        "same-event page pairs scored by the aligner (the rest count as 0 when grouping): {} of {}",
+        one_event.iter().filter(|p| scored.contains(p)).count(),
+        one_event.len()
+    );
+
     // Mention precision: how many candidate names count as evidence.
     let facts = read_csv(&run(&bin, &["corpus", "facts", path.to_str().unwrap_or_default()])?)?;
     let names: Vec<&str> = facts.iter().filter(|r| r["kind"] == "name").map(|r| r["note"].as_str()).collect();
