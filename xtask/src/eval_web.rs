@@ -183,17 +183,20 @@ fn pairs_of(part: &Partition) -> BTreeSet<(usize, usize)> {
     out
 }
 
+/// The labelled events as a partition: each page's event, numbered in order of first page.
+fn gold_partition(pages: &[Page]) -> Partition {
+    let mut ev: BTreeMap<&str, usize> = BTreeMap::new();
+    pages
+        .iter()
+        .map(|p| {
+            let n = ev.len();
+            *ev.entry(p.event.as_str()).or_insert(n)
+        })
+        .collect()
+}
+
 fn score(pages: &[Page], part: &Partition) -> Scores {
-    let gold_ids: Vec<usize> = {
-        let mut ev: BTreeMap<&str, usize> = BTreeMap::new();
-        pages
-            .iter()
-            .map(|p| {
-                let n = ev.len();
-                *ev.entry(p.event.as_str()).or_insert(n)
-            })
-            .collect()
-    };
+    let gold_ids = gold_partition(pages);
     let gold = pairs_of(&gold_ids);
     let pred = pairs_of(part);
     let tp = pred.intersection(&gold).count();
@@ -721,20 +724,12 @@ pub fn web(root: &Path, args: &WebArgs) -> Result<()> {
     // grouping (a document's candidates are its best 20 by the inverted index).
     let mut pair_args = vec!["events", "pairs", path.to_str().unwrap_or_default()];
     pair_args.extend(extra.iter().map(String::as_str));
-    let scored: BTreeSet<(usize, usize)> = read_csv(&run(&bin, &pair_args)?)?
-        .iter()
-        .map(|r| {
-            let (a, b) = (alias[&r["left"]], alias[&r["right"]]);
-            (a.min(b), a.max(b))
-        })
-        .collect();
-    let one_event: Vec<(usize, usize)> = (0..pages.len())
-        .flat_map(|a| (a + 1..pages.len()).map(move |b| (a, b)))
-        .filter(|&(a, b)| pages[a].event == pages[b].event)
-        .collect();
+    let scored: BTreeSet<(usize, usize)> =
+        read_csv(&run(&bin, &pair_args)?)?.iter().map(|r| unordered(alias[&r["left"]], alias[&r["right"]])).collect();
+    let one_event = pairs_of(&gold_partition(&pages));
     println!(
         "same-event page pairs scored by the aligner (the rest count as 0 when grouping): {} of {}",
-        one_event.iter().filter(|p| scored.contains(p)).count(),
+        one_event.intersection(&scored).count(),
         one_event.len()
     );
 
