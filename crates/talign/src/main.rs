@@ -776,50 +776,44 @@ fn check(command: &Command) -> anyhow::Result<()> {
     }
 }
 
+/// Runs `command` on the stream in windows (`windowed`) when --window-days is given, else on
+/// the whole corpus as `table`; either way weighed with the statistics of --stats, if given.
+fn whole_or_windowed(
+    command: &str,
+    a: &CorpusCommandArgs,
+    table: events_cmd::Table,
+    windowed: impl FnOnce(
+        talign_events::window::WindowSpec,
+        Option<std::sync::Arc<talign_events::stats::Stats>>,
+    ) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let stats = a.windows.read_stats()?;
+    match a.windows.spec(command)? {
+        Some(spec) => windowed(spec, stats),
+        None => events_cmd::run_with(table, &a.corpus, &a.tuning.options(), stats.as_deref(), &a.out),
+    }
+}
+
 fn run(command: Command) -> anyhow::Result<()> {
     check(&command)?;
     match command {
         Command::Names(NamesCommand::Normalize(a)) => names_cmd::normalize(&a),
         Command::Names(NamesCommand::Pair(a)) => names_cmd::pair(&a),
         Command::Events(EventsCommand::Align(a)) => {
-            let stats = a.windows.read_stats()?;
-            match a.windows.spec("events align")? {
-                Some(spec) => events_cmd::align_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out),
-                None => events_cmd::run_with(
-                    events_cmd::Table::Links,
-                    &a.corpus,
-                    &a.tuning.options(),
-                    stats.as_deref(),
-                    &a.out,
-                ),
-            }
+            whole_or_windowed("events align", &a, events_cmd::Table::Links, |spec, stats| {
+                events_cmd::align_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out)
+            })
         }
         Command::Events(EventsCommand::Cluster(a)) => {
-            let stats = a.windows.read_stats()?;
-            match a.windows.spec("events cluster")? {
-                Some(spec) => events_cmd::cluster_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out),
-                None => events_cmd::run_with(
-                    events_cmd::Table::Events,
-                    &a.corpus,
-                    &a.tuning.options(),
-                    stats.as_deref(),
-                    &a.out,
-                ),
-            }
+            whole_or_windowed("events cluster", &a, events_cmd::Table::Events, |spec, stats| {
+                events_cmd::cluster_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out)
+            })
         }
         Command::Events(EventsCommand::Pairs(a)) => {
             let b = &a.base;
-            let stats = b.windows.read_stats()?;
-            match b.windows.spec("events pairs")? {
-                Some(spec) => events_cmd::pairs_windowed(&b.corpus, &b.tuning.options(), spec, stats, a.inputs, &b.out),
-                None => events_cmd::run_with(
-                    events_cmd::Table::Pairs { inputs: a.inputs },
-                    &b.corpus,
-                    &b.tuning.options(),
-                    stats.as_deref(),
-                    &b.out,
-                ),
-            }
+            whole_or_windowed("events pairs", b, events_cmd::Table::Pairs { inputs: a.inputs }, |spec, stats| {
+                events_cmd::pairs_windowed(&b.corpus, &b.tuning.options(), spec, stats, a.inputs, &b.out)
+            })
         }
         Command::Export(ExportCommand::Names(n)) => {
             let a = &n.base;
