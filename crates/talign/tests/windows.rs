@@ -551,13 +551,13 @@ fn windowed_pairs_are_the_whole_runs_when_one_window_holds_ntrex() {
     }
     let whole = stdout(&talign(&["events", "pairs", c]));
     // The same bytes on one thread and on two.
+    let first = stdout(&talign(&["events", "pairs", c, "--window-days", "30", "--overlap-days", "15"]));
     for threads in ["1", "2"] {
         let o = Command::new(env!("CARGO_BIN_EXE_talign"))
             .args(["events", "pairs", c, "--window-days", "30", "--overlap-days", "15"])
             .env("RAYON_NUM_THREADS", threads)
             .output()
             .unwrap();
-        let first = stdout(&talign(&["events", "pairs", c, "--window-days", "30", "--overlap-days", "15"]));
         assert_eq!(stdout(&o), first, "{threads} threads");
     }
     // Far more pairs are scored than linked (63 links).
