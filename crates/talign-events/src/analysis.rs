@@ -184,6 +184,29 @@ pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
     extract_text(doc, &doc.text, frequent)
 }
 
+/// The mentions of the documents `which` (indices into `corpus`), read as a run over
+/// `corpus` reads them: its site furniture found among its documents and blanked, words too
+/// common to be names taken from `stats` (the whole corpus's) or else from `corpus`. For
+/// each document of `which`, in that order, its mentions as entity resolution takes them
+/// ([`entities::MentionTable::push_records`]). Whoever resolves them all in stream order
+/// gets the names a run over the whole stream would, wherever furniture and frequent words
+/// agree (`export names --window-days` resolves each document's mentions, read in its home
+/// window).
+pub fn mentions_of(corpus: &Corpus, stats: Option<&Stats>, which: &[usize]) -> Vec<Vec<entities::MentionRecord>> {
+    let docs = corpus.docs();
+    let frequent = stats.map_or_else(|| frequent_words(corpus), |s| s.frequent.clone());
+    let furniture = furniture::find(docs);
+    which
+        .par_iter()
+        .map(|&d| {
+            let doc = &docs[d];
+            let blanked = without_furniture(doc, &furniture[d]);
+            let text = blanked.as_deref().unwrap_or(&doc.text);
+            extract_text(doc, text, &frequent).mentions.iter().map(|m| entities::MentionRecord::of(m, text)).collect()
+        })
+        .collect()
+}
+
 /// [`extract_with`] on `text` in place of the document's own (its furniture blanked).
 fn extract_text(doc: &Document, text: &str, frequent: &HashSet<String>) -> DocFacts {
     let (published, published_inferred) = match doc.published {

@@ -196,6 +196,39 @@ struct MentionKey {
     source: Source,
 }
 
+/// A mention as resolution needs it, without the text it was found in: what a run over
+/// part of a stream keeps of a document's mentions until they join the [`MentionTable`]
+/// in stream order (`export names --window-days`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRecord {
+    /// The cleaned form.
+    pub form: String,
+    /// For lexicon mentions, the variant that matched.
+    pub matched: Option<String>,
+    /// The mention as written, trimmed.
+    pub surface: String,
+    /// The lexicon entity, for lexicon mentions.
+    pub entity: Option<EntityId>,
+    /// What the context says it is.
+    pub kind: Kind,
+    /// How it was found.
+    pub source: Source,
+}
+
+impl MentionRecord {
+    /// What resolution needs of `m`, found in `text`.
+    pub fn of(m: &Mention, text: &str) -> MentionRecord {
+        MentionRecord {
+            form: m.form.clone(),
+            matched: m.matched.clone(),
+            surface: m.surface(text).trim().to_owned(),
+            entity: m.entity,
+            kind: m.kind,
+            source: m.source,
+        }
+    }
+}
+
 /// The mentions of a corpus, document by document, as resolution needs them: each mention
 /// is the number of its key (form, matched variant, surface, lexicon entity, kind and
 /// source), and every string is stored once. A corpus repeats its names, so this is much
@@ -225,24 +258,46 @@ impl MentionTable {
 
     /// Adds the mentions of the next document; `text` is the text they were found in.
     pub fn push_doc(&mut self, text: &str, mentions: &[Mention]) {
-        let mut doc = Vec::with_capacity(mentions.len());
-        for m in mentions {
-            let key = MentionKey {
-                form: self.string(&m.form),
-                matched: m.matched.as_deref().map(|x| self.string(x)),
-                surface: self.string(m.surface(text).trim()),
-                entity: m.entity,
-                kind: m.kind,
-                source: m.source,
-            };
-            let next = self.keys.len() as u32;
-            let id = *self.key_ids.entry(key).or_insert(next);
-            if id == next {
-                self.keys.push(key);
-            }
-            doc.push(id);
-        }
+        let doc = mentions
+            .iter()
+            .map(|m| self.key(&m.form, m.matched.as_deref(), m.surface(text).trim(), m.entity, m.kind, m.source))
+            .collect();
         self.docs.push(doc);
+    }
+
+    /// Adds the mentions of the next document, as [`MentionRecord::of`] kept them.
+    pub fn push_records(&mut self, mentions: &[MentionRecord]) {
+        let doc = mentions
+            .iter()
+            .map(|m| self.key(&m.form, m.matched.as_deref(), &m.surface, m.entity, m.kind, m.source))
+            .collect();
+        self.docs.push(doc);
+    }
+
+    /// The number of a mention's key, interned.
+    fn key(
+        &mut self,
+        form: &str,
+        matched: Option<&str>,
+        surface: &str,
+        entity: Option<EntityId>,
+        kind: Kind,
+        source: Source,
+    ) -> u32 {
+        let key = MentionKey {
+            form: self.string(form),
+            matched: matched.map(|x| self.string(x)),
+            surface: self.string(surface),
+            entity,
+            kind,
+            source,
+        };
+        let next = self.keys.len() as u32;
+        let id = *self.key_ids.entry(key).or_insert(next);
+        if id == next {
+            self.keys.push(key);
+        }
+        id
     }
 
     /// Number of documents added.

@@ -83,6 +83,7 @@ use std::collections::BTreeMap;
 use talign_corpus::{Corpus, CorpusError, Date, Document};
 
 use crate::align::Link;
+use crate::entities::MentionRecord;
 use crate::{Analysis, Options};
 
 /// Window length and overlap, in days.
@@ -328,6 +329,10 @@ pub struct WindowClusters {
     /// decides (`left` and `right` indices into the window's documents, `left < right`,
     /// sorted), else none.
     pub pairs: Vec<WindowPair>,
+    /// With names asked for ([`Windower::with_names`]), the mentions of the documents whose
+    /// names this window reads (their home window's), as (index into the window's
+    /// documents, mentions), ascending; else none.
+    pub names: Vec<(usize, Vec<MentionRecord>)>,
 }
 
 /// A pair of documents the same-event model scored, as `events pairs` writes it (its
@@ -360,6 +365,70 @@ pub struct DecidedPair {
     pub pair: WindowPair,
     /// The ids of the left and right documents.
     pub ids: (String, String),
+}
+
+/// One document's mentions as [`Windower::take_names`] hands them out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecidedNames {
+    /// The document's position in the stream.
+    pub position: usize,
+    /// Its id.
+    pub id: String,
+    /// Its mentions, as its home window read them.
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// The names of a stream read in windows ([`Windower::with_names`]), resolved over the
+/// whole stream at once: each document's mentions join one [`MentionTable`] in stream
+/// order (a document read by its window before an earlier one waits), then
+/// [`NameCollector::finish`] resolves them as a whole run does. Holds, per document, its id
+/// and its mentions as numbers into a table of distinct spellings (4 bytes a mention).
+///
+/// [`MentionTable`]: crate::entities::MentionTable
+#[derive(Debug, Default)]
+pub struct NameCollector {
+    table: crate::entities::MentionTable,
+    ids: Vec<String>,
+    /// Documents read before an earlier document of the stream was, by position.
+    early: BTreeMap<usize, DecidedNames>,
+}
+
+impl NameCollector {
+    /// Nothing read yet.
+    pub fn new() -> NameCollector {
+        NameCollector::default()
+    }
+
+    /// Takes what `windower` read since the last call ([`Windower::take_names`]).
+    pub fn take(&mut self, windower: &mut Windower) {
+        for read in windower.take_names() {
+            self.early.insert(read.position, read);
+        }
+        while let Some(next) = self.early.first_entry().filter(|e| *e.key() == self.ids.len()) {
+            let read = next.remove();
+            self.table.push_records(&read.mentions);
+            self.ids.push(read.id);
+        }
+    }
+
+    /// Documents taken so far, in stream order.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no document was taken.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The entities of every document taken (after [`Windower::finish`] and a last
+    /// [`NameCollector::take`]), and the documents' ids in stream order (an entity's
+    /// `docs` index them).
+    pub fn finish(self) -> (crate::entities::Resolution, Vec<String>) {
+        debug_assert!(self.early.is_empty(), "every document's names are read once, by its home window");
+        let resolution = crate::entities::resolve_table(&self.table, talign_names::lexicon::Lexicon::builtin());
+        (resolution, self.ids)
+    }
 }
 
 /// One pair of aligned passages of a link, as `export sentences` writes it.
@@ -396,6 +465,7 @@ pub fn cluster_window_with(
             links: Vec::new(),
             passages: Vec::new(),
             pairs: Vec::new(),
+            names: Vec::new(),
         });
     }
     let corpus = Corpus::from_docs(docs.iter().cloned())?;
@@ -406,6 +476,7 @@ pub fn cluster_window_with(
         links: std::mem::take(&mut a.links),
         passages: Vec::new(),
         pairs: Vec::new(),
+        names: Vec::new(),
     })
 }
 
@@ -448,6 +519,34 @@ pub fn cluster_window_pairs(
         links: std::mem::take(&mut a.links),
         passages: Vec::new(),
         pairs,
+        names: Vec::new(),
+    })
+}
+
+/// The mentions of the window's documents for which `decides(i, i)` holds (their home
+/// window's, see [`Windower::with_names`]), read as a run over the window's documents reads
+/// them ([`crate::analysis::mentions_of`]: furniture found among them, words too common to
+/// be names from `stats` or else from them), each document its own cluster: names do not
+/// need events, and a window is read, not clustered. A pure function of its arguments.
+pub fn window_names(
+    docs: &[Document],
+    stats: Option<&crate::stats::Stats>,
+    decides: &dyn Fn(usize, usize) -> bool,
+) -> Result<WindowClusters, WindowError> {
+    let which: Vec<usize> = (0..docs.len()).filter(|&i| decides(i, i)).collect();
+    let names = if which.is_empty() {
+        Vec::new()
+    } else {
+        let corpus = Corpus::from_docs(docs.iter().cloned())?;
+        which.iter().copied().zip(crate::analysis::mentions_of(&corpus, stats, &which)).collect()
+    };
+    Ok(WindowClusters {
+        clusters: (0..docs.len()).map(|i| vec![i]).collect(),
+        published: vec![None; docs.len()],
+        links: Vec::new(),
+        passages: Vec::new(),
+        pairs: Vec::new(),
+        names,
     })
 }
 
@@ -503,7 +602,14 @@ pub fn cluster_window_passages(
     }
     let links = std::mem::take(&mut a.links);
     let passages = links.iter().map(|l| by_pair.remove(&(l.left, l.right)).unwrap_or_default()).collect();
-    Ok(WindowClusters { clusters, published: a.published.clone(), links, passages, pairs: Vec::new() })
+    Ok(WindowClusters {
+        clusters,
+        published: a.published.clone(),
+        links,
+        passages,
+        pairs: Vec::new(),
+        names: Vec::new(),
+    })
 }
 
 /// The clusters of two consecutive windows that are one event: pairs `(a, b)` where the
@@ -801,6 +907,8 @@ pub struct Windower {
     passages: Vec<DecidedPassages>,
     /// The scored pairs decided since the last [`Windower::take_pairs`].
     pairs: Vec<DecidedPair>,
+    /// The mentions read since the last [`Windower::take_names`].
+    names: Vec<DecidedNames>,
 }
 
 impl Windower {
@@ -861,6 +969,7 @@ impl Windower {
             links: HashMap::new(),
             passages: Vec::new(),
             pairs: Vec::new(),
+            names: Vec::new(),
         }
     }
 
@@ -889,6 +998,21 @@ impl Windower {
     /// [`Windower::finish`]) only after it came out.
     pub fn take_pairs(&mut self) -> Vec<DecidedPair> {
         std::mem::take(&mut self.pairs)
+    }
+
+    /// An empty stream whose windows read names instead of clustering ([`window_names`]):
+    /// each document's mentions are read once, by its home window (the window that
+    /// decides its event in the other modes), with the whole corpus's statistics if given,
+    /// and handed out at once ([`Windower::take_names`]). Every document is its own event.
+    pub fn with_names(spec: WindowSpec, stats: Option<std::sync::Arc<crate::stats::Stats>>) -> Windower {
+        Windower::with_linker(spec, Box::new(move |docs, decides| window_names(docs, stats.as_deref(), decides)))
+    }
+
+    /// The mentions read since the last call (with [`Windower::with_names`]), in the order
+    /// the windows read them: every document of the stream comes out once, in stream order
+    /// within a window, not across windows when the stream is out of date order.
+    pub fn take_names(&mut self) -> Vec<DecidedNames> {
+        std::mem::take(&mut self.names)
     }
 
     /// Keeps the links the windows make and hands them out with their events
@@ -1063,6 +1187,10 @@ impl Windower {
                 self.pairs.push(DecidedPair { pair: WindowPair { left: a, right: b, ..pair }, ids });
             }
         }
+        for (i, mentions) in std::mem::take(&mut result.names) {
+            let p = positions[i];
+            self.names.push(DecidedNames { position: p, id: self.held[&p].doc.id.clone(), mentions });
+        }
         for (i, &p) in positions.iter().enumerate() {
             let h = self.held.get_mut(&p).expect("an open window's documents are held");
             h.published = result.published[i];
@@ -1228,6 +1356,7 @@ mod tests {
             links: Vec::new(),
             passages: Vec::new(),
             pairs: Vec::new(),
+            names: Vec::new(),
         })
     }
 

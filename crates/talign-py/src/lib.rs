@@ -551,6 +551,47 @@ fn cluster_windowed<'py>(
     done.map_err(|f| f.into_py(py))?.into_py(py)
 }
 
+/// The windowed `export names` on one machine: each document's names read in its home
+/// window (with the whole corpus's frequent words when `stats` is given), then resolved
+/// over the whole stream. Columns canonical,kind,bn,fa,docs,mentions (and canonical_from).
+#[pyfunction]
+#[pyo3(signature = (paths, records, lenient_lang, days, overlap, explain, stats=None))]
+#[allow(clippy::too_many_arguments)]
+fn names_windowed<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    records: Option<String>,
+    lenient_lang: bool,
+    days: i64,
+    overlap: i64,
+    explain: bool,
+    stats: Option<PathBuf>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let done = py.detach(move || -> Result<Columns, Failure> {
+        let spec = WindowSpec::new(days, overlap)?;
+        let stats = stats.as_deref().map(read_stats).transpose()?;
+        let corpus = load(&paths, records.as_deref(), lenient_lang)?;
+        let mut w = Windower::with_names(spec, stats);
+        let mut names = window::NameCollector::new();
+        for d in corpus.docs() {
+            w.push(d.clone())?;
+            names.take(&mut w);
+        }
+        w.finish()?;
+        names.take(&mut w);
+        let (resolution, ids) = names.finish();
+        let mut cols = Columns::new(&EventTable::Names { explain }.columns());
+        let done: Result<(), std::convert::Infallible> =
+            talign::tables::entity_rows(&resolution, |d| ids[d as usize].as_str(), explain, |cells| {
+                cols.rows.push(cells.into_iter().map(Value::from).collect());
+                Ok(())
+            });
+        let Ok(()) = done;
+        Ok(cols)
+    });
+    done.map_err(|f| f.into_py(py))?.into_py(py)
+}
+
 /// The native module.
 #[pymodule]
 fn _talign(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -566,6 +607,7 @@ fn _talign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cluster_window, m)?)?;
     m.add_function(wrap_pyfunction!(merge_windows, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_windowed, m)?)?;
+    m.add_function(wrap_pyfunction!(names_windowed, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_stats, m)?)?;
     Ok(())
 }

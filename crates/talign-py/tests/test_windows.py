@@ -105,3 +105,18 @@ def test_a_statistics_file_that_cannot_be_used_raises_with_its_name(dated_corpus
     assert "not a statistics file" in str(e.value)
     with pytest.raises(ValueError, match="window_days"):
         talign.cluster(dated_corpus, stats=bad)
+
+
+def test_windowed_names_agree_with_the_cli_and_with_the_whole_run_when_weighed(talign_bin, dated_corpus, tmp_path):
+    args = ("export", "names", str(dated_corpus), "--explain", "--window-days", str(D), "--overlap-days", str(O))
+    own = talign.export_names(dated_corpus, explain=True, window_days=D, overlap_days=O)
+    assert frame_rows(own) == cli_rows(talign_bin, *args)
+    # Weighed with the whole corpus's statistics, the windows give the whole run's names.
+    stats = tmp_path / "stats.json"
+    talign.corpus_stats(dated_corpus, stats)
+    whole = frame_rows(talign.export_names(dated_corpus, explain=True))
+    weighed = talign.export_names(dated_corpus, explain=True, window_days=D, overlap_days=O, stats=stats)
+    assert frame_rows(weighed) == whole
+    assert frame_rows(own) != whole
+    with pytest.raises(ValueError, match="window_days"):
+        talign.export_names(dated_corpus, stats=stats)

@@ -213,12 +213,8 @@ pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
 /// The tables the event commands print.
 pub(crate) type Table = EventTable;
 
-/// Loads the corpus, runs the analysis and prints one table, a row at a time as it is made.
-pub(crate) fn run(which: Table, args: &CorpusArgs, opts: &Options, out: &Output) -> Result<()> {
-    run_with(which, args, opts, None, out)
-}
-
-/// [`run`], weighing the documents with a whole corpus's statistics when given.
+/// Loads the corpus, runs the analysis (weighing the documents with a whole corpus's
+/// statistics when given) and prints one table, a row at a time as it is made.
 pub(crate) fn run_with(
     which: Table,
     args: &CorpusArgs,
@@ -568,8 +564,9 @@ fn summarize_windows(
     counts: &str,
 ) {
     if !crate::progress::quiet() {
+        let s = if windows == 1 { "" } else { "s" };
         eprintln!(
-            "talign: {docs} documents in {windows} windows of {} days overlapping by {} (at most {largest} documents in one), {counts}",
+            "talign: {docs} documents in {windows} window{s} of {} days overlapping by {} (at most {largest} documents in one), {counts}",
             spec.days(),
             spec.overlap()
         );
@@ -944,6 +941,38 @@ pub(crate) fn sentences_windowed(
         docs,
         &format!("{events} events, {links} links, {written} passage pairs"),
     );
+    Ok(())
+}
+
+/// `export names --window-days D --overlap-days O`: the names of a stream read in date
+/// order, each document's mentions read by its home window (its furniture found among the
+/// window's documents; words too common to be names from `--stats`, else from the window:
+/// see `talign_events::window::Windower::with_names`), then resolved to entities over the
+/// whole stream at once, in stream order, as a whole run resolves them. Held in memory:
+/// the open windows' documents, and per document its id and its mentions as numbers into a
+/// table of distinct spellings (4 bytes a mention; a corpus repeats its names).
+pub(crate) fn names_windowed(
+    args: &CorpusArgs,
+    spec: talign_events::window::WindowSpec,
+    stats: Option<std::sync::Arc<Stats>>,
+    explain: bool,
+    out: &Output,
+) -> Result<()> {
+    let mut windower = talign_events::window::Windower::with_names(spec, stats);
+    let progress = Progress::spinner("reading names in windows");
+    let mut names = talign_events::window::NameCollector::new();
+    stream_windows(args, &mut windower, &progress, &mut |windower, _| {
+        names.take(windower);
+        Ok(())
+    })?;
+    progress.spin("resolving names");
+    let (resolution, ids) = names.finish();
+    let which = EventTable::Names { explain };
+    let rows = write_rows(out.output.as_deref(), out.format, &which.columns(), &mut |t| {
+        talign::tables::entity_rows(&resolution, |d| ids[d as usize].as_str(), explain, |cells| t.row(&cells))
+    })?;
+    drop(progress);
+    summarize_windows(spec, windower.stats(), ids.len(), &format!("{rows} names"));
     Ok(())
 }
 

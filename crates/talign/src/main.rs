@@ -109,7 +109,7 @@ enum CorpusCommand {
     Facts(CorpusOnlyArgs),
     /// What the event pipeline learns from a whole corpus, for windowed runs to weigh their documents with.
     #[command(
-        after_help = "Writes JSON: the corpus's frequent words, the entity each spelling of a name resolves to, how many documents have each feature (name, number, date, event word), what agreeing in time and sharing a date are worth, and the base rate of same-event pairs. `events cluster`, `events align`, `events pairs` and `export sentences` with `--stats FILE` (with or without --window-days) weigh their documents with these instead of learning them from the documents they hold, so that windows read and weigh a document as a whole run does. It also holds, per document, the worst of the candidate partners the whole run kept, so that a window scores exactly the whole run's pairs among its documents. The file grows with the corpus's vocabulary and by about 54 bytes a document; computing it runs the pipeline over the whole corpus once.\n\nExample:\n  talign corpus stats archive.jsonl -o stats.json\n  talign events cluster archive.jsonl --window-days 30 --overlap-days 15 --stats stats.json"
+        after_help = "Writes JSON: the corpus's frequent words, the entity each spelling of a name resolves to, how many documents have each feature (name, number, date, event word), what agreeing in time and sharing a date are worth, and the base rate of same-event pairs. `events cluster`, `events align`, `events pairs`, `export sentences` and `export names` with `--stats FILE` (with or without --window-days) weigh their documents with these instead of learning them from the documents they hold, so that windows read and weigh a document as a whole run does. It also holds, per document, the worst of the candidate partners the whole run kept, so that a window scores exactly the whole run's pairs among its documents. The file grows with the corpus's vocabulary and by about 54 bytes a document; computing it runs the pipeline over the whole corpus once.\n\nExample:\n  talign corpus stats archive.jsonl -o stats.json\n  talign events cluster archive.jsonl --window-days 30 --overlap-days 15 --stats stats.json"
     )]
     Stats(StatsArgs),
 }
@@ -139,7 +139,7 @@ struct CorpusOnlyArgs {
 enum ExportCommand {
     /// One row per entity: canonical name, kind, variants per script, documents, mentions.
     #[command(
-        after_help = "Output columns: canonical,kind,bn,fa,docs,mentions (with --explain, also canonical_from)\n\nExample:\n  talign export names corpora/seeds"
+        after_help = "Output columns: canonical,kind,bn,fa,docs,mentions (with --explain, also canonical_from)\n\nExample:\n  talign export names corpora/seeds\n  talign export names corpora/seeds --window-days 30 --overlap-days 15"
     )]
     Names(NamesArgs),
     /// The passages that say the same thing in each pair of linked documents (with
@@ -230,11 +230,10 @@ struct CorpusCommandArgs {
     out: Output,
 }
 
-/// Time windows: read the corpora as a stream in date order and cluster (and link) one
-/// window of publication dates at a time (`events cluster`, `events align`, `events pairs`
-/// and `export sentences`, so far).
+/// Time windows: read the corpora as a stream in date order and cluster (and link, and
+/// read names in) one window of publication dates at a time.
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Time windows (events cluster, events align, events pairs, export sentences)")]
+#[command(next_help_heading = "Time windows")]
 struct Windows {
     /// Cluster (and link) windows of D days of publication dates, one at a time, holding
     /// only the current window in memory; the corpora must come in date order (undated
@@ -245,7 +244,8 @@ struct Windows {
     /// midpoint of their dates (which holds both when they are at most O days apart), and
     /// the link is kept when the two end in one event; `export sentences` aligns its
     /// passages in that window, and `events pairs` lists the pairs that window scored (two
-    /// documents no window holds together are never scored).
+    /// documents no window holds together are never scored). `export names` reads each
+    /// document's names in its home window, then resolves them over the whole stream.
     #[arg(long, value_name = "D", allow_negative_numbers = true)]
     window_days: Option<i64>,
     /// Days two consecutive windows share (0 or more, less than --window-days; default 0).
@@ -259,36 +259,10 @@ struct Windows {
     stats: Option<PathBuf>,
 }
 
-/// The commands that take --window-days and --stats.
-const WINDOWED: [&str; 4] = ["events cluster", "events align", "events pairs", "export sentences"];
-
-/// [`WINDOWED`] as the error messages name them: `` `a`, `b` and `c` ``.
-fn windowed_commands() -> String {
-    let quoted: Vec<String> = WINDOWED.iter().map(|c| format!("`{c}`")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => quoted.concat(),
-    }
-}
-
 impl Windows {
-    /// The window setting of `command`, if windows were asked for; an error for a command
-    /// that does not take them (or --stats), naming it.
-    fn spec(&self, command: &str) -> anyhow::Result<Option<talign_events::window::WindowSpec>> {
-        let supported = WINDOWED.contains(&command);
-        if !supported && self.stats.is_some() {
-            anyhow::bail!(
-                "--stats is supported by {} only (`{command}` learns from the corpus it is given)",
-                windowed_commands()
-            );
-        }
+    /// The window setting, if windows were asked for; an error for a bad setting.
+    fn spec(&self) -> anyhow::Result<Option<talign_events::window::WindowSpec>> {
         let Some(days) = self.window_days else { return Ok(None) };
-        if !supported {
-            anyhow::bail!(
-                "--window-days is supported by {} only; `{command}` needs the whole corpus at once (run it without --window-days)",
-                windowed_commands()
-            );
-        }
         Ok(Some(talign_events::window::WindowSpec::new(days, self.overlap_days.unwrap_or(0))?))
     }
 
@@ -728,19 +702,19 @@ fn check(command: &Command) -> anyhow::Result<()> {
             false,
         ),
         Command::Events(EventsCommand::Cluster(a)) => {
-            a.windows.spec("events cluster")?;
+            a.windows.spec()?;
             corpus_out(&a.corpus, &a.out)
         }
         Command::Events(EventsCommand::Align(a)) => {
-            a.windows.spec("events align")?;
+            a.windows.spec()?;
             corpus_out(&a.corpus, &a.out)
         }
         Command::Export(ExportCommand::Names(a)) => {
-            a.base.windows.spec("export names")?;
+            a.base.windows.spec()?;
             corpus_out(&a.base.corpus, &a.base.out)
         }
         Command::Export(ExportCommand::Sentences(a)) => {
-            let windowed = a.base.windows.spec("export sentences")?.is_some();
+            let windowed = a.base.windows.spec()?.is_some();
             let whole = [(a.pairs.is_some(), "--pairs"), (a.within_events, "--within-events"), (a.timing, "--timing")];
             if let Some((_, flag)) = whole.iter().find(|x| x.0 && (windowed || a.base.windows.stats.is_some())) {
                 anyhow::bail!(
@@ -752,7 +726,7 @@ fn check(command: &Command) -> anyhow::Result<()> {
             check_outputs(&out, &a.pairs.iter().cloned().collect::<Vec<_>>(), false)
         }
         Command::Events(EventsCommand::Pairs(a)) => {
-            a.base.windows.spec("events pairs")?;
+            a.base.windows.spec()?;
             corpus_out(&a.base.corpus, &a.base.out)
         }
         Command::Corpus(
@@ -776,10 +750,9 @@ fn check(command: &Command) -> anyhow::Result<()> {
     }
 }
 
-/// Runs `command` on the stream in windows (`windowed`) when --window-days is given, else on
+/// Runs a command on the stream in windows (`windowed`) when --window-days is given, else on
 /// the whole corpus as `table`; either way weighed with the statistics of --stats, if given.
 fn whole_or_windowed(
-    command: &str,
     a: &CorpusCommandArgs,
     table: events_cmd::Table,
     windowed: impl FnOnce(
@@ -788,7 +761,7 @@ fn whole_or_windowed(
     ) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let stats = a.windows.read_stats()?;
-    match a.windows.spec(command)? {
+    match a.windows.spec()? {
         Some(spec) => windowed(spec, stats),
         None => events_cmd::run_with(table, &a.corpus, &a.tuning.options(), stats.as_deref(), &a.out),
     }
@@ -799,30 +772,30 @@ fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Names(NamesCommand::Normalize(a)) => names_cmd::normalize(&a),
         Command::Names(NamesCommand::Pair(a)) => names_cmd::pair(&a),
-        Command::Events(EventsCommand::Align(a)) => {
-            whole_or_windowed("events align", &a, events_cmd::Table::Links, |spec, stats| {
-                events_cmd::align_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out)
-            })
-        }
+        Command::Events(EventsCommand::Align(a)) => whole_or_windowed(&a, events_cmd::Table::Links, |spec, stats| {
+            events_cmd::align_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out)
+        }),
         Command::Events(EventsCommand::Cluster(a)) => {
-            whole_or_windowed("events cluster", &a, events_cmd::Table::Events, |spec, stats| {
+            whole_or_windowed(&a, events_cmd::Table::Events, |spec, stats| {
                 events_cmd::cluster_windowed(&a.corpus, &a.tuning.options(), spec, stats, &a.out)
             })
         }
         Command::Events(EventsCommand::Pairs(a)) => {
             let b = &a.base;
-            whole_or_windowed("events pairs", b, events_cmd::Table::Pairs { inputs: a.inputs }, |spec, stats| {
+            whole_or_windowed(b, events_cmd::Table::Pairs { inputs: a.inputs }, |spec, stats| {
                 events_cmd::pairs_windowed(&b.corpus, &b.tuning.options(), spec, stats, a.inputs, &b.out)
             })
         }
         Command::Export(ExportCommand::Names(n)) => {
             let a = &n.base;
-            events_cmd::run(events_cmd::Table::Names { explain: n.explain }, &a.corpus, &a.tuning.options(), &a.out)
+            whole_or_windowed(a, events_cmd::Table::Names { explain: n.explain }, |spec, stats| {
+                events_cmd::names_windowed(&a.corpus, spec, stats, n.explain, &a.out)
+            })
         }
         Command::Export(ExportCommand::Sentences(a)) => match &a.pairs {
             _ if a.base.windows.stats.is_some() || a.base.windows.window_days.is_some() => {
                 let stats = a.base.windows.read_stats()?;
-                match a.base.windows.spec("export sentences")? {
+                match a.base.windows.spec()? {
                     Some(spec) => events_cmd::sentences_windowed(
                         &a.base.corpus,
                         &a.base.tuning.options(),

@@ -5,6 +5,7 @@
 
 use talign_events::Analysis;
 use talign_events::align::Link;
+use talign_events::entities::Resolution;
 use talign_events::passages::PassageOptions;
 use talign_names::Script;
 
@@ -198,10 +199,20 @@ fn event_rows<'a, E>(a: &'a Analysis<'_>, mut row: impl FnMut(Vec<Cell<'a>>) -> 
 fn name_rows<'a, E>(
     a: &'a Analysis<'_>,
     explain: bool,
+    row: impl FnMut(Vec<Cell<'a>>) -> Result<(), E>,
+) -> Result<(), E> {
+    entity_rows(&a.resolution, |d| a.corpus.docs()[d as usize].id.as_str(), explain, row)
+}
+
+/// The rows of `export names` for a resolution whose document `d` has the id `id(d)`.
+pub fn entity_rows<'a, E>(
+    resolution: &'a Resolution,
+    id: impl Fn(u32) -> &'a str,
+    explain: bool,
     mut row: impl FnMut(Vec<Cell<'a>>) -> Result<(), E>,
 ) -> Result<(), E> {
-    for e in a.resolution.confirmed_by_mentions() {
-        let docs: Vec<&str> = e.docs.iter().map(|&d| a.corpus.docs()[d as usize].id.as_str()).collect();
+    for e in resolution.confirmed_by_mentions() {
+        let docs: Vec<&str> = e.docs.iter().map(|&d| id(d)).collect();
         let mut cells = vec![
             e.canonical().into(),
             e.kind.code().into(),

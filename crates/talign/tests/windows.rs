@@ -224,12 +224,7 @@ fn a_statistics_file_that_cannot_be_used_is_refused_with_its_name() {
     other = other.replacen("talign corpus stats 1", "talign corpus stats 0", 1);
     bad("old.json", &other, &["events", "cluster"], "written as `talign corpus stats 0`");
     bad("old.json", &other, &["events", "pairs"], "written as `talign corpus stats 0`");
-    bad(
-        "old.json",
-        &other,
-        &["export", "names"],
-        "--stats is supported by `events cluster`, `events align`, `events pairs` and `export sentences` only",
-    );
+    bad("old.json", &other, &["export", "names"], "written as `talign corpus stats 0`");
 }
 
 /// The most days between the publication dates of two documents of one event.
@@ -332,15 +327,10 @@ fn bad_window_settings_and_streams_out_of_date_order_are_refused() {
     }
     // --overlap-days alone is refused by the parser.
     assert_eq!(talign(&["events", "cluster", s, "--overlap-days", "2"]).status.code(), Some(2));
-    // The command that needs the whole corpus says so rather than ignore the flag.
-    let o = talign(&["export", "names", s, "--window-days", "7"]);
+    // Every command that reads a corpus checks the setting, export names as well.
+    let o = talign(&["export", "names", s, "--window-days", "7", "--overlap-days", "8"]);
     assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("supported by `events cluster`, `events align`, `events pairs` and `export sentences` only"),
-        "{err}"
-    );
-    assert!(err.contains("`export names` needs the whole corpus"), "{err}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("less than --window-days (7; got 8)"));
     // What export sentences aligns instead of the links needs the whole corpus.
     for flag in ["--within-events", "--timing"] {
         let o = talign(&["export", "sentences", s, "--window-days", "7", flag]);
@@ -607,5 +597,60 @@ fn windowed_pairs_weighed_with_the_corpus_statistics_are_the_whole_runs_rows_for
         }
         // Pairs further apart than any window are not scored.
         assert!(got.len() < rows.len(), "{d}/{o}");
+    }
+}
+
+#[test]
+fn windowed_names_are_the_whole_runs_when_one_window_holds_the_corpus() {
+    let dir = tmp("names-one");
+    let corpus = dated_ntrex(&dir, 1);
+    let seeds = root().join("corpora/seeds");
+    for c in [corpus.to_str().unwrap(), seeds.to_str().unwrap()] {
+        for extra in [&[][..], &["--explain"][..], &["--format", "json"][..]] {
+            let mut whole_args = vec!["export", "names", c];
+            whole_args.extend(extra);
+            let whole = stdout(&talign(&whole_args));
+            assert!(whole.lines().count() > 10, "{c} {extra:?}: {whole}");
+            let mut args = whole_args.clone();
+            args.extend(["--window-days", "100000"]);
+            let windowed = talign(&args);
+            assert_eq!(stdout(&windowed), whole, "{c} {extra:?}");
+            let err = String::from_utf8_lossy(&windowed.stderr).into_owned();
+            assert!(err.contains(" in 1 window of 100000 days") && err.ends_with(" names\n"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn windowed_names_weighed_with_the_corpus_statistics_are_the_whole_runs_on_ntrex_five_days_apart() {
+    let dir = tmp("names-stats");
+    let corpus = dated_ntrex(&dir, 5);
+    let c = corpus.to_str().unwrap();
+    let stats = dir.join("stats.json");
+    let s = stats.to_str().unwrap();
+    stdout(&talign(&["corpus", "stats", c, "-o", s, "-q"]));
+    let whole = stdout(&talign(&["export", "names", c, "--explain"]));
+    // The whole run weighed with its own statistics is the whole run.
+    assert_eq!(stdout(&talign(&["export", "names", c, "--explain", "--stats", s])), whole);
+    for (d, o) in [("6", "5"), ("30", "15"), ("120", "60")] {
+        let args = ["export", "names", c, "--explain", "--window-days", d, "--overlap-days", o];
+        // Each document's names are read in its home window, with the corpus's frequent
+        // words, then resolved over the whole stream: the whole run's table.
+        let mut weighed = args.to_vec();
+        weighed.extend(["--stats", s]);
+        assert_eq!(stdout(&talign(&weighed)), whole, "--window-days {d} --overlap-days {o}");
+        // Without them, each window finds its own frequent words (as few as 2 documents in
+        // a window of 6 days), and some counts and names differ; every row is still there
+        // once per entity, and the same bytes come on one thread and on two.
+        let own = stdout(&talign(&args));
+        assert_ne!(own, whole, "--window-days {d}");
+        for threads in ["1", "2"] {
+            let o = Command::new(env!("CARGO_BIN_EXE_talign"))
+                .args(args)
+                .env("RAYON_NUM_THREADS", threads)
+                .output()
+                .unwrap();
+            assert_eq!(stdout(&o), own, "{threads} threads");
+        }
     }
 }

@@ -260,16 +260,38 @@ def cluster(
     return _tables(["cluster"], corpus, lenient_lang, False)[0]
 
 
-def export_names(corpus: Corpus, *, explain: bool = False, lenient_lang: bool = False) -> pd.DataFrame:
+def export_names(
+    corpus: Corpus,
+    *,
+    explain: bool = False,
+    window_days: Optional[int] = None,
+    overlap_days: int = 0,
+    stats: Optional[Union[str, "_os.PathLike[str]"]] = None,
+    lenient_lang: bool = False,
+) -> pd.DataFrame:
     """One row per entity mentioned in the corpus (``talign export names``).
 
     Columns ``canonical, kind, bn, fa, docs, mentions`` (and ``canonical_from`` with
     ``explain``); ``bn``, ``fa`` and ``docs`` are ``|``-joined.
 
+    With ``window_days`` (as ``--window-days D --overlap-days O``), each document's names
+    are read in its home window of publication dates (site furniture and, unless ``stats``
+    is given, words too common to be names learnt from that window), then resolved over the
+    whole stream; with ``stats`` (a file written by :func:`corpus_stats` for the whole
+    corpus) the table is the whole run's. ``stats`` needs ``window_days``.
+
     >>> names = talign.export_names("corpora/seeds")
     >>> "Vladimir Putin" in set(names["canonical"])
     True
     """
+    if window_days is not None:
+        paths, records = _corpus(corpus)
+        given = None if stats is None else _os.fspath(stats)
+        return _frame(
+            _talign.names_windowed(paths, records, lenient_lang, window_days, overlap_days, explain, given)
+        )
+    if stats is not None:
+        raise ValueError("stats= weighs windows: give window_days too (a whole run learns from the whole corpus)")
     return _tables(["names"], corpus, lenient_lang, explain)[0]
 
 

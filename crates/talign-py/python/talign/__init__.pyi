@@ -63,7 +63,15 @@ def cluster(
     lenient_lang: bool = False,
 ) -> pd.DataFrame: ...
 def extend_lexicon(*paths: Union[str, os.PathLike[str]]) -> None: ...
-def export_names(corpus: Corpus, *, explain: bool = False, lenient_lang: bool = False) -> pd.DataFrame: ...
+def export_names(
+    corpus: Corpus,
+    *,
+    explain: bool = False,
+    window_days: Optional[int] = None,
+    overlap_days: int = 0,
+    stats: Optional[Union[str, os.PathLike[str]]] = None,
+    lenient_lang: bool = False,
+) -> pd.DataFrame: ...
 def export_sentences(
     corpus: Corpus, *, explain: bool = False, within_events: bool = False, lenient_lang: bool = False
 ) -> pd.DataFrame: ...

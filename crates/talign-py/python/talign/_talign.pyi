@@ -38,4 +38,13 @@ def merge_windows(windows: List[Tuple[int, List[int], List[List[int]]]]) -> List
 def cluster_windowed(
     paths: List[str], records: Optional[str], lenient_lang: bool, days: int, overlap: int, stats: Optional[str] = None
 ) -> Columns: ...
+def names_windowed(
+    paths: List[str],
+    records: Optional[str],
+    lenient_lang: bool,
+    days: int,
+    overlap: int,
+    explain: bool,
+    stats: Optional[str] = None,
+) -> Columns: ...
 def corpus_stats(paths: List[str], records: Optional[str], lenient_lang: bool, out: str) -> None: ...
