@@ -402,8 +402,13 @@ impl NameCollector {
     /// Takes what `windower` read since the last call ([`Windower::take_names`]).
     pub fn take(&mut self, windower: &mut Windower) {
         for read in windower.take_names() {
-            self.early.insert(read.position, read);
+            self.add(read);
         }
+    }
+
+    /// Adds one document's mentions, as [`Windower::take_names`] handed them out.
+    pub fn add(&mut self, read: DecidedNames) {
+        self.early.insert(read.position, read);
         while let Some(next) = self.early.first_entry().filter(|e| *e.key() == self.ids.len()) {
             let read = next.remove();
             self.table.push_records(&read.mentions);
@@ -1655,6 +1660,48 @@ mod tests {
             got.sort();
             assert_eq!(got, want, "round {round}, {spec:?}");
         }
+    }
+
+    #[test]
+    fn names_read_out_of_stream_order_are_resolved_in_stream_order_as_a_whole_run_does() {
+        let doc = |id: &str, day: i64, text: &str| Document {
+            published: Some(Date::from_days_since_epoch(day)),
+            ..Document::new(id, text)
+        };
+        let docs = vec![
+            doc("a", 10, "Sergey Lavrov met Nasser Bourita in Marrakech on Monday."),
+            // Dated before `a` but in a window still open: its home window (1) closes
+            // before `a`'s (2), so its names come out first.
+            doc("b", 8, "ল্যাভরভ মারাকেচে বুরিতার সঙ্গে বৈঠক করেছেন।"),
+            doc("c", 30, "لاوروف و بوریطه در مراکش دیدار کردند."),
+        ];
+        let spec = WindowSpec::new(7, 3).unwrap();
+        let mut w = Windower::with_names(spec, None);
+        for d in &docs {
+            w.push(d.clone()).unwrap();
+        }
+        w.finish().unwrap();
+        let read = w.take_names();
+        let order: Vec<usize> = read.iter().map(|r| r.position).collect();
+        assert_eq!(order, [1, 0, 2]);
+        let mut names = NameCollector::new();
+        let mut taken = Vec::new();
+        for r in read {
+            names.add(r);
+            taken.push(names.len());
+        }
+        // `b` waits for `a`, then both join the table.
+        assert_eq!(taken, [0, 2, 3]);
+        let (got, ids) = names.finish();
+        assert_eq!(ids, ["a", "b", "c"]);
+        // The whole run's entities, in the same order, with the same documents and counts.
+        let corpus = Corpus::from_docs(docs).unwrap();
+        let whole = Analysis::new(&corpus).resolution;
+        let view = |r: &crate::entities::Resolution| -> Vec<(String, Vec<u32>, usize, bool)> {
+            r.entities.iter().map(|e| (e.key.clone(), e.docs.clone(), e.mentions, e.confirmed)).collect()
+        };
+        assert_eq!(view(&got), view(&whole));
+        assert!(got.entities.iter().any(|e| e.docs == [0, 1, 2]), "Lavrov in all three: {:?}", view(&got));
     }
 
     #[test]
