@@ -581,11 +581,15 @@ fn names_windowed<'py>(
         names.take(&mut w);
         let (resolution, ids) = names.finish();
         let mut cols = Columns::new(&EventTable::Names { explain }.columns());
-        let done: Result<(), std::convert::Infallible> =
-            talign::tables::entity_rows(&resolution, |d| ids[d as usize].as_str(), explain, |cells| {
+        let done: Result<(), std::convert::Infallible> = talign::tables::entity_rows(
+            &resolution,
+            |d| ids[d as usize].as_str(),
+            explain,
+            |cells| {
                 cols.rows.push(cells.into_iter().map(Value::from).collect());
                 Ok(())
-            });
+            },
+        );
         let Ok(()) = done;
         Ok(cols)
     });
