@@ -194,17 +194,31 @@ pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
 /// window).
 pub fn mentions_of(corpus: &Corpus, stats: Option<&Stats>, which: &[usize]) -> Vec<Vec<entities::MentionRecord>> {
     let docs = corpus.docs();
-    let frequent = stats.map_or_else(|| frequent_words(corpus), |s| s.frequent.clone());
+    let frequent = frequent_for(corpus, stats);
     let furniture = furniture::find(docs);
     which
         .par_iter()
         .map(|&d| {
             let doc = &docs[d];
-            let blanked = without_furniture(doc, &furniture[d]);
+            let (facts, blanked) = read_doc(doc, &furniture[d], &frequent);
             let text = blanked.as_deref().unwrap_or(&doc.text);
-            extract_text(doc, text, &frequent).mentions.iter().map(|m| entities::MentionRecord::of(m, text)).collect()
+            facts.mentions.iter().map(|m| entities::MentionRecord::of(m, text)).collect()
         })
         .collect()
+}
+
+/// The words a run over `corpus` takes as too common to be names: the whole corpus's, from
+/// `stats`, when given; else `corpus`'s own ([`frequent_words`]).
+fn frequent_for(corpus: &Corpus, stats: Option<&Stats>) -> HashSet<String> {
+    stats.map_or_else(|| frequent_words(corpus), |s| s.frequent.clone())
+}
+
+/// `doc`'s facts as a run reads them: from its text with its furniture lines (`ranges`)
+/// blanked, with the corpus's frequent words; and that blanked text, if it has furniture.
+fn read_doc(doc: &Document, ranges: &[(usize, usize)], frequent: &HashSet<String>) -> (DocFacts, Option<String>) {
+    let blanked = (!ranges.is_empty()).then(|| furniture::blank(&doc.text, ranges));
+    let facts = extract_text(doc, blanked.as_deref().unwrap_or(&doc.text), frequent);
+    (facts, blanked)
 }
 
 /// [`extract_with`] on `text` in place of the document's own (its furniture blanked).
@@ -480,11 +494,6 @@ fn keep_best(best: &mut HashMap<u32, (f32, u64, u32)>, d: u32, score: f32, keys:
     if (cand.0, std::cmp::Reverse(cand.1)) > (e.0, std::cmp::Reverse(e.1)) {
         *e = cand;
     }
-}
-
-/// `doc`'s text with its furniture blanked, if it has any.
-fn without_furniture(doc: &Document, ranges: &[(usize, usize)]) -> Option<String> {
-    (!ranges.is_empty()).then(|| furniture::blank(&doc.text, ranges))
 }
 
 /// Documents extracted at a time (in parallel) before their facts are reduced.
@@ -893,7 +902,7 @@ impl<'c> Analysis<'c> {
     ) -> Analysis<'c> {
         let lex = Lexicon::builtin();
         let docs = corpus.docs();
-        let frequent = stats.map_or_else(|| frequent_words(corpus), |s| s.frequent.clone());
+        let frequent = frequent_for(corpus, stats);
         // Site furniture is blanked before anything is read; reprints are found on what is left.
         let furniture = furniture::find(docs);
         let mut table = entities::MentionTable::new();
@@ -914,9 +923,9 @@ impl<'c> Analysis<'c> {
                 .par_iter()
                 .enumerate()
                 .map(|(i, d)| {
-                    let blanked = without_furniture(d, &furniture[first + i]);
-                    let text = blanked.as_deref().unwrap_or(&d.text);
-                    (extract_text(d, text, &frequent), reprints::shingles(text), blanked)
+                    let (facts, blanked) = read_doc(d, &furniture[first + i], &frequent);
+                    let shingles = reprints::shingles(blanked.as_deref().unwrap_or(&d.text));
+                    (facts, shingles, blanked)
                 })
                 .collect()
         };
@@ -1280,9 +1289,7 @@ impl<'c> Analysis<'c> {
     /// words: the same facts the pipeline saw (it keeps only the features it needs), with
     /// `mentions[i]` resolved to `resolution.doc_entities[d][i]`.
     pub fn facts(&self, d: usize) -> DocFacts {
-        let doc = &self.corpus.docs()[d];
-        let blanked = without_furniture(doc, &self.furniture[d]);
-        extract_text(doc, blanked.as_deref().unwrap_or(&doc.text), &self.frequent)
+        read_doc(&self.corpus.docs()[d], &self.furniture[d], &self.frequent).0
     }
 
     /// The byte ranges of document `d`'s furniture lines (see [`crate::furniture`]).
