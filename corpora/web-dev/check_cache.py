@@ -34,6 +34,14 @@ def default_cache():
     return os.path.join(os.path.expanduser("~"), ".cache", "talign", "web-dev")
 
 
+def read_sums(path):
+    """The rows of a `sha256sum` file: (line number, hex digest, file name)."""
+    with open(path, encoding="utf-8") as f:
+        for line, text in enumerate(f, start=1):
+            want, _, name = text.rstrip("\n").partition("  ")
+            yield line, want, name
+
+
 def read_csv(path, columns):
     with open(path, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -97,8 +105,7 @@ def main():
         for e in extra:
             print(f"note: {e}.txt is in the cache but not in the manifest")
     if os.path.isfile(args.sums) and os.path.isdir(args.cache):
-        for line, text in enumerate(open(args.sums, encoding="utf-8"), start=1):
-            want, _, name = text.rstrip("\n").partition("  ")
+        for line, want, name in read_sums(args.sums):
             p = os.path.join(args.cache, name)
             if os.path.isfile(p):
                 got = hashlib.sha256(open(p, "rb").read()).hexdigest()

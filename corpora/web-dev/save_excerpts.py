@@ -22,14 +22,7 @@ import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def default_cache():
-    env = os.environ.get("TALIGN_WEB_CACHE")
-    if env:
-        return env
-    return os.path.join(os.path.expanduser("~"), ".cache", "talign", "web-dev")
+from check_cache import HERE, default_cache, read_sums
 
 
 def main():
@@ -37,11 +30,7 @@ def main():
     ap.add_argument("parts", nargs="+")
     ap.add_argument("--cache", default=default_cache())
     args = ap.parse_args()
-    want = {}
-    with open(os.path.join(HERE, "cache.sha256"), encoding="utf-8") as f:
-        for line in f:
-            digest, name = line.split()
-            want[name] = digest
+    want = {name: digest for _, digest, name in read_sums(os.path.join(HERE, "cache.sha256"))}
     os.makedirs(args.cache, exist_ok=True)
     bad = 0
     for part in args.parts:
