@@ -281,12 +281,13 @@ fn sentences_of(
 }
 
 /// The pairs whose passages are shown when they are not the links (`--within-events`: every
-/// scored pair of an event, which needs the scored pairs), then frees what scored the pairs:
+/// scored pair of an event; else the links and the unlinked reports of
+/// [`Analysis::shown_pairs`], `None` when there are none), then frees what scored the pairs:
 /// nothing after it reads them (the links carry their evidence).
 fn pairs_then_release(a: &mut Analysis<'_>, within_events: bool) -> Option<Vec<talign_events::align::Link>> {
-    let event_pairs = within_events.then(|| a.event_pairs());
+    let shown = if within_events { a.event_pairs() } else { a.shown_pairs() };
     a.release_pair_scoring();
-    event_pairs
+    (within_events || shown.len() > a.links.len()).then_some(shown)
 }
 
 /// `export sentences --pairs FILE` (the passages of the given document pairs, linked or
@@ -304,8 +305,8 @@ pub(crate) fn sentences_for_pairs(
     let corpus = load(args)?;
     let mut given = pairs.map(|p| read_pairs(&corpus, p)).transpose()?;
     let a = Analysis::with_options(&corpus, opts);
-    if given.is_none() && within_events {
-        given = Some(a.event_pairs());
+    if given.is_none() {
+        given = Some(if within_events { a.event_pairs() } else { a.shown_pairs() });
     }
     let links = given.as_deref().unwrap_or(&a.links);
     if timing {

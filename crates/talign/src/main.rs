@@ -142,8 +142,9 @@ enum ExportCommand {
         after_help = "Output columns: canonical,kind,bn,fa,docs,mentions (with --explain, also canonical_from)\n\nExample:\n  talign export names corpora/seeds\n  talign export names corpora/seeds --window-days 30 --overlap-days 15"
     )]
     Names(NamesArgs),
-    /// The passages that say the same thing in each pair of linked documents (with
-    /// --within-events, in each pair scored inside one event).
+    /// The passages that say the same thing in each pair of linked documents, and in each
+    /// pair of one event in two languages where neither document has a link into the
+    /// other's language (with --within-events, in each pair scored inside one event).
     #[command(
         after_help = "Output columns: event,left_doc,right_doc,left,right,score (with --explain, also evidence)\n\nExample:\n  talign export sentences corpora/seeds -o passages.csv\n  talign export sentences corpora/ntrex-dev/articles.jsonl --explain --format markdown\n  talign export sentences corpora/ntrex-dev/articles.jsonl --within-events -o all-pairs.csv"
     )]
@@ -206,8 +207,10 @@ struct SentencesArgs {
     #[arg(long, value_name = "FILE")]
     pairs: Option<PathBuf>,
     /// Align every pair of documents the aligner scored inside one event, not only the
-    /// linked ones. The links of an event are a choice among its pairs: two reports the
-    /// event holds through other documents get passages only with this (an event of n
+    /// linked ones and the unlinked reports in two languages. The links of an event are a
+    /// choice among its pairs: two reports the event holds through other documents get
+    /// passages without this only when they are in two languages and neither has a link
+    /// into the other's language (an event of n
     /// reports has up to n(n−1)/2 pairs, so more rows and more time; copies of one text
     /// are still paired with their closest copy only).
     #[arg(long, conflicts_with = "pairs")]
@@ -464,8 +467,8 @@ struct ReportOutput {
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     format: ReportFormat,
     /// Show the passages of every pair of documents the aligner scored inside one event, not
-    /// only of the linked ones (as `export sentences --within-events`; the links table stays
-    /// the links).
+    /// only of the linked ones and the unlinked reports in two languages (as `export
+    /// sentences --within-events`; the links table stays the links).
     #[arg(long)]
     within_events: bool,
 }

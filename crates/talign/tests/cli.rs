@@ -270,6 +270,66 @@ fn sentences_within_events_pair_the_reports_an_event_holds_without_a_link() {
     assert!(html.contains(&format!("{shown} document pairs")), "the summary counts the pairs shown");
 }
 
+/// Independent reports of one event in two languages, neither with a link into the other's
+/// language, get their passages without `--within-events`: the NTREX reports of the Palu
+/// earthquake without the Persian translation of one Reuters story and the Bengali one of
+/// Euronews leave the Bengali Reuters story and the Persian Euronews story unpartnered, in
+/// one event with the other outlets' translations. `export sentences` pairs the two (the
+/// toll of at least 384 dead on Friday is in both), and no pair where a document has its
+/// partner in the other language; `report` writes the same rows.
+#[test]
+fn sentences_pair_the_unlinked_reports_of_an_event_in_two_languages() {
+    let ntrex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/ntrex-dev/articles.jsonl");
+    let text = std::fs::read_to_string(ntrex).unwrap();
+    let outlets = ["reuters.218865", "euronews-en.153797", "reuters.218863", "telegraph.405422", "nytimes.184860"];
+    let dropped = ["fa-reuters.218865", "bn-euronews-en.153797"];
+    let keep: Vec<&str> = text
+        .lines()
+        .filter(|l| outlets.iter().any(|o| l.contains(&format!("-{o}\"")) && l.contains("\"id\"")))
+        .filter(|l| !dropped.iter().any(|d| l.contains(&format!("\"{d}\""))))
+        .collect();
+    assert_eq!(keep.len(), 8);
+    let corpus = tmp("palu-unlinked").join("palu.jsonl");
+    std::fs::write(&corpus, keep.join("\n") + "\n").unwrap();
+    let c = corpus.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let o = talign(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        rows(&stdout(&o))
+    };
+    let event_of: std::collections::HashMap<String, String> =
+        run(&["events", "cluster", c]).into_iter().map(|r| (r[1].clone(), r[0].clone())).collect();
+    let key = |l: &str, r: &str| if l < r { (l.to_owned(), r.to_owned()) } else { (r.to_owned(), l.to_owned()) };
+    let links: std::collections::BTreeSet<(String, String)> =
+        run(&["events", "align", c]).iter().map(|r| key(&r[0], &r[1])).collect();
+    let (bn, fa) = ("bn-reuters.218865", "fa-euronews-en.153797");
+    assert!(!links.contains(&key(bn, fa)), "the two reports are not linked");
+    assert_eq!(event_of[bn], event_of[fa], "but are one event");
+    // A document with a link into the other language.
+    let partnered = |d: &str| links.iter().any(|(l, r)| (l == d && r[..2] != d[..2]) || (r == d && l[..2] != d[..2]));
+    let shown = run(&["export", "sentences", c]);
+    for r in &shown {
+        assert_eq!(event_of[&r[1]], r[0], "{r:?}");
+        assert_eq!(event_of[&r[2]], r[0], "{r:?}");
+        let unlinked = !links.contains(&key(&r[1], &r[2]));
+        assert!(!unlinked || !(partnered(&r[1]) || partnered(&r[2])), "only unpartnered reports are added: {r:?}");
+    }
+    let of_pair: Vec<&Vec<String>> = shown.iter().filter(|r| key(&r[1], &r[2]) == key(bn, fa)).collect();
+    assert!(
+        of_pair.iter().any(|r| r[3].contains("384") && r[4].contains("384")),
+        "the toll both state is paired: {of_pair:?}"
+    );
+    // Every linked pair keeps its rows, and `--within-events` shows all of these and more.
+    let within = run(&["export", "sentences", c, "--within-events"]);
+    for r in &shown {
+        assert!(within.contains(r), "{r:?}");
+    }
+    let out = tmp("palu-unlinked-report");
+    let o = talign(&["report", c, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(rows(&std::fs::read_to_string(out.join("sentences.csv")).unwrap()), shown);
+}
+
 #[test]
 fn report_writes_every_table() {
     let d = tmp("report");

@@ -318,9 +318,10 @@ def export_sentences(
     (``talign export sentences``).
 
     Columns ``event, left_doc, right_doc, left, right, score`` (and ``evidence`` with
-    ``explain``), one row per aligned passage. By default the linked pairs are aligned;
-    with ``within_events`` every pair the aligner scored inside one event
-    (``--within-events``).
+    ``explain``), one row per aligned passage. By default the linked pairs are aligned,
+    and the pairs of one event in two languages where neither document has a link into
+    the other's language (independent reports); with ``within_events`` every pair the
+    aligner scored inside one event (``--within-events``).
 
     >>> list(talign.export_sentences("corpora/seeds").columns)
     ['event', 'left_doc', 'right_doc', 'left', 'right', 'score']
