@@ -3,7 +3,8 @@
 //! A sentence ends at a line break, or at `।` `?` `!` `؟` `.` `…` (with any closing
 //! quotes or brackets after it) followed by white space, or at the full-width `。` `！` `？`
 //! of Chinese and Japanese, which need no space after them. A full stop does not end a
-//! sentence after a single Latin capital (an initial) or a common abbreviation.
+//! sentence after a single capital of a cased script or a single Bengali letter (an
+//! initial) or a common abbreviation (English, Bengali, Hindi, Russian).
 
 use serde::Serialize;
 
@@ -76,10 +77,27 @@ const ABBREVIATIONS: &[&str] = &[
     "nov",
     "dec",
     "ডা",
+    "ড",
     "মি",
     "মো",
     "মোঃ",
+    "মোছা",
+    "রহ",
+    "সা",
+    "ডঃ",
+    "डॉ",
+    "प्रो",
+    "тыс",
+    "млн",
+    "млрд",
+    "им",
 ];
+
+/// Whether `c` is a Bengali letter (a vowel or consonant, not a sign): written alone (or
+/// with its vowel sign) before a full stop, an initial (এ. কে. আব্দুল মোমেন).
+fn is_bengali_letter(c: char) -> bool {
+    matches!(c, '\u{0985}'..='\u{09B9}' | '\u{09DC}'..='\u{09DF}')
+}
 
 /// Whether the full stop at byte `dot` of `text` belongs to an abbreviation or initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
@@ -91,7 +109,15 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
-        && c.is_ascii_uppercase()
+        && (c.is_uppercase() || is_bengali_letter(c))
+    {
+        return true;
+    }
+    // A Bengali letter with its vowel sign (কে. for K, জে. for J).
+    let mut chars = word.chars();
+    if let (Some(c), Some(v), None) = (chars.next(), chars.next(), chars.next())
+        && is_bengali_letter(c)
+        && matches!(v, '\u{09BE}'..='\u{09CC}')
     {
         return true;
     }
@@ -235,6 +261,21 @@ mod tests {
             ["Mr. J. Smith paid 2.5 dollars.", "Then he left."]
         );
         assert_eq!(texts("Washington, D.C.خانم Jean گفت."), ["Washington, D.C.خانم Jean گفت."]);
+        // Initials in any cased script, and in Bengali; the Bengali, Hindi and Russian
+        // abbreviations news writes before names and figures.
+        assert_eq!(texts("В. В. Путин прибыл. Он выступил."), ["В. В. Путин прибыл.", "Он выступил."]);
+        assert_eq!(
+            texts("তিনি পররাষ্ট্রমন্ত্রী ড. এ. কে. আব্দুল মোমেনের সঙ্গে বৈঠক করবেন। পরে ফিরবেন।"),
+            ["তিনি পররাষ্ট্রমন্ত্রী ড. এ. কে. আব্দুল মোমেনের সঙ্গে বৈঠক করবেন।", "পরে ফিরবেন।"]
+        );
+        assert_eq!(
+            texts("শাহজালাল (রহ.) আন্তর্জাতিক বিমানবন্দরে নামেন। পরে ফিরবেন।"),
+            ["শাহজালাল (রহ.) আন্তর্জাতিক বিমানবন্দরে নামেন।", "পরে ফিরবেন।"]
+        );
+        assert_eq!(texts("डॉ. सिंह आए. वे बोले."), ["डॉ. सिंह आए.", "वे बोले."]);
+        assert_eq!(texts("Погибли 5 тыс. человек. Это много."), ["Погибли 5 тыс. человек.", "Это много."]);
+        // A word of two letters still ends a sentence.
+        assert_eq!(texts("Встретился с Ким Чен Ын. В Москве."), ["Встретился с Ким Чен Ын.", "В Москве."]);
     }
 
     #[test]
