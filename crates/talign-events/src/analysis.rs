@@ -1581,6 +1581,7 @@ impl<'c> Analysis<'c> {
         let model = passages::PairModel {
             dictionary: table.map(|table| Dictionary { table, reversed: la > lb }),
             length_ratio: learnt.ratios.get(&key).map(|&r| if la <= lb { r } else { 1.0 / r }),
+            untaught: table.is_none(),
         };
         (table.map(|_| &learnt.vocabulary), model)
     }

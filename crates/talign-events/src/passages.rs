@@ -90,6 +90,12 @@ pub struct PairModel<'t> {
     /// measured on the confident passages of the corpus's pairs of these two languages: the
     /// ratio of two documents' lengths says nothing when one covers only part of the other.
     pub length_ratio: Option<f32>,
+    /// The corpus was learnt from and taught no table for these two languages (fewer
+    /// confident passages than [`crate::lexical::MIN_TRAINING_PAIRS`]): only wording could
+    /// tell a translated part from two independent reports whose leads tell one fact in one
+    /// order, so pairs with too few seeds are mined, not tried as translations (see
+    /// [`PassageOptions::few_anchors`]).
+    pub untaught: bool,
 }
 
 /// How much of each unit translates each unit of the other document, by a learnt table.
@@ -678,7 +684,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         .then(|| Band::new(&scorer, &sa, &sb, &chain, FALLBACK_BAND_WIDTH))
         .flatten();
     let tries = match (&band, few) {
-        (_, true) if opts.few_anchors > 0 => vec![None],
+        (_, true) if opts.few_anchors > 0 && !model.untaught => vec![None],
         (_, true) => vec![],
         (Some(band), false) => vec![Some(band), None],
         (None, false) => std::iter::once(None).chain(fallback.as_ref().map(Some)).collect(),
@@ -790,6 +796,7 @@ pub fn align_passages_oriented(
     let model = PairModel {
         dictionary: model.dictionary.map(|d| Dictionary { reversed: !d.reversed, ..d }),
         length_ratio: model.length_ratio.map(|r| 1.0 / r),
+        untaught: model.untaught,
     };
     let (mut beads, parallel) = align_passages_with(b, a, model, opts);
     for bead in &mut beads {
@@ -2050,14 +2057,19 @@ mod tests {
         assert!(parallel, "{beads:?}");
         assert_eq!(beads.iter().map(|x| (x.left, x.right)).collect::<Vec<_>>(), run);
         // Asking for a longer run than the five passages, or for no monotonic try at all,
-        // leaves the pair to mining, which pairs only the sentence with the shared name.
-        for opts in [
-            PassageOptions { few_passages: 6, ..PassageOptions::default() },
-            PassageOptions { few_anchors: 0, ..PassageOptions::default() },
+        // leaves the pair to mining, which pairs only the sentence with the shared name; so
+        // does a corpus that taught no table for the two languages, where a run of leads in
+        // one order is what independent reports give too.
+        let untaught = PairModel { untaught: true, ..model };
+        for (opts, model) in [
+            (PassageOptions { few_passages: 6, ..PassageOptions::default() }, model),
+            (PassageOptions { few_anchors: 0, ..PassageOptions::default() }, model),
+            (PassageOptions::default(), untaught),
         ] {
             let (beads, parallel) = align_passages_with(&a, &b, model, &opts);
             assert!(!parallel);
             assert!(beads.len() < run.len(), "{beads:?}");
+            assert!(beads.iter().all(|x| x.evidence.regime == Regime::Mined), "{beads:?}");
         }
     }
 
@@ -2127,8 +2139,11 @@ mod tests {
         let b = shared(1);
         let opts = PassageOptions::default();
         let run: Vec<_> = (0..8).map(|i| ((4 + i, 5 + i), (i, i + 1))).collect();
-        let learnt =
-            PairModel { dictionary: Some(Dictionary { table: &table, reversed: false }), length_ratio: Some(1.0) };
+        let learnt = PairModel {
+            dictionary: Some(Dictionary { table: &table, reversed: false }),
+            length_ratio: Some(1.0),
+            untaught: false,
+        };
         let (beads, parallel) = align_passages_with(&a, &b, learnt, &opts);
         assert!(parallel, "{beads:?}");
         assert_eq!(beads.iter().map(|x| (x.left, x.right)).collect::<Vec<_>>(), run);

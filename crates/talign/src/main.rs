@@ -378,7 +378,9 @@ struct Tuning {
     #[arg(long, hide_short_help = true, value_name = "E", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().keep_supported)]
     passage_keep_supported: f32,
     /// Pairs with too few seeds in one order still try a monotonic alignment, kept when it
-    /// puts at least N rare anchors in aligned passages (0: such pairs are mined).
+    /// puts at least N rare anchors in aligned passages (0: such pairs are mined). Only for
+    /// two languages the corpus taught a translation table: without one, such pairs are
+    /// mined.
     #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().few_anchors)]
     passage_few_anchors: usize,
     /// ... and when that alignment has at least N passages.
