@@ -319,7 +319,7 @@ fn sentences_pair_the_unlinked_reports_of_an_event_in_two_languages() {
         of_pair.iter().any(|r| r[3].contains("384") && r[4].contains("384")),
         "the toll both state is paired: {of_pair:?}"
     );
-    // Every linked pair keeps its rows, and `--within-events` shows all of these and more.
+    // `--within-events` shows all of these rows too.
     let within = run(&["export", "sentences", c, "--within-events"]);
     for r in &shown {
         assert!(within.contains(r), "{r:?}");
