@@ -37,6 +37,30 @@ fn rows(csv_text: &str) -> Vec<Vec<String>> {
     r.records().map(|x| x.unwrap().iter().map(str::to_owned).collect()).collect()
 }
 
+/// The rows a successful run of `talign args` prints.
+fn ok_rows(args: &[&str]) -> Vec<Vec<String>> {
+    let o = talign(args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    rows(&stdout(&o))
+}
+
+/// The NTREX reports of the Palu earthquake (five articles from four outlets, in both
+/// languages) but the `dropped` ids, written to a corpus in a fresh directory `name`.
+fn palu(name: &str, dropped: &[&str]) -> PathBuf {
+    let ntrex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/ntrex-dev/articles.jsonl");
+    let text = std::fs::read_to_string(ntrex).unwrap();
+    let outlets = ["reuters.218865", "euronews-en.153797", "reuters.218863", "telegraph.405422", "nytimes.184860"];
+    let keep: Vec<&str> = text
+        .lines()
+        .filter(|l| outlets.iter().any(|o| l.contains(&format!("-{o}\"")) && l.contains("\"id\"")))
+        .filter(|l| !dropped.iter().any(|d| l.contains(&format!("\"{d}\""))))
+        .collect();
+    assert_eq!(keep.len(), 10 - dropped.len());
+    let corpus = tmp(name).join("palu.jsonl");
+    std::fs::write(&corpus, keep.join("\n") + "\n").unwrap();
+    corpus
+}
+
 #[test]
 fn bad_input_exits_2_naming_file_and_line_and_writes_nothing() {
     let d = tmp("bad");
@@ -218,26 +242,12 @@ fn learnt_translations_do_not_depend_on_the_thread_count() {
 /// keeps every linked pair's rows as they were, and pairs no documents of two events.
 #[test]
 fn sentences_within_events_pair_the_reports_an_event_holds_without_a_link() {
-    let ntrex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/ntrex-dev/articles.jsonl");
-    let text = std::fs::read_to_string(ntrex).unwrap();
-    let outlets = ["reuters.218865", "euronews-en.153797", "reuters.218863", "telegraph.405422", "nytimes.184860"];
-    let keep: Vec<&str> = text
-        .lines()
-        .filter(|l| outlets.iter().any(|o| l.contains(&format!("-{o}\"")) && l.contains("\"id\"")))
-        .collect();
-    assert_eq!(keep.len(), 10);
-    let corpus = tmp("palu").join("palu.jsonl");
-    std::fs::write(&corpus, keep.join("\n") + "\n").unwrap();
+    let corpus = palu("palu", &[]);
     let c = corpus.to_str().unwrap();
-    let run = |args: &[&str]| {
-        let o = talign(args);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        rows(&stdout(&o))
-    };
     let event_of: std::collections::HashMap<String, String> =
-        run(&["events", "cluster", c]).into_iter().map(|r| (r[1].clone(), r[0].clone())).collect();
-    let linked = run(&["export", "sentences", c]);
-    let within = run(&["export", "sentences", c, "--within-events"]);
+        ok_rows(&["events", "cluster", c]).into_iter().map(|r| (r[1].clone(), r[0].clone())).collect();
+    let linked = ok_rows(&["export", "sentences", c]);
+    let within = ok_rows(&["export", "sentences", c, "--within-events"]);
     for r in &linked {
         assert!(within.contains(r), "a linked pair's passage is kept: {r:?}");
     }
@@ -279,35 +289,19 @@ fn sentences_within_events_pair_the_reports_an_event_holds_without_a_link() {
 /// partner in the other language; `report` writes the same rows.
 #[test]
 fn sentences_pair_the_unlinked_reports_of_an_event_in_two_languages() {
-    let ntrex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/ntrex-dev/articles.jsonl");
-    let text = std::fs::read_to_string(ntrex).unwrap();
-    let outlets = ["reuters.218865", "euronews-en.153797", "reuters.218863", "telegraph.405422", "nytimes.184860"];
-    let dropped = ["fa-reuters.218865", "bn-euronews-en.153797"];
-    let keep: Vec<&str> = text
-        .lines()
-        .filter(|l| outlets.iter().any(|o| l.contains(&format!("-{o}\"")) && l.contains("\"id\"")))
-        .filter(|l| !dropped.iter().any(|d| l.contains(&format!("\"{d}\""))))
-        .collect();
-    assert_eq!(keep.len(), 8);
-    let corpus = tmp("palu-unlinked").join("palu.jsonl");
-    std::fs::write(&corpus, keep.join("\n") + "\n").unwrap();
+    let corpus = palu("palu-unlinked", &["fa-reuters.218865", "bn-euronews-en.153797"]);
     let c = corpus.to_str().unwrap();
-    let run = |args: &[&str]| {
-        let o = talign(args);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        rows(&stdout(&o))
-    };
     let event_of: std::collections::HashMap<String, String> =
-        run(&["events", "cluster", c]).into_iter().map(|r| (r[1].clone(), r[0].clone())).collect();
+        ok_rows(&["events", "cluster", c]).into_iter().map(|r| (r[1].clone(), r[0].clone())).collect();
     let key = |l: &str, r: &str| if l < r { (l.to_owned(), r.to_owned()) } else { (r.to_owned(), l.to_owned()) };
     let links: std::collections::BTreeSet<(String, String)> =
-        run(&["events", "align", c]).iter().map(|r| key(&r[0], &r[1])).collect();
+        ok_rows(&["events", "align", c]).iter().map(|r| key(&r[0], &r[1])).collect();
     let (bn, fa) = ("bn-reuters.218865", "fa-euronews-en.153797");
     assert!(!links.contains(&key(bn, fa)), "the two reports are not linked");
     assert_eq!(event_of[bn], event_of[fa], "but are one event");
     // A document with a link into the other language.
     let partnered = |d: &str| links.iter().any(|(l, r)| (l == d && r[..2] != d[..2]) || (r == d && l[..2] != d[..2]));
-    let shown = run(&["export", "sentences", c]);
+    let shown = ok_rows(&["export", "sentences", c]);
     for r in &shown {
         assert_eq!(event_of[&r[1]], r[0], "{r:?}");
         assert_eq!(event_of[&r[2]], r[0], "{r:?}");
@@ -320,7 +314,7 @@ fn sentences_pair_the_unlinked_reports_of_an_event_in_two_languages() {
         "the toll both state is paired: {of_pair:?}"
     );
     // `--within-events` shows all of these rows too.
-    let within = run(&["export", "sentences", c, "--within-events"]);
+    let within = ok_rows(&["export", "sentences", c, "--within-events"]);
     for r in &shown {
         assert!(within.contains(r), "{r:?}");
     }
