@@ -108,18 +108,11 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         return false;
     }
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next())
-        && (c.is_uppercase() || is_bengali_letter(c))
-    {
-        return true;
-    }
-    // A Bengali letter with its vowel sign (কে. for K, জে. for J).
-    let mut chars = word.chars();
-    if let (Some(c), Some(v), None) = (chars.next(), chars.next(), chars.next())
-        && is_bengali_letter(c)
-        && matches!(v, '\u{09BE}'..='\u{09CC}')
-    {
-        return true;
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(c), None, _) if c.is_uppercase() || is_bengali_letter(c) => return true,
+        // A Bengali letter with its vowel sign (কে. for K, জে. for J).
+        (Some(c), Some(v), None) if is_bengali_letter(c) && matches!(v, '\u{09BE}'..='\u{09CC}') => return true,
+        _ => {}
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
