@@ -22,7 +22,7 @@ use crate::keywords::{self, EventMention};
 use crate::lexical::{self, PassageWords, Translations, Vocabulary};
 use crate::mentions::{self, Mention};
 use crate::numbers::{self, NumberMention};
-use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit};
+use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit, news_anchor};
 use crate::stats::{self, Stats};
 use crate::temporal::{self, DateMention, TimeValue};
 use crate::when::When;
@@ -1429,6 +1429,22 @@ impl<'c> Analysis<'c> {
         let letters = |t: &str| t.chars().filter(|&c| talign_names::is_letter_or_digit(c)).count() as f32;
         let mut tokens = TokenTable::new(vocabulary, opts.cognate_min_key);
         let mut words = crate::boundaries::Words::default();
+        // Common news words, each as its concept's anchor id; not one inside an event word
+        // (the security of নিরাপত্তা পরিষদ, the Security Council, is the event word's).
+        let news: Vec<(usize, usize, u32)> = if opts.news_words {
+            let events: Vec<(usize, usize)> = self.anchors[d]
+                .iter()
+                .filter(|a| self.space.feature(a.feature).kind == FeatureKind::Event)
+                .map(|a| (a.start as usize, a.end as usize))
+                .collect();
+            keywords::news_words(&doc.text)
+                .into_iter()
+                .filter(|w| !events.iter().any(|&(s, e)| s < w.end && w.start < e))
+                .map(|w| (w.start, w.end, news_anchor(w.concept)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::new();
         for s in doc.sentences() {
             // The title, alone or as a page heading with the outlet's name after it.
@@ -1456,6 +1472,9 @@ impl<'c> Analysis<'c> {
                 let piece = s.text[from.0..at].trim_end();
                 let (cognates, words) = tokens.unit(piece);
                 let (start, end) = (s.start + from.0, s.start + from.0 + piece.len());
+                let mut news: Vec<u32> = news.iter().filter(|w| start <= w.0 && w.1 <= end).map(|w| w.2).collect();
+                news.sort_unstable();
+                news.dedup();
                 let len = letters(piece);
                 out.push(Unit {
                     start,
@@ -1467,6 +1486,7 @@ impl<'c> Analysis<'c> {
                     share: len / total,
                     cognates,
                     words,
+                    news,
                 });
                 from = (at, cut);
             }
@@ -1773,7 +1793,8 @@ fn entity_name<'r>(feature_entity: &[u32], resolution: &'r Resolution, f: u32) -
 
 impl Analysis<'_> {
     /// Why two passages were paired, in words: the names, numbers, dates and event words
-    /// they share, the words spelt alike, and the share of their wording the learnt table
+    /// they share, the words spelt alike, the news words both have (mined pairs read with
+    /// them), and the share of their wording the learnt table
     /// pairs (against what unrelated sentences of the two documents share).
     pub fn passage_evidence(&self, bead: &Bead) -> String {
         let e = &bead.evidence;
@@ -1793,6 +1814,12 @@ impl Analysis<'_> {
         }
         if e.cognates > 0 {
             parts.push(format!("spelt alike: {}", e.cognates));
+        }
+        if !e.news.is_empty() {
+            let words = &crate::lists::Lists::builtin().words.concepts;
+            let mut labels: Vec<String> = e.news.iter().map(|&c| words[c as usize].replace('_', " ")).collect();
+            labels.sort_unstable();
+            parts.push(format!("news words: {}", labels.join(", ")));
         }
         if let Some((sim, base)) = e.lexical {
             parts.push(format!("wording {:.0}% (nearest other sentences {:.0}%)", 100.0 * sim, 100.0 * base));

@@ -40,23 +40,60 @@ pub fn find_events(text: &str) -> Vec<EventMention> {
 
 /// Finds the event words of `text`, sorted by position.
 pub fn find_events_with(text: &str, lists: &Lists) -> Vec<EventMention> {
+    find_terms(text, &lists.event_terms, &lists.event_matcher)
+        .into_iter()
+        .map(|w| EventMention { start: w.start, end: w.end, concept: lists.concepts[w.concept as usize].clone() })
+        .collect()
+}
+
+/// Finds the common news words of `text` (see [`Lists::words`]), sorted by position, with
+/// the same rules as event words.
+pub fn find_news_words(text: &str) -> Vec<EventMention> {
+    let words = &Lists::builtin().words;
+    news_words(text)
+        .into_iter()
+        .map(|w| EventMention { start: w.start, end: w.end, concept: words.concepts[w.concept as usize].clone() })
+        .collect()
+}
+
+/// A term of a concept list in a text: its byte range and its concept's index (for news
+/// words, in [`Lists::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewsWord {
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte offset just past the word.
+    pub end: usize,
+    /// Index of the concept.
+    pub concept: u32,
+}
+
+/// [`find_news_words`] with each concept as its index.
+pub fn news_words(text: &str) -> Vec<NewsWord> {
+    let words = &Lists::builtin().words;
+    find_terms(text, &words.terms, &words.matcher)
+}
+
+/// The terms of a concept list in `text`, sorted by position: `terms` as searched by
+/// `matcher`, each with its concept's index and what may surround it.
+fn find_terms(
+    text: &str,
+    terms: &[(String, u32, crate::endings::Fit)],
+    matcher: &aho_corasick::AhoCorasick,
+) -> Vec<NewsWord> {
     let folded = Folded::new(text);
     let f = folded.text.as_str();
     let language = arabic_script_language(text);
     let mut out = Vec::new();
-    for m in lists.event_matcher.find_iter(f) {
-        let (_, concept, fit) = &lists.event_terms[m.pattern().as_usize()];
+    for m in matcher.find_iter(f) {
+        let (_, concept, fit) = &terms[m.pattern().as_usize()];
         if !fit.language_ok(language) {
             continue;
         }
         if f[m.start()..].starts_with(talign_names::is_cjk) {
             // Chinese and Japanese write no spaces: the term itself, wherever it stands.
             let range = folded.original_range(m.start(), m.end());
-            out.push(EventMention {
-                start: range.start,
-                end: range.end,
-                concept: lists.concepts[*concept as usize].clone(),
-            });
+            out.push(NewsWord { start: range.start, end: range.end, concept: *concept });
             continue;
         }
         let word_start = f[..m.start()].rfind(|c: char| !is_word_char(c)).map_or(0, |p| p + next_len(f, p));
@@ -68,11 +105,7 @@ pub fn find_events_with(text: &str, lists: &Lists) -> Vec<EventMention> {
             continue;
         }
         let range = folded.original_range(m.start(), word_end);
-        out.push(EventMention {
-            start: range.start,
-            end: range.end,
-            concept: lists.concepts[*concept as usize].clone(),
-        });
+        out.push(NewsWord { start: range.start, end: range.end, concept: *concept });
     }
     out
 }
@@ -97,6 +130,17 @@ mod tests {
 
     fn concepts(text: &str) -> Vec<String> {
         find_events(text).into_iter().map(|e| e.concept).collect()
+    }
+
+    #[test]
+    fn news_words_are_found_with_their_endings_in_each_script() {
+        let c = |t: &str| find_news_words(t).into_iter().map(|e| e.concept).collect::<Vec<_>>();
+        assert_eq!(c("ঢাকায় এসেছেন রাশিয়ার পররাষ্ট্রমন্ত্রী"), ["foreign_minister"]);
+        assert_eq!(c("وزیر امور خارجه روسیه وارد داکا شد"), ["foreign_minister", "arrive"]);
+        assert_eq!(c("পেজেশকিয়ান প্রেসিডেন্ট নির্বাচিত হয়েছেন"), ["president", "elected"]);
+        assert_eq!(c("Министр иностранных дел прибыл в Дакку"), ["foreign_minister", "arrive"]);
+        // A longer word that only starts like a listed one is another word.
+        assert!(c("দায়িত্ব পালন করছেন").is_empty());
     }
 
     #[test]

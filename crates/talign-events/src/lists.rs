@@ -1,6 +1,7 @@
 //! The curated word lists embedded in the crate (`crates/talign-events/data/`, each
 //! with a provenance column): common words that are not names, title words that
-//! announce a name, head nouns that follow one, and event concepts.
+//! announce a name, head nouns that follow one, event concepts, and the news words
+//! passages share (see [`Lists::words`]).
 
 use crate::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
@@ -39,6 +40,55 @@ pub struct Lists {
     pub event_terms: Vec<(String, u32, Fit)>,
     /// Matcher over the searched forms (same order as `event_terms`).
     pub event_matcher: AhoCorasick,
+    /// Common news words by concept (president, arrived, first, at least, …), in the
+    /// format of the event concepts (`data/news_words.csv`): not evidence that two
+    /// documents report one event, but that two of their sentences say the same thing.
+    pub words: Concepts,
+}
+
+/// Concepts and the forms of their terms as searched (see [`Lists::event_terms`]).
+#[derive(Debug)]
+pub struct Concepts {
+    /// Concept names.
+    pub concepts: Vec<String>,
+    /// Each searched form with its concept index and what may surround it.
+    pub terms: Vec<(String, u32, Fit)>,
+    /// Matcher over the forms (same order as `terms`).
+    pub matcher: AhoCorasick,
+}
+
+impl Concepts {
+    /// Parses a `concept,lang,term,source` table.
+    fn parse(file: &'static str, text: &str) -> Result<Concepts, ListError> {
+        let mut concepts: Vec<String> = Vec::new();
+        let mut terms: Vec<(String, u32, Fit)> = Vec::new();
+        for (_, r) in rows(file, text, &["concept", "lang", "term", "source"])? {
+            let c = r[0].to_lowercase();
+            let id = match concepts.iter().position(|x| *x == c) {
+                Some(i) => i,
+                None => {
+                    concepts.push(c);
+                    concepts.len() - 1
+                }
+            } as u32;
+            let t = key(&r[2]);
+            if !t.is_empty() {
+                let family = Family::of(&r[1], Script::detect(&t));
+                terms.extend(endings::forms(&t, family, true).into_iter().map(|(f, fit)| (f, id, fit)));
+            }
+        }
+        // One entry per form: the first concept in form order keeps it, the fits are merged.
+        terms.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        let mut merged: Vec<(String, u32, Fit)> = Vec::with_capacity(terms.len());
+        for (form, id, fit) in terms {
+            match merged.last_mut() {
+                Some(last) if last.0 == form => last.2.merge(&fit),
+                _ => merged.push((form, id, fit)),
+            }
+        }
+        let matcher = matcher(&merged.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
+        Ok(Concepts { concepts, terms: merged, matcher })
+    }
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -47,6 +97,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         include_str!("../data/titles.csv"),
         include_str!("../data/after_titles.csv"),
         include_str!("../data/events.csv"),
+        include_str!("../data/news_words.csv"),
     )
     .expect("the embedded word lists are valid (checked by a unit test)")
 });
@@ -94,8 +145,8 @@ impl Lists {
         &LISTS
     }
 
-    /// Parses the four tables.
-    pub fn parse(common: &str, titles: &str, after: &str, events: &str) -> Result<Lists, ListError> {
+    /// Parses the five tables.
+    pub fn parse(common: &str, titles: &str, after: &str, events: &str, words: &str) -> Result<Lists, ListError> {
         let mut common_set = HashSet::new();
         for (_, r) in rows("common_words.csv", common, &["lang", "word", "source"])? {
             common_set.insert(key(&r[1]));
@@ -113,35 +164,9 @@ impl Lists {
         for (line, r) in rows("after_titles.csv", after, &["lang", "word", "kind", "source"])? {
             after_titles.insert(key(&r[1]), kind("after_titles.csv", line, &r[2])?);
         }
-        let mut concepts: Vec<String> = Vec::new();
-        let mut event_terms: Vec<(String, u32, Fit)> = Vec::new();
-        for (_, r) in rows("events.csv", events, &["concept", "lang", "term", "source"])? {
-            let c = r[0].to_lowercase();
-            let id = match concepts.iter().position(|x| *x == c) {
-                Some(i) => i,
-                None => {
-                    concepts.push(c);
-                    concepts.len() - 1
-                }
-            } as u32;
-            let t = key(&r[2]);
-            if !t.is_empty() {
-                let family = Family::of(&r[1], Script::detect(&t));
-                event_terms.extend(endings::forms(&t, family, true).into_iter().map(|(f, fit)| (f, id, fit)));
-            }
-        }
-        // One entry per form: the first concept in form order keeps it, the fits are merged.
-        event_terms.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-        let mut merged: Vec<(String, u32, Fit)> = Vec::with_capacity(event_terms.len());
-        for (form, id, fit) in event_terms {
-            match merged.last_mut() {
-                Some(last) if last.0 == form => last.2.merge(&fit),
-                _ => merged.push((form, id, fit)),
-            }
-        }
-        let event_terms = merged;
+        let Concepts { concepts, terms: event_terms, matcher: event_matcher } = Concepts::parse("events.csv", events)?;
+        let words = Concepts::parse("news_words.csv", words)?;
         let title_matcher = matcher(&title_list.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
-        let event_matcher = matcher(&event_terms.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
         Ok(Lists {
             common: common_set,
             titles: title_list,
@@ -150,6 +175,7 @@ impl Lists {
             concepts,
             event_terms,
             event_matcher,
+            words,
         })
     }
 
@@ -175,6 +201,7 @@ mod tests {
         assert!(l.is_common("در"));
         assert!(!l.titles.is_empty());
         assert!(l.concepts.iter().any(|c| c == "meeting"));
+        assert!(l.words.concepts.iter().any(|c| c == "president"));
     }
 
     #[test]
@@ -183,6 +210,7 @@ mod tests {
             "lang,word,source\n",
             "lang,title,kind,source\nbn,মন্ত্রী,person,x\nbn,শহর,planet,x\n",
             "lang,word,kind,source\n",
+            "concept,lang,term,source\n",
             "concept,lang,term,source\n",
         )
         .unwrap_err();

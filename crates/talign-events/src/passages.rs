@@ -53,7 +53,21 @@ pub struct Unit {
     /// The unit's words (ids of [`crate::lexical::Vocabulary`]), sorted, for a learnt
     /// translation table; empty when there is none.
     pub words: Vec<u32>,
+    /// The common news words of the unit (see [`crate::lists::Lists::words`]), as
+    /// [`news_anchor`] ids, sorted. They count in how alike two sentences are, as anchors
+    /// of their own weight, not in the costs of a monotonic alignment.
+    pub news: Vec<u32>,
 }
+
+/// The anchor id of news-word concept `concept`: counted down from the largest id, which no
+/// feature of a corpus reaches.
+pub fn news_anchor(concept: u32) -> u32 {
+    u32::MAX - concept
+}
+
+/// The weight of a news word as an anchor of a sentence's similarity, before its rarity:
+/// a common word is weaker evidence than a name, a number or an event word.
+const NEWS_WEIGHT: f32 = 0.5;
 
 impl Unit {
     /// A whole sentence.
@@ -68,6 +82,7 @@ impl Unit {
             share: 1.0,
             cognates: Vec::new(),
             words: Vec::new(),
+            news: Vec::new(),
         }
     }
 }
@@ -290,6 +305,9 @@ pub struct BeadEvidence {
     pub regime: Regime,
     /// Mined pairs: the support against the mean of each sentence's best neighbours.
     pub margin: Option<f32>,
+    /// Mined pairs read with news words: the concepts (indices into
+    /// [`crate::lists::Lists::words`]) both passages have.
+    pub news: Vec<u32>,
 }
 
 /// The ids `ids` gives for each of the units, sorted, without repeats.
@@ -328,6 +346,7 @@ impl BeadEvidence {
             support: 0.0,
             regime: Regime::Translation,
             margin: None,
+            news: Vec::new(),
         }
     }
 }
@@ -423,6 +442,9 @@ pub struct PassageOptions {
     pub cognate_min_key: usize,
     /// Reward per unit of learnt lexical similarity above what unrelated sentences share.
     pub lexical_reward: f32,
+    /// Whether common news words (president, arrived, at least, …; see
+    /// [`crate::lists::Lists::words`]) count among the words two passages share.
+    pub news_words: bool,
 }
 
 impl Default for PassageOptions {
@@ -457,6 +479,7 @@ impl Default for PassageOptions {
             cognate_reward: 0.5,
             cognate_min_key: 3,
             lexical_reward: 2.0,
+            news_words: true,
         }
     }
 }
@@ -559,15 +582,24 @@ fn cognate_weights(a: &[Unit], b: &[Unit]) -> crate::HashMap<u32, f32> {
 
 /// The units with their anchors' weights scaled by their rarity in the pair (their
 /// cognates and words, which the anchor costs do not read, are left out).
-fn rare_weighted(a: &[Unit], b: &[Unit], power: i32) -> (Vec<Unit>, Vec<Unit>) {
-    let r = rarity(a, b, |u| u.anchors.iter().map(|x| x.0).collect());
+fn rare_weighted(a: &[Unit], b: &[Unit], power: i32, news: bool) -> (Vec<Unit>, Vec<Unit>) {
+    let with_news = |u: &Unit| -> Vec<(u32, f32)> {
+        let mut v = u.anchors.clone();
+        if news {
+            v.extend(u.news.iter().map(|&id| (id, NEWS_WEIGHT)));
+            v.sort_by_key(|x| x.0);
+        }
+        v
+    };
+    let r = rarity(a, b, |u| with_news(u).iter().map(|x| x.0).collect());
     let scale = |units: &[Unit]| -> Vec<Unit> {
         units
             .iter()
             .map(|u| Unit {
-                anchors: u.anchors.iter().map(|&(id, w)| (id, w * r[&id].powi(power))).collect(),
+                anchors: with_news(u).into_iter().map(|(id, w)| (id, w * r[&id].powi(power))).collect(),
                 cognates: Vec::new(),
                 words: Vec::new(),
+                news: Vec::new(),
                 ..*u
             })
             .collect()
@@ -661,7 +693,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     }
     let scorer = Scorer::new(a, b, model, opts);
     let (sa, sb) = (sentence_ranges(a), sentence_ranges(b));
-    let mined = Mining::new(&scorer, &sa, &sb);
+    let mined = Mining::new(&scorer, &sa, &sb, false);
     let is_seed = |p: &SentencePair| p.similarity >= opts.seed_support && p.margin >= opts.seed_margin;
     let seeds = mined.matching(is_seed, 1);
     let chain = monotonic_chain(&seeds);
@@ -689,17 +721,18 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         (Some(band), false) => vec![Some(band), None],
         (None, false) => std::iter::once(None).chain(fallback.as_ref().map(Some)).collect(),
     };
-    // The pairs mining would give, and the rare anchors they pair.
-    let candidates = mined.matching(
-        |p| {
-            is_seed(p)
-                || (p.similarity >= opts.mine_support && p.margin >= opts.mine_margin && p.shared >= opts.mine_shared)
-        },
-        opts.mine_fanout,
-    );
+    // The pairs mining would give, and the rare anchors they pair. What decides whether the
+    // two documents are translations (the seeds, and the rare anchors mined pairs pair)
+    // reads names, numbers, dates, event words and spellings only; the pairs given for
+    // independent reports also read the news words two sentences share.
+    let keep = |p: &SentencePair| {
+        is_seed(p)
+            || (p.similarity >= opts.mine_support && p.margin >= opts.mine_margin && p.shared >= opts.mine_shared)
+    };
+    let plain = mined.matching(keep, opts.mine_fanout);
     let rare = RareAnchors::new(a, b);
     // The mined pairs' unit ranges, and the rare anchors each pairs.
-    let mined_rare: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, Vec<u32>)> = candidates
+    let mined_rare: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, Vec<u32>)> = plain
         .iter()
         .map(|p| {
             let (ra, rb) = (sa[p.left].clone(), sb[p.right].clone());
@@ -742,14 +775,29 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         monotonic = Some(align_monotonic(&scorer, None, &rare, opts.skip).0);
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence.
+    let news_read = scorer.has_news();
+    let candidates =
+        if news_read { Mining::new(&scorer, &sa, &sb, true).matching(keep, opts.mine_fanout) } else { plain };
     let beads = candidates
         .into_iter()
         .map(|p| {
             let (ra, rb) = (sa[p.left].clone(), sb[p.right].clone());
+            let news = if news_read {
+                let nb = sorted_union(&b[rb.clone()], |u| u.news.iter().copied());
+                sorted_union(&a[ra.clone()], |u| u.news.iter().copied())
+                    .into_iter()
+                    .filter(|x| nb.binary_search(x).is_ok())
+                    .rev()
+                    .map(|x| u32::MAX - x)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let evidence = BeadEvidence {
                 regime: Regime::Mined,
                 margin: Some(p.margin),
                 support: p.support,
+                news,
                 ..BeadEvidence::of(
                     &a[ra.clone()],
                     &b[rb.clone()],
@@ -909,13 +957,19 @@ struct Mining {
 }
 
 impl Mining {
-    fn new(scorer: &Scorer<'_, '_>, sa: &[std::ops::Range<usize>], sb: &[std::ops::Range<usize>]) -> Mining {
+    /// Scores every pair of sentences, with the news words they share when `news` is set.
+    fn new(
+        scorer: &Scorer<'_, '_>,
+        sa: &[std::ops::Range<usize>],
+        sb: &[std::ops::Range<usize>],
+        news: bool,
+    ) -> Mining {
         let (n, m) = (sa.len(), sb.len());
         let mut support = vec![0f32; n * m];
         let mut shared = vec![0f32; n * m];
         for (i, ra) in sa.iter().enumerate() {
             for (j, rb) in sb.iter().enumerate() {
-                (support[i * m + j], shared[i * m + j]) = scorer.similarity(ra.clone(), rb.clone());
+                (support[i * m + j], shared[i * m + j]) = scorer.similarity(ra.clone(), rb.clone(), news);
             }
         }
         // The mean of the k best scores of each row and column.
@@ -1348,6 +1402,8 @@ struct Scorer<'u, 'o> {
     /// The same, scaled more steeply, for the similarity of two sentences.
     sharp_a: Vec<Unit>,
     sharp_b: Vec<Unit>,
+    /// The same with the units' news words among their anchors, when some unit has one.
+    news: Option<(Vec<Unit>, Vec<Unit>)>,
     /// Prefix sums of the units' lengths.
     len_a: Vec<f32>,
     len_b: Vec<f32>,
@@ -1366,8 +1422,14 @@ struct Scorer<'u, 'o> {
 impl<'u, 'o> Scorer<'u, 'o> {
     fn new(a: &'u [Unit], b: &'u [Unit], model: PairModel<'_>, opts: &'o PassageOptions) -> Scorer<'u, 'o> {
         let overlap = model.dictionary.map(|l| Overlap::new(a, b, l));
-        let (weighted_a, weighted_b) = rare_weighted(a, b, 1);
-        let (sharp_a, sharp_b) = rare_weighted(a, b, SIMILARITY_RARITY_POWER);
+        let (weighted_a, weighted_b) = rare_weighted(a, b, 1, false);
+        let (sharp_a, sharp_b) = rare_weighted(a, b, SIMILARITY_RARITY_POWER, false);
+        // Where the corpus taught a translation table, its wording is the evidence; where it
+        // was learnt from and taught none for the two languages, the news words stand in for
+        // it (not while it is being learnt: the pairs it learns from are read as before).
+        let news =
+            (opts.news_words && model.untaught && overlap.is_none() && a.iter().chain(b).any(|u| !u.news.is_empty()))
+                .then(|| rare_weighted(a, b, SIMILARITY_RARITY_POWER, true));
         let anchor_w = |u: &Unit| u.anchors.iter().map(|x| x.1).sum::<f32>();
         let cog = |u: &Unit| u.cognates.len() as f32;
         // A share of the words is at most 1 (and its sums in two orders may differ in the
@@ -1392,6 +1454,7 @@ impl<'u, 'o> Scorer<'u, 'o> {
             weighted_b,
             sharp_a,
             sharp_b,
+            news,
             lexical_max,
             floors: &FLOORS,
             runs_a: Runs::new(a.len()),
@@ -1429,12 +1492,22 @@ impl<'u, 'o> Scorer<'u, 'o> {
     /// Dice coefficient of their anchors (weighted by rarity, so that two long lists of
     /// names sharing the country both reports are about stay apart), a little for each word
     /// spelt alike, and their translated wording above their nearest neighbours'.
-    fn similarity(&self, ra: Span, rb: Span) -> (f32, f32) {
-        let (shared, missed) = anchor_balance(&self.sharp_a[ra.clone()], &self.sharp_b[rb.clone()]);
+    /// With `news`, the news words they share count among their anchors.
+    fn similarity(&self, ra: Span, rb: Span, news: bool) -> (f32, f32) {
+        let (sharp_a, sharp_b) = match &self.news {
+            Some((a, b)) if news => (a, b),
+            _ => (&self.sharp_a, &self.sharp_b),
+        };
+        let (shared, missed) = anchor_balance(&sharp_a[ra.clone()], &sharp_b[rb.clone()]);
         let dice = if shared > 0.0 { 2.0 * shared / (2.0 * shared + missed) } else { 0.0 };
         let cognates = self.shared_cognates(&ra, &rb);
         let lexical = self.lexical(ra, rb).map_or(0.0, |l| (l.0 - l.1).max(0.0));
         (dice + COGNATE_SIMILARITY * cognates.min(3.0) + lexical, shared)
+    }
+
+    /// Whether some unit of either document has a news word.
+    fn has_news(&self) -> bool {
+        self.news.is_some()
     }
 
     /// The length cost of a bead (see [`length_cost`]).
@@ -2179,6 +2252,32 @@ mod tests {
         let pairs: Vec<_> = beads.iter().map(|x| (x.left.0, x.right.0)).collect();
         assert!(pairs.contains(&(0, 2)) && pairs.contains(&(2, 0)), "{pairs:?}");
         assert!(!pairs.iter().any(|&(i, _)| i == 1), "{pairs:?}");
+    }
+
+    #[test]
+    fn news_words_pair_the_sentences_of_independent_reports_where_no_table_was_taught() {
+        // Every sentence names the story's subject (anchor 1); one sentence of each report
+        // also says the same three common news words (arrived, first, foreign minister).
+        let with =
+            |len: f32, news: &[u32]| Unit { news: news.iter().map(|&c| news_anchor(c)).collect(), ..u(len, &[1]) };
+        let mut a = [with(60.0, &[7]), with(50.0, &[]), with(70.0, &[2, 1, 0]), with(40.0, &[]), with(55.0, &[8])];
+        let mut b = [with(50.0, &[]), with(60.0, &[9]), with(45.0, &[]), with(70.0, &[2, 1, 0]), with(50.0, &[])];
+        for u in a.iter_mut().chain(b.iter_mut()) {
+            u.news.sort_unstable();
+        }
+        let untaught = PairModel { untaught: true, ..PairModel::default() };
+        let opts = PassageOptions::default();
+        let (beads, parallel) = align_passages_with(&a, &b, untaught, &opts);
+        assert!(!parallel);
+        let pairs: Vec<_> = beads.iter().map(|x| (x.left.0, x.right.0)).collect();
+        assert_eq!(pairs, [(2, 3)], "{beads:?}");
+        assert_eq!(beads[0].evidence.news, [0, 1, 2]);
+        // Without the news words, or where the corpus is still being learnt from (the table
+        // unknown, not known to be missing), the subject alone pairs nothing.
+        for (model, opts) in [(untaught, PassageOptions { news_words: false, ..opts }), (PairModel::default(), opts)] {
+            let (beads, _) = align_passages_with(&a, &b, model, &opts);
+            assert!(!beads.iter().any(|x| (x.left.0, x.right.0) == (2, 3)), "{beads:?}");
+        }
     }
 
     #[test]

@@ -361,6 +361,11 @@ struct Tuning {
     /// sentence pairs of independent reports (a baseline).
     #[arg(long, hide_short_help = true)]
     passage_no_mining: bool,
+    /// Leave out the common news words (president, arrived, at least, …) when mining the
+    /// sentence pairs of independent reports in two languages the corpus taught no
+    /// translation table for.
+    #[arg(long, hide_short_help = true)]
+    passage_no_news_words: bool,
     /// Least ratio margin (a pair's evidence against its sentences' nearest neighbours') of
     /// a mined sentence pair of independent reports.
     #[arg(long, hide_short_help = true, value_name = "M", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_margin)]
@@ -436,6 +441,7 @@ impl Tuning {
         o.passages.anchor_reward = self.passage_anchor_reward;
         o.passages.anchor_miss = self.passage_anchor_miss;
         o.passages.mining = !self.passage_no_mining;
+        o.passages.news_words = !self.passage_no_news_words;
         o.passages.mine_margin = self.passage_mine_margin;
         o.passages.mine_support = self.passage_mine_support;
         o.passages.mine_shared = self.passage_mine_shared;
