@@ -703,6 +703,28 @@ impl<'t, 'v> TokenTable<'t, 'v> {
     }
 }
 
+/// What a link's units are read with besides their anchors and spellings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Reading {
+    /// Nothing more.
+    Plain,
+    /// Their common news words: two languages the corpus taught no table.
+    News,
+    /// Their words, as ids of the vocabulary of the corpus's tables.
+    Words,
+}
+
+impl Reading {
+    /// How a link is read with `vocabulary` (where it has a table) and `model`.
+    fn of(vocabulary: Option<&Vocabulary>, model: &passages::PairModel<'_>) -> Reading {
+        match (vocabulary, model.untaught) {
+            (Some(_), _) => Reading::Words,
+            (None, true) => Reading::News,
+            (None, false) => Reading::Plain,
+        }
+    }
+}
+
 /// FNV-1a, 32 bits: a stable hash (the same on every run and platform).
 fn fnv1a(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
@@ -1403,7 +1425,7 @@ impl<'c> Analysis<'c> {
     /// [`crate::boundaries`]). A sentence that is the document's title (alone, or followed by
     /// the outlet's name) is left out: titles are shown elsewhere.
     pub fn units(&self, d: usize, opts: &PassageOptions) -> Vec<Unit> {
-        self.units_with(d, opts, None)
+        self.units_with(d, opts, Reading::Plain, None)
     }
 
     /// Where sentences may end without punctuation, learnt from the whole corpus on first use.
@@ -1412,7 +1434,14 @@ impl<'c> Analysis<'c> {
     }
 
     /// [`Analysis::units`], with their words as ids of `vocabulary` when given.
-    fn units_with(&self, d: usize, opts: &PassageOptions, vocabulary: Option<&Vocabulary>) -> Vec<Unit> {
+    fn units_with(
+        &self,
+        d: usize,
+        opts: &PassageOptions,
+        reading: Reading,
+        vocabulary: Option<&Vocabulary>,
+    ) -> Vec<Unit> {
+        let vocabulary = vocabulary.filter(|_| reading == Reading::Words);
         let doc = &self.corpus.docs()[d];
         let title = doc.title.as_deref().map(talign_names::normalize);
         let model = (opts.cut_weight >= 0.0).then(|| self.boundary_model());
@@ -1430,8 +1459,9 @@ impl<'c> Analysis<'c> {
         let mut tokens = TokenTable::new(vocabulary, opts.cognate_min_key);
         let mut words = crate::boundaries::Words::default();
         // Common news words, each as its concept's anchor id; not one inside an event word
-        // (the security of নিরাপত্তা পরিষদ, the Security Council, is the event word's).
-        let news: Vec<(usize, usize, u32)> = if opts.news_words {
+        // (the security of নিরাপত্তা পরিষদ, the Security Council, is the event word's), for two
+        // languages the corpus taught no table.
+        let news: Vec<(usize, usize, u32)> = if opts.news_words && reading == Reading::News {
             let events: Vec<(usize, usize)> = self.anchors[d]
                 .iter()
                 .filter(|a| self.space.feature(a.feature).kind == FeatureKind::Event)
@@ -1551,7 +1581,7 @@ impl<'c> Analysis<'c> {
             };
             let mut by_langs: std::collections::BTreeMap<(Lang, Lang), Vec<PassageWords>> = Default::default();
             let mut ratios_by_langs: std::collections::BTreeMap<(Lang, Lang), Vec<f32>> = Default::default();
-            let cross: Vec<(&Link, bool)> = cross.into_iter().map(|l| (l, true)).collect();
+            let cross: Vec<(&Link, Reading)> = cross.into_iter().map(|l| (l, Reading::Words)).collect();
             let done: Result<(), std::convert::Infallible> =
                 self.each_aligned(&cross, Some(&vocabulary), opts, LINK_CHUNK, learn, |_, (k, pairs, ratios)| {
                     by_langs.entry(k).or_default().extend(pairs);
@@ -1609,7 +1639,11 @@ impl<'c> Analysis<'c> {
     /// The aligned passages of a linked pair.
     pub fn passages(&self, link: &Link, opts: &PassageOptions) -> Vec<PassagePair> {
         let (vocabulary, model) = self.pair_model(link, opts);
-        let (ua, ub) = (self.units_with(link.left, opts, vocabulary), self.units_with(link.right, opts, vocabulary));
+        let reading = Reading::of(vocabulary, &model);
+        let (ua, ub) = (
+            self.units_with(link.left, opts, reading, vocabulary),
+            self.units_with(link.right, opts, reading, vocabulary),
+        );
         self.passage_pairs(link, &ua, &ub, model, opts)
     }
 
@@ -1662,7 +1696,8 @@ impl<'c> Analysis<'c> {
         // The learning pass, if a link needs it, runs here, before the links are aligned.
         let models: Vec<(Option<&Vocabulary>, passages::PairModel<'_>)> =
             links.iter().map(|l| self.pair_model(l, opts)).collect();
-        let links: Vec<(&Link, bool)> = links.iter().zip(&models).map(|(l, m)| (l, m.0.is_some())).collect();
+        let links: Vec<(&Link, Reading)> =
+            links.iter().zip(&models).map(|(l, m)| (l, Reading::of(m.0, &m.1))).collect();
         let vocabulary = models.iter().find_map(|m| m.0);
         let align = |i: usize, l: &Link, ua: &[Unit], ub: &[Unit]| align(l, ua, ub, models[i].1);
         self.each_aligned(&links, vocabulary, opts, chunk, align, &mut each)
@@ -1703,43 +1738,42 @@ impl<'c> Analysis<'c> {
     }
 
     /// Runs `align(i, link, left units, right units)` on every link `links[i] = (link,
-    /// with_words)`, on every core, `chunk` links at a time, and hands the results to `each`
-    /// in the order of `links`. A link is aligned on its documents' units with their words
-    /// (ids of `vocabulary`) where `with_words`, without them otherwise; the units of a
-    /// document are built once for each of the two cases it is needed in, in parallel, and
-    /// kept only until the last link that needs them has been aligned.
+    /// reading)`, on every core, `chunk` links at a time, and hands the results to `each`
+    /// in the order of `links`. A link is aligned on its documents' units read as its
+    /// [`Reading`] says (words as ids of `vocabulary`); the units of a document are built
+    /// once for each reading it is needed in, in parallel, and kept only until the last link
+    /// that needs them has been aligned.
     fn each_aligned<'l, T: Send, E>(
         &self,
-        links: &[(&'l Link, bool)],
+        links: &[(&'l Link, Reading)],
         vocabulary: Option<&Vocabulary>,
         opts: &PassageOptions,
         chunk: usize,
         align: impl Fn(usize, &Link, &[Unit], &[Unit]) -> T + Sync,
         mut each: impl FnMut(&'l Link, T) -> Result<(), E>,
     ) -> Result<(), E> {
-        debug_assert!(vocabulary.is_some() || links.iter().all(|x| !x.1));
+        debug_assert!(vocabulary.is_some() || links.iter().all(|x| x.1 != Reading::Words));
         // The corpus's boundary model is learnt here, not by whichever thread first needs it.
         if opts.cut_weight >= 0.0 {
             self.boundary_model();
         }
         // The units a link needs: its two documents', with or without words.
         let keys = |i: usize| [(links[i].0.left, links[i].1), (links[i].0.right, links[i].1)];
-        let mut last_use: HashMap<(usize, bool), usize> = HashMap::new();
+        let mut last_use: HashMap<(usize, Reading), usize> = HashMap::new();
         for i in 0..links.len() {
             for k in keys(i) {
                 last_use.insert(k, i);
             }
         }
-        let mut units: HashMap<(usize, bool), Vec<Unit>> = HashMap::new();
+        let mut units: HashMap<(usize, Reading), Vec<Unit>> = HashMap::new();
         for from in (0..links.len()).step_by(chunk.max(1)) {
             let to = (from + chunk.max(1)).min(links.len());
-            let mut wanted: Vec<(usize, bool)> = (from..to).flat_map(keys).filter(|k| !units.contains_key(k)).collect();
+            let mut wanted: Vec<(usize, Reading)> =
+                (from..to).flat_map(keys).filter(|k| !units.contains_key(k)).collect();
             wanted.sort_unstable();
             wanted.dedup();
-            let built: Vec<Vec<Unit>> = wanted
-                .par_iter()
-                .map(|&(d, words)| self.units_with(d, opts, if words { vocabulary } else { None }))
-                .collect();
+            let built: Vec<Vec<Unit>> =
+                wanted.par_iter().map(|&(d, reading)| self.units_with(d, opts, reading, vocabulary)).collect();
             units.extend(wanted.into_iter().zip(built));
             let results: Vec<T> = (from..to)
                 .into_par_iter()
