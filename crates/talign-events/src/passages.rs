@@ -445,6 +445,9 @@ pub struct PassageOptions {
     /// Whether common news words (president, arrived, at least, …; see
     /// [`crate::lists::Lists::words`]) count among the words two passages share.
     pub news_words: bool,
+    /// The least similarity of the mined pairs printed for two languages the corpus taught
+    /// no table, read with their news words (in place of [`PassageOptions::mine_support`]).
+    pub mine_support_untaught: f32,
 }
 
 impl Default for PassageOptions {
@@ -480,6 +483,7 @@ impl Default for PassageOptions {
             cognate_min_key: 3,
             lexical_reward: 2.0,
             news_words: true,
+            mine_support_untaught: 0.25,
         }
     }
 }
@@ -776,8 +780,14 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence.
     let news_read = scorer.has_news();
+    let keep_untaught = |p: &SentencePair| {
+        is_seed(p)
+            || (p.similarity >= opts.mine_support_untaught
+                && p.margin >= opts.mine_margin
+                && p.shared >= opts.mine_shared)
+    };
     let candidates =
-        if news_read { Mining::new(&scorer, &sa, &sb, true).matching(keep, opts.mine_fanout) } else { plain };
+        if news_read { Mining::new(&scorer, &sa, &sb, true).matching(keep_untaught, opts.mine_fanout) } else { plain };
     let beads = candidates
         .into_iter()
         .map(|p| {

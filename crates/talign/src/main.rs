@@ -374,6 +374,10 @@ struct Tuning {
     /// pair of independent reports.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_support)]
     passage_mine_support: f32,
+    /// Least similarity of a mined sentence pair printed for two languages the corpus taught
+    /// no translation table, whose similarity also reads the news words they share.
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_support_untaught)]
+    passage_mine_support_untaught: f32,
     /// Least weight of the specific anchors (names, figures, dates, rare event words) a mined
     /// sentence pair of independent reports must share.
     #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_shared)]
@@ -444,6 +448,7 @@ impl Tuning {
         o.passages.news_words = !self.passage_no_news_words;
         o.passages.mine_margin = self.passage_mine_margin;
         o.passages.mine_support = self.passage_mine_support;
+        o.passages.mine_support_untaught = self.passage_mine_support_untaught;
         o.passages.mine_shared = self.passage_mine_shared;
         o.passages.keep_supported = self.passage_keep_supported;
         o.passages.few_anchors = self.passage_few_anchors;
