@@ -5,8 +5,9 @@
 //! The whole web-dev set (the cached page texts, `$TALIGN_WEB_CACHE` or
 //! `~/.cache/talign/web-dev`) is handed to `talign export sentences`, as a user would. A
 //! printed pair counts when its two documents are a labelled document pair (by default
-//! `export sentences` prints the links and the unlinked reports of one event in two
-//! languages, `Analysis::shown_pairs`); it is right
+//! `export sentences` prints the links, the unlinked reports of one event in two
+//! languages, and, for two languages without a learnt table, each document's best partner
+//! of its event in the other: `Analysis::shown_pairs`); it is right
 //! when its passages overlap, on both sides, the byte spans of one gold pair. Precision is
 //! over the pairs printed for labelled document pairs, recall over the gold pairs (a gold
 //! pair is found when some printed pair overlaps it on both sides). The baseline, in the

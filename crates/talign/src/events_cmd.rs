@@ -270,7 +270,7 @@ fn sentences_of(
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
     let mut a = analyse_with(&corpus, opts, stats, &progress);
-    let event_pairs = pairs_then_release(&mut a, within_events);
+    let event_pairs = pairs_then_release(&mut a, &opts.passages, within_events);
     let links = event_pairs.as_deref().unwrap_or(&a.links);
     start_passages(&a, opts, links.len(), &progress);
     let which = EventTable::Sentences { explain, within_events };
@@ -284,8 +284,12 @@ fn sentences_of(
 /// scored pair of an event; else the links and the unlinked reports of
 /// [`Analysis::shown_pairs`], `None` when there are none), then frees what scored the pairs:
 /// nothing after it reads them (the links carry their evidence).
-fn pairs_then_release(a: &mut Analysis<'_>, within_events: bool) -> Option<Vec<talign_events::align::Link>> {
-    let shown = if within_events { a.event_pairs() } else { a.shown_pairs() };
+fn pairs_then_release(
+    a: &mut Analysis<'_>,
+    opts: &talign_events::passages::PassageOptions,
+    within_events: bool,
+) -> Option<Vec<talign_events::align::Link>> {
+    let shown = if within_events { a.event_pairs() } else { a.shown_pairs(opts) };
     a.release_pair_scoring();
     (within_events || shown.len() > a.links.len()).then_some(shown)
 }
@@ -306,7 +310,7 @@ pub(crate) fn sentences_for_pairs(
     let mut given = pairs.map(|p| read_pairs(&corpus, p)).transpose()?;
     let a = Analysis::with_options(&corpus, opts);
     if given.is_none() {
-        given = Some(if within_events { a.event_pairs() } else { a.shown_pairs() });
+        given = Some(if within_events { a.event_pairs() } else { a.shown_pairs(&opts.passages) });
     }
     let links = given.as_deref().unwrap_or(&a.links);
     if timing {
@@ -396,7 +400,7 @@ pub(crate) fn report(
     let corpus = load(args)?;
     let progress = Progress::spinner("analysing");
     let mut a = analyse(&corpus, opts, &progress);
-    let event_pairs = pairs_then_release(&mut a, within_events);
+    let event_pairs = pairs_then_release(&mut a, &opts.passages, within_events);
     let shown = event_pairs.as_deref().unwrap_or(&a.links);
     // A new directory is filled beside it under a temporary name and renamed into place, so
     // that an interrupted or failed report leaves no empty or partial directory.

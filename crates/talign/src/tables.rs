@@ -84,7 +84,7 @@ impl EventTable {
             EventTable::Pairs { inputs } => pair_rows(a, inputs, row),
             EventTable::Names { explain } => name_rows(a, explain, row),
             EventTable::Sentences { explain, within_events: false } => {
-                sentence_rows(a, &a.shown_pairs(), opts, explain, row)
+                sentence_rows(a, &a.shown_pairs(opts), opts, explain, row)
             }
             EventTable::Sentences { explain, within_events: true } => {
                 sentence_rows(a, &a.event_pairs(), opts, explain, row)

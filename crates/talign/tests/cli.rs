@@ -324,6 +324,29 @@ fn sentences_pair_the_unlinked_reports_of_an_event_in_two_languages() {
     assert_eq!(rows(&std::fs::read_to_string(out.join("sentences.csv")).unwrap()), shown);
 }
 
+/// Two languages that teach no translation table (one translated article is too few): a
+/// report whose best partner in the other language is linked to its own translation is
+/// still shown with it, and they are paired on the toll both state.
+#[test]
+fn sentences_pair_a_report_with_its_best_partner_where_no_table_was_taught() {
+    let outlets = ["euronews-en.153797", "reuters.218863", "telegraph.405422", "nytimes.184860"];
+    let mut dropped: Vec<String> =
+        outlets.iter().skip(1).flat_map(|o| [format!("bn-{o}"), format!("fa-{o}")]).collect();
+    dropped.push(format!("bn-{}", outlets[0]));
+    let corpus = palu("palu-untaught", &dropped.iter().map(String::as_str).collect::<Vec<_>>());
+    let c = corpus.to_str().unwrap();
+    let (bn, fa, translation) = ("bn-reuters.218865", "fa-euronews-en.153797", "fa-reuters.218865");
+    let links: Vec<(String, String)> =
+        ok_rows(&["events", "align", c]).into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+    assert!(links.iter().any(|(l, r)| [l, r] == [translation, bn] || [l, r] == [bn, translation]), "{links:?}");
+    assert!(!links.iter().any(|(l, r)| [l, r] == [fa, bn] || [l, r] == [bn, fa]), "{links:?}");
+    let events: Vec<String> = ok_rows(&["events", "cluster", c]).into_iter().map(|r| r[0].clone()).collect();
+    assert!(events.iter().all(|e| *e == events[0]), "one event: {events:?}");
+    let shown = ok_rows(&["export", "sentences", c]);
+    let of_pair: Vec<&Vec<String>> = shown.iter().filter(|r| r[1] == bn && r[2] == fa).collect();
+    assert!(of_pair.iter().any(|r| r[3].contains("384") && r[4].contains("384")), "{shown:?}");
+}
+
 #[test]
 fn report_writes_every_table() {
     let d = tmp("report");
