@@ -309,14 +309,18 @@ pub(crate) fn sentences_for_pairs(
     let corpus = load(args)?;
     let mut given = pairs.map(|p| read_pairs(&corpus, p)).transpose()?;
     let a = Analysis::with_options(&corpus, opts);
+    // Learnt before the shown pairs are chosen (which may need the tables), so that the
+    // timing tells learning from linking.
+    let analysed = start.elapsed();
+    if timing {
+        a.prepare_passages(&opts.passages);
+    }
+    let learnt = start.elapsed() - analysed;
     if given.is_none() {
         given = Some(if within_events { a.event_pairs() } else { a.shown_pairs(&opts.passages) });
     }
     let links = given.as_deref().unwrap_or(&a.links);
     if timing {
-        let analysed = start.elapsed();
-        a.prepare_passages(&opts.passages);
-        let learnt = start.elapsed() - analysed;
         let t = std::time::Instant::now();
         let mut sentences = 0;
         for l in links {
