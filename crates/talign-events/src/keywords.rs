@@ -13,7 +13,7 @@ use serde::Serialize;
 use talign_names::Folded;
 
 use crate::endings::arabic_script_language;
-use crate::lists::Lists;
+use crate::lists::{Concepts, Lists};
 
 /// One event word in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,26 +40,27 @@ pub fn find_events(text: &str) -> Vec<EventMention> {
 
 /// Finds the event words of `text`, sorted by position.
 pub fn find_events_with(text: &str, lists: &Lists) -> Vec<EventMention> {
-    find_terms(text, &lists.event_terms, &lists.event_matcher)
-        .into_iter()
-        .map(|w| EventMention { start: w.start, end: w.end, concept: lists.concepts[w.concept as usize].clone() })
-        .collect()
+    mentions_of(text, &lists.events)
 }
 
 /// Finds the common news words of `text` (see [`Lists::words`]), sorted by position, with
 /// the same rules as event words.
 pub fn find_news_words(text: &str) -> Vec<EventMention> {
-    let words = &Lists::builtin().words;
-    news_words(text)
+    mentions_of(text, &Lists::builtin().words)
+}
+
+/// [`find_terms`] with each concept by name.
+fn mentions_of(text: &str, list: &Concepts) -> Vec<EventMention> {
+    find_terms(text, list)
         .into_iter()
-        .map(|w| EventMention { start: w.start, end: w.end, concept: words.concepts[w.concept as usize].clone() })
+        .map(|w| EventMention { start: w.start, end: w.end, concept: list.concepts[w.concept as usize].clone() })
         .collect()
 }
 
 /// A term of a concept list in a text: its byte range and its concept's index (for news
 /// words, in [`Lists::words`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NewsWord {
+pub struct TermMatch {
     /// Byte offset in the original text.
     pub start: usize,
     /// Byte offset just past the word.
@@ -69,31 +70,25 @@ pub struct NewsWord {
 }
 
 /// [`find_news_words`] with each concept as its index.
-pub fn news_words(text: &str) -> Vec<NewsWord> {
-    let words = &Lists::builtin().words;
-    find_terms(text, &words.terms, &words.matcher)
+pub fn news_words(text: &str) -> Vec<TermMatch> {
+    find_terms(text, &Lists::builtin().words)
 }
 
-/// The terms of a concept list in `text`, sorted by position: `terms` as searched by
-/// `matcher`, each with its concept's index and what may surround it.
-fn find_terms(
-    text: &str,
-    terms: &[(String, u32, crate::endings::Fit)],
-    matcher: &aho_corasick::AhoCorasick,
-) -> Vec<NewsWord> {
+/// The terms of concept list `list` in `text`, sorted by position.
+fn find_terms(text: &str, list: &Concepts) -> Vec<TermMatch> {
     let folded = Folded::new(text);
     let f = folded.text.as_str();
     let language = arabic_script_language(text);
     let mut out = Vec::new();
-    for m in matcher.find_iter(f) {
-        let (_, concept, fit) = &terms[m.pattern().as_usize()];
+    for m in list.matcher.find_iter(f) {
+        let (_, concept, fit) = &list.terms[m.pattern().as_usize()];
         if !fit.language_ok(language) {
             continue;
         }
         if f[m.start()..].starts_with(talign_names::is_cjk) {
             // Chinese and Japanese write no spaces: the term itself, wherever it stands.
             let range = folded.original_range(m.start(), m.end());
-            out.push(NewsWord { start: range.start, end: range.end, concept: *concept });
+            out.push(TermMatch { start: range.start, end: range.end, concept: *concept });
             continue;
         }
         let word_start = f[..m.start()].rfind(|c: char| !is_word_char(c)).map_or(0, |p| p + next_len(f, p));
@@ -105,7 +100,7 @@ fn find_terms(
             continue;
         }
         let range = folded.original_range(m.start(), word_end);
-        out.push(NewsWord { start: range.start, end: range.end, concept: *concept });
+        out.push(TermMatch { start: range.start, end: range.end, concept: *concept });
     }
     out
 }

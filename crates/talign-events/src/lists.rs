@@ -33,25 +33,21 @@ pub struct Lists {
     /// Matcher over the folded title phrases (same order as `titles`).
     pub title_matcher: AhoCorasick,
     after_titles: HashMap<String, Kind>,
-    /// Event concepts: keyword names.
-    pub concepts: Vec<String>,
-    /// Event terms as searched: each folded form (a term, or the stem of an inflected
-    /// term, see [`crate::endings`]) with its concept index and what may surround it.
-    pub event_terms: Vec<(String, u32, Fit)>,
-    /// Matcher over the searched forms (same order as `event_terms`).
-    pub event_matcher: AhoCorasick,
+    /// Event concepts (meeting, ceasefire, …; `data/events.csv`).
+    pub events: Concepts,
     /// Common news words by concept (president, arrived, first, at least, …), in the
     /// format of the event concepts (`data/news_words.csv`): not evidence that two
     /// documents report one event, but that two of their sentences say the same thing.
     pub words: Concepts,
 }
 
-/// Concepts and the forms of their terms as searched (see [`Lists::event_terms`]).
+/// Concepts and the forms of their terms as searched.
 #[derive(Debug)]
 pub struct Concepts {
     /// Concept names.
     pub concepts: Vec<String>,
-    /// Each searched form with its concept index and what may surround it.
+    /// Each searched form (a term, or the stem of an inflected term, see
+    /// [`crate::endings`]) with its concept index and what may surround it.
     pub terms: Vec<(String, u32, Fit)>,
     /// Matcher over the forms (same order as `terms`).
     pub matcher: AhoCorasick,
@@ -164,19 +160,10 @@ impl Lists {
         for (line, r) in rows("after_titles.csv", after, &["lang", "word", "kind", "source"])? {
             after_titles.insert(key(&r[1]), kind("after_titles.csv", line, &r[2])?);
         }
-        let Concepts { concepts, terms: event_terms, matcher: event_matcher } = Concepts::parse("events.csv", events)?;
+        let events = Concepts::parse("events.csv", events)?;
         let words = Concepts::parse("news_words.csv", words)?;
         let title_matcher = matcher(&title_list.iter().map(|t| t.0.clone()).collect::<Vec<_>>());
-        Ok(Lists {
-            common: common_set,
-            titles: title_list,
-            title_matcher,
-            after_titles,
-            concepts,
-            event_terms,
-            event_matcher,
-            words,
-        })
+        Ok(Lists { common: common_set, titles: title_list, title_matcher, after_titles, events, words })
     }
 
     /// Whether a folded word is a common (non-name) word.
@@ -200,7 +187,7 @@ mod tests {
         assert!(l.is_common("এবং"));
         assert!(l.is_common("در"));
         assert!(!l.titles.is_empty());
-        assert!(l.concepts.iter().any(|c| c == "meeting"));
+        assert!(l.events.concepts.iter().any(|c| c == "meeting"));
         assert!(l.words.concepts.iter().any(|c| c == "president"));
     }
 

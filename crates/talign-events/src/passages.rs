@@ -65,6 +65,11 @@ pub fn news_anchor(concept: u32) -> u32 {
     u32::MAX - concept
 }
 
+/// The concept of news-word anchor id `id` (the inverse of [`news_anchor`]).
+fn news_concept(id: u32) -> u32 {
+    u32::MAX - id
+}
+
 /// The weight of a news word as an anchor of a sentence's similarity, before its rarity:
 /// a common word is weaker evidence than a name, a number or an event word.
 const NEWS_WEIGHT: f32 = 0.5;
@@ -729,11 +734,14 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     // two documents are translations (the seeds, and the rare anchors mined pairs pair)
     // reads names, numbers, dates, event words and spellings only; the pairs given for
     // independent reports also read the news words two sentences share.
-    let keep = |p: &SentencePair| {
-        is_seed(p)
-            || (p.similarity >= opts.mine_support && p.margin >= opts.mine_margin && p.shared >= opts.mine_shared)
+    // A seed, or a pair whose similarity reaches `support` with the margin and the shared
+    // anchors mining asks for.
+    let keep = |support: f32| {
+        move |p: &SentencePair| {
+            is_seed(p) || (p.similarity >= support && p.margin >= opts.mine_margin && p.shared >= opts.mine_shared)
+        }
     };
-    let plain = mined.matching(keep, opts.mine_fanout);
+    let plain = mined.matching(keep(opts.mine_support), opts.mine_fanout);
     let rare = RareAnchors::new(a, b);
     // The mined pairs' unit ranges, and the rare anchors each pairs.
     let mined_rare: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, Vec<u32>)> = plain
@@ -780,14 +788,11 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence.
     let news_read = scorer.has_news();
-    let keep_untaught = |p: &SentencePair| {
-        is_seed(p)
-            || (p.similarity >= opts.mine_support_untaught
-                && p.margin >= opts.mine_margin
-                && p.shared >= opts.mine_shared)
+    let candidates = if news_read {
+        Mining::new(&scorer, &sa, &sb, true).matching(keep(opts.mine_support_untaught), opts.mine_fanout)
+    } else {
+        plain
     };
-    let candidates =
-        if news_read { Mining::new(&scorer, &sa, &sb, true).matching(keep_untaught, opts.mine_fanout) } else { plain };
     let beads = candidates
         .into_iter()
         .map(|p| {
@@ -798,7 +803,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
                     .into_iter()
                     .filter(|x| nb.binary_search(x).is_ok())
                     .rev()
-                    .map(|x| u32::MAX - x)
+                    .map(news_concept)
                     .collect()
             } else {
                 Vec::new()
