@@ -592,24 +592,21 @@ fn cognate_weights(a: &[Unit], b: &[Unit]) -> crate::HashMap<u32, f32> {
 /// The units with their anchors' weights scaled by their rarity in the pair (their
 /// cognates and words, which the anchor costs do not read, are left out).
 fn rare_weighted(a: &[Unit], b: &[Unit], power: i32, news: bool) -> (Vec<Unit>, Vec<Unit>) {
-    let with_news = |u: &Unit| -> Vec<(u32, f32)> {
-        let mut v = u.anchors.clone();
-        if news {
-            v.extend(u.news.iter().map(|&id| (id, NEWS_WEIGHT)));
-            v.sort_by_key(|x| x.0);
-        }
-        v
-    };
-    let r = rarity(a, b, |u| with_news(u).iter().map(|x| x.0).collect());
+    // A unit's anchors, and with `news` its news words at their own weight.
+    fn anchors(u: &Unit, news: bool) -> impl Iterator<Item = (u32, f32)> + '_ {
+        u.anchors.iter().copied().chain(u.news.iter().filter(move |_| news).map(|&id| (id, NEWS_WEIGHT)))
+    }
+    let r = rarity(a, b, |u| anchors(u, news).map(|x| x.0).collect());
     let scale = |units: &[Unit]| -> Vec<Unit> {
         units
             .iter()
-            .map(|u| Unit {
-                anchors: with_news(u).into_iter().map(|(id, w)| (id, w * r[&id].powi(power))).collect(),
-                cognates: Vec::new(),
-                words: Vec::new(),
-                news: Vec::new(),
-                ..*u
+            .map(|u| {
+                let mut scaled: Vec<(u32, f32)> =
+                    anchors(u, news).map(|(id, w)| (id, w * r[&id].powi(power))).collect();
+                if news {
+                    scaled.sort_by_key(|x| x.0);
+                }
+                Unit { anchors: scaled, cognates: Vec::new(), words: Vec::new(), news: Vec::new(), ..*u }
             })
             .collect()
     };
@@ -1520,7 +1517,8 @@ impl<'u, 'o> Scorer<'u, 'o> {
         (dice + COGNATE_SIMILARITY * cognates.min(3.0) + lexical, shared)
     }
 
-    /// Whether some unit of either document has a news word.
+    /// Whether sentences are also scored with their news words (see [`Scorer::new`]: two
+    /// languages the corpus taught no table, and some unit has a news word).
     fn has_news(&self) -> bool {
         self.news.is_some()
     }
