@@ -488,7 +488,13 @@ fn share_reprint_whens(whens: &mut [Option<When>], reprints: &[reprints::Reprint
 
 /// Keeps in `best[d]` the partner of `d` with the highest `score`, ties going to the
 /// smaller content key (so that neither input order nor ids decide).
-fn keep_best(best: &mut HashMap<u32, (f32, u64, u32)>, d: u32, score: f32, keys: &[u64], partner: u32) {
+fn keep_best<K: std::hash::Hash + Eq>(
+    best: &mut HashMap<K, (f32, u64, u32)>,
+    d: K,
+    score: f32,
+    keys: &[u64],
+    partner: u32,
+) {
     let cand = (score, keys[partner as usize], partner);
     let e = best.entry(d).or_insert(cand);
     if (cand.0, std::cmp::Reverse(cand.1)) > (e.0, std::cmp::Reverse(e.1)) {
@@ -1390,28 +1396,22 @@ impl<'c> Analysis<'c> {
             linked_into.insert((l.left, docs[l.right].lang));
             linked_into.insert((l.right, docs[l.left].lang));
         }
-        let untaught = |la: Lang, lb: Lang| {
-            opts.lexical_reward > 0.0 && !self.learnt(opts).tables.contains_key(&(la.min(lb), la.max(lb)))
-        };
+        let untaught = |la: Lang, lb: Lang| self.pair_model_of(la, lb, opts).1.untaught;
         // Each document's best-scored partner of its event in each other language (ties
         // broken by content key).
-        let mut best: HashMap<(usize, Lang), (f32, u64, usize)> = HashMap::new();
+        let mut best: HashMap<(usize, Lang), (f32, u64, u32)> = HashMap::new();
         for p in &self.pairs {
             let (a, b) = (p.left as usize, p.right as usize);
             if self.events[a] != self.events[b] || docs[a].lang == docs[b].lang {
                 continue;
             }
-            for (x, y) in [(a, b), (b, a)] {
-                let candidate = (p.score, self.space.key(y), y);
-                let e = best.entry((x, docs[y].lang)).or_insert(candidate);
-                if (candidate.0, candidate.1) > (e.0, e.1) {
-                    *e = candidate;
-                }
+            for (x, y) in [(p.left, p.right), (p.right, p.left)] {
+                keep_best(&mut best, (x as usize, docs[y as usize].lang), p.score, &self.space.keys, y);
             }
         }
         let is_best = |a: usize, b: usize| {
-            best.get(&(a, docs[b].lang)).is_some_and(|e| e.2 == b)
-                || best.get(&(b, docs[a].lang)).is_some_and(|e| e.2 == a)
+            best.get(&(a, docs[b].lang)).is_some_and(|e| e.2 as usize == b)
+                || best.get(&(b, docs[a].lang)).is_some_and(|e| e.2 as usize == a)
         };
         self.links_and_event_pairs(|a, b| {
             let (la, lb) = (docs[a].lang, docs[b].lang);
@@ -1658,7 +1658,16 @@ impl<'c> Analysis<'c> {
     /// units' words are read with, where there is a table.
     fn pair_model(&self, link: &Link, opts: &PassageOptions) -> (Option<&Vocabulary>, passages::PairModel<'_>) {
         let docs = self.corpus.docs();
-        let (la, lb) = (docs[link.left].lang, docs[link.right].lang);
+        self.pair_model_of(docs[link.left].lang, docs[link.right].lang, opts)
+    }
+
+    /// [`Analysis::pair_model`] of a pair whose left document is in `la` and right in `lb`.
+    fn pair_model_of(
+        &self,
+        la: Lang,
+        lb: Lang,
+        opts: &PassageOptions,
+    ) -> (Option<&Vocabulary>, passages::PairModel<'_>) {
         if opts.lexical_reward <= 0.0 || la == lb {
             return (None, passages::PairModel::default());
         }
