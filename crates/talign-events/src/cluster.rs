@@ -7,9 +7,11 @@
 //! the group it joins stays above a threshold (pairs that were never scored count as 0), so
 //! one weak link cannot pull two groups together.
 //!
-//! Two groups merge only if some pair across them reaches [`ClusterOptions::min_link`]:
-//! a high average over loosely related documents (five reports on Russia and the Middle
-//! East, none about the same happening) is not an event.
+//! Two groups merge only if some pair across them reaches [`ClusterOptions::min_link`], or
+//! at least [`ClusterOptions::min_support`] pairs across them reach
+//! [`ClusterOptions::support`] (one likely partner, or several): a high average over
+//! loosely related documents (five reports on Russia and the Middle East, none about the
+//! same happening) is not an event.
 //!
 //! Each document may also carry a time window for the happening it reports (see
 //! [`crate::when`]). Two groups merge only if every pair of windows across them stays
@@ -119,11 +121,16 @@ pub struct ClusterOptions {
     pub min_pair: f32,
     /// Two groups merge only if some pair across them reaches this (one likely partner).
     pub min_link: f32,
+    /// Or: two groups merge if at least [`ClusterOptions::min_support`] pairs across them
+    /// reach this (several likely partners); 0 pairs: off.
+    pub support: f32,
+    /// See [`ClusterOptions::support`].
+    pub min_support: u32,
 }
 
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
-        ClusterOptions { threshold: 0.15, tolerance: 3, min_pair: 0.0, min_link: 0.7 }
+        ClusterOptions { threshold: 0.15, tolerance: 3, min_pair: 0.0, min_link: 0.7, support: 0.4, min_support: 2 }
     }
 }
 
@@ -132,6 +139,18 @@ impl ClusterOptions {
     /// positive score of at least [`ClusterOptions::min_pair`].
     pub fn counts(&self, a: u32, b: u32, score: f32) -> bool {
         a != b && score > 0.0 && score >= self.min_pair
+    }
+
+    /// Whether a pair with this score may, on its own or with others, let two groups merge.
+    pub fn strong(&self, score: f32) -> bool {
+        score >= self.min_link || (self.min_support > 0 && score >= self.support)
+    }
+
+    /// Whether the pairs across two groups let them merge, from their strongest score and
+    /// how many reach [`ClusterOptions::support`]: one likely partner, or enough
+    /// supporting ones.
+    pub fn may_merge(&self, strongest: f32, supporting: u32) -> bool {
+        strongest >= self.min_link || (self.min_support > 0 && supporting >= self.min_support)
     }
 }
 
@@ -188,7 +207,7 @@ struct Group {
     key: u64,
     span: Span,
     /// Summed scores to each neighbouring group.
-    sums: HashMap<u32, (f32, f32)>,
+    sums: HashMap<u32, (f32, f32, u32)>,
 }
 
 /// Groups `n` documents by average linkage over the scored pairs `edges` (each unordered
@@ -196,8 +215,8 @@ struct Group {
 /// a content key for ties. Returns each document's group, numbered in order of the
 /// group's first document.
 ///
-/// Two groups merge only if some pair across them reaches [`ClusterOptions::min_link`], so
-/// a group never spans two parts of the graph of such strong pairs: each part is grouped on
+/// Two groups merge only through pairs that [`ClusterOptions::strong`] accepts, so
+/// a group never spans two parts of the graph of such pairs: each part is grouped on
 /// its own (over every counted pair inside it), the parts in parallel, and the result is
 /// the one a single pass over every pair gives (a part's documents keep their relative
 /// order, so ties break the same way).
@@ -245,7 +264,7 @@ impl Grouping {
         let n = windows.len();
         let mut uf = crate::uf::UnionFind::new(n);
         for &(a, b, s) in edges {
-            if opts.counts(a, b, s) && s >= opts.min_link {
+            if opts.counts(a, b, s) && opts.strong(s) {
                 uf.union(a, b);
             }
         }
@@ -344,6 +363,7 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
             let e = groups[x as usize].sums.entry(y).or_default();
             e.0 += s;
             e.1 = e.1.max(s);
+            e.2 += u32::from(s >= opts.support);
         }
     }
     let candidate = |groups: &[Group], a: u32, b: u32, sum: f32| {
@@ -351,10 +371,10 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
         let (a, b, ka, kb) = if ga.key <= gb.key { (a, b, ga.key, gb.key) } else { (b, a, gb.key, ga.key) };
         Candidate { score: sum / (ga.size as f32 * gb.size as f32), keys: (ka, kb), groups: (a, b) }
     };
-    // A pair that may merge now: some link across reaches `min_link`, the average reaches
+    // A pair that may merge now: the pairs across let it (`may_merge`), the average reaches
     // the threshold, and the windows agree.
-    let eligible = |groups: &[Group], a: u32, b: u32, (sum, max): (f32, f32)| {
-        if max < opts.min_link {
+    let eligible = |groups: &[Group], a: u32, b: u32, (sum, max, count): (f32, f32, u32)| {
+        if !opts.may_merge(max, count) {
             return None;
         }
         let c = candidate(groups, a, b, sum);
@@ -409,16 +429,17 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
             k.sums.remove(&gone);
         }
         // The neighbours of `gone` now point at `keep`.
-        for (x, (s, m)) in gone_group.sums {
+        for (x, (s, m, c)) in gone_group.sums {
             if x == keep {
                 continue;
             }
             let e = groups[keep as usize].sums.entry(x).or_default();
             e.0 += s;
             e.1 = e.1.max(m);
-            let (sum, max) = *e;
+            e.2 += c;
+            let pair = *e;
             let g = groups[x as usize].sums.entry(keep).or_default();
-            *g = (sum, max);
+            *g = pair;
             groups[x as usize].sums.remove(&gone);
         }
         let mut renew = |best: &mut Vec<Option<Candidate>>, g: u32, c: Option<Candidate>| {
@@ -473,6 +494,28 @@ mod tests {
             average_linkage(&e, &[None; 6], &keys(6), &ClusterOptions { threshold: 0.2, ..ClusterOptions::default() });
         assert_eq!(g, vec![0, 0, 0, 1, 1, 1]);
         // Transitive closure at the same threshold would have made one group.
+    }
+
+    #[test]
+    fn several_likely_partners_join_a_group_that_no_single_pair_would() {
+        // A group of three (0, 1, 2) and a document (3) whose best pair with it is 0.6,
+        // below the one strong pair a merge needs (0.7).
+        let group = [(0, 1, 0.95), (1, 2, 0.95), (0, 2, 0.95)];
+        let two = [group.as_slice(), &[(3, 0, 0.6), (3, 1, 0.45)]].concat();
+        let one = [group.as_slice(), &[(3, 0, 0.6), (3, 1, 0.35)]].concat();
+        let off = ClusterOptions { min_support: 0, ..ClusterOptions::default() };
+        let on = ClusterOptions { min_support: 2, support: 0.4, ..ClusterOptions::default() };
+        let g = |e: &[Edge], o: &ClusterOptions| average_linkage(e, &[None; 4], &keys(4), o);
+        // Two pairs of at least 0.4 across: it joins; with one, it stays apart.
+        assert_eq!(g(&two, &on), vec![0, 0, 0, 0]);
+        assert_eq!(g(&one, &on), vec![0, 0, 0, 1]);
+        // Without the rule, only a pair of 0.7 lets it in.
+        assert_eq!(g(&two, &off), vec![0, 0, 0, 1]);
+        // The rule does not lift the average: two supporting pairs over a large group
+        // whose average stays below the threshold do not merge.
+        let big: Vec<Edge> = (0..8u32).flat_map(|a| (a + 1..8).map(move |b| (a, b, 0.95))).collect();
+        let thin = [big.as_slice(), &[(8, 0, 0.45), (8, 1, 0.45)]].concat();
+        assert_eq!(average_linkage(&thin, &[None; 9], &keys(9), &on)[8], 1);
     }
 
     #[test]
@@ -565,12 +608,10 @@ mod tests {
                         .map(|(a, b)| w[a][b])
                         .sum();
                     let score = sum / (groups[i].len() * groups[j].len()) as f32;
-                    let max = groups[i]
-                        .iter()
-                        .flat_map(|&a| groups[j].iter().map(move |&b| (a, b)))
-                        .map(|(a, b)| mx[a][b])
-                        .fold(0f32, f32::max);
-                    if max < opts.min_link {
+                    let across = || groups[i].iter().flat_map(|&a| groups[j].iter().map(move |&b| (a, b)));
+                    let max = across().map(|(a, b)| mx[a][b]).fold(0f32, f32::max);
+                    let supporting = across().filter(|&(a, b)| w[a][b] > 0.0 && w[a][b] >= opts.support).count();
+                    if !opts.may_merge(max, supporting as u32) {
                         continue;
                     }
                     let (ki, kj) = (key(&groups[i]), key(&groups[j]));
@@ -627,7 +668,8 @@ mod tests {
                 })
                 .collect();
             let keys: Vec<u64> = (0..n).map(|_| next(1000)).collect();
-            let opts = ClusterOptions { threshold: 0.3, ..ClusterOptions::default() };
+            // With and without the rule of several supporting pairs.
+            let opts = ClusterOptions { threshold: 0.3, min_support: next(2) as u32 * 2, ..ClusterOptions::default() };
             let fast = average_linkage(&edges, &windows, &keys, &opts);
             let slow = naive(&edges, &windows, &keys, &opts);
             for a in 0..n {

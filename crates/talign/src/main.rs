@@ -300,6 +300,12 @@ struct Tuning {
     /// probability of at least S (one likely partner), however high their average.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().min_link)]
     event_min_link: f32,
+    /// Or: two groups join one event if at least N pairs across them reach --event-support.
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::cluster::ClusterOptions::default().min_support)]
+    event_min_support: u32,
+    /// See --event-min-support.
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().support)]
+    event_support: f32,
     /// Documents whose happenings are more than D days apart never share an event.
     #[arg(long, hide_short_help = true, value_name = "D", default_value_t = talign_events::cluster::ClusterOptions::default().tolerance)]
     event_tolerance: i64,
@@ -429,6 +435,8 @@ impl Tuning {
         o.cluster.threshold = self.event_threshold;
         o.cluster.min_pair = self.event_min_pair;
         o.cluster.min_link = self.event_min_link;
+        o.cluster.min_support = self.event_min_support;
+        o.cluster.support = self.event_support;
         o.cluster.tolerance = self.event_tolerance;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;

@@ -50,9 +50,18 @@ fn the_stories_of_one_day_are_not_one_event() {
     assert!(same_day.len() + 3 >= undated.len(), "{} events against {} undated", same_day.len(), undated.len());
     assert!(largest(&same_day) <= largest(&undated), "{same_day:?}");
     // Undated too, the stories stay apart: NTREX's share of same-event pairs is far below
-    // the web pages the model was fitted on, and its probabilities follow (53 events, one of
-    // 10 documents, before).
-    assert!(undated.len() >= 55 && largest(&undated) <= 8, "{undated:?}");
+    // the web pages the model was fitted on, and its probabilities follow. The one event
+    // larger than 8 documents is one happening: five stories of the Palu earthquake and
+    // tsunami of 28 September 2018, told as the toll rose from 384 to over 800, each in
+    // both languages (53 events; 57 before two likely partners could join groups, the Palu
+    // stories in five of them).
+    assert!(undated.len() >= 53, "{undated:?}");
+    let palu = ["reuters.218863", "reuters.218865", "nytimes.184860", "telegraph.405422", "euronews-en.153797"];
+    for e in undated.iter().filter(|e| e.len() > 8) {
+        let stories: std::collections::BTreeSet<&str> = e.iter().map(|d| &d[3..]).collect();
+        assert!(stories.iter().all(|s| palu.contains(s)), "{e:?}");
+    }
+    assert!(largest(&undated) <= 10, "{undated:?}");
     // And every translation pair is one event: where the two texts' dates are read apart
     // ("Sunday" as last Sunday in one language, next Sunday in the other), neither reading
     // holds (4 pairs were split).
