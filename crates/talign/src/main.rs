@@ -300,10 +300,13 @@ struct Tuning {
     /// probability of at least S (one likely partner), however high their average.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().min_link)]
     event_min_link: f32,
-    /// Or: two groups join one event if at least N pairs across them reach --event-support.
+    /// Two groups may also join one event when at least N pairs across them reach
+    /// --event-support, though none reaches --event-min-link (several likely partners,
+    /// none certain); 0 turns this off.
     #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::cluster::ClusterOptions::default().min_support)]
     event_min_support: u32,
-    /// See --event-min-support.
+    /// The same-event probability a pair across two groups must reach to count towards
+    /// --event-min-support.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().support)]
     event_support: f32,
     /// Documents whose happenings are more than D days apart never share an event.
