@@ -402,7 +402,10 @@ fn documented_tuning_defaults_are_the_binarys() {
     let mut flag: Option<String> = None;
     for line in help.lines() {
         let t = line.trim();
-        if let Some(rest) = t.strip_prefix("--") {
+        // A flag heads its entry at a small indent; a description that wraps a flag's name
+        // to the start of a line is indented further.
+        let indent = line.len() - line.trim_start().len();
+        if let Some(rest) = t.strip_prefix("--").filter(|_| indent < 8) {
             flag = Some(format!("--{}", rest.split_whitespace().next().unwrap_or_default()));
         }
         if let (Some(f), Some(d)) = (&flag, t.strip_prefix("[default: ").and_then(|d| d.strip_suffix(']'))) {
