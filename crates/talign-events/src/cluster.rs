@@ -154,6 +154,37 @@ impl ClusterOptions {
     }
 }
 
+/// What the counted pairs across two groups say about merging them: their summed score,
+/// the strongest, and how many reach [`ClusterOptions::support`]. The one place the merge
+/// rule's sums are kept, for the grouping and for its second look at intruders.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Across {
+    pub(crate) sum: f32,
+    pub(crate) max: f32,
+    pub(crate) supporting: u32,
+}
+
+impl Across {
+    /// Counts one more pair across, of score `s`.
+    pub(crate) fn add(&mut self, s: f32, opts: &ClusterOptions) {
+        self.sum += s;
+        self.max = self.max.max(s);
+        self.supporting += u32::from(s >= opts.support);
+    }
+
+    /// Counts the pairs of `other` too (pairs across other documents of the same groups).
+    fn join(&mut self, other: Across) {
+        self.sum += other.sum;
+        self.max = self.max.max(other.max);
+        self.supporting += other.supporting;
+    }
+
+    /// Whether these pairs let the two groups merge ([`ClusterOptions::may_merge`]).
+    pub(crate) fn may_merge(&self, opts: &ClusterOptions) -> bool {
+        opts.may_merge(self.max, self.supporting)
+    }
+}
+
 /// A candidate merge: the average score and the keys of the two groups (for ties).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Candidate {
@@ -206,8 +237,8 @@ struct Group {
     size: u32,
     key: u64,
     span: Span,
-    /// Summed scores to each neighbouring group.
-    sums: HashMap<u32, (f32, f32, u32)>,
+    /// The pairs to each neighbouring group.
+    sums: HashMap<u32, Across>,
 }
 
 /// Groups `n` documents by average linkage over the scored pairs `edges` (each unordered
@@ -360,10 +391,7 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
         .collect();
     for &(a, b, s) in edges {
         for (x, y) in [(a, b), (b, a)] {
-            let e = groups[x as usize].sums.entry(y).or_default();
-            e.0 += s;
-            e.1 = e.1.max(s);
-            e.2 += u32::from(s >= opts.support);
+            groups[x as usize].sums.entry(y).or_default().add(s, opts);
         }
     }
     let candidate = |groups: &[Group], a: u32, b: u32, sum: f32| {
@@ -373,11 +401,11 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
     };
     // A pair that may merge now: the pairs across let it (`may_merge`), the average reaches
     // the threshold, and the windows agree.
-    let eligible = |groups: &[Group], a: u32, b: u32, (sum, max, count): (f32, f32, u32)| {
-        if !opts.may_merge(max, count) {
+    let eligible = |groups: &[Group], a: u32, b: u32, across: Across| {
+        if !across.may_merge(opts) {
             return None;
         }
-        let c = candidate(groups, a, b, sum);
+        let c = candidate(groups, a, b, across.sum);
         let consistent = || groups[a as usize].span.merge(groups[b as usize].span).consistent(opts.tolerance);
         (c.score >= opts.threshold && consistent()).then_some(c)
     };
@@ -429,14 +457,12 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
             k.sums.remove(&gone);
         }
         // The neighbours of `gone` now point at `keep`.
-        for (x, (s, m, c)) in gone_group.sums {
+        for (x, across) in gone_group.sums {
             if x == keep {
                 continue;
             }
             let e = groups[keep as usize].sums.entry(x).or_default();
-            e.0 += s;
-            e.1 = e.1.max(m);
-            e.2 += c;
+            e.join(across);
             let pair = *e;
             let g = groups[x as usize].sums.entry(keep).or_default();
             *g = pair;

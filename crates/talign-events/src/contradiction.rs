@@ -23,7 +23,7 @@
 use crate::{HashSet, HashSetExt};
 use std::collections::BTreeMap;
 
-use crate::cluster::{ClusterOptions, Window, consistent_without_each, windows_consistent};
+use crate::cluster::{Across, ClusterOptions, Window, consistent_without_each, windows_consistent};
 
 /// The scored pairs to drop: each intruder's pairs with the two groups it kept apart.
 /// `edges` as for [`crate::cluster::average_linkage`], `groups[d]` document `d`'s group in
@@ -40,7 +40,7 @@ pub fn intruders(
     }
     // Each document's scored partners, and the pairs of groups joined by some score.
     let mut partners: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups.len()];
-    let mut between: BTreeMap<(usize, usize), (f32, u32)> = BTreeMap::new();
+    let mut between: BTreeMap<(usize, usize), Across> = BTreeMap::new();
     for &(a, b, s) in edges {
         if !opts.counts(a, b, s) {
             continue;
@@ -49,14 +49,12 @@ pub fn intruders(
         partners[b as usize].push((a, s));
         let (ga, gb) = (groups[a as usize], groups[b as usize]);
         if ga != gb {
-            let e = between.entry((ga.min(gb), ga.max(gb))).or_default();
-            e.0 = e.0.max(s);
-            e.1 += u32::from(s >= opts.support);
+            between.entry((ga.min(gb), ga.max(gb))).or_default().add(s, opts);
         }
     }
     let mut drop = HashSet::new();
-    for (&(ga, gb), &(max, supporting)) in &between {
-        if !opts.may_merge(max, supporting) {
+    for (&(ga, gb), across) in &between {
+        if !across.may_merge(opts) {
             continue;
         }
         let (a, b) = (&members[&ga], &members[&gb]);
@@ -77,18 +75,16 @@ pub fn intruders(
         // Without the intruder, the two groups must be ones average linkage merges.
         let (own, other) = if groups[x as usize] == ga { (a, gb) } else { (b, ga) };
         let rest = own.len() - 1;
-        let (mut sum, mut strongest, mut supporting) = (0.0f32, 0.0f32, 0u32);
+        let mut without = Across::default();
         for &d in own.iter().filter(|&&d| d != x) {
             for &(o, s) in &partners[d as usize] {
                 if groups[o as usize] == other {
-                    sum += s;
-                    strongest = strongest.max(s);
-                    supporting += u32::from(s >= opts.support);
+                    without.add(s, opts);
                 }
             }
         }
         let others = members[&other].len();
-        if rest == 0 || !opts.may_merge(strongest, supporting) || sum / ((rest * others) as f32) < opts.threshold {
+        if rest == 0 || !without.may_merge(opts) || without.sum / ((rest * others) as f32) < opts.threshold {
             continue;
         }
         for &o in a.iter().chain(b) {
