@@ -453,6 +453,18 @@ pub struct PassageOptions {
     /// The least similarity of the mined pairs printed for two languages the corpus taught
     /// no table, read with their news words (in place of [`PassageOptions::mine_support`]).
     pub mine_support_untaught: f32,
+    /// Two languages the corpus taught no table: the pairs mining accepts are printed many
+    /// to many (a headline and the lead that repeats it both pair with the other report's
+    /// lead), each whose similarity is at least this share of the best pair of each of its
+    /// two sentences (a long sentence that names everything is not paired with every
+    /// sentence of the other report that names part of it) ...
+    pub mine_relative: f32,
+    /// ... or both its sentences are among the first `lead_sentences` of their reports that
+    /// share anything with the other (news tells its main fact first, in the headline and
+    /// the lead: two reports of one event state it there both) ...
+    pub lead_sentences: usize,
+    /// ... and share at least this weight of specific anchors.
+    pub lead_shared: f32,
 }
 
 impl Default for PassageOptions {
@@ -489,6 +501,9 @@ impl Default for PassageOptions {
             lexical_reward: 2.0,
             news_words: true,
             mine_support_untaught: 0.25,
+            mine_relative: 0.7,
+            lead_sentences: 2,
+            lead_shared: 0.4,
         }
     }
 }
@@ -786,7 +801,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     // Independent reports: the mined pairs, whole sentence to whole sentence.
     let news_read = scorer.has_news();
     let candidates = if news_read {
-        Mining::new(&scorer, &sa, &sb, true).matching(keep(opts.mine_support_untaught), opts.mine_fanout)
+        Mining::new(&scorer, &sa, &sb, true).many_to_many(keep(opts.mine_support_untaught), opts)
     } else {
         plain
     };
@@ -1011,6 +1026,47 @@ impl Mining {
             }
         }
         Mining { pairs }
+    }
+
+    /// The pairs printed for two languages without a learnt table, many to many: those
+    /// `keep` accepts that are nearly as alike as the best pair of each of their sentences,
+    /// and those of the two reports' leads that share specific anchors (see
+    /// [`PassageOptions::mine_relative`] and [`PassageOptions::lead_sentences`]).
+    fn many_to_many(&self, keep: impl Fn(&SentencePair) -> bool, opts: &PassageOptions) -> Vec<SentencePair> {
+        let n = self.pairs.iter().map(|p| p.left + 1).max().unwrap_or(0);
+        let m = self.pairs.iter().map(|p| p.right + 1).max().unwrap_or(0);
+        let (mut best_a, mut best_b) = (vec![0f32; n], vec![0f32; m]);
+        for p in &self.pairs {
+            best_a[p.left] = best_a[p.left].max(p.similarity);
+            best_b[p.right] = best_b[p.right].max(p.similarity);
+        }
+        // The rank of each sentence among those of its report that share anything with the
+        // other (menus, bylines and datelines share nothing and do not count).
+        let rank = |best: &[f32]| -> Vec<usize> {
+            best.iter()
+                .scan(0usize, |k, &b| {
+                    let r = *k;
+                    *k += usize::from(b > 0.0);
+                    Some(r)
+                })
+                .collect()
+        };
+        let (rank_a, rank_b) = (rank(&best_a), rank(&best_b));
+        let mut out: Vec<SentencePair> = self
+            .pairs
+            .iter()
+            .filter(|p| {
+                let lead = rank_a[p.left] < opts.lead_sentences
+                    && rank_b[p.right] < opts.lead_sentences
+                    && p.shared >= opts.lead_shared
+                    && p.similarity >= opts.mine_relative * best_a[p.left].min(best_b[p.right]);
+                let near_best = keep(p) && p.similarity >= opts.mine_relative * best_a[p.left].max(best_b[p.right]);
+                lead || near_best
+            })
+            .copied()
+            .collect();
+        out.sort_by_key(|p| (p.left, p.right));
+        out
     }
 
     /// A one-to-one matching of the pairs `keep` accepts, best margin first.
@@ -2291,6 +2347,40 @@ mod tests {
             let (beads, _) = align_passages_with(&a, &b, model, &opts);
             assert!(!beads.iter().any(|x| (x.left.0, x.right.0) == (2, 3)), "{beads:?}");
         }
+    }
+
+    #[test]
+    fn the_leads_of_independent_reports_pair_many_to_many_where_no_table_was_taught() {
+        // Both reports name their subject (anchor 1) throughout. Report a's headline and
+        // lead, and report b's lead, also name where it happened (anchor 2), which a's
+        // fourth sentence names too: too common to single out one pair by its margin.
+        // Two facts are told in crossing order (anchors 5 and 9): not a translation.
+        // The leads also share a news word (arrived).
+        let arrived = |x: Unit| Unit { news: vec![news_anchor(0)], ..x };
+        let a = [
+            arrived(u(40.0, &[1, 2])),
+            arrived(u(80.0, &[1, 2, 3])),
+            u(60.0, &[1, 5]),
+            u(70.0, &[1, 3]),
+            u(50.0, &[1, 9]),
+        ];
+        let b = [arrived(u(90.0, &[1, 2, 3])), u(60.0, &[1, 9]), u(55.0, &[1, 8]), u(50.0, &[1, 5])];
+        let untaught = PairModel { untaught: true, ..PairModel::default() };
+        let opts = PassageOptions::default();
+        let pairs = |opts: &PassageOptions| -> Vec<(usize, usize)> {
+            let (beads, parallel) = align_passages_with(&a, &b, untaught, opts);
+            assert!(!parallel, "{beads:?}");
+            beads.iter().map(|x| (x.left.0, x.right.0)).collect()
+        };
+        let leads = pairs(&opts);
+        // The headline and the lead both state what b's lead states; a's fourth sentence,
+        // as alike as the headline but not a lead, does not pair.
+        assert!(leads.contains(&(0, 0)) && leads.contains(&(1, 0)), "{leads:?}");
+        assert!(!leads.contains(&(3, 0)), "{leads:?}");
+        // Without the lead rule, only what mining alone accepts.
+        let without = pairs(&PassageOptions { lead_sentences: 0, ..opts });
+        assert!(!without.contains(&(0, 0)), "{without:?}");
+        assert!(without.iter().all(|p| leads.contains(p)), "{without:?} {leads:?}");
     }
 
     #[test]

@@ -387,10 +387,26 @@ struct Tuning {
     /// no translation table, whose similarity also reads the news words they share.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_support_untaught)]
     passage_mine_support_untaught: f32,
+    /// Two languages without a learnt table: print a mined pair when its similarity is at
+    /// least this share of the best pair of each of its sentences (many to many).
+    #[arg(long, hide_short_help = true, value_name = "Q", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_relative)]
+    passage_mine_relative: f32,
+    /// Two languages without a learnt table: the first N sentences of two reports that share
+    /// anything (headline and lead, where news states its main fact) pair when they share
+    /// specific anchors (0: no lead pairs).
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().lead_sentences)]
+    passage_lead_sentences: usize,
+    /// Least weight of specific anchors two lead sentences must share to pair.
+    #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().lead_shared)]
+    passage_lead_shared: f32,
     /// Least weight of the specific anchors (names, figures, dates, rare event words) a mined
     /// sentence pair of independent reports must share.
     #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_shared)]
     passage_mine_shared: f32,
+    /// Most mined sentence pairs one sentence of independent reports may take part in: one
+    /// report may tell in one sentence what the other tells in several (1: one to one).
+    #[arg(long, hide_short_help = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..), default_value_t = talign_events::passages::PassageOptions::default().mine_fanout)]
+    passage_mine_fanout: u8,
     /// Pairs judged independent reports also keep the passages their monotonic alignment
     /// pairs with at least this much evidence of their own (0: none are kept).
     #[arg(long, hide_short_help = true, value_name = "E", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().keep_supported)]
@@ -460,7 +476,11 @@ impl Tuning {
         o.passages.mine_margin = self.passage_mine_margin;
         o.passages.mine_support = self.passage_mine_support;
         o.passages.mine_support_untaught = self.passage_mine_support_untaught;
+        o.passages.mine_relative = self.passage_mine_relative;
+        o.passages.lead_sentences = self.passage_lead_sentences;
+        o.passages.lead_shared = self.passage_lead_shared;
         o.passages.mine_shared = self.passage_mine_shared;
+        o.passages.mine_fanout = self.passage_mine_fanout;
         o.passages.keep_supported = self.passage_keep_supported;
         o.passages.few_anchors = self.passage_few_anchors;
         o.passages.few_passages = self.passage_few_passages;
