@@ -556,6 +556,11 @@ impl Weights {
         score_pair(space, &self.idf, &self.norms, 0.0, a, b).order.map_or(0.0, |(t, n)| order_z(t, n))
     }
 
+    /// The score of a pair (as [`Weights::explain`] gives it, without the words).
+    pub fn score(&self, space: &FeatureSpace, opts: &AlignOptions, a: usize, b: usize) -> f32 {
+        score_pair(space, &self.idf, &self.norms, opts.order_weight, a, b).score
+    }
+
     /// The score of a pair and its evidence, in words; `show` names the features it can
     /// (entities, whose features are keyed by [`crate::entities::Entity::key`]), the others
     /// are shown by their labels.

@@ -502,6 +502,11 @@ fn keep_best<K: std::hash::Hash + Eq>(
     }
 }
 
+/// Largest event whose documents without a scored partner in another language are scored
+/// against all its documents in that language for [`Analysis::shown_pairs`] (a larger event
+/// is not one happening's reports, and scoring it whole would cost the square of its size).
+const MAX_EVENT_SCAN: usize = 200;
+
 /// Documents extracted at a time (in parallel) before their facts are reduced.
 const EXTRACT_CHUNK: usize = 2048;
 
@@ -1358,10 +1363,14 @@ impl<'c> Analysis<'c> {
     /// and evidence a link would have. Copies stay linked to their closest copy only (a
     /// story on thirty sites is thirty pairs, not 435). Pairs the aligner never scored (no
     /// shared rare feature) are not added. Sorted by document pair: the same pairs, in the
-    /// same order, for any order of the corpus. Empty after
-    /// [`Analysis::release_pair_scoring`] apart from the links.
-    pub fn event_pairs(&self) -> Vec<Link> {
-        self.links_and_event_pairs(|_, _| true)
+    /// same order, for any order of the corpus. A document the aligner scored against none
+    /// of its event's documents in a language the corpus taught it no table for gets its
+    /// best partner there, as in [`Analysis::shown_pairs`], so that every pair shown is here
+    /// too. Empty after [`Analysis::release_pair_scoring`] apart from the links.
+    pub fn event_pairs(&self, opts: &PassageOptions) -> Vec<Link> {
+        let mut out = self.links_and_event_pairs(|_, _| true);
+        self.add_unscored_partners(&mut out, &self.best_event_partners(), opts);
+        out
     }
 
     /// The pairs whose passages `export sentences` and `report` show: the links, and the
@@ -1386,7 +1395,10 @@ impl<'c> Analysis<'c> {
     /// report the link rule joined, not the translation that gives a document its passages
     /// (web dev's labelled pairs: 16 → 23 of 53 get passages). Every pair of the event,
     /// rather than the best partners, lowered the 10 % overlap variants, whose few
-    /// translations teach no table either and whose events hold several stories. Deciding
+    /// translations teach no table either and whose events hold several stories. A
+    /// document the candidate search scored against none of its event's documents in that
+    /// language is scored against all of them (in events of up to [`MAX_EVENT_SCAN`]
+    /// documents), so that it has a best partner too (web dev: 30 → 37 of 53). Deciding
     /// it runs the learning pass of [`Analysis::passages`] (with `opts`) if some pair needs
     /// it. Empty after [`Analysis::release_pair_scoring`] apart from the links.
     pub fn shown_pairs(&self, opts: &PassageOptions) -> Vec<Link> {
@@ -1397,8 +1409,77 @@ impl<'c> Analysis<'c> {
             linked_into.insert((l.right, docs[l.left].lang));
         }
         let untaught = |la: Lang, lb: Lang| self.pair_model_of(la, lb, opts).1.untaught;
-        // Each document's best-scored partner of its event in each other language (ties
-        // broken by content key).
+        let best = self.best_event_partners();
+        let is_best = |a: usize, b: usize| {
+            best.get(&(a, docs[b].lang)).is_some_and(|e| e.2 as usize == b)
+                || best.get(&(b, docs[a].lang)).is_some_and(|e| e.2 as usize == a)
+        };
+        let mut out = self.links_and_event_pairs(|a, b| {
+            let (la, lb) = (docs[a].lang, docs[b].lang);
+            la != lb
+                && ((!linked_into.contains(&(a, lb)) && !linked_into.contains(&(b, la)))
+                    || (is_best(a, b) && untaught(la, lb)))
+        });
+        self.add_unscored_partners(&mut out, &best, opts);
+        out
+    }
+
+    /// Adds to `out` (and sorts it) each document's best partner of its event in another
+    /// language where the candidate search scored it against none of the event's documents
+    /// in that language (none in `best`, each document's best scored partner per language)
+    /// and the corpus taught the two languages no table: scored now against all of them,
+    /// in events of up to [`MAX_EVENT_SCAN`] documents (the search keeps each document's
+    /// best candidates in the whole corpus, and an event holds its reports through others).
+    fn add_unscored_partners(
+        &self,
+        out: &mut Vec<Link>,
+        best: &HashMap<(usize, Lang), (f32, u64, u32)>,
+        opts: &PassageOptions,
+    ) {
+        let docs = self.corpus.docs();
+        let untaught = |la: Lang, lb: Lang| self.pair_model_of(la, lb, opts).1.untaught;
+        let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for (d, &e) in self.events.iter().enumerate() {
+            members.entry(e).or_default().push(d);
+        }
+        let mut taught: HashMap<(Lang, Lang), bool> = HashMap::new();
+        let mut fallback: HashMap<(usize, Lang), (f32, u64, u32)> = HashMap::new();
+        for docs_of in members.values().filter(|m| m.len() > 1 && m.len() <= MAX_EVENT_SCAN) {
+            for &a in docs_of {
+                for &b in docs_of {
+                    let (la, lb) = (docs[a].lang, docs[b].lang);
+                    if la == lb || best.contains_key(&(a, lb)) {
+                        continue;
+                    }
+                    if !*taught.entry((la, lb)).or_insert_with(|| !untaught(la, lb)) {
+                        let score = self.weights.score(&self.space, &self.options.align, a, b);
+                        keep_best(&mut fallback, (a, lb), score, &self.space.keys, b as u32);
+                    }
+                }
+            }
+        }
+        let scored: HashSet<(usize, usize)> = self.pairs.iter().map(|p| (p.left as usize, p.right as usize)).collect();
+        let mut extra: Vec<(usize, usize)> = fallback
+            .iter()
+            .filter(|(_, e)| e.0 > 0.0)
+            .map(|(&(a, _), e)| (a.min(e.2 as usize), a.max(e.2 as usize)))
+            .filter(|p| !scored.contains(p))
+            .collect();
+        extra.sort_unstable();
+        extra.dedup();
+        for (a, b) in extra {
+            let (score, evidence) =
+                self.weights.explain(&self.space, &self.options.align, a, b, &|f| self.feature_name(f));
+            let relation = unprinted_relation(&self.whens, &self.space, &self.options.align, a, b, score);
+            out.push(Link { left: a, right: b, score, evidence, relation });
+        }
+        out.sort_by_key(|l| (l.left, l.right));
+    }
+
+    /// Each document's best-scored partner of its event in each other language, over the
+    /// scored pairs (ties broken by content key).
+    fn best_event_partners(&self) -> HashMap<(usize, Lang), (f32, u64, u32)> {
+        let docs = self.corpus.docs();
         let mut best: HashMap<(usize, Lang), (f32, u64, u32)> = HashMap::new();
         for p in &self.pairs {
             let (a, b) = (p.left as usize, p.right as usize);
@@ -1409,16 +1490,7 @@ impl<'c> Analysis<'c> {
                 keep_best(&mut best, (x as usize, docs[y as usize].lang), p.score, &self.space.keys, y);
             }
         }
-        let is_best = |a: usize, b: usize| {
-            best.get(&(a, docs[b].lang)).is_some_and(|e| e.2 as usize == b)
-                || best.get(&(b, docs[a].lang)).is_some_and(|e| e.2 as usize == a)
-        };
-        self.links_and_event_pairs(|a, b| {
-            let (la, lb) = (docs[a].lang, docs[b].lang);
-            la != lb
-                && ((!linked_into.contains(&(a, lb)) && !linked_into.contains(&(b, la)))
-                    || (is_best(a, b) && untaught(la, lb)))
-        })
+        best
     }
 
     /// The links, and the pairs scored inside one event (neither linked nor reprints) that
@@ -1950,6 +2022,38 @@ mod tests {
         let got = yield_weak_windows(&[(0, 1, 1.0)], windows.clone(), |_| true, published, 3);
         assert_eq!(got[..2], [published(0), published(1)]);
         assert_eq!(got[2..], windows[2..]);
+    }
+
+    /// A report the candidate search never scored against the other language's report of its
+    /// event (here each document keeps one candidate, and the Bengali reports are each
+    /// other's) is still shown with it, as its best partner of the event in that language.
+    #[test]
+    fn a_report_never_scored_against_its_events_other_language_is_shown_with_its_best_partner() {
+        let bn = [
+            "রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ বৃহস্পতিবার ঢাকায় পৌঁছেছেন। ঢাকায় তিনি পররাষ্ট্রমন্ত্রী আব্দুল মোমেনের সঙ্গে বৈঠক করবেন। এটি রাশিয়ার কোনো পররাষ্ট্রমন্ত্রীর প্রথম বাংলাদেশ সফর।",
+            "সের্গেই ল্যাভরভ বৃহস্পতিবার সন্ধ্যায় ঢাকায় এসেছেন। আব্দুল মোমেনের সঙ্গে তাঁর বৈঠক হবে। রাশিয়ার পররাষ্ট্রমন্ত্রীর এটি প্রথম বাংলাদেশ সফর।",
+            "ল্যাভরভ ঢাকায় এসেছেন, প্রথম বাংলাদেশ সফরে। রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ আব্দুল মোমেনের সঙ্গে বৈঠক করবেন।",
+        ];
+        let fa = "سرگئی لاوروف وزیر خارجه روسیه پنجشنبه وارد داکا شد. لاوروف با عبدالمومن دیدار خواهد کرد. این نخستین سفر وزیر خارجه روسیه به بنگلادش است.";
+        let mut docs: Vec<Document> =
+            bn.iter().enumerate().map(|(i, t)| Document::new(format!("bn-{i}"), *t)).collect();
+        docs.push(Document::new("fa", fa));
+        let corpus = Corpus::from_docs(docs).expect("distinct ids");
+        let mut opts = Options::default();
+        opts.align.candidates = 1;
+        let a = Analysis::with_options(&corpus, &opts);
+        let fa = 3;
+        assert!(a.events.iter().all(|&e| e == a.events[0]), "one event: {:?}", a.events);
+        let scored: Vec<usize> =
+            a.pairs.iter().filter_map(|p| (p.right as usize == fa).then_some(p.left as usize)).collect();
+        assert!(scored.len() < 3, "some Bengali report was never scored against the Persian one: {scored:?}");
+        let shown: Vec<(usize, usize)> =
+            a.shown_pairs(&opts.passages).iter().map(|l| (l.left, l.right)).filter(|p| p.1 == fa).collect();
+        assert_eq!(shown, [(0, fa), (1, fa), (2, fa)], "{:?}", a.pairs);
+        // `--within-events` shows them too.
+        let within: Vec<(usize, usize)> =
+            a.event_pairs(&opts.passages).iter().map(|l| (l.left, l.right)).filter(|p| p.1 == fa).collect();
+        assert_eq!(within, shown);
     }
 
     #[test]

@@ -289,7 +289,7 @@ fn pairs_then_release(
     opts: &talign_events::passages::PassageOptions,
     within_events: bool,
 ) -> Option<Vec<talign_events::align::Link>> {
-    let shown = if within_events { a.event_pairs() } else { a.shown_pairs(opts) };
+    let shown = if within_events { a.event_pairs(opts) } else { a.shown_pairs(opts) };
     a.release_pair_scoring();
     (within_events || shown.len() > a.links.len()).then_some(shown)
 }
@@ -317,7 +317,7 @@ pub(crate) fn sentences_for_pairs(
     }
     let learnt = start.elapsed() - analysed;
     if given.is_none() {
-        given = Some(if within_events { a.event_pairs() } else { a.shown_pairs(&opts.passages) });
+        given = Some(if within_events { a.event_pairs(&opts.passages) } else { a.shown_pairs(&opts.passages) });
     }
     let links = given.as_deref().unwrap_or(&a.links);
     if timing {

@@ -87,7 +87,7 @@ impl EventTable {
                 sentence_rows(a, &a.shown_pairs(opts), opts, explain, row)
             }
             EventTable::Sentences { explain, within_events: true } => {
-                sentence_rows(a, &a.event_pairs(), opts, explain, row)
+                sentence_rows(a, &a.event_pairs(opts), opts, explain, row)
             }
         }
     }
