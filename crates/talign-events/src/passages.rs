@@ -463,7 +463,8 @@ pub struct PassageOptions {
     /// share anything with the other (news tells its main fact first, in the headline and
     /// the lead: two reports of one event state it there both) ...
     pub lead_sentences: usize,
-    /// ... and share at least this weight of specific anchors.
+    /// ... and share at least this weight of specific anchors, with a similarity within
+    /// `mine_relative` of the best pair of one of the two sentences.
     pub lead_shared: f32,
 }
 
