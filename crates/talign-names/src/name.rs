@@ -998,11 +998,11 @@ pub(crate) const CLASS_LETTERS: &[u8; 9] = b"PTKSJMNLR";
 #[inline]
 pub(crate) fn class_of(p: u8) -> Option<u8> {
     Some(match p {
-        b'p' | b'b' | b'f' | b'v' | b'w' | b'W' => 0,
-        b't' | b'd' | b'T' => 1,
-        b'k' | b'g' | b'q' | b'x' | b'G' | b'V' => 2,
+        b'p' | b'b' | b'f' | b'v' | b'w' | b'W' | b'P' => 0,
+        b't' | b'd' | b'T' | b'B' => 1,
+        b'k' | b'g' | b'q' | b'x' | b'G' | b'V' | b'F' => 2,
         b's' | b'S' | b'C' => 3,
-        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' | b'K' => 4,
+        b'z' | b'Z' | b'j' | b'c' | b'J' | b'D' | b'K' | b'M' => 4,
         b'm' => 5,
         b'n' | b'N' => 6,
         b'l' => 7,
@@ -1024,6 +1024,8 @@ pub(crate) fn class_alt(p: u8) -> Option<Option<u8>> {
         b'C' => Some(Some(4)),
         // z or d (ذ ض ظ).
         b'D' => Some(Some(1)),
+        // Tamil ச: ch, j or s.
+        b'M' => Some(Some(3)),
         // Latin ch (`K`, ch or k) has no second key: one Latin name in seven holds a ch, and a
         // k key for each made pairing 8 % slower (22 % on 100k) for no gain in accuracy; the
         // rerank treats the two classes as near, and the distance reads K as k cheaply.
@@ -1188,6 +1190,11 @@ fn render(ph: &[u8], script: Script) -> String {
             b'N' => "n",
             b'S' => "sh",
             b'c' | b'K' => "ch",
+            // Tamil stops that may be voiced or not, written as Tamil romanization does.
+            b'B' => "t",
+            b'F' => "k",
+            b'P' => "p",
+            b'M' => "ch",
             b'x' => "kh",
             b'G' => "gh",
             b'Z' => "zh",

@@ -149,13 +149,41 @@ pub(crate) fn read_token_as_written(token: &str, script: Script, hints: Hints, o
         Script::Arabic => arabic(token, hints, out),
         Script::Devanagari => bengali(&devanagari_as_bengali(token), out),
         Script::Cyrillic => cyrillic(token, out),
-        Script::Indic => bengali(&devanagari_as_bengali(&indic_as_devanagari(token)), out),
+        Script::Indic => {
+            let start = out.len();
+            bengali(&devanagari_as_bengali(&indic_as_devanagari(token)), out);
+            if token.chars().any(|c| ('\u{0B80}'..='\u{0BFF}').contains(&c)) {
+                tamil_stops(out, start);
+            }
+        }
         Script::Latin => latin(token, out),
         // Greek and Hangul have no rules of their own: they are read in their Latin spelling.
         Script::Other => match crate::translit::as_latin(token) {
             Some(spelt) => latin(&spelt, out),
             None => latin(token, out),
         },
+    }
+}
+
+/// Tamil script writes no voicing: க is k or g, ட and த t or d, ப p or b, ச ch, j or s
+/// (மோடி Modi, காந்தி Gandhi, பைடன் Biden, புடின் Putin). Each such stop of `out[start..]`
+/// becomes the phoneme that stands for both (`F`, `B`, `P`, `M`), unless it is written
+/// double (க்க, ட்ட: voiceless in Tamil). Grantha letters (ஜ j, ஸ s, ஷ sh, ஹ h) say what
+/// they are and stay.
+fn tamil_stops(out: &mut [u8], start: usize) {
+    for i in start..out.len() {
+        let p = out[i];
+        let double = (i > start && out[i - 1] == p) || out.get(i + 1) == Some(&p);
+        if double {
+            continue;
+        }
+        out[i] = match p {
+            b'k' => b'F',
+            b't' => b'B',
+            b'p' => b'P',
+            b'c' => b'M',
+            _ => p,
+        };
     }
 }
 
@@ -1123,7 +1151,12 @@ mod tests {
         assert_eq!(ph("Азербайджан"), ph("Azerbayjan"));
         // Telugu, Tamil, Gujarati and Malayalam through the Devanagari layout.
         assert_eq!(ph("పుతిన్"), ph("पुतिन्"));
-        assert_eq!(ph("புடின்"), ph("पुटिन्"));
+        // Tamil writes no voicing: its stops read as either (மோடி is Modi as well as Moti),
+        // except written double.
+        assert_eq!(ph("புடின்"), "PuBin");
+        assert_eq!(ph("மோடி"), "moBi");
+        assert_eq!(ph("காந்தி"), "FanBi");
+        assert_eq!(ph("பக்கம்"), "POkOm");
         assert_eq!(ph("પુતિન"), ph("पुतिन"));
         assert_eq!(ph("മോദി"), ph("मोदी"));
         // Russian г is g or a foreign h (V); й before a consonant or at the end is i.
