@@ -1442,7 +1442,8 @@ impl<'c> Analysis<'c> {
         for (d, &e) in self.events.iter().enumerate() {
             members.entry(e).or_default().push(d);
         }
-        let mut taught: HashMap<(Lang, Lang), bool> = HashMap::new();
+        // Whether the corpus taught no table for two languages, asked once per pair.
+        let mut untaught_pairs: HashMap<(Lang, Lang), bool> = HashMap::new();
         let mut fallback: HashMap<(usize, Lang), (f32, u64, u32)> = HashMap::new();
         for docs_of in members.values().filter(|m| m.len() > 1 && m.len() <= MAX_EVENT_SCAN) {
             for &a in docs_of {
@@ -1451,7 +1452,7 @@ impl<'c> Analysis<'c> {
                     if la == lb || best.contains_key(&(a, lb)) {
                         continue;
                     }
-                    if !*taught.entry((la, lb)).or_insert_with(|| !untaught(la, lb)) {
+                    if *untaught_pairs.entry((la, lb)).or_insert_with(|| untaught(la, lb)) {
                         let score = self.weights.score(&self.space, &self.options.align, a, b);
                         keep_best(&mut fallback, (a, lb), score, &self.space.keys, b as u32);
                     }
@@ -1467,13 +1468,15 @@ impl<'c> Analysis<'c> {
             .collect();
         extra.sort_unstable();
         extra.dedup();
-        for (a, b) in extra {
-            let (score, evidence) =
-                self.weights.explain(&self.space, &self.options.align, a, b, &|f| self.feature_name(f));
-            let relation = unprinted_relation(&self.whens, &self.space, &self.options.align, a, b, score);
-            out.push(Link { left: a, right: b, score, evidence, relation });
-        }
+        out.extend(extra.into_iter().map(|(a, b)| self.unlinked_pair(a, b)));
         out.sort_by_key(|l| (l.left, l.right));
+    }
+
+    /// A pair of documents the link rule did not link, explained as a link is.
+    fn unlinked_pair(&self, a: usize, b: usize) -> Link {
+        let (score, evidence) = self.weights.explain(&self.space, &self.options.align, a, b, &|f| self.feature_name(f));
+        let relation = unprinted_relation(&self.whens, &self.space, &self.options.align, a, b, score);
+        Link { left: a, right: b, score, evidence, relation }
     }
 
     /// Each document's best-scored partner of its event in each other language, over the
@@ -1508,10 +1511,7 @@ impl<'c> Analysis<'c> {
             {
                 continue;
             }
-            let (score, evidence) =
-                self.weights.explain(&self.space, &self.options.align, a, b, &|f| self.feature_name(f));
-            let relation = unprinted_relation(&self.whens, &self.space, &self.options.align, a, b, score);
-            out.push(Link { left: a, right: b, score, evidence, relation });
+            out.push(self.unlinked_pair(a, b));
         }
         out.sort_by_key(|l| (l.left, l.right));
         out
