@@ -425,19 +425,28 @@ const LIKELIER_MARGIN: f32 = 0.4;
 /// documents in the other's language group (see [`LIKELIER_PARTNER`]). `groups` is each
 /// document's language group.
 fn model_prefers_another(pairs: &[align::ScoredPair], groups: &[u32]) -> Vec<bool> {
-    let mut likeliest: HashMap<(u32, u32), f32> = HashMap::new();
+    // Per document, the likeliest partner's probability in each group it has partners in
+    // (a handful: a short list searched in place beats a map over millions of pairs).
+    let mut likeliest: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups.len()];
     for p in pairs {
         for (d, o) in [(p.left, p.right), (p.right, p.left)] {
-            let e = likeliest.entry((d, groups[o as usize])).or_insert(0.0);
-            *e = e.max(p.same_event);
+            let (list, g) = (&mut likeliest[d as usize], groups[o as usize]);
+            match list.iter_mut().find(|e| e.0 == g) {
+                Some(e) => e.1 = e.1.max(p.same_event),
+                None => list.push((g, p.same_event)),
+            }
         }
     }
+    let top = |d: u32, o: u32| {
+        let g = groups[o as usize];
+        likeliest[d as usize].iter().find(|e| e.0 == g).map_or(0.0, |e| e.1)
+    };
     pairs
         .iter()
         .map(|p| {
             [(p.left, p.right), (p.right, p.left)].iter().any(|&(d, o)| {
-                let top = likeliest[&(d, groups[o as usize])];
-                top >= LIKELIER_PARTNER && top >= p.same_event + LIKELIER_MARGIN
+                let t = top(d, o);
+                t >= LIKELIER_PARTNER && t >= p.same_event + LIKELIER_MARGIN
             })
         })
         .collect()
