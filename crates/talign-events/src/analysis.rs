@@ -1510,12 +1510,12 @@ impl<'c> Analysis<'c> {
                 }
             }
         }
-        let scored: HashSet<(usize, usize)> = self.pairs.iter().map(|p| (p.left as usize, p.right as usize)).collect();
+        // None of these pairs was scored: a scored pair of the event would have put each of
+        // its documents in `best` for the other's language.
         let mut extra: Vec<(usize, usize)> = fallback
             .iter()
             .filter(|(_, e)| e.0 > 0.0)
             .map(|(&(a, _), e)| (a.min(e.2 as usize), a.max(e.2 as usize)))
-            .filter(|p| !scored.contains(p))
             .collect();
         extra.sort_unstable();
         extra.dedup();
@@ -2046,6 +2046,8 @@ const MIN_RATIO_PASSAGES: usize = 20;
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_mutual_pair_yields_where_the_model_prefers_another_partner() {
         let pair = |left, right, same_event| align::ScoredPair { left, right, score: 0.2, raw: 0.2, same_event };
@@ -2058,8 +2060,6 @@ mod tests {
         assert_eq!(model_prefers_another(&[pair(0, 1, 0.35), pair(0, 2, 0.7)], &groups), [false, false]);
         assert_eq!(model_prefers_another(&[pair(0, 1, 0.0), pair(0, 2, 0.55)], &groups), [false, false]);
     }
-
-    use super::*;
 
     #[test]
     fn a_weak_window_yields_to_a_strong_pair_that_disagrees() {
