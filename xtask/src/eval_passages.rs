@@ -8,7 +8,9 @@
 //! `export sentences` prints the links, the unlinked reports of one event in two
 //! languages, and, for two languages without a learnt table, each document's best partner
 //! of its event in the other: `Analysis::shown_pairs`); it is right
-//! when its passages overlap, on both sides, the byte spans of one gold pair. Precision is
+//! when its passages overlap, on both sides, the byte spans of one gold pair (a passage a
+//! page carries twice, a headline repeated as its lead, stands for each occurrence: the
+//! printed text does not say which one was paired). Precision is
 //! over the pairs printed for labelled document pairs, recall over the gold pairs (a gold
 //! pair is found when some printed pair overlaps it on both sides). The baseline, in the
 //! same run, is the same binary with every linked pair aligned monotonically
@@ -63,16 +65,29 @@ impl Folded {
         Folded { text, at }
     }
 
-    /// The byte span in the original text of `passage` (white space folded), if found.
-    fn span_of(&self, passage: &str) -> Option<(usize, usize)> {
+    /// The byte spans in the original text of every occurrence of `passage` (white space
+    /// folded): a page may carry a sentence twice (a headline repeated as the lead, a
+    /// story shown twice), and the printed text does not say which one was paired.
+    fn spans_of(&self, passage: &str) -> Vec<(usize, usize)> {
         let p = Folded::new(passage).text;
-        let k = self.text.find(&p)?;
-        Some((self.at[k], self.at[k + p.len() - 1] + 1))
+        if p.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .char_indices()
+            .filter(|&(k, _)| self.text[k..].starts_with(&p))
+            .map(|(k, _)| (self.at[k], self.at[k + p.len() - 1] + 1))
+            .collect()
     }
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
+}
+
+/// Whether some occurrence of a printed passage overlaps a gold span.
+fn any_overlaps(spans: &[(usize, usize)], gold: (usize, usize)) -> bool {
+    spans.iter().any(|&s| overlaps(s, gold))
 }
 
 /// Scores of one run.
@@ -115,12 +130,13 @@ fn score(
         }
         linked.insert(key.clone());
         printed += 1;
-        let (Some(ls), Some(rs)) = (folded[l.0].span_of(l.1), folded[rt.0].span_of(rt.1)) else {
+        let (ls, rs) = (folded[l.0].spans_of(l.1), folded[rt.0].spans_of(rt.1));
+        if ls.is_empty() || rs.is_empty() {
             bail!("a passage printed for {} / {} is not in its page", l.0, rt.0);
-        };
+        }
         let mut ok = false;
         for (k, g) in gold.get(&key).into_iter().flatten().enumerate() {
-            if overlaps(ls, g.left) && overlaps(rs, g.right) {
+            if any_overlaps(&ls, g.left) && any_overlaps(&rs, g.right) {
                 ok = true;
                 found.insert((key.0.clone(), key.1.clone(), k));
             }
