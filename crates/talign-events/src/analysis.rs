@@ -1459,7 +1459,6 @@ impl<'c> Analysis<'c> {
             linked_into.insert((l.left, docs[l.right].lang));
             linked_into.insert((l.right, docs[l.left].lang));
         }
-        let untaught = |la: Lang, lb: Lang| self.pair_model_of(la, lb, opts).1.untaught;
         let best = self.best_event_partners();
         let is_best = |a: usize, b: usize| {
             best.get(&(a, docs[b].lang)).is_some_and(|e| e.2 as usize == b)
@@ -1469,7 +1468,7 @@ impl<'c> Analysis<'c> {
             let (la, lb) = (docs[a].lang, docs[b].lang);
             la != lb
                 && ((!linked_into.contains(&(a, lb)) && !linked_into.contains(&(b, la)))
-                    || (is_best(a, b) && untaught(la, lb)))
+                    || (is_best(a, b) && self.untaught(la, lb, opts)))
         });
         self.add_unscored_partners(&mut out, &best, opts);
         out
@@ -1488,7 +1487,6 @@ impl<'c> Analysis<'c> {
         opts: &PassageOptions,
     ) {
         let docs = self.corpus.docs();
-        let untaught = |la: Lang, lb: Lang| self.pair_model_of(la, lb, opts).1.untaught;
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (d, &e) in self.events.iter().enumerate() {
             members.entry(e).or_default().push(d);
@@ -1503,7 +1501,7 @@ impl<'c> Analysis<'c> {
                     if la == lb || best.contains_key(&(a, lb)) {
                         continue;
                     }
-                    if *untaught_pairs.entry((la, lb)).or_insert_with(|| untaught(la, lb)) {
+                    if *untaught_pairs.entry((la, lb)).or_insert_with(|| self.untaught(la, lb, opts)) {
                         let score = self.weights.score(&self.space, &self.options.align, a, b);
                         keep_best(&mut fallback, (a, lb), score, &self.space.keys, b as u32);
                     }
@@ -1782,6 +1780,11 @@ impl<'c> Analysis<'c> {
     fn pair_model(&self, link: &Link, opts: &PassageOptions) -> (Option<&Vocabulary>, passages::PairModel<'_>) {
         let docs = self.corpus.docs();
         self.pair_model_of(docs[link.left].lang, docs[link.right].lang, opts)
+    }
+
+    /// Whether the corpus taught languages `la` and `lb` no translation table.
+    fn untaught(&self, la: Lang, lb: Lang, opts: &PassageOptions) -> bool {
+        self.pair_model_of(la, lb, opts).1.untaught
     }
 
     /// [`Analysis::pair_model`] of a pair whose left document is in `la` and right in `lb`.

@@ -981,7 +981,11 @@ struct SentencePair {
 
 /// Every sentence of one document scored against every sentence of the other.
 struct Mining {
+    /// The pairs that share anything, by left sentence, then right.
     pairs: Vec<SentencePair>,
+    /// How many sentences each side has.
+    n: usize,
+    m: usize,
 }
 
 impl Mining {
@@ -1026,7 +1030,7 @@ impl Mining {
                 }
             }
         }
-        Mining { pairs }
+        Mining { pairs, n, m }
     }
 
     /// The pairs printed for two languages without a learnt table, many to many: those
@@ -1034,9 +1038,7 @@ impl Mining {
     /// and those of the two reports' leads that share specific anchors (see
     /// [`PassageOptions::mine_relative`] and [`PassageOptions::lead_sentences`]).
     fn many_to_many(&self, keep: impl Fn(&SentencePair) -> bool, opts: &PassageOptions) -> Vec<SentencePair> {
-        let n = self.pairs.iter().map(|p| p.left + 1).max().unwrap_or(0);
-        let m = self.pairs.iter().map(|p| p.right + 1).max().unwrap_or(0);
-        let (mut best_a, mut best_b) = (vec![0f32; n], vec![0f32; m]);
+        let (mut best_a, mut best_b) = (vec![0f32; self.n], vec![0f32; self.m]);
         for p in &self.pairs {
             best_a[p.left] = best_a[p.left].max(p.similarity);
             best_b[p.right] = best_b[p.right].max(p.similarity);
@@ -1081,9 +1083,7 @@ impl Mining {
         });
         // One to one first; then, with a fanout above one, a sentence that sums up what the
         // other report tells in two may take a second partner (never both sides at once).
-        let n = self.pairs.iter().map(|p| p.left + 1).max().unwrap_or(0);
-        let m = self.pairs.iter().map(|p| p.right + 1).max().unwrap_or(0);
-        let (mut used_a, mut used_b) = (vec![0u8; n], vec![0u8; m]);
+        let (mut used_a, mut used_b) = (vec![0u8; self.n], vec![0u8; self.m]);
         let mut out = Vec::new();
         for round in 0..2 {
             for p in &cands {
