@@ -659,6 +659,26 @@ mod tests {
     }
 
     #[test]
+    fn a_country_s_security_council_is_not_the_un_s() {
+        // The UN Security Council's short forms begin a country's national security
+        // council: the longer variant wins.
+        for (text, surface) in [
+            ("ইসরায়েলের জাতীয় নিরাপত্তা পরিষদের প্রধান বৈঠক করেন।", "জাতীয় নিরাপত্তা পরিষদের"),
+            ("رئیس شورای امنیت ملی رژیم صهیونیستی گفت.", "شورای امنیت ملی"),
+            ("قال رئيس مجلس الأمن القومي الإسرائيلي.", "مجلس الأمن القومي"),
+            ("राष्ट्रीय सुरक्षा परिषद की बैठक हुई।", "राष्ट्रीय सुरक्षा परिषद"),
+        ] {
+            let hits = lexicon_hits(text);
+            assert!(has(&hits, surface, "national-security-council"), "{text}: {hits:?}");
+            assert!(!hits.iter().any(|(_, e)| e == "un-security-council"), "{text}: {hits:?}");
+        }
+        // The UN's still is.
+        let hits = lexicon_hits("জাতিসংঘ নিরাপত্তা পরিষদে প্রস্তাব পাস হয়েছে। شورای امنیت سازمان ملل تشکیل جلسه داد.");
+        assert!(has(&hits, "জাতিসংঘ নিরাপত্তা পরিষদে", "un-security-council"), "{hits:?}");
+        assert!(has(&hits, "شورای امنیت سازمان ملل", "un-security-council"), "{hits:?}");
+    }
+
+    #[test]
     fn turkic_case_endings_and_romance_elisions() {
         // Turkish: the ending after an apostrophe; Azerbaijani: glued, told by its letters.
         let tr = "Rusya Devlet Başkanı Vladimir Putin'in davetlisi olarak Moskova'ya giden Narendra Modi, \
