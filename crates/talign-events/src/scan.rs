@@ -49,7 +49,7 @@ fn fold_letter(c: char, out: &mut String) {
         '\u{09DF}' => out.push_str("\u{09AF}\u{09BC}"),
         '\u{09DC}' => out.push_str("\u{09A1}\u{09BC}"),
         '\u{09DD}' => out.push_str("\u{09A2}\u{09BC}"),
-        _ => out.extend(c.to_lowercase()),
+        _ => talign_names::push_lowercase(c, out),
     }
 }
 

@@ -531,7 +531,8 @@ impl Folded {
                         }
                     }
                 }
-                _ if c.is_uppercase() => {
+                // (A character lowercasing leaves alone pushes itself either way.)
+                _ if !crate::script::lowercase_keeps(c) && c.is_uppercase() => {
                     for l in c.to_lowercase() {
                         push(&mut text, l, at);
                     }

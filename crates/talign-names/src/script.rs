@@ -11,6 +11,33 @@ pub fn is_letter(c: char) -> bool {
     if LowChars::covers(c) { TABLE.has(c) } else { c.is_alphabetic() }
 }
 
+/// Pushes the lowercase of `c` onto `out`, as `out.extend(c.to_lowercase())` does. Below
+/// U+1000 a table tells the characters lowercasing leaves alone (every letter of the
+/// Arabic, Bengali, Devanagari and other Indic blocks, where news text spends most of its
+/// characters): the standard library answers them by a search that took 4 % of
+/// `events align`'s time on 100,000 documents.
+pub fn push_lowercase(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if lowercase_keeps(c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Whether `c` is below U+1000 and lowercasing leaves it alone (false: it changes it, or
+/// `c` is above the table).
+pub(crate) fn lowercase_keeps(c: char) -> bool {
+    static UNCHANGED: std::sync::LazyLock<LowChars> = std::sync::LazyLock::new(|| {
+        LowChars::new(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    });
+    UNCHANGED.has(c)
+}
+
 /// Whether `c` is a precomposed Hangul syllable (U+AC00–U+D7A3): one character that
 /// holds a Korean syllable's two or three letters.
 pub fn is_hangul(c: char) -> bool {
@@ -406,6 +433,20 @@ mod tests {
 
 #[cfg(test)]
 mod letter_tests {
+
+    #[test]
+    fn push_lowercase_is_to_lowercase_for_every_character() {
+        let mut fast = String::new();
+        let mut slow = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            fast.clear();
+            slow.clear();
+            super::push_lowercase(c, &mut fast);
+            slow.extend(c.to_lowercase());
+            assert_eq!(fast, slow, "U+{:04X}", c as u32);
+        }
+    }
+
     #[test]
     fn of_char_is_its_table() {
         for u in 0..0x1100u32 {
