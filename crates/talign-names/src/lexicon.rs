@@ -134,9 +134,7 @@ pub fn lookup_key(clean: &str) -> String {
             s.push(' ');
             space = false;
         }
-        for l in c.to_lowercase() {
-            s.push(l);
-        }
+        crate::script::push_lowercase(c, &mut s);
     }
     match s.strip_prefix("the ") {
         Some(rest) => rest.to_owned(),

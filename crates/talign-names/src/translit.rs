@@ -53,7 +53,7 @@ pub(crate) fn as_latin(token: &str) -> Option<String> {
         if is_hangul(c) {
             hangul(c, i.checked_sub(1).map(|p| chars[p]), chars.get(i + 1).copied(), &mut out);
         } else {
-            out.extend(c.to_lowercase());
+            crate::script::push_lowercase(c, &mut out);
         }
     }
     flush_greek(&mut greek, &mut out);
