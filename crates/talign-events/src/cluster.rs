@@ -426,16 +426,59 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
     // stamped with its group's count of changes: an entry whose stamp is old is passed
     // over. The best of the bests is the best pair of all, as looking at every pair would
     // find it. Merging two groups changes only the pairs of the merged group, so only it
-    // and its neighbours look at their pairs again (a neighbour in full only when its best
-    // was one of the two).
+    // and its neighbours look at their pairs again.
+    //
+    // A neighbour whose best was with one of the two is not rescanned at once: its pair
+    // with the merged group is weaker than before (the same sums over a larger group) or
+    // is compared on its own, and its other pairs did not change, so its old best is an
+    // upper bound of its new one. It stays in the heap as that bound, marked `dirty`, and
+    // is rescanned only when the bound comes first; a neighbour of a hub that grows by
+    // many merges is rescanned once, not at each. An entry that comes first and is not a
+    // bound is at least every group's best, as before.
     let mut best: Vec<Option<Candidate>> = (0..n as u32).map(|g| rescan(&groups, g)).collect();
+    let mut dirty = vec![false; n];
+    // The group a best pair pairs `g` with.
+    let other = |c: &Candidate, g: u32| if c.groups.0 == g { c.groups.1 } else { c.groups.0 };
+    // Per group, the groups whose best pair is (or was, since it was last looked at) with
+    // it: after a merge, only these and the neighbours of the group merged away can have
+    // a best pair that changed (see below).
+    let mut pointed: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (g, c) in best.iter().enumerate() {
+        if let Some(c) = c {
+            pointed[other(c, g as u32) as usize].push(g as u32);
+        }
+    }
     let mut stamp: Vec<u32> = vec![0; n];
     let mut heap: BinaryHeap<Entry> =
         best.iter().enumerate().filter_map(|(g, c)| c.map(|c| Entry { c, group: g as u32, stamp: 0 })).collect();
+    // Gives group `g` its best `c` (exact) and, when it changed or `again`, a heap entry.
+    let set_best = |best: &mut Vec<Option<Candidate>>,
+                    pointed: &mut Vec<Vec<u32>>,
+                    stamp: &mut Vec<u32>,
+                    heap: &mut BinaryHeap<Entry>,
+                    g: u32,
+                    c: Option<Candidate>,
+                    again: bool| {
+        if again || best[g as usize] != c {
+            best[g as usize] = c;
+            stamp[g as usize] += 1;
+            if let Some(c) = c {
+                heap.push(Entry { c, group: g, stamp: stamp[g as usize] });
+                pointed[other(&c, g) as usize].push(g);
+            }
+        }
+    };
     let mut alive = vec![true; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
     while let Some(e) = heap.pop() {
         if !alive[e.group as usize] || stamp[e.group as usize] != e.stamp {
+            continue;
+        }
+        if dirty[e.group as usize] {
+            // A bound came first: the group's best is looked for now.
+            dirty[e.group as usize] = false;
+            let c = rescan(&groups, e.group);
+            set_best(&mut best, &mut pointed, &mut stamp, &mut heap, e.group, c, true);
             continue;
         }
         let (a, b) = e.c.groups;
@@ -456,6 +499,16 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
             k.span = k.span.merge(gone_group.span);
             k.sums.remove(&gone);
         }
+        // The groups whose best pair may have changed: the neighbours of `gone` (their pair
+        // with it is now one with `keep`) and the groups whose best was with either. Every
+        // other neighbour `x` of `keep` keeps its best: its pair with `keep` has the same
+        // sums over a larger group, so a lower average (and windows that agree less), and
+        // was not better than its best before.
+        let mut visit: Vec<u32> = std::mem::take(&mut pointed[keep as usize]);
+        visit.append(&mut pointed[gone as usize]);
+        visit.extend(gone_group.sums.keys().copied());
+        visit.sort_unstable();
+        visit.dedup();
         // The neighbours of `gone` now point at `keep`.
         for (x, across) in gone_group.sums {
             if x == keep {
@@ -468,30 +521,38 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
             *g = pair;
             groups[x as usize].sums.remove(&gone);
         }
-        let mut renew = |best: &mut Vec<Option<Candidate>>, g: u32, c: Option<Candidate>| {
-            if best[g as usize] != c {
-                best[g as usize] = c;
-                stamp[g as usize] += 1;
-                if let Some(c) = c {
-                    heap.push(Entry { c, group: g, stamp: stamp[g as usize] });
-                }
-            }
-        };
+        dirty[keep as usize] = false;
         let c = rescan(&groups, keep);
-        renew(&mut best, keep, c);
+        set_best(&mut best, &mut pointed, &mut stamp, &mut heap, keep, c, false);
         // A pair's sums are kept alike on both sides, so `keep`'s own map gives them.
-        for (&x, &pair) in &groups[keep as usize].sums {
-            let c = match best[x as usize] {
-                Some(b) if [keep, gone].contains(&b.groups.0) || [keep, gone].contains(&b.groups.1) => {
-                    rescan(&groups, x)
+        for &x in &visit {
+            let Some(&pair) = groups[keep as usize].sums.get(&x) else { continue };
+            let c = eligible(&groups, x, keep, pair);
+            let b = best[x as usize];
+            let with_them = b.is_some_and(|b| [keep, gone].contains(&b.groups.0) || [keep, gone].contains(&b.groups.1));
+            if dirty[x as usize] || with_them {
+                // `b` is an upper bound of the best of `x`'s other pairs: a pair with
+                // `keep` better than it is the best; otherwise `b` stays as the bound.
+                match (b, c) {
+                    (Some(b), Some(c)) if better(&c, &b) => {
+                        dirty[x as usize] = false;
+                        set_best(&mut best, &mut pointed, &mut stamp, &mut heap, x, Some(c), false);
+                    }
+                    _ => dirty[x as usize] = true,
                 }
-                b => match (b, eligible(&groups, x, keep, pair)) {
-                    (Some(b), Some(c)) if better(&c, &b) => Some(c),
-                    (None, c) => c,
-                    (b, _) => b,
-                },
+                continue;
+            }
+            let c = match (b, c) {
+                (Some(b), Some(c)) if better(&c, &b) => Some(c),
+                (None, c) => c,
+                (b, _) => b,
             };
-            renew(&mut best, x, c);
+            let unchanged = best[x as usize] == c;
+            set_best(&mut best, &mut pointed, &mut stamp, &mut heap, x, c, false);
+            // A best that did not change is not pushed again: it stays listed here.
+            if unchanged && c.is_some_and(|c| other(&c, x) == keep) {
+                pointed[keep as usize].push(x);
+            }
         }
     }
     (0..n as u32)
@@ -603,6 +664,53 @@ mod tests {
         for a in 0..5u32 {
             for b in 0..5u32 {
                 assert_eq!(g[a as usize] == g[b as usize], g2[rev(a) as usize] == g2[rev(b) as usize]);
+            }
+        }
+    }
+
+    /// Graphs with hubs (documents most others pair with, more strongly than with each
+    /// other): a hub's neighbours have their best pair with it, and every merge into it
+    /// leaves their best a bound to look at again (the lazy rescan of [`link`]).
+    #[test]
+    fn hubs_group_as_looking_at_every_pair_does() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        for _ in 0..200 {
+            let n = 8 + next(18) as usize;
+            let hubs = 1 + next(3) as u32;
+            let mut edges = Vec::new();
+            for a in 0..n as u32 {
+                for b in a + 1..n as u32 {
+                    let s = if a < hubs {
+                        (4 + next(5)) as f32 / 8.0
+                    } else if next(4) == 0 {
+                        next(6) as f32 / 8.0
+                    } else {
+                        continue;
+                    };
+                    edges.push((a, b, s));
+                }
+            }
+            let windows: Vec<Option<Window>> = (0..n)
+                .map(|_| (next(5) == 0).then(|| Window::Days(next(3) as i64 * 3, next(3) as i64 * 3 + 1)))
+                .collect();
+            let keys: Vec<u64> = (0..n).map(|_| next(1000)).collect();
+            let opts = ClusterOptions {
+                threshold: 0.1 + next(3) as f32 / 10.0,
+                min_support: next(2) as u32 * 2,
+                ..ClusterOptions::default()
+            };
+            let fast = average_linkage(&edges, &windows, &keys, &opts);
+            let slow = naive(&edges, &windows, &keys, &opts);
+            for a in 0..n {
+                for b in 0..n {
+                    assert_eq!(fast[a] == fast[b], slow[a] == slow[b], "{edges:?} {windows:?} {keys:?}");
+                }
             }
         }
     }
