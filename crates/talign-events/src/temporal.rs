@@ -981,8 +981,7 @@ pub fn is_metadata_line(line: &str) -> bool {
     if line.chars().count() > METADATA_LINE {
         return false;
     }
-    let lower = line.to_ascii_lowercase();
-    [PUBLISHED_LABELS, UPDATED_LABELS, PRINTED_LABELS].iter().any(|ls| ls.iter().any(|l| lower.contains(l)))
+    label_matchers()[2].is_match(line)
 }
 
 /// See [`is_metadata_line`].
@@ -1044,8 +1043,33 @@ fn full_date(dates: &[DateMention], from: usize, reach_from: usize) -> Option<Da
     })
 }
 
-fn labelled(text: &str, labels: &[&str]) -> Option<Date> {
-    for line in text.lines() {
+/// A matcher of any of `labels` as [`labelled`] and [`is_metadata_line`] match them (Latin
+/// letters in any case): lines that hold none need no closer look.
+fn label_matcher(labels: &[&[&str]]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(labels.iter().flat_map(|ls| ls.iter()))
+        .expect("the label lists are valid patterns")
+}
+
+/// Matchers of the publication labels, the update labels, and all three lists.
+fn label_matchers() -> &'static [aho_corasick::AhoCorasick; 3] {
+    static MATCHERS: std::sync::OnceLock<[aho_corasick::AhoCorasick; 3]> = std::sync::OnceLock::new();
+    MATCHERS.get_or_init(|| {
+        [
+            label_matcher(&[PUBLISHED_LABELS]),
+            label_matcher(&[UPDATED_LABELS]),
+            label_matcher(&[PUBLISHED_LABELS, UPDATED_LABELS, PRINTED_LABELS]),
+        ]
+    })
+}
+
+/// The first full date just after one of `labels` (`any` matches them all), line by line.
+fn labelled(text: &str, labels: &[&str], any: &aho_corasick::AhoCorasick) -> Option<Date> {
+    if !any.is_match(text) {
+        return None;
+    }
+    for line in text.lines().filter(|line| any.is_match(line)) {
         // ASCII lowercasing keeps byte offsets.
         let lower = line.to_ascii_lowercase();
         // The dates of the line, read once, when a label is found in it.
@@ -1111,7 +1135,8 @@ pub fn infer_published_with_url(text: &str, url: Option<&str>) -> Option<Date> {
 
 /// [`infer_published_with_url`], with where the date was read.
 pub fn published_with_source(text: &str, url: Option<&str>) -> Option<(Date, PublishedFrom)> {
-    if let Some(d) = labelled(text, PUBLISHED_LABELS).or_else(|| labelled(text, UPDATED_LABELS)) {
+    let [published, updated, _] = label_matchers();
+    if let Some(d) = labelled(text, PUBLISHED_LABELS, published).or_else(|| labelled(text, UPDATED_LABELS, updated)) {
         return Some((d, PublishedFrom::Label));
     }
     if let Some(d) = url.and_then(url_date) {

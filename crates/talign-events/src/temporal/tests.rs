@@ -365,7 +365,52 @@ fn published() -> impl Strategy<Value = Option<Date>> {
     prop::option::of((-40_000i64..60_000).prop_map(Date::from_days_since_epoch))
 }
 
+/// The label reader before its matchers: every label looked for in every lowercased line.
+fn labelled_plainly(text: &str, labels: &[&str]) -> Option<Date> {
+    for line in text.lines() {
+        let lower = line.to_ascii_lowercase();
+        let mut dates = None;
+        for label in labels {
+            if let Some(pos) = lower.find(label)
+                && let Some(d) = full_date(dates.get_or_insert_with(|| find_dates(line, None)), pos, pos + label.len())
+            {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Texts of dates, labels in any case, and metadata words.
+fn labelled_text() -> impl Strategy<Value = String> {
+    let label = prop::sample::select(
+        PUBLISHED_LABELS.iter().chain(UPDATED_LABELS).chain(PRINTED_LABELS).copied().collect::<Vec<_>>(),
+    );
+    let piece = prop_oneof![
+        fragment(),
+        label.clone().prop_map(str::to_owned),
+        label.prop_map(str::to_uppercase),
+        Just("Posted On".to_owned()),
+        Just("۲۹ آذر ۱۴۰۲".to_owned()),
+        Just("20 December 2023".to_owned()),
+    ];
+    prop::collection::vec((piece, prop_oneof![Just(" "), Just("\n"), Just(": ")]), 0..12)
+        .prop_map(|v| v.into_iter().map(|(a, b)| a + b).collect())
+}
+
 proptest! {
+    #[test]
+    fn labels_are_found_as_looking_in_every_line_finds(t in labelled_text()) {
+        let [published, updated, all] = label_matchers();
+        prop_assert_eq!(labelled(&t, PUBLISHED_LABELS, published), labelled_plainly(&t, PUBLISHED_LABELS));
+        prop_assert_eq!(labelled(&t, UPDATED_LABELS, updated), labelled_plainly(&t, UPDATED_LABELS));
+        for line in t.lines() {
+            let lower = line.to_ascii_lowercase();
+            let plain = [PUBLISHED_LABELS, UPDATED_LABELS, PRINTED_LABELS].iter().any(|ls| ls.iter().any(|l| lower.contains(l)));
+            prop_assert_eq!(all.is_match(line), plain);
+        }
+    }
+
     #[test]
     fn mentions_are_exact_sorted_and_disjoint(t in text(), p in published()) {
         let found = find_dates(&t, p);
