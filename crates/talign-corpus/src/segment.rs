@@ -114,7 +114,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         (Some(c), Some(v), None) if is_bengali_letter(c) && matches!(v, '\u{09BE}'..='\u{09CC}') => return true,
         _ => {}
     }
-    let lower = word.to_lowercase();
+    let lower = talign_names::lowercase(word);
     ABBREVIATIONS.contains(&lower.as_str())
 }
 

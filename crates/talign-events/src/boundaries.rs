@@ -94,7 +94,7 @@ fn is_word_char(c: char) -> bool {
 /// The word inside a token, folded: punctuation trimmed, lower case, letters as `normalize` writes them.
 fn core(token: &str) -> String {
     let t = token.trim_matches(|c: char| !is_word_char(c));
-    talign_names::normalize(t).to_lowercase()
+    talign_names::lowercase(&talign_names::normalize(t))
 }
 
 /// Whether a token ends a sentence by its punctuation.

@@ -73,8 +73,8 @@ pub fn words(text: &str) -> Vec<String> {
 /// The form [`words`] gives a token already cleaned by `normalize`; `None` for numbers and
 /// tokens without letters.
 pub fn word_form(normalized: &str) -> Option<String> {
-    let w = normalized.to_lowercase();
-    if w.is_empty() || w.chars().any(|c| c.is_numeric()) || !w.chars().any(char::is_alphabetic) {
+    let w = talign_names::lowercase(normalized);
+    if w.is_empty() || w.chars().any(talign_names::is_number) || !w.chars().any(talign_names::is_letter) {
         return None;
     }
     let script = talign_names::Script::detect(&w);

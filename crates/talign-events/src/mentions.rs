@@ -281,7 +281,7 @@ fn words(text: &str) -> Vec<Word> {
 fn make_word(text: &str, start: usize, end: usize) -> Word {
     let w = &text[start..end];
     let script = Script::detect(w);
-    let numeric = w.chars().all(|c| c.is_numeric() || c == '.' || c == ',');
+    let numeric = w.chars().all(|c| talign_names::is_number(c) || c == '.' || c == ',');
     Word { start, end, script, numeric }
 }
 

@@ -35,7 +35,10 @@ pub use clean::{Folded, normalize, normalize_into, normalized_len_floor};
 pub use index::{DEFAULT_SHORTLIST, Hit, NameIndex};
 pub use lexicon::{Entity, EntityId, Kind, Lexicon};
 pub use name::{How, Match, Name, Reading, Romanization, word_keys};
-pub use script::{Orthography, Script, ScriptStats, is_cjk, is_hangul, is_letter, is_letter_or_digit, push_lowercase};
+pub use script::{
+    Orthography, Script, ScriptStats, is_cjk, is_hangul, is_letter, is_letter_or_digit, is_number, lowercase,
+    push_lowercase,
+};
 
 /// A readable romanization of a name in any script.
 pub fn romanize(name: &str) -> String {

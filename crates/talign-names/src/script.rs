@@ -26,6 +26,31 @@ pub fn push_lowercase(c: char, out: &mut String) {
     }
 }
 
+/// `str::to_lowercase`, with each character lowercased as [`push_lowercase`] does (the
+/// standard library's table search only for the characters that need it). A capital
+/// sigma, which lowercases by its place in a word, goes to the standard library.
+///
+/// ```
+/// assert_eq!(talign_names::lowercase("Лавров ΟΔΟΣ ল্যাভরভ"), "Лавров ΟΔΟΣ ল্যাভরভ".to_lowercase());
+/// ```
+pub fn lowercase(s: &str) -> String {
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_lowercase(c, &mut out);
+    }
+    out
+}
+
+/// `char::is_numeric`, answered from a table for the first 4,096 code points as
+/// [`is_letter`] is.
+pub fn is_number(c: char) -> bool {
+    static TABLE: std::sync::LazyLock<LowChars> = std::sync::LazyLock::new(|| LowChars::new(char::is_numeric));
+    if LowChars::covers(c) { TABLE.has(c) } else { c.is_numeric() }
+}
+
 /// Whether `c` is below U+1000 and lowercasing leaves it alone (false: it changes it, or
 /// `c` is above the table).
 pub(crate) fn lowercase_keeps(c: char) -> bool {
@@ -462,6 +487,11 @@ mod letter_tests {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(super::is_letter(c), c.is_alphabetic(), "U+{u:04X}");
                 assert_eq!(super::is_letter_or_digit(c), c.is_alphanumeric(), "U+{u:04X}");
+                assert_eq!(super::is_number(c), c.is_numeric(), "U+{u:04X}");
+                // Between letters, at a word's end and alone (a capital sigma's cases).
+                for s in [format!("a{c}b"), format!("ab{c}"), format!("{c}")] {
+                    assert_eq!(super::lowercase(&s), s.to_lowercase(), "U+{u:04X}");
+                }
             }
         }
     }
