@@ -1315,8 +1315,9 @@ impl<'c> Analysis<'c> {
         linked.sort_unstable();
         linked.dedup();
         let show = |f: u32| self.feature_name(f);
+        // Explained on every core (each link's evidence is a string of its own), in order.
         let links: Vec<Link> = linked
-            .into_iter()
+            .into_par_iter()
             .map(|(a, b)| {
                 let (a, b) = (a as usize, b as usize);
                 let (score, evidence) = weights.explain(space, &opts.align, a, b, &show);
