@@ -24,6 +24,7 @@
 //! ties between equal scores are broken by a key derived from each document's content.
 
 use crate::{HashMap, HashMapExt};
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -291,7 +292,6 @@ impl Grouping {
         keys: &[u64],
         opts: &ClusterOptions,
     ) -> Self {
-        use rayon::prelude::*;
         let n = windows.len();
         let mut uf = crate::uf::UnionFind::new(n);
         for &(a, b, s) in edges {
@@ -380,20 +380,37 @@ impl Grouping {
 /// must all count. Returns each document's group as the root document of the group.
 fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &ClusterOptions) -> Vec<u32> {
     let n = windows.len();
-    // Each map sized for its document's pairs at once, rather than grown by rehashing.
-    let mut degree = vec![0usize; n];
+    // Each document's pairs, in the order of `edges` (a pair given twice is summed in that
+    // order), then each map sized for them at once and filled on every core.
+    let mut start = vec![0usize; n + 1];
     for &(a, b, _) in edges {
-        degree[a as usize] += 1;
-        degree[b as usize] += 1;
+        start[a as usize + 1] += 1;
+        start[b as usize + 1] += 1;
     }
-    let mut groups: Vec<Group> = (0..n)
-        .map(|d| Group { size: 1, key: keys[d], span: Span::of(windows[d]), sums: HashMap::with_capacity(degree[d]) })
-        .collect();
+    for d in 0..n {
+        start[d + 1] += start[d];
+    }
+    let mut next = start.clone();
+    let mut adjacent = vec![(0u32, 0f32); start[n]];
     for &(a, b, s) in edges {
         for (x, y) in [(a, b), (b, a)] {
-            groups[x as usize].sums.entry(y).or_default().add(s, opts);
+            adjacent[next[x as usize]] = (y, s);
+            next[x as usize] += 1;
         }
     }
+    drop(next);
+    let mut groups: Vec<Group> = (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let pairs = &adjacent[start[d]..start[d + 1]];
+            let mut sums: HashMap<u32, Across> = HashMap::with_capacity(pairs.len());
+            for &(y, s) in pairs {
+                sums.entry(y).or_default().add(s, opts);
+            }
+            Group { size: 1, key: keys[d], span: Span::of(windows[d]), sums }
+        })
+        .collect();
+    drop(adjacent);
     let candidate = |groups: &[Group], a: u32, b: u32, sum: f32| {
         let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
         let (a, b, ka, kb) = if ga.key <= gb.key { (a, b, ga.key, gb.key) } else { (b, a, gb.key, ga.key) };
@@ -435,7 +452,7 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
     // is rescanned only when the bound comes first; a neighbour of a hub that grows by
     // many merges is rescanned once, not at each. An entry that comes first and is not a
     // bound is at least every group's best, as before.
-    let mut best: Vec<Option<Candidate>> = (0..n as u32).map(|g| rescan(&groups, g)).collect();
+    let mut best: Vec<Option<Candidate>> = (0..n as u32).into_par_iter().map(|g| rescan(&groups, g)).collect();
     let mut dirty = vec![false; n];
     // The group a best pair pairs `g` with.
     let other = |c: &Candidate, g: u32| if c.groups.0 == g { c.groups.1 } else { c.groups.0 };
