@@ -955,13 +955,7 @@ mod tests {
 
     #[test]
     fn the_bounded_heap_keeps_what_sorting_keeps() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..500 {
             let n = 1 + next(60) as usize;
             // Scores and keys on small grids, so that both tie often.

@@ -690,13 +690,7 @@ mod tests {
     /// leaves their best a bound to look at again (the lazy rescan of [`link`]).
     #[test]
     fn hubs_group_as_looking_at_every_pair_does() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..200 {
             let n = 8 + next(18) as usize;
             let hubs = 1 + next(3) as u32;
@@ -790,13 +784,7 @@ mod tests {
 
     #[test]
     fn the_heap_finds_what_looking_at_every_pair_finds() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
         for _ in 0..300 {
             let n = 2 + next(14) as usize;
             let mut edges = Vec::new();

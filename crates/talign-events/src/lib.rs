@@ -40,3 +40,19 @@ pub mod when;
 pub mod window;
 
 pub use analysis::{Analysis, DocFacts, EventIds, Options, PassagePair, Stage, extract};
+
+/// What the crate's randomised tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A xorshift generator from `seed`: each call gives a number below its argument. The
+    /// same sequence on every run and platform, so a failing case can be replayed.
+    pub(crate) fn xorshift(seed: u64) -> impl FnMut(u64) -> u64 {
+        let mut state = seed;
+        move |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        }
+    }
+}

@@ -1244,15 +1244,7 @@ impl Windower {
 mod tests {
     use super::*;
 
-    fn rng(seed: u64) -> impl FnMut(u64) -> u64 {
-        let mut state = seed;
-        move |m| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        }
-    }
+    use crate::testing::xorshift as rng;
 
     #[test]
     fn a_day_is_in_exactly_the_windows_that_cover_it() {
