@@ -39,7 +39,7 @@ pub enum Window {
 
 /// The constraints a group's windows put on another group.
 #[derive(Debug, Clone, Copy)]
-struct Span {
+pub(crate) struct Span {
     /// Largest start and smallest end over the members with a window in days.
     days: Option<(i64, i64)>,
     /// The same on the day of the year, over every member with a window.
@@ -51,7 +51,7 @@ fn day_of_year(days: i64) -> i64 {
 }
 
 impl Span {
-    fn of(w: Option<Window>) -> Span {
+    pub(crate) fn of(w: Option<Window>) -> Span {
         match w {
             None => Span { days: None, year: None },
             Some(Window::Days(lo, hi)) => {
@@ -71,12 +71,12 @@ impl Span {
         }
     }
 
-    fn merge(self, other: Span) -> Span {
+    pub(crate) fn merge(self, other: Span) -> Span {
         Span { days: Span::join(self.days, other.days), year: Span::join(self.year, other.year) }
     }
 
     /// Whether every pair of windows is at most `tolerance` days apart.
-    fn consistent(&self, tolerance: i64) -> bool {
+    pub(crate) fn consistent(&self, tolerance: i64) -> bool {
         self.days.is_none_or(|(lo, hi)| lo - hi <= tolerance) && self.year.is_none_or(|(lo, hi)| lo - hi <= tolerance)
     }
 }

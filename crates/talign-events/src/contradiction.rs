@@ -20,10 +20,9 @@
 //! **Invariant:** the result does not depend on the order of the documents or on their ids:
 //! every group pair is judged on the first clustering, and the drops are a set.
 
-use crate::{HashSet, HashSetExt};
-use std::collections::BTreeMap;
+use crate::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use crate::cluster::{Across, ClusterOptions, Window, consistent_without_each, windows_consistent};
+use crate::cluster::{Across, ClusterOptions, Span, Window, consistent_without_each};
 
 /// The scored pairs to drop: each intruder's pairs with the two groups it kept apart.
 /// `edges` as for [`crate::cluster::average_linkage`], `groups[d]` document `d`'s group in
@@ -34,13 +33,20 @@ pub fn intruders(
     groups: &[usize],
     opts: &ClusterOptions,
 ) -> HashSet<(u32, u32)> {
-    let mut members: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    let mut members: HashMap<usize, Vec<u32>> = HashMap::new();
+    // Each group's windows folded into one span: whether two groups' windows all agree
+    // is then read from their two spans, without going through their members.
+    let mut spans: HashMap<usize, Span> = HashMap::new();
     for (d, &g) in groups.iter().enumerate() {
         members.entry(g).or_default().push(d as u32);
+        let span = spans.entry(g).or_insert(Span::of(None));
+        *span = span.merge(Span::of(windows[d]));
     }
     // Each document's scored partners, and the pairs of groups joined by some score.
     let mut partners: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups.len()];
-    let mut between: BTreeMap<(usize, usize), Across> = BTreeMap::new();
+    // (Each pair of groups is judged on the first clustering alone, into a set: the order
+    // they are looked at in changes nothing.)
+    let mut between: HashMap<(usize, usize), Across> = HashMap::new();
     for &(a, b, s) in edges {
         if !opts.counts(a, b, s) {
             continue;
@@ -57,13 +63,13 @@ pub fn intruders(
         if !across.may_merge(opts) {
             continue;
         }
+        if spans[&ga].merge(spans[&gb]).consistent(opts.tolerance) {
+            continue;
+        }
         let (a, b) = (&members[&ga], &members[&gb]);
         let dated: Vec<(u32, Window)> =
             a.iter().chain(b).filter_map(|&d| windows[d as usize].map(|w| (d, w))).collect();
         let dated_windows: Vec<Window> = dated.iter().map(|x| x.1).collect();
-        if windows_consistent(dated_windows.iter().copied(), opts.tolerance) {
-            continue;
-        }
         // The documents without whose window the others agree.
         let culprits: Vec<u32> = dated
             .iter()
