@@ -564,12 +564,8 @@ fn link(edges: &[Edge], windows: &[Option<Window>], keys: &[u64], opts: &Cluster
                 (None, c) => c,
                 (b, _) => b,
             };
-            let unchanged = best[x as usize] == c;
+            // (A best that stays is not with `keep` or `gone`, so no list needs it again.)
             set_best(&mut best, &mut pointed, &mut stamp, &mut heap, x, c, false);
-            // A best that did not change is not pushed again: it stays listed here.
-            if unchanged && c.is_some_and(|c| other(&c, x) == keep) {
-                pointed[keep as usize].push(x);
-            }
         }
     }
     (0..n as u32)
