@@ -981,7 +981,7 @@ pub fn is_metadata_line(line: &str) -> bool {
     if line.chars().count() > METADATA_LINE {
         return false;
     }
-    label_matchers()[2].is_match(line)
+    label_matchers().metadata.is_match(line)
 }
 
 /// See [`is_metadata_line`].
@@ -1052,15 +1052,22 @@ fn label_matcher(labels: &[&[&str]]) -> aho_corasick::AhoCorasick {
         .expect("the label lists are valid patterns")
 }
 
-/// Matchers of the publication labels, the update labels, and all three lists.
-fn label_matchers() -> &'static [aho_corasick::AhoCorasick; 3] {
-    static MATCHERS: std::sync::OnceLock<[aho_corasick::AhoCorasick; 3]> = std::sync::OnceLock::new();
-    MATCHERS.get_or_init(|| {
-        [
-            label_matcher(&[PUBLISHED_LABELS]),
-            label_matcher(&[UPDATED_LABELS]),
-            label_matcher(&[PUBLISHED_LABELS, UPDATED_LABELS, PRINTED_LABELS]),
-        ]
+/// The matchers of the label lists.
+pub(crate) struct LabelMatchers {
+    /// Publication labels.
+    pub(crate) published: aho_corasick::AhoCorasick,
+    /// Update labels.
+    pub(crate) updated: aho_corasick::AhoCorasick,
+    /// Publication, update and print labels: a page's metadata line.
+    pub(crate) metadata: aho_corasick::AhoCorasick,
+}
+
+pub(crate) fn label_matchers() -> &'static LabelMatchers {
+    static MATCHERS: std::sync::OnceLock<LabelMatchers> = std::sync::OnceLock::new();
+    MATCHERS.get_or_init(|| LabelMatchers {
+        published: label_matcher(&[PUBLISHED_LABELS]),
+        updated: label_matcher(&[UPDATED_LABELS]),
+        metadata: label_matcher(&[PUBLISHED_LABELS, UPDATED_LABELS, PRINTED_LABELS]),
     })
 }
 
@@ -1069,20 +1076,20 @@ fn labelled(text: &str, labels: &[&str], any: &aho_corasick::AhoCorasick) -> Opt
     if !any.is_match(text) {
         return None;
     }
-    for line in text.lines().filter(|line| any.is_match(line)) {
-        // ASCII lowercasing keeps byte offsets.
-        let lower = line.to_ascii_lowercase();
-        // The dates of the line, read once, when a label is found in it.
-        let mut dates = None;
-        for label in labels {
-            if let Some(pos) = lower.find(label)
-                && let Some(d) = full_date(dates.get_or_insert_with(|| find_dates(line, None)), pos, pos + label.len())
-            {
-                return Some(d);
-            }
-        }
-    }
-    None
+    text.lines().filter(|line| any.is_match(line)).find_map(|line| labelled_in_line(line, labels))
+}
+
+/// The full date just after the first of `labels` (in their order) that `line` holds and
+/// that one follows.
+fn labelled_in_line(line: &str, labels: &[&str]) -> Option<Date> {
+    // ASCII lowercasing keeps byte offsets.
+    let lower = line.to_ascii_lowercase();
+    // The dates of the line, read once, when a label is found in it.
+    let mut dates = None;
+    labels.iter().find_map(|label| {
+        let pos = lower.find(label)?;
+        full_date(dates.get_or_insert_with(|| find_dates(line, None)), pos, pos + label.len())
+    })
 }
 
 /// The publication date a text states: a full date just after a label such as
@@ -1135,8 +1142,10 @@ pub fn infer_published_with_url(text: &str, url: Option<&str>) -> Option<Date> {
 
 /// [`infer_published_with_url`], with where the date was read.
 pub fn published_with_source(text: &str, url: Option<&str>) -> Option<(Date, PublishedFrom)> {
-    let [published, updated, _] = label_matchers();
-    if let Some(d) = labelled(text, PUBLISHED_LABELS, published).or_else(|| labelled(text, UPDATED_LABELS, updated)) {
+    let m = label_matchers();
+    if let Some(d) =
+        labelled(text, PUBLISHED_LABELS, &m.published).or_else(|| labelled(text, UPDATED_LABELS, &m.updated))
+    {
         return Some((d, PublishedFrom::Label));
     }
     if let Some(d) = url.and_then(url_date) {
