@@ -627,8 +627,8 @@ pub fn pairs_with_floors(
     let best: Vec<(Vec<ScoredPair>, Floor)> = (0..n)
         .into_par_iter()
         .map_init(
-            || (vec![0f32; n], Vec::new()),
-            |(acc, touched), a| {
+            || (vec![0f32; n], Vec::new(), vec![0u32; n]),
+            |(acc, touched, seen), a| {
                 touched.clear();
                 if opts.all_pairs {
                     touched.extend((0..n as u32).filter(|&b| b as usize != a));
@@ -638,6 +638,8 @@ pub fn pairs_with_floors(
                     let mut feats: Vec<u32> = space.docs[a].iter().copied().filter(|&f| df(f) <= cap).collect();
                     feats.sort_by_key(|&f| (df(f), label_key[f as usize]));
                     let mut spent = 0usize;
+                    // `seen[..len]`: the documents touched, in the order first touched.
+                    let mut len = 0usize;
                     for (rank, &f) in feats.iter().enumerate() {
                         let p = &postings[f as usize];
                         if rank >= MIN_CANDIDATE_FEATURES && spent + df(f) > POSTING_BUDGET {
@@ -649,12 +651,16 @@ pub fn pairs_with_floors(
                             if b as usize == a {
                                 continue;
                             }
-                            if acc[b as usize] == 0.0 {
-                                touched.push(b);
-                            }
-                            acc[b as usize] += w;
+                            // Without a branch on whether `b` was touched before: which
+                            // documents a feature's postings touch first is not
+                            // predictable, and a missed guess cost more than the write.
+                            let s = acc[b as usize];
+                            seen[len] = b;
+                            len += usize::from(s == 0.0);
+                            acc[b as usize] = s + w;
                         }
                     }
+                    touched.extend_from_slice(&seen[..len]);
                 }
                 let keep = if opts.all_pairs { touched.len() } else { opts.candidates };
                 let floor = space.candidate_floor.as_ref().filter(|_| !opts.all_pairs).and_then(|f| f[a]);
