@@ -627,19 +627,21 @@ pub fn pairs_with_floors(
     let best: Vec<(Vec<ScoredPair>, Floor)> = (0..n)
         .into_par_iter()
         .map_init(
-            || (vec![0f32; n], Vec::new(), vec![0u32; n]),
-            |(acc, touched, seen), a| {
-                touched.clear();
+            || (vec![0f32; n], vec![0u32; n]),
+            |(acc, seen), a| {
+                // `seen[..len]`: the documents touched, in the order first touched.
+                let mut len = 0usize;
                 if opts.all_pairs {
-                    touched.extend((0..n as u32).filter(|&b| b as usize != a));
+                    for b in (0..n as u32).filter(|&b| b as usize != a) {
+                        seen[len] = b;
+                        len += 1;
+                    }
                 } else {
                     // Rarest features first, until a budget of postings is spent: common
                     // features add many candidates and little evidence.
                     let mut feats: Vec<u32> = space.docs[a].iter().copied().filter(|&f| df(f) <= cap).collect();
                     feats.sort_by_key(|&f| (df(f), label_key[f as usize]));
                     let mut spent = 0usize;
-                    // `seen[..len]`: the documents touched, in the order first touched.
-                    let mut len = 0usize;
                     for (rank, &f) in feats.iter().enumerate() {
                         let p = &postings[f as usize];
                         if rank >= MIN_CANDIDATE_FEATURES && spent + df(f) > POSTING_BUDGET {
@@ -647,6 +649,12 @@ pub fn pairs_with_floors(
                         }
                         spent += df(f);
                         let w = idf[f as usize] * idf[f as usize] * space.feature(f).kind.weight();
+                        // Room for every posting to list its document: a feature that weighs
+                        // nothing (idf 0, from statistics that count no document for it)
+                        // leaves scores at 0, so its documents are listed again.
+                        if seen.len() < len + p.len() {
+                            seen.resize(len + p.len(), 0);
+                        }
                         for &b in p {
                             if b as usize == a {
                                 continue;
@@ -660,8 +668,8 @@ pub fn pairs_with_floors(
                             acc[b as usize] = s + w;
                         }
                     }
-                    touched.extend_from_slice(&seen[..len]);
                 }
+                let touched = &seen[..len];
                 let keep = if opts.all_pairs { touched.len() } else { opts.candidates };
                 let floor = space.candidate_floor.as_ref().filter(|_| !opts.all_pairs).and_then(|f| f[a]);
                 let cands: Vec<u32> = match floor {
@@ -673,7 +681,7 @@ pub fn pairs_with_floors(
                             s > score || (s == score && space.key(b as usize) <= key)
                         })
                         .collect(),
-                    Some(None) => touched.clone(),
+                    Some(None) => touched.to_vec(),
                     None => best_candidates(touched, acc, |b| space.key(b as usize), keep),
                 };
                 let worst = (cands.len() < touched.len())
@@ -685,7 +693,7 @@ pub fn pairs_with_floors(
                             .map(|p| (p.0, p.1))
                     })
                     .flatten();
-                for &b in touched.iter() {
+                for &b in touched {
                     acc[b as usize] = 0.0;
                 }
                 let scored = cands
@@ -957,6 +965,25 @@ mod tests {
         let windows = vec![Some(Window::Days(100, 100)), Some(Window::Days(130, 130)), Some(Window::Days(101, 101))];
         s.set_context(windows, scripts);
         assert_eq!(decide(&s, &scored, &opts), vec![false, true]);
+    }
+
+    #[test]
+    fn features_that_weigh_nothing_do_not_overrun_the_list_of_partners() {
+        // Statistics that count no document for a feature give it no weight (idf 0): the
+        // documents its postings reach keep a score of 0 and are listed again, here twelve
+        // times for three documents.
+        let mut s = FeatureSpace::new();
+        use FeatureKind::*;
+        let names = ["a", "b", "c", "d", "e", "f"];
+        for group in [0, 1, 1] {
+            s.push_doc(group, names.iter().map(|x| f(Entity, x)).chain([f(Number, "7")]), None, vec![]);
+        }
+        let mut df = vec![0u32; s.features.len()];
+        df[s.id_of(&f(Number, "7")).unwrap() as usize] = 3;
+        s.corpus_df = Some((df, 3));
+        let model = crate::pairmodel::PairModel::new(&s);
+        let found = pairs(&s, &Weights::new(&s), &model, &AlignOptions::default());
+        assert_eq!(found.iter().map(|p| (p.left, p.right)).collect::<Vec<_>>(), vec![(0, 1), (0, 2), (1, 2)]);
     }
 
     #[test]
