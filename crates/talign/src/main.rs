@@ -408,7 +408,8 @@ struct Tuning {
     #[arg(long, hide_short_help = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..), default_value_t = talign_events::passages::PassageOptions::default().mine_fanout)]
     passage_mine_fanout: u8,
     /// Pairs judged independent reports also keep the passages their monotonic alignment
-    /// pairs with at least this much evidence of their own (0: none are kept).
+    /// pairs with at least this much evidence of their own (0: none are kept). Only for two
+    /// languages the corpus taught a translation table.
     #[arg(long, hide_short_help = true, value_name = "E", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().keep_supported)]
     passage_keep_supported: f32,
     /// Pairs with too few seeds in one order still try a monotonic alignment, kept when it
