@@ -1649,6 +1649,7 @@ impl<'c> Analysis<'c> {
             if is_title {
                 continue;
             }
+            let asks = passages::asks(s.text);
             let cuts = model.map(|m| m.cuts_with(doc.lang, s.text, &mut words)).unwrap_or_default();
             let total = letters(s.text).max(1.0);
             let mut from = (0usize, 0.0f32);
@@ -1676,6 +1677,7 @@ impl<'c> Analysis<'c> {
                     cognates,
                     words,
                     news,
+                    asks,
                 });
                 from = (at, cut);
             }

@@ -57,6 +57,22 @@ pub struct Unit {
     /// [`news_anchor`] ids, sorted. They count in how alike two sentences are, as anchors
     /// of their own weight, not in the costs of a monotonic alignment.
     pub news: Vec<u32>,
+    /// Whether the unit's sentence asks a question (ends with a question mark: see
+    /// [`asks`]). A question states no fact, so mining does not pair it with a sentence
+    /// that does not ask.
+    pub asks: bool,
+}
+
+/// Whether a sentence asks a question: it ends with a question mark (Latin ?, Arabic-script
+/// ؟, full-width ？, Armenian ՞, Ethiopic ፧), closing quotes and brackets aside. "Who is
+/// Iran's new president?" and a crowd's "when will you resign?" state no fact a report of
+/// the answer states.
+pub fn asks(sentence: &str) -> bool {
+    let closing = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '»' | '”' | '’' | '"' | '\'' | ')' | ']' | '}' | '›' | '」' | '』' | '）' | '.' | '…')
+    };
+    matches!(sentence.trim_end_matches(closing).chars().next_back(), Some('?' | '؟' | '？' | '՞' | '፧'))
 }
 
 /// The anchor id of news-word concept `concept`: counted down from the largest id, which no
@@ -88,6 +104,7 @@ impl Unit {
             cognates: Vec::new(),
             words: Vec::new(),
             news: Vec::new(),
+            asks: false,
         }
     }
 }
@@ -803,10 +820,16 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     if keep_supported && monotonic.is_none() && n * m <= MAX_CELLS {
         monotonic = Some(align_monotonic(&scorer, None, &rare, opts.skip).0);
     }
-    // Independent reports: the mined pairs, whole sentence to whole sentence.
+    // Independent reports: the mined pairs, whole sentence to whole sentence. A question
+    // states no fact, so a sentence that asks pairs only with one that asks.
+    let asks_a: Vec<bool> = sa.iter().map(|r| a[r.clone()].iter().any(|u| u.asks)).collect();
+    let asks_b: Vec<bool> = sb.iter().map(|r| b[r.clone()].iter().any(|u| u.asks)).collect();
+    let alike = |p: &SentencePair| asks_a[p.left] == asks_b[p.right];
     let news_read = scorer.has_news();
     let candidates = if news_read {
-        Mining::new(&scorer, &sa, &sb, true).many_to_many(keep(opts.mine_support_untaught), opts)
+        Mining::new(&scorer, &sa, &sb, true).retain(alike).many_to_many(keep(opts.mine_support_untaught), opts)
+    } else if asks_a.iter().chain(&asks_b).any(|&x| x) {
+        mined.retain(alike).matching(keep(opts.mine_support), opts.mine_fanout)
     } else {
         plain
     };
@@ -844,13 +867,17 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let mut beads = beads;
     // Passages of the monotonic alignment with evidence of their own, where no mined pair
     // took their sentences (only where the corpus taught the two languages a table: see
-    // `PassageOptions::keep_supported`).
+    // `PassageOptions::keep_supported`), and that do not pair a question with a statement.
     if keep_supported {
         let taken = |x: (usize, usize), y: (usize, usize)| x.0 < y.1 && y.0 < x.1;
         let kept: Vec<Bead> = monotonic
             .into_iter()
             .flatten()
             .filter(|m| m.evidence.support >= opts.keep_supported)
+            .filter(|m| {
+                let asks = |units: &[Unit], (s, e): (usize, usize)| units[s..e].iter().any(|u| u.asks);
+                asks(a, m.left) == asks(b, m.right)
+            })
             .filter(|m| !beads.iter().any(|b| taken(b.left, m.left) || taken(b.right, m.right)))
             .collect();
         beads.extend(kept);
@@ -1075,6 +1102,12 @@ impl Mining {
             .collect();
         out.sort_by_key(|p| (p.left, p.right));
         out
+    }
+
+    /// The same scores with only the pairs `keep` accepts (the margins as they were).
+    fn retain(mut self, keep: impl Fn(&SentencePair) -> bool) -> Mining {
+        self.pairs.retain(|p| keep(p));
+        self
     }
 
     /// A one-to-one matching of the pairs `keep` accepts, best margin first.
@@ -2327,6 +2360,39 @@ mod tests {
         let pairs: Vec<_> = beads.iter().map(|x| (x.left.0, x.right.0)).collect();
         assert!(pairs.contains(&(0, 2)) && pairs.contains(&(2, 0)), "{pairs:?}");
         assert!(!pairs.iter().any(|&(i, _)| i == 1), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_question_pairs_only_with_a_question_between_independent_reports() {
+        // As above, but a's first sentence asks what b's third states ("Who is Iran's new
+        // president, Masoud Pezeshkian?" against "Masoud Pezeshkian won the election"): a
+        // question states no fact, so the two do not pair. Two questions still do.
+        let a = [u(80.0, &[1, 9]), u(30.0, &[]), u(90.0, &[2, 3]), u(40.0, &[3])];
+        let b = [u(60.0, &[2, 3]), u(50.0, &[7]), u(70.0, &[1, 9]), u(20.0, &[])];
+        let pairs = |a: &[Unit], b: &[Unit], model: PairModel<'_>| -> Vec<(usize, usize)> {
+            let (beads, parallel) = align_passages_with(a, b, model, &PassageOptions::default());
+            assert!(!parallel, "{beads:?}");
+            beads.iter().map(|x| (x.left.0, x.right.0)).collect()
+        };
+        for model in [PairModel::default(), PairModel { untaught: true, ..PairModel::default() }] {
+            let (plain, mut a, mut b) = (pairs(&a, &b, model), a.clone(), b.clone());
+            assert!(plain.contains(&(0, 2)), "{plain:?}");
+            a[0].asks = true;
+            let asked = pairs(&a, &b, model);
+            assert!(!asked.contains(&(0, 2)) && asked.contains(&(2, 0)), "{asked:?}");
+            b[2].asks = true;
+            assert_eq!(pairs(&a, &b, model), plain);
+        }
+    }
+
+    #[test]
+    fn a_sentence_asks_when_it_ends_with_a_question_mark() {
+        assert!(asks("ইরানের নতুন প্রেসিডেন্ট কে এই মাসুদ পেজেশকিয়ান?"));
+        assert!(asks("«ما یک خواسته داریم؛ حسینه کی استعفا میدهی؟» "));
+        assert!(asks("Who won?\u{201d})"));
+        assert!(!asks("পদত্যাগ করে দেশ ছাড়লেন শেখ হাসিনা।"));
+        assert!(!asks("He asked: why? Nobody answered."));
+        assert!(!asks(""));
     }
 
     #[test]
