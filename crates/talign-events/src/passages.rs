@@ -75,6 +75,11 @@ pub fn asks(sentence: &str) -> bool {
     matches!(sentence.trim_end_matches(closing).chars().next_back(), Some('?' | '؟' | '？' | '՞' | '፧'))
 }
 
+/// Whether any of these units belongs to a sentence that asks (see [`asks`]).
+fn any_asks(units: &[Unit]) -> bool {
+    units.iter().any(|u| u.asks)
+}
+
 /// The anchor id of news-word concept `concept`: counted down from the largest id, which no
 /// feature of a corpus reaches.
 pub fn news_anchor(concept: u32) -> u32 {
@@ -822,8 +827,8 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence. A question
     // states no fact, so a sentence that asks pairs only with one that asks.
-    let asks_a: Vec<bool> = sa.iter().map(|r| a[r.clone()].iter().any(|u| u.asks)).collect();
-    let asks_b: Vec<bool> = sb.iter().map(|r| b[r.clone()].iter().any(|u| u.asks)).collect();
+    let asks_a: Vec<bool> = sa.iter().map(|r| any_asks(&a[r.clone()])).collect();
+    let asks_b: Vec<bool> = sb.iter().map(|r| any_asks(&b[r.clone()])).collect();
     let alike = |p: &SentencePair| asks_a[p.left] == asks_b[p.right];
     let news_read = scorer.has_news();
     let candidates = if news_read {
@@ -874,10 +879,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
             .into_iter()
             .flatten()
             .filter(|m| m.evidence.support >= opts.keep_supported)
-            .filter(|m| {
-                let asks = |units: &[Unit], (s, e): (usize, usize)| units[s..e].iter().any(|u| u.asks);
-                asks(a, m.left) == asks(b, m.right)
-            })
+            .filter(|m| any_asks(&a[m.left.0..m.left.1]) == any_asks(&b[m.right.0..m.right.1]))
             .filter(|m| !beads.iter().any(|b| taken(b.left, m.left) || taken(b.right, m.right)))
             .collect();
         beads.extend(kept);
