@@ -216,13 +216,31 @@ fn frequent_for(corpus: &Corpus, stats: Option<&Stats>) -> HashSet<String> {
 /// `doc`'s facts as a run reads them: from its text with its furniture lines (`ranges`)
 /// blanked, with the corpus's frequent words; and that blanked text, if it has furniture.
 fn read_doc(doc: &Document, ranges: &[(usize, usize)], frequent: &HashSet<String>) -> (DocFacts, Option<String>) {
-    let blanked = (!ranges.is_empty()).then(|| furniture::blank(&doc.text, ranges));
-    let facts = extract_text(doc, blanked.as_deref().unwrap_or(&doc.text), frequent);
+    let (facts, blanked, _) = read_doc_folded(doc, ranges, frequent);
     (facts, blanked)
+}
+
+/// [`read_doc`], and the text it read folded (for its shingles).
+fn read_doc_folded(
+    doc: &Document,
+    ranges: &[(usize, usize)],
+    frequent: &HashSet<String>,
+) -> (DocFacts, Option<String>, talign_names::Folded) {
+    let blanked = (!ranges.is_empty()).then(|| furniture::blank(&doc.text, ranges));
+    let text = blanked.as_deref().unwrap_or(&doc.text);
+    let folded = talign_names::Folded::new(text);
+    let facts = extract_folded(doc, text, &folded, frequent);
+    (facts, blanked, folded)
 }
 
 /// [`extract_with`] on `text` in place of the document's own (its furniture blanked).
 fn extract_text(doc: &Document, text: &str, frequent: &HashSet<String>) -> DocFacts {
+    extract_folded(doc, text, &talign_names::Folded::new(text), frequent)
+}
+
+/// [`extract_text`] with `text` already folded (`folded` is `Folded::new(text)`): names and
+/// event words are both read from it.
+fn extract_folded(doc: &Document, text: &str, folded: &talign_names::Folded, frequent: &HashSet<String>) -> DocFacts {
     let (published, published_inferred) = match doc.published {
         Some(d) => (Some(d), false),
         None => match temporal::infer_published_with_url(text, doc.url.as_deref()) {
@@ -238,8 +256,9 @@ fn extract_text(doc: &Document, text: &str, frequent: &HashSet<String>) -> DocFa
     DocFacts {
         published,
         published_inferred,
-        mentions: mentions::find_mentions_with(
+        mentions: mentions::find_mentions_folded(
             text,
+            folded,
             Lexicon::builtin(),
             mentions::LexiconMatcher::builtin(),
             crate::lists::Lists::builtin(),
@@ -247,7 +266,7 @@ fn extract_text(doc: &Document, text: &str, frequent: &HashSet<String>) -> DocFa
         ),
         dates,
         numbers,
-        events: keywords::find_events(text),
+        events: keywords::find_events_folded(text, folded),
     }
 }
 
@@ -1005,8 +1024,8 @@ impl<'c> Analysis<'c> {
                 .par_iter()
                 .enumerate()
                 .map(|(i, d)| {
-                    let (facts, blanked) = read_doc(d, &furniture[first + i], &frequent);
-                    let shingles = reprints::shingles(blanked.as_deref().unwrap_or(&d.text));
+                    let (facts, blanked, folded) = read_doc_folded(d, &furniture[first + i], &frequent);
+                    let shingles = reprints::shingles_folded(&folded);
                     (facts, shingles, blanked)
                 })
                 .collect()

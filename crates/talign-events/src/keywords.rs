@@ -40,18 +40,23 @@ pub fn find_events(text: &str) -> Vec<EventMention> {
 
 /// Finds the event words of `text`, sorted by position.
 pub fn find_events_with(text: &str, lists: &Lists) -> Vec<EventMention> {
-    mentions_of(text, &lists.events)
+    mentions_of(text, &Folded::new(text), &lists.events)
+}
+
+/// [`find_events`] on `text` already folded (`folded` must be `Folded::new(text)`).
+pub(crate) fn find_events_folded(text: &str, folded: &Folded) -> Vec<EventMention> {
+    mentions_of(text, folded, &Lists::builtin().events)
 }
 
 /// Finds the common news words of `text` (see [`Lists::words`]), sorted by position, with
 /// the same rules as event words.
 pub fn find_news_words(text: &str) -> Vec<EventMention> {
-    mentions_of(text, &Lists::builtin().words)
+    mentions_of(text, &Folded::new(text), &Lists::builtin().words)
 }
 
 /// [`find_terms`] with each concept by name.
-fn mentions_of(text: &str, list: &Concepts) -> Vec<EventMention> {
-    find_terms(text, list)
+fn mentions_of(text: &str, folded: &Folded, list: &Concepts) -> Vec<EventMention> {
+    find_terms(text, folded, list)
         .into_iter()
         .map(|w| EventMention { start: w.start, end: w.end, concept: list.concepts[w.concept as usize].clone() })
         .collect()
@@ -71,12 +76,11 @@ pub struct TermMatch {
 
 /// [`find_news_words`] with each concept as its index.
 pub fn news_words(text: &str) -> Vec<TermMatch> {
-    find_terms(text, &Lists::builtin().words)
+    find_terms(text, &Folded::new(text), &Lists::builtin().words)
 }
 
 /// The terms of concept list `list` in `text`, sorted by position.
-fn find_terms(text: &str, list: &Concepts) -> Vec<TermMatch> {
-    let folded = Folded::new(text);
+fn find_terms(text: &str, folded: &Folded, list: &Concepts) -> Vec<TermMatch> {
     let f = folded.text.as_str();
     let language = arabic_script_language(text);
     let mut out = Vec::new();

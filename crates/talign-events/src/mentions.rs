@@ -319,7 +319,19 @@ pub fn find_mentions_with(
     lists: &Lists,
     frequent: &HashSet<String>,
 ) -> Vec<Mention> {
-    let folded = Folded::new(text);
+    find_mentions_folded(text, &Folded::new(text), lex, lm, lists, frequent)
+}
+
+/// [`find_mentions_with`] on `text` already folded (`folded` must be `Folded::new(text)`):
+/// for a caller that reads the folded text for other facts too.
+pub(crate) fn find_mentions_folded(
+    text: &str,
+    folded: &Folded,
+    lex: &Lexicon,
+    lm: &LexiconMatcher,
+    lists: &Lists,
+    frequent: &HashSet<String>,
+) -> Vec<Mention> {
     let f = folded.text.as_str();
     let ws = words(f);
     // Turkish and Azerbaijani glue case endings to names (Moskvada, Pezeşkianla, Putinin):

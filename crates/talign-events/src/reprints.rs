@@ -48,7 +48,11 @@ pub struct Reprint {
 /// The sorted, distinct shingle hashes of a text (its words folded: lower case, Arabic
 /// letters to their Persian forms, digits to ASCII).
 pub fn shingles(text: &str) -> Vec<u64> {
-    let folded = talign_names::Folded::new(text);
+    shingles_folded(&talign_names::Folded::new(text))
+}
+
+/// [`shingles`] of a text already folded.
+pub(crate) fn shingles_folded(folded: &talign_names::Folded) -> Vec<u64> {
     let words = crate::mentions::word_slices(&folded.text);
     let mut out: Vec<u64> = words
         .windows(SHINGLE)
