@@ -11,27 +11,15 @@
 
 use divan::{Bencher, black_box, counter::ItemsCount};
 use talign_events::cluster::{ClusterOptions, Grouping, Window};
+use talign_names::synth::Rng;
 
 fn main() {
     divan::main();
 }
 
-/// A 64-bit linear congruential generator: the same graph on every run and platform.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn unit(&mut self) -> f32 {
-        (self.next() % 10_000) as f32 / 10_000.0
-    }
+/// A score in [0, 1) in steps of 1/10,000.
+fn unit(rng: &mut Rng) -> f32 {
+    rng.below(10_000) as f32 / 10_000.0
 }
 
 /// A graph to group: scored pairs, each document's window and its content key.
@@ -44,11 +32,11 @@ struct Graph {
 /// `n` documents: their scored pairs (about 18 a document), windows (a third dated, on
 /// their event's day give or take one) and content keys.
 fn graph(n: usize) -> Graph {
-    let mut rng = Lcg(20261206);
+    let mut rng = Rng::new(20261206);
     let mut event = Vec::with_capacity(n);
     let mut members: Vec<Vec<u32>> = Vec::new();
     while event.len() < n {
-        let size = (1 + rng.below(8) as usize).min(n - event.len());
+        let size = (1 + rng.below(8)).min(n - event.len());
         let e = members.len();
         members.push((event.len() as u32..(event.len() + size) as u32).collect());
         event.extend(std::iter::repeat_n(e, size));
@@ -62,23 +50,23 @@ fn graph(n: usize) -> Graph {
             })
         })
         .collect();
-    let keys = (0..n).map(|_| rng.next() << 20 | rng.next()).collect();
+    let keys = (0..n).map(|_| (rng.below(1 << 31) as u64) << 31 | rng.below(1 << 31) as u64).collect();
     let mut edges = Vec::with_capacity(n * 18);
     for m in &members {
         for (i, &a) in m.iter().enumerate() {
             for &b in &m[i + 1..] {
-                edges.push((a, b, 0.3 + 0.65 * rng.unit()));
+                edges.push((a, b, 0.3 + 0.65 * unit(&mut rng)));
             }
         }
     }
     for a in 0..n as u32 {
         for _ in 0..15 {
-            let b = rng.below(n as u64) as u32;
+            let b = rng.below(n) as u32;
             if event[b as usize] == event[a as usize] {
                 continue;
             }
             // Most cross-event candidates score low; one in fifty strongly.
-            let s = if rng.below(50) == 0 { 0.7 + 0.2 * rng.unit() } else { 0.2 * rng.unit() };
+            let s = if rng.below(50) == 0 { 0.7 + 0.2 * unit(&mut rng) } else { 0.2 * unit(&mut rng) };
             edges.push((a.min(b), a.max(b), s));
         }
     }
@@ -88,16 +76,12 @@ fn graph(n: usize) -> Graph {
     Graph { edges, windows, keys }
 }
 
-/// The production options of `events cluster` (see `ClusterOptions::default`).
-fn options() -> ClusterOptions {
-    ClusterOptions::default()
-}
-
 /// `Grouping::new` over the synthetic graph of `n` documents.
 #[divan::bench(args = [10_000, 50_000], sample_count = 10)]
 fn average_linkage(b: Bencher, n: usize) {
     let Graph { edges, windows, keys } = graph(n);
-    let opts = options();
+    // The options `events cluster` runs with.
+    let opts = ClusterOptions::default();
     b.counter(ItemsCount::new(edges.len())).bench(|| {
         let g = Grouping::new(black_box(&edges), &windows, &keys, &opts);
         black_box(g.numbered())
