@@ -181,7 +181,7 @@ pub const FREQUENT_SHARE: f32 = 0.08;
 
 /// Extracts the facts of one document, with the corpus's frequent words.
 pub fn extract_with(doc: &Document, frequent: &HashSet<String>) -> DocFacts {
-    extract_text(doc, &doc.text, frequent)
+    read_doc(doc, &[], frequent).0
 }
 
 /// The mentions of the documents `which` (indices into `corpus`), read as a run over
@@ -213,8 +213,9 @@ fn frequent_for(corpus: &Corpus, stats: Option<&Stats>) -> HashSet<String> {
     stats.map_or_else(|| frequent_words(corpus), |s| s.frequent.clone())
 }
 
-/// `doc`'s facts as a run reads them: from its text with its furniture lines (`ranges`)
-/// blanked, with the corpus's frequent words; and that blanked text, if it has furniture.
+/// `doc`'s facts as a run reads them: from its text with its furniture lines (`ranges`) and
+/// its web addresses ([`furniture::urls`]) blanked, with the corpus's frequent words; and
+/// that blanked text, if anything was blanked.
 fn read_doc(doc: &Document, ranges: &[(usize, usize)], frequent: &HashSet<String>) -> (DocFacts, Option<String>) {
     let (facts, blanked, _) = read_doc_folded(doc, ranges, frequent);
     (facts, blanked)
@@ -226,19 +227,20 @@ fn read_doc_folded(
     ranges: &[(usize, usize)],
     frequent: &HashSet<String>,
 ) -> (DocFacts, Option<String>, talign_names::Folded) {
-    let blanked = (!ranges.is_empty()).then(|| furniture::blank(&doc.text, ranges));
+    let urls = furniture::urls(&doc.text);
+    let blanked = match (ranges.is_empty(), urls.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(furniture::blank(&doc.text, ranges)),
+        _ => Some(furniture::blank(&doc.text, &[ranges, &urls[..]].concat())),
+    };
     let text = blanked.as_deref().unwrap_or(&doc.text);
     let folded = talign_names::Folded::new(text);
     let facts = extract_folded(doc, text, &folded, frequent);
     (facts, blanked, folded)
 }
 
-/// [`extract_with`] on `text` in place of the document's own (its furniture blanked).
-fn extract_text(doc: &Document, text: &str, frequent: &HashSet<String>) -> DocFacts {
-    extract_folded(doc, text, &talign_names::Folded::new(text), frequent)
-}
-
-/// [`extract_text`] with `text` already folded (`folded` is `Folded::new(text)`): names and
+/// The facts of `doc` read from `text` in place of its own (its furniture and web addresses
+/// blanked), with `text` already folded (`folded` is `Folded::new(text)`): names and
 /// event words are both read from it.
 fn extract_folded(doc: &Document, text: &str, folded: &talign_names::Folded, frequent: &HashSet<String>) -> DocFacts {
     let (published, published_inferred) = match doc.published {
@@ -2196,6 +2198,16 @@ mod tests {
         assert!(frequent.contains(&folded("பிரதமர்")), "{frequent:?}");
         assert!(!frequent.contains(&folded("மோடி")), "{frequent:?}");
         assert!(!frequent.contains(&folded("மாஸ்கோ")), "{frequent:?}");
+    }
+
+    #[test]
+    fn a_web_address_in_the_text_gives_no_names_and_no_figures() {
+        let text = "Sergei Lavrov met Sheikh Hasina in Dhaka on Friday.\nSource: https://www.irna.ir/news/85531176/%D8%A7%DB%8C%D8%B1 and www.example.com/2024/DB7";
+        let facts = extract(&Document::new("d", text));
+        let named: Vec<&str> = facts.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+        assert!(named.contains(&"Sergei Lavrov") && named.contains(&"Dhaka"), "{named:?}");
+        assert!(facts.mentions.iter().all(|m| m.end <= text.find("Source").unwrap()), "{named:?}");
+        assert!(facts.numbers.is_empty(), "{:?}", facts.numbers);
     }
 
     /// Ten NTREX articles in Bengali and their Persian translations (enough for a learnt

@@ -125,6 +125,47 @@ pub fn find(docs: &[Document]) -> Vec<Vec<(usize, usize)>> {
         .collect()
 }
 
+/// The byte ranges of web addresses written in `text` (`https://…`, `http://…`, `www.…`, up
+/// to the next space or bracket, trailing punctuation left out). An address is furniture of
+/// another kind: a "source:" line's percent-encoded Persian path (`%D8%A7%DB%8C…`) read as
+/// 80 Latin "names" (D8, A7, DB) and its article number as a figure. Ranges start and end
+/// on character boundaries, so [`blank`] may take them.
+pub fn urls(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let starts = rest.len() >= 4
+            && (rest[..4].eq_ignore_ascii_case(b"http") || rest[..4].eq_ignore_ascii_case(b"www."))
+            && (i == 0 || !text[..i].chars().next_back().is_some_and(char::is_alphanumeric));
+        let scheme = |r: &[u8]| {
+            r.len() >= 7
+                && (r[..7].eq_ignore_ascii_case(b"http://")
+                    || (r.len() >= 8 && r[..8].eq_ignore_ascii_case(b"https://")))
+        };
+        if !(starts && (rest[..4].eq_ignore_ascii_case(b"www.") || scheme(rest))) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        for (o, c) in text[i..].char_indices() {
+            if c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '(' | ')' | '[' | ']' | '{' | '}' | '|')
+            {
+                break;
+            }
+            end = i + o + c.len_utf8();
+        }
+        let url = text[i..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '،', '؛', '।', '…']);
+        let end = i + url.len();
+        if end > i + 4 {
+            out.push((i, end));
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
 /// `text` with the given byte ranges blanked (every byte a space, line breaks kept).
 pub fn blank(text: &str, ranges: &[(usize, usize)]) -> String {
     let mut bytes = text.as_bytes().to_vec();
@@ -135,7 +176,7 @@ pub fn blank(text: &str, ranges: &[(usize, usize)]) -> String {
             }
         }
     }
-    // Whole lines are blanked, so no character is cut in two.
+    // Whole lines and web addresses are blanked, so no character is cut in two.
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
@@ -147,6 +188,22 @@ mod tests {
         let mut d = Document::new(id, text);
         d.url = Some(url.to_owned());
         d
+    }
+
+    #[test]
+    fn web_addresses_are_found_whole_and_nothing_else_is() {
+        let text = "منبع: https://www.irna.ir/news/85531176/%D8%A7%DB%8C.\nসূত্র (www.prothomalo.com/world), আর wwwx.\nhttpbin ও mailto:x@y.z";
+        let found: Vec<&str> = urls(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["https://www.irna.ir/news/85531176/%D8%A7%DB%8C", "www.prothomalo.com/world"]);
+        // A path written in the page's own script stays with its address; blanking keeps
+        // every offset and line break.
+        let iri = "দেখুন https://unb.com.bd/bangla/বাংলাদেশ/77396।\nপরের লাইন";
+        let r = urls(iri);
+        assert_eq!(&iri[r[0].0..r[0].1], "https://unb.com.bd/bangla/বাংলাদেশ/77396");
+        let blanked = blank(iri, &r);
+        assert_eq!(blanked.len(), iri.len());
+        assert!(blanked.starts_with("দেখুন ") && blanked.ends_with("।\nপরের লাইন"));
+        assert!(!blanked.contains("unb"));
     }
 
     #[test]
