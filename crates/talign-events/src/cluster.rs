@@ -47,7 +47,7 @@ pub(crate) struct Span {
 }
 
 fn day_of_year(days: i64) -> i64 {
-    i64::from(talign_corpus::Date::from_days_since_epoch(days).day_of_year())
+    i64::from(talign_corpus::Date::day_of_year_of_days(days))
 }
 
 impl Span {
