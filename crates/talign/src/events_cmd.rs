@@ -190,6 +190,9 @@ pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
             let end = start + doc.text[start..end].trim_end().len();
             rows.push((start, end, "furniture", String::new(), "repeated on the site or the corpus".into()));
         }
+        for (start, end) in talign_events::furniture::urls(&doc.text) {
+            rows.push((start, end, "furniture", String::new(), "web address".into()));
+        }
         if let Some(w) = a.whens[d] {
             let value = match w.window {
                 talign_events::cluster::Window::Days(lo, hi) => {

@@ -104,7 +104,7 @@ enum CorpusCommand {
     Cuts(CorpusOnlyArgs),
     /// One row per fact the event aligner reads in a document: names, dates, numbers, event words.
     #[command(
-        after_help = "Output columns: doc,kind,start,end,text,value,note\n\n`kind` is name, date, number, event, furniture (a line repeated on the site or the corpus, which carries no evidence) or when (the window of days of the happening the document reports, with where it was read); `value` is the entity's canonical name, the ISO date, the number, the event concept or the window; `note` says how a name was found and whether the corpus confirms it (a name that is not confirmed counts weakly when the corpus writes it in two scripts, and not at all otherwise), or how a date was resolved. Offsets are bytes into the document.\n\nExample:\n  talign corpus facts corpora/seeds --format markdown"
+        after_help = "Output columns: doc,kind,start,end,text,value,note\n\n`kind` is name, date, number, event, furniture (a line repeated on the site or the corpus, or a web address written in the text, which carry no evidence) or when (the window of days of the happening the document reports, with where it was read); `value` is the entity's canonical name, the ISO date, the number, the event concept or the window; `note` says how a name was found and whether the corpus confirms it (a name that is not confirmed counts weakly when the corpus writes it in two scripts, and not at all otherwise), or how a date was resolved. Offsets are bytes into the document.\n\nExample:\n  talign corpus facts corpora/seeds --format markdown"
     )]
     Facts(CorpusOnlyArgs),
     /// What the event pipeline learns from a whole corpus, for windowed runs to weigh their documents with.

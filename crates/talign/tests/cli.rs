@@ -751,3 +751,26 @@ fn chinese_and_japanese_reports_join_the_event_they_report() {
     assert_eq!(event("zh-xi-lavrov"), event("bn-xi-lavrov"));
     assert_ne!(event("zh-xi-lavrov"), event("zh-putin-pyongyang"));
 }
+
+/// A web address written in a page's text is shown as furniture by `corpus facts` and gives
+/// no names and no figures: a percent-encoded Persian path is not a run of Latin names.
+#[test]
+fn a_web_address_in_the_text_is_furniture_in_corpus_facts() {
+    let d = tmp("urls");
+    let corpus = d.join("news.jsonl");
+    let url = "https://www.irna.ir/news/85531176/%D8%A7%DB%8C%D8%B1%D8%A7%D9%86";
+    let before = "مسعود پزشکیان به عنوان رئیس جمهور انتخاب شد.\nمنبع: ";
+    let text = format!("{before}{url}");
+    std::fs::write(&corpus, format!(r#"{{"id":"fa-1","lang":"fa","text":{text:?}}}"#)).unwrap();
+    let facts = stdout(&talign(&["corpus", "facts", corpus.to_str().unwrap()]));
+    let rows = rows(&facts);
+    assert!(rows.iter().any(|r| r[1] == "furniture" && r[4] == url && r[6] == "web address"), "{facts}");
+    assert!(rows.iter().any(|r| r[1] == "name" && r[5] == "Masoud Pezeshkian"), "{facts}");
+    // Nothing is read inside the address.
+    assert!(
+        rows.iter()
+            .filter(|r| r[1] == "name" || r[1] == "number")
+            .all(|r| r[2].parse::<usize>().unwrap() < before.len()),
+        "{facts}"
+    );
+}
