@@ -86,12 +86,7 @@ impl Date {
 
     /// The date `days` days after 1970-01-01.
     pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let y = yoe + era * 400;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let (y, doy) = march_year(days);
         let mp = (5 * doy + 2) / 153;
         let d = doy - (153 * mp + 2) / 5 + 1;
         let m = if mp < 10 { mp + 3 } else { mp - 9 };
@@ -103,19 +98,12 @@ impl Date {
     /// `Date::from_days_since_epoch(days).day_of_year()` in one conversion instead of three
     /// (the grouping asks it of every window it compares).
     pub fn day_of_year_of_days(days: i64) -> u32 {
-        let z = days + 719_468;
-        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        // Days since the 1st of March of the year that began then (January and February
-        // close it, as days 306 on).
-        let from_march = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let (year, from_march) = march_year(days);
+        // January and February close the year that began in March, as its days 306 on.
         if from_march >= 306 {
             (from_march - 306 + 1) as u32
         } else {
-            let year = yoe + era * 400;
-            let leap = i64::from((year % 4 == 0 && year % 100 != 0) || year % 400 == 0);
-            (from_march + 59 + leap + 1) as u32
+            (from_march + 59 + i64::from(is_leap(year as i32)) + 1) as u32
         }
     }
 
@@ -146,6 +134,16 @@ impl Date {
         let back = (self.weekday().index() - weekday.index()).rem_euclid(7);
         self.add_days(-back)
     }
+}
+
+/// The year that began on the 1st of March before the date `days` days after 1970-01-01,
+/// and the days since that 1st of March (Howard Hinnant's civil_from_days, up to the month).
+fn march_year(days: i64) -> (i64, i64) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    (yoe + era * 400, doe - (365 * yoe + yoe / 4 - yoe / 100))
 }
 
 fn is_leap(y: i32) -> bool {

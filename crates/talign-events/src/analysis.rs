@@ -228,11 +228,8 @@ fn read_doc_folded(
     frequent: &HashSet<String>,
 ) -> (DocFacts, Option<String>, talign_names::Folded) {
     let urls = furniture::urls(&doc.text);
-    let blanked = match (ranges.is_empty(), urls.is_empty()) {
-        (true, true) => None,
-        (false, true) => Some(furniture::blank(&doc.text, ranges)),
-        _ => Some(furniture::blank(&doc.text, &[ranges, &urls[..]].concat())),
-    };
+    let blanked =
+        (!ranges.is_empty() || !urls.is_empty()).then(|| furniture::blank(&doc.text, &[ranges, &urls[..]].concat()));
     let text = blanked.as_deref().unwrap_or(&doc.text);
     let folded = talign_names::Folded::new(text);
     let facts = extract_folded(doc, text, &folded, frequent);

@@ -132,19 +132,18 @@ pub fn find(docs: &[Document]) -> Vec<Vec<(usize, usize)>> {
 /// on character boundaries, so [`blank`] may take them.
 pub fn urls(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    // How an address begins, at the start of a word (ASCII, so `i` is a character boundary).
+    let begins = |i: usize| {
+        let rest = &bytes[i..];
+        [&b"https://"[..], b"http://", b"www."]
+            .iter()
+            .any(|p| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p)))
+            && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let rest = &bytes[i..];
-        let starts = rest.len() >= 4
-            && (rest[..4].eq_ignore_ascii_case(b"http") || rest[..4].eq_ignore_ascii_case(b"www."))
-            && (i == 0 || !text[..i].chars().next_back().is_some_and(char::is_alphanumeric));
-        let scheme = |r: &[u8]| {
-            r.len() >= 7
-                && (r[..7].eq_ignore_ascii_case(b"http://")
-                    || (r.len() >= 8 && r[..8].eq_ignore_ascii_case(b"https://")))
-        };
-        if !(starts && (rest[..4].eq_ignore_ascii_case(b"www.") || scheme(rest))) {
+        if !begins(i) {
             i += 1;
             continue;
         }
