@@ -25,6 +25,7 @@ fn main() {
         }
         return;
     }
+    let same: HashMap<(u32, u32), f32> = a.pairs.iter().map(|p| ((p.left, p.right), p.same_event)).collect();
     let w = Weights::new(&a.space);
     let opts = AlignOptions::default();
     for x in 0..docs.len() {
@@ -35,7 +36,7 @@ fn main() {
             }
             let (gx, gy) = (&gold[&docs[x].id], &gold[&docs[y].id]);
             println!(
-                "{}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{:?}",
+                "{}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{:?}\t{}\t{}\t{:?}",
                 if gx.0 == gy.0 { "SAME" } else { "diff" },
                 s,
                 gx.0,
@@ -45,7 +46,10 @@ fn main() {
                 ev,
                 if a.events[x] == a.events[y] { "together" } else { "apart" },
                 a.whens[x].map(|w| w.window),
-                a.whens[y].map(|w| w.window)
+                a.whens[y].map(|w| w.window),
+                docs[x].id,
+                docs[y].id,
+                same.get(&(x as u32, y as u32))
             );
         }
     }
