@@ -458,26 +458,17 @@ const LIKELIER_MARGIN: f32 = 0.4;
 
 /// Per scored pair, whether the same-event model prefers, for one of its documents, another
 /// partner that it rules out as one event with the pair's other document (see
-/// [`LIKELIER_PARTNER`]). `docs` is how many documents there are.
+/// [`LIKELIER_PARTNER`]). `pairs` sorted by (left, right), as
+/// [`align::pairs_with_floors`] gives them; `docs` is how many documents there are.
 fn model_prefers_another(pairs: &[align::ScoredPair], docs: usize) -> Vec<bool> {
-    // Per document, its partners by id with their probabilities, and those that are
-    // likely enough to be preferred.
-    let mut partners: Vec<Vec<(u32, f32)>> = vec![Vec::new(); docs];
+    // Per document, the partners likely enough to be preferred.
     let mut likely: Vec<Vec<(u32, f32)>> = vec![Vec::new(); docs];
-    for p in pairs {
-        for (d, o) in [(p.left, p.right), (p.right, p.left)] {
-            partners[d as usize].push((o, p.same_event));
-            if p.same_event >= LIKELIER_PARTNER {
-                likely[d as usize].push((o, p.same_event));
-            }
-        }
-    }
-    for list in &mut partners {
-        list.sort_unstable_by_key(|e| e.0);
+    for p in pairs.iter().filter(|p| p.same_event >= LIKELIER_PARTNER) {
+        likely[p.left as usize].push((p.right, p.same_event));
+        likely[p.right as usize].push((p.left, p.same_event));
     }
     let probability = |a: u32, b: u32| {
-        let list = &partners[a as usize];
-        list.binary_search_by_key(&b, |e| e.0).map_or(0.0, |i| list[i].1)
+        pairs.binary_search_by_key(&(a.min(b), a.max(b)), |p| (p.left, p.right)).map_or(0.0, |i| pairs[i].same_event)
     };
     pairs
         .iter()
@@ -2103,7 +2094,7 @@ mod tests {
         assert_eq!(model_prefers_another(&pairs, 5), [true, false, true, false]);
         // A likelier partner that may be one event with the other document is no conflict:
         // 2 ~ 3 at 0.35 leaves 0 ~ 3 alone; 1 ~ 2 just under the floor does not.
-        let pairs = [pair(0, 1, 0.2), pair(0, 2, 0.7), pair(0, 3, 0.1), pair(2, 3, 0.35), pair(1, 2, 0.04)];
+        let pairs = [pair(0, 1, 0.2), pair(0, 2, 0.7), pair(0, 3, 0.1), pair(1, 2, 0.04), pair(2, 3, 0.35)];
         assert_eq!(model_prefers_another(&pairs, 4), [true, false, false, false, false]);
         // A likelier partner within the margin, or under the floor, does not count.
         assert_eq!(model_prefers_another(&[pair(0, 1, 0.35), pair(0, 2, 0.7)], 3), [false, false]);
