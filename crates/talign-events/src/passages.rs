@@ -61,6 +61,10 @@ pub struct Unit {
     /// [`asks`]). A question states no fact, so mining does not pair it with a sentence
     /// that does not ask.
     pub asks: bool,
+    /// The unit's figures: the feature ids of the numbers it states, sorted. Two sentences
+    /// that both state figures and share none tell different facts (ten dead in one, 65 in
+    /// the other: a later toll, or another count), so mining does not pair them.
+    pub figures: Vec<u32>,
 }
 
 /// Whether a sentence asks a question: it ends with a question mark (Latin ?, Arabic-script
@@ -110,6 +114,7 @@ impl Unit {
             words: Vec::new(),
             news: Vec::new(),
             asks: false,
+            figures: Vec::new(),
         }
     }
 }
@@ -335,6 +340,17 @@ pub struct BeadEvidence {
     /// Mined pairs read with news words: the concepts (indices into
     /// [`crate::lists::Lists::words`]) both passages have.
     pub news: Vec<u32>,
+}
+
+/// The figures of each sentence (a range of units), sorted, without repeats.
+fn figures_of(units: &[Unit], sentences: &[std::ops::Range<usize>]) -> Vec<Vec<u32>> {
+    sentences.iter().map(|r| sorted_union(&units[r.clone()], |u| u.figures.iter().copied())).collect()
+}
+
+/// Whether two passages' figures (sorted) may state one fact: one of them states none, or
+/// they share one.
+fn figures_agree(x: &[u32], y: &[u32]) -> bool {
+    x.is_empty() || y.is_empty() || x.iter().any(|f| y.binary_search(f).is_ok())
 }
 
 /// The ids `ids` gives for each of the units, sorted, without repeats.
@@ -647,7 +663,14 @@ fn rare_weighted(a: &[Unit], b: &[Unit], power: i32, news: bool) -> (Vec<Unit>, 
                 if news {
                     scaled.sort_by_key(|x| x.0);
                 }
-                Unit { anchors: scaled, cognates: Vec::new(), words: Vec::new(), news: Vec::new(), ..*u }
+                Unit {
+                    anchors: scaled,
+                    cognates: Vec::new(),
+                    words: Vec::new(),
+                    news: Vec::new(),
+                    figures: Vec::new(),
+                    ..*u
+                }
             })
             .collect()
     };
@@ -826,14 +849,19 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         monotonic = Some(align_monotonic(&scorer, None, &rare, opts.skip).0);
     }
     // Independent reports: the mined pairs, whole sentence to whole sentence. A question
-    // states no fact, so a sentence that asks pairs only with one that asks.
+    // states no fact, so a sentence that asks pairs only with one that asks; two sentences
+    // that both state figures and share none tell different facts.
     let asks_a: Vec<bool> = sa.iter().map(|r| any_asks(&a[r.clone()])).collect();
     let asks_b: Vec<bool> = sb.iter().map(|r| any_asks(&b[r.clone()])).collect();
-    let alike = |p: &SentencePair| asks_a[p.left] == asks_b[p.right];
+    let (figures_a, figures_b) = (figures_of(a, &sa), figures_of(b, &sb));
+    let alike =
+        |p: &SentencePair| asks_a[p.left] == asks_b[p.right] && figures_agree(&figures_a[p.left], &figures_b[p.right]);
     let news_read = scorer.has_news();
     let candidates = if news_read {
         Mining::new(&scorer, &sa, &sb, true).retain(alike).many_to_many(keep(opts.mine_support_untaught), opts)
-    } else if asks_a.iter().chain(&asks_b).any(|&x| x) {
+    } else if plain.iter().any(|p| !alike(p)) {
+        // The matching without the pairs that are not alike (the same as `plain` where
+        // each pair of it is: a pair the greedy matching passed over changes nothing).
         mined.retain(alike).matching(keep(opts.mine_support), opts.mine_fanout)
     } else {
         plain
@@ -872,7 +900,8 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let mut beads = beads;
     // Passages of the monotonic alignment with evidence of their own, where no mined pair
     // took their sentences (only where the corpus taught the two languages a table: see
-    // `PassageOptions::keep_supported`), and that do not pair a question with a statement.
+    // `PassageOptions::keep_supported`), and that do not pair a question with a statement
+    // or figures with others.
     if keep_supported {
         let taken = |x: (usize, usize), y: (usize, usize)| x.0 < y.1 && y.0 < x.1;
         let kept: Vec<Bead> = monotonic
@@ -880,6 +909,10 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
             .flatten()
             .filter(|m| m.evidence.support >= opts.keep_supported)
             .filter(|m| any_asks(&a[m.left.0..m.left.1]) == any_asks(&b[m.right.0..m.right.1]))
+            .filter(|m| {
+                let figures = |units: &[Unit]| sorted_union(units, |u| u.figures.iter().copied());
+                figures_agree(&figures(&a[m.left.0..m.left.1]), &figures(&b[m.right.0..m.right.1]))
+            })
             .filter(|m| !beads.iter().any(|b| taken(b.left, m.left) || taken(b.right, m.right)))
             .collect();
         beads.extend(kept);
@@ -2384,6 +2417,32 @@ mod tests {
             assert!(!asked.contains(&(0, 2)) && asked.contains(&(2, 0)), "{asked:?}");
             b[2].asks = true;
             assert_eq!(pairs(&a, &b, model), plain);
+        }
+    }
+
+    #[test]
+    fn sentences_whose_figures_disagree_do_not_pair_between_independent_reports() {
+        // As above: a's first sentence and b's third share names (1, 9). When each states a
+        // figure and they share none (10 dead against 65 dead: a later toll, another count),
+        // they tell different facts and do not pair; a figure on one side only, or a shared
+        // one, keeps them paired.
+        let a = [u(80.0, &[1, 9]), u(30.0, &[]), u(90.0, &[2, 3]), u(40.0, &[3])];
+        let b = [u(60.0, &[2, 3]), u(50.0, &[7]), u(70.0, &[1, 9]), u(20.0, &[])];
+        let pairs = |a: &[Unit], b: &[Unit], model: PairModel<'_>| -> Vec<(usize, usize)> {
+            let (beads, parallel) = align_passages_with(a, b, model, &PassageOptions::default());
+            assert!(!parallel, "{beads:?}");
+            beads.iter().map(|x| (x.left.0, x.right.0)).collect()
+        };
+        for model in [PairModel::default(), PairModel { untaught: true, ..PairModel::default() }] {
+            let (plain, mut a, mut b) = (pairs(&a, &b, model), a.clone(), b.clone());
+            assert!(plain.contains(&(0, 2)) && plain.contains(&(2, 0)), "{plain:?}");
+            a[0].figures = vec![40];
+            assert_eq!(pairs(&a, &b, model), plain, "a figure on one side only");
+            b[2].figures = vec![41];
+            let clash = pairs(&a, &b, model);
+            assert!(!clash.contains(&(0, 2)) && clash.contains(&(2, 0)), "{clash:?}");
+            b[2].figures = vec![40, 41];
+            assert_eq!(pairs(&a, &b, model), plain, "a shared figure");
         }
     }
 
