@@ -140,6 +140,14 @@ mod tests {
         assert_eq!(c("Министр иностранных дел прибыл в Дакку"), ["foreign_minister", "arrive"]);
         // A longer word that only starts like a listed one is another word.
         assert!(c("দায়িত্ব পালন করছেন").is_empty());
+        // What the lead of a report of an interception or a flight from the country says, in
+        // both scripts (thirty-ninth session's words).
+        assert_eq!(c("বেশিরভাগ ক্ষেপণাস্ত্র প্রতিহত করা হয়েছে"), ["intercept"]);
+        assert_eq!(c("بیشتر موشک‌ها رهگیری شدند"), ["intercept"]);
+        assert_eq!(c("টানা চতুর্থবার"), ["consecutive"]);
+        assert_eq!(c("برای چهارمین دور پیاپی"), ["consecutive"]);
+        assert_eq!(c("দেশ ছেড়েছেন"), ["country", "depart"]);
+        assert_eq!(c("کشور را ترک کرد"), ["country", "depart"]);
     }
 
     #[test]
