@@ -1634,16 +1634,17 @@ impl<'c> Analysis<'c> {
         let doc = &self.corpus.docs()[d];
         let title = doc.title.as_deref().map(talign_names::normalize);
         let model = (opts.cut_weight >= 0.0).then(|| self.boundary_model());
-        let figures_in = |start: usize, end: usize| {
-            let mut figures: Vec<u32> = self.anchors[d]
+        // The unit's anchors of the kinds `kind` accepts, sorted.
+        let kinds_in = |start: usize, end: usize, kind: fn(FeatureKind) -> bool| {
+            let mut ids: Vec<u32> = self.anchors[d]
                 .iter()
                 .filter(|a| start <= a.start as usize && a.end as usize <= end)
-                .filter(|a| self.space.feature(a.feature).kind == FeatureKind::Number)
+                .filter(|a| kind(self.space.feature(a.feature).kind))
                 .map(|a| a.feature)
                 .collect();
-            figures.sort_unstable();
-            figures.dedup();
-            figures
+            ids.sort_unstable();
+            ids.dedup();
+            ids
         };
         let anchors_in = |start: usize, end: usize| {
             let mut anchors: Vec<(u32, f32)> = self.anchors[d]
@@ -1719,7 +1720,8 @@ impl<'c> Analysis<'c> {
                     words,
                     news,
                     asks,
-                    figures: figures_in(start, end),
+                    figures: kinds_in(start, end, |k| k == FeatureKind::Number),
+                    specific: kinds_in(start, end, |k| k != FeatureKind::Event),
                 });
                 from = (at, cut);
             }

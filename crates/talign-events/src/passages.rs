@@ -65,6 +65,9 @@ pub struct Unit {
     /// that both state figures and share none tell different facts (ten dead in one, 65 in
     /// the other: a later toll, or another count), so mining does not pair them.
     pub figures: Vec<u32>,
+    /// The ids of its anchors that name something specific (a person, a place, a figure, a
+    /// date; not an event word), sorted.
+    pub specific: Vec<u32>,
 }
 
 /// Whether a sentence asks a question: it ends with a question mark (Latin ?, Arabic-script
@@ -115,6 +118,7 @@ impl Unit {
             news: Vec::new(),
             asks: false,
             figures: Vec::new(),
+            specific: Vec::new(),
         }
     }
 }
@@ -347,6 +351,19 @@ fn figures_of(units: &[Unit], sentences: &[std::ops::Range<usize>]) -> Vec<Vec<u
     sentences.iter().map(|r| sorted_union(&units[r.clone()], |u| u.figures.iter().copied())).collect()
 }
 
+/// The specific anchors of each sentence (a range of units) that are rare in the two
+/// documents (see [`RareAnchors`]), sorted, without repeats.
+fn specific_of(units: &[Unit], sentences: &[std::ops::Range<usize>], rare: &RareAnchors) -> Vec<Vec<u32>> {
+    sentences
+        .iter()
+        .map(|r| {
+            let mut v = sorted_union(&units[r.clone()], |u| u.specific.iter().copied());
+            v.retain(|&id| rare.is_rare(id));
+            v
+        })
+        .collect()
+}
+
 /// Whether two passages' figures (sorted) may state one fact: one of them states none, or
 /// they share one.
 fn figures_agree(x: &[u32], y: &[u32]) -> bool {
@@ -507,6 +524,12 @@ pub struct PassageOptions {
     /// ... and share at least this weight of specific anchors, with a similarity within
     /// `mine_relative` of the best pair of one of the two sentences.
     pub lead_shared: f32,
+    /// Two languages without a learnt table: a sentence that tells several facts in one is
+    /// near every sentence of the other report that tells one of them, so the margins of
+    /// its true pairs are small. A pair of such a sentence (its best partner is another)
+    /// with a sentence whose best partner it is, within `mine_relative` of its best, is
+    /// printed from this margin rather than [`PassageOptions::mine_margin`].
+    pub mine_hub_margin: f32,
 }
 
 impl Default for PassageOptions {
@@ -546,6 +569,7 @@ impl Default for PassageOptions {
             mine_relative: 0.7,
             lead_sentences: 2,
             lead_shared: 0.4,
+            mine_hub_margin: 1.0,
         }
     }
 }
@@ -669,6 +693,7 @@ fn rare_weighted(a: &[Unit], b: &[Unit], power: i32, news: bool) -> (Vec<Unit>, 
                     words: Vec::new(),
                     news: Vec::new(),
                     figures: Vec::new(),
+                    specific: Vec::new(),
                     ..*u
                 }
             })
@@ -797,11 +822,12 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     // independent reports also read the news words two sentences share.
     // A seed, or a pair whose similarity reaches `support` with the margin and the shared
     // anchors mining asks for.
-    let keep = |support: f32| {
+    let keep_from = |support: f32, margin: f32| {
         move |p: &SentencePair| {
-            is_seed(p) || (p.similarity >= support && p.margin >= opts.mine_margin && p.shared >= opts.mine_shared)
+            is_seed(p) || (p.similarity >= support && p.margin >= margin && p.shared >= opts.mine_shared)
         }
     };
+    let keep = |support: f32| keep_from(support, opts.mine_margin);
     let plain = mined.matching(keep(opts.mine_support), opts.mine_fanout);
     let rare = RareAnchors::new(a, b);
     // The mined pairs' unit ranges, and the rare anchors each pairs.
@@ -858,7 +884,12 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         |p: &SentencePair| asks_a[p.left] == asks_b[p.right] && figures_agree(&figures_a[p.left], &figures_b[p.right]);
     let news_read = scorer.has_news();
     let candidates = if news_read {
-        Mining::new(&scorer, &sa, &sb, true).retain(alike).many_to_many(keep(opts.mine_support_untaught), opts)
+        Mining::new(&scorer, &sa, &sb, true).retain(alike).many_to_many(
+            keep(opts.mine_support_untaught),
+            keep_from(opts.mine_support_untaught, opts.mine_hub_margin),
+            (&specific_of(a, &sa, &rare), &specific_of(b, &sb, &rare)),
+            opts,
+        )
     } else if plain.iter().any(|p| !alike(p)) {
         // The matching without the pairs that are not alike (the same as `plain` where
         // each pair of it is: a pair the greedy matching passed over changes nothing).
@@ -1102,14 +1133,34 @@ impl Mining {
 
     /// The pairs printed for two languages without a learnt table, many to many: those
     /// `keep` accepts that are nearly as alike as the best pair of each of their sentences,
-    /// and those of the two reports' leads that share specific anchors (see
-    /// [`PassageOptions::mine_relative`] and [`PassageOptions::lead_sentences`]).
-    fn many_to_many(&self, keep: impl Fn(&SentencePair) -> bool, opts: &PassageOptions) -> Vec<SentencePair> {
+    /// those `keep_hub` accepts whose one sentence has the other as its best partner while
+    /// the other has a better one, nearly as alike as that (see
+    /// [`PassageOptions::mine_hub_margin`]), and those of the two reports' leads that share
+    /// specific anchors (see [`PassageOptions::mine_relative`] and
+    /// [`PassageOptions::lead_sentences`]).
+    fn many_to_many(
+        &self,
+        keep: impl Fn(&SentencePair) -> bool,
+        keep_hub: impl Fn(&SentencePair) -> bool,
+        specific: (&[Vec<u32>], &[Vec<u32>]),
+        opts: &PassageOptions,
+    ) -> Vec<SentencePair> {
         let (mut best_a, mut best_b) = (vec![0f32; self.n], vec![0f32; self.m]);
+        // Each sentence's best partner (the first of equals, in the order of the pairs).
+        let (mut best_a_at, mut best_b_at) = (vec![0usize; self.n], vec![0usize; self.m]);
         for p in &self.pairs {
-            best_a[p.left] = best_a[p.left].max(p.similarity);
-            best_b[p.right] = best_b[p.right].max(p.similarity);
+            if p.similarity > best_a[p.left] {
+                (best_a[p.left], best_a_at[p.left]) = (p.similarity, p.right);
+            }
+            if p.similarity > best_b[p.right] {
+                (best_b[p.right], best_b_at[p.right]) = (p.similarity, p.left);
+            }
         }
+        // Whether sentence `x` shares with the hub `h` something specific that the hub's best
+        // partner `best` does not: it tells another of the hub's facts.
+        let tells_more = |x: &[u32], h: &[u32], best: &[u32]| {
+            x.iter().any(|f| h.binary_search(f).is_ok() && best.binary_search(f).is_err())
+        };
         // The rank of each sentence among those of its report that share anything with the
         // other (menus, bylines and datelines share nothing and do not count).
         let rank = |best: &[f32]| -> Vec<usize> {
@@ -1131,7 +1182,18 @@ impl Mining {
                     && p.shared >= opts.lead_shared
                     && p.similarity >= opts.mine_relative * best_a[p.left].min(best_b[p.right]);
                 let near_best = keep(p) && p.similarity >= opts.mine_relative * best_a[p.left].max(best_b[p.right]);
-                lead || near_best
+                let (a_best, b_best) = (p.similarity >= best_a[p.left], p.similarity >= best_b[p.right]);
+                let (sa, sb) = specific;
+                let new_fact = if a_best {
+                    tells_more(&sa[p.left], &sb[p.right], &sa[best_b_at[p.right]])
+                } else {
+                    tells_more(&sb[p.right], &sa[p.left], &sb[best_a_at[p.left]])
+                };
+                let of_hub = (a_best != b_best)
+                    && keep_hub(p)
+                    && p.similarity >= opts.mine_relative * best_a[p.left].max(best_b[p.right])
+                    && new_fact;
+                lead || near_best || of_hub
             })
             .copied()
             .collect();
@@ -2454,6 +2516,44 @@ mod tests {
         assert!(!asks("পদত্যাগ করে দেশ ছাড়লেন শেখ হাসিনা।"));
         assert!(!asks("He asked: why? Nobody answered."));
         assert!(!asks(""));
+    }
+
+    #[test]
+    fn a_sentence_that_tells_two_facts_pairs_with_each_sentence_that_tells_one() {
+        // Left sentence 0 tells two facts: where the visit was and a figure. The right report
+        // tells them in sentences 0 (the place: the left sentence's best partner) and 1 (the
+        // figure, whose best partner is left sentence 0 too). The figure's pair has a small
+        // margin, since left sentence 0 is near both; left sentence 1 is another sentence.
+        let pair = |left, right, similarity: f32, margin: f32| SentencePair {
+            left,
+            right,
+            similarity,
+            shared: 0.8,
+            support: 1.0,
+            margin,
+        };
+        let mining =
+            Mining { pairs: vec![pair(0, 0, 0.6, 1.9), pair(0, 1, 0.5, 1.2), pair(1, 1, 0.2, 0.9)], n: 2, m: 2 };
+        let opts = PassageOptions { lead_sentences: 0, ..PassageOptions::default() };
+        let keep = |margin: f32| move |p: &SentencePair| p.similarity >= 0.25 && p.margin >= margin;
+        // Specific anchors: the place 7, the figure 9 (left sentence 1 names neither).
+        let (place_and_figure, place, figure) = (vec![7, 9], vec![7], vec![9]);
+        let left = [place_and_figure.clone(), Vec::new()];
+        let printed = |right: &[Vec<u32>], hub_margin: f32| -> Vec<(usize, usize)> {
+            mining
+                .many_to_many(keep(1.4), keep(hub_margin), (&left, right), &opts)
+                .iter()
+                .map(|p| (p.left, p.right))
+                .collect()
+        };
+        let right = [place.clone(), figure.clone()];
+        assert_eq!(printed(&right, 1.0), [(0, 0), (0, 1)]);
+        // Not below the hub's margin.
+        assert_eq!(printed(&right, 1.3), [(0, 0)]);
+        // Not when the figure's sentence shares nothing with the hub that the hub's best
+        // partner does not share too.
+        assert_eq!(printed(&[place_and_figure.clone(), figure.clone()], 1.0), [(0, 0)]);
+        assert_eq!(printed(&[place.clone(), place.clone()], 1.0), [(0, 0)]);
     }
 
     #[test]

@@ -387,6 +387,11 @@ struct Tuning {
     /// no translation table, whose similarity also reads the news words they share.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_support_untaught)]
     passage_mine_support_untaught: f32,
+    /// Two languages without a learnt table: least ratio margin of a pair whose one sentence
+    /// has the other as its best partner while the other has a better one (a sentence that
+    /// tells several facts in one).
+    #[arg(long, hide_short_help = true, value_name = "M", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_hub_margin)]
+    passage_mine_hub_margin: f32,
     /// Two languages without a learnt table: print a mined pair when its similarity is at
     /// least this share of the best pair of each of its sentences (many to many).
     #[arg(long, hide_short_help = true, value_name = "Q", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_relative)]
@@ -477,6 +482,7 @@ impl Tuning {
         o.passages.mine_margin = self.passage_mine_margin;
         o.passages.mine_support = self.passage_mine_support;
         o.passages.mine_support_untaught = self.passage_mine_support_untaught;
+        o.passages.mine_hub_margin = self.passage_mine_hub_margin;
         o.passages.mine_relative = self.passage_mine_relative;
         o.passages.lead_sentences = self.passage_lead_sentences;
         o.passages.lead_shared = self.passage_lead_shared;
