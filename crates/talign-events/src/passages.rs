@@ -2459,52 +2459,57 @@ mod tests {
         assert!(!pairs.iter().any(|&(i, _)| i == 1), "{pairs:?}");
     }
 
+    /// Two independent reports telling two facts in crossing order (anchors 1 and 9, 2 and
+    /// 3), with sentences of their own: a's first pairs with b's third, a's third with b's
+    /// first.
+    fn crossing_reports() -> ([Unit; 4], [Unit; 4]) {
+        (
+            [u(80.0, &[1, 9]), u(30.0, &[]), u(90.0, &[2, 3]), u(40.0, &[3])],
+            [u(60.0, &[2, 3]), u(50.0, &[7]), u(70.0, &[1, 9]), u(20.0, &[])],
+        )
+    }
+
+    /// The (left, right) first units of the passages mined between two independent reports.
+    fn mined_pairs(a: &[Unit], b: &[Unit], model: PairModel<'_>) -> Vec<(usize, usize)> {
+        let (beads, parallel) = align_passages_with(a, b, model, &PassageOptions::default());
+        assert!(!parallel, "{beads:?}");
+        beads.iter().map(|x| (x.left.0, x.right.0)).collect()
+    }
+
     #[test]
     fn a_question_pairs_only_with_a_question_between_independent_reports() {
-        // As above, but a's first sentence asks what b's third states ("Who is Iran's new
-        // president, Masoud Pezeshkian?" against "Masoud Pezeshkian won the election"): a
-        // question states no fact, so the two do not pair. Two questions still do.
-        let a = [u(80.0, &[1, 9]), u(30.0, &[]), u(90.0, &[2, 3]), u(40.0, &[3])];
-        let b = [u(60.0, &[2, 3]), u(50.0, &[7]), u(70.0, &[1, 9]), u(20.0, &[])];
-        let pairs = |a: &[Unit], b: &[Unit], model: PairModel<'_>| -> Vec<(usize, usize)> {
-            let (beads, parallel) = align_passages_with(a, b, model, &PassageOptions::default());
-            assert!(!parallel, "{beads:?}");
-            beads.iter().map(|x| (x.left.0, x.right.0)).collect()
-        };
+        // In the crossing reports, a's first sentence asks what b's third states ("Who is
+        // Iran's new president, Masoud Pezeshkian?" against "Masoud Pezeshkian won the
+        // election"): a question states no fact, so the two do not pair. Two questions still do.
+        let (a, b) = crossing_reports();
         for model in [PairModel::default(), PairModel { untaught: true, ..PairModel::default() }] {
-            let (plain, mut a, mut b) = (pairs(&a, &b, model), a.clone(), b.clone());
+            let (plain, mut a, mut b) = (mined_pairs(&a, &b, model), a.clone(), b.clone());
             assert!(plain.contains(&(0, 2)), "{plain:?}");
             a[0].asks = true;
-            let asked = pairs(&a, &b, model);
+            let asked = mined_pairs(&a, &b, model);
             assert!(!asked.contains(&(0, 2)) && asked.contains(&(2, 0)), "{asked:?}");
             b[2].asks = true;
-            assert_eq!(pairs(&a, &b, model), plain);
+            assert_eq!(mined_pairs(&a, &b, model), plain);
         }
     }
 
     #[test]
     fn sentences_whose_figures_disagree_do_not_pair_between_independent_reports() {
-        // As above: a's first sentence and b's third share names (1, 9). When each states a
+        // In the crossing reports, a's first sentence and b's third share names (1, 9). When each states a
         // figure and they share none (10 dead against 65 dead: a later toll, another count),
         // they tell different facts and do not pair; a figure on one side only, or a shared
         // one, keeps them paired.
-        let a = [u(80.0, &[1, 9]), u(30.0, &[]), u(90.0, &[2, 3]), u(40.0, &[3])];
-        let b = [u(60.0, &[2, 3]), u(50.0, &[7]), u(70.0, &[1, 9]), u(20.0, &[])];
-        let pairs = |a: &[Unit], b: &[Unit], model: PairModel<'_>| -> Vec<(usize, usize)> {
-            let (beads, parallel) = align_passages_with(a, b, model, &PassageOptions::default());
-            assert!(!parallel, "{beads:?}");
-            beads.iter().map(|x| (x.left.0, x.right.0)).collect()
-        };
+        let (a, b) = crossing_reports();
         for model in [PairModel::default(), PairModel { untaught: true, ..PairModel::default() }] {
-            let (plain, mut a, mut b) = (pairs(&a, &b, model), a.clone(), b.clone());
+            let (plain, mut a, mut b) = (mined_pairs(&a, &b, model), a.clone(), b.clone());
             assert!(plain.contains(&(0, 2)) && plain.contains(&(2, 0)), "{plain:?}");
             a[0].figures = vec![40];
-            assert_eq!(pairs(&a, &b, model), plain, "a figure on one side only");
+            assert_eq!(mined_pairs(&a, &b, model), plain, "a figure on one side only");
             b[2].figures = vec![41];
-            let clash = pairs(&a, &b, model);
+            let clash = mined_pairs(&a, &b, model);
             assert!(!clash.contains(&(0, 2)) && clash.contains(&(2, 0)), "{clash:?}");
             b[2].figures = vec![40, 41];
-            assert_eq!(pairs(&a, &b, model), plain, "a shared figure");
+            assert_eq!(mined_pairs(&a, &b, model), plain, "a shared figure");
         }
     }
 
