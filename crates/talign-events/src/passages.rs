@@ -2495,10 +2495,10 @@ mod tests {
 
     #[test]
     fn sentences_whose_figures_disagree_do_not_pair_between_independent_reports() {
-        // In the crossing reports, a's first sentence and b's third share names (1, 9). When each states a
-        // figure and they share none (10 dead against 65 dead: a later toll, another count),
-        // they tell different facts and do not pair; a figure on one side only, or a shared
-        // one, keeps them paired.
+        // In the crossing reports, a's first sentence and b's third share names (1, 9). When
+        // each states a figure and they share none (10 dead against 65 dead: a later toll,
+        // another count), they tell different facts and do not pair; a figure on one side
+        // only, or a shared one, keeps them paired.
         let (a, b) = crossing_reports();
         for model in [PairModel::default(), PairModel { untaught: true, ..PairModel::default() }] {
             let (plain, mut a, mut b) = (mined_pairs(&a, &b, model), a.clone(), b.clone());
