@@ -528,7 +528,10 @@ pub struct PassageOptions {
     /// near every sentence of the other report that tells one of them, so the margins of
     /// its true pairs are small. A pair of such a sentence (its best partner is another)
     /// with a sentence whose best partner it is, within `mine_relative` of its best, is
-    /// printed from this margin rather than [`PassageOptions::mine_margin`].
+    /// printed from this margin rather than [`PassageOptions::mine_margin`] when the two
+    /// share a specific anchor (a name, figure or date found in at most two units of each
+    /// report) that the hub's best partner does not: the sentence tells another of the
+    /// hub's facts.
     pub mine_hub_margin: f32,
 }
 
@@ -1182,17 +1185,21 @@ impl Mining {
                     && p.shared >= opts.lead_shared
                     && p.similarity >= opts.mine_relative * best_a[p.left].min(best_b[p.right]);
                 let near_best = keep(p) && p.similarity >= opts.mine_relative * best_a[p.left].max(best_b[p.right]);
+                // One sentence's best partner is the other, a hub with a better partner of its
+                // own, and the first tells another of the hub's facts.
                 let (a_best, b_best) = (p.similarity >= best_a[p.left], p.similarity >= best_b[p.right]);
                 let (sa, sb) = specific;
-                let new_fact = if a_best {
-                    tells_more(&sa[p.left], &sb[p.right], &sa[best_b_at[p.right]])
-                } else {
-                    tells_more(&sb[p.right], &sa[p.left], &sb[best_a_at[p.left]])
+                let new_fact = || {
+                    if a_best {
+                        tells_more(&sa[p.left], &sb[p.right], &sa[best_b_at[p.right]])
+                    } else {
+                        tells_more(&sb[p.right], &sa[p.left], &sb[best_a_at[p.left]])
+                    }
                 };
                 let of_hub = (a_best != b_best)
                     && keep_hub(p)
                     && p.similarity >= opts.mine_relative * best_a[p.left].max(best_b[p.right])
-                    && new_fact;
+                    && new_fact();
                 lead || near_best || of_hub
             })
             .copied()
