@@ -1634,17 +1634,9 @@ impl<'c> Analysis<'c> {
         let doc = &self.corpus.docs()[d];
         let title = doc.title.as_deref().map(talign_names::normalize);
         let model = (opts.cut_weight >= 0.0).then(|| self.boundary_model());
-        // The unit's anchors of the kinds `kind` accepts, sorted.
-        let kinds_in = |start: usize, end: usize, kind: fn(FeatureKind) -> bool| {
-            let mut ids: Vec<u32> = self.anchors[d]
-                .iter()
-                .filter(|a| start <= a.start as usize && a.end as usize <= end)
-                .filter(|a| kind(self.space.feature(a.feature).kind))
-                .map(|a| a.feature)
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
+        // The ids of a unit's anchors (sorted, each once) whose kind `kind` accepts.
+        let of_kind = |anchors: &[(u32, f32)], kind: fn(FeatureKind) -> bool| -> Vec<u32> {
+            anchors.iter().filter(|a| kind(self.space.feature(a.0).kind)).map(|a| a.0).collect()
         };
         let anchors_in = |start: usize, end: usize| {
             let mut anchors: Vec<(u32, f32)> = self.anchors[d]
@@ -1708,11 +1700,14 @@ impl<'c> Analysis<'c> {
                 news.sort_unstable();
                 news.dedup();
                 let len = letters(piece);
+                let anchors = anchors_in(start, end);
+                let (figures, specific) =
+                    (of_kind(&anchors, |k| k == FeatureKind::Number), of_kind(&anchors, |k| k != FeatureKind::Event));
                 out.push(Unit {
                     start,
                     end,
                     len,
-                    anchors: anchors_in(start, end),
+                    anchors,
                     starts_sentence: k == 0,
                     cut: from.1,
                     share: len / total,
@@ -1720,8 +1715,8 @@ impl<'c> Analysis<'c> {
                     words,
                     news,
                     asks,
-                    figures: kinds_in(start, end, |k| k == FeatureKind::Number),
-                    specific: kinds_in(start, end, |k| k != FeatureKind::Event),
+                    figures,
+                    specific,
                 });
                 from = (at, cut);
             }

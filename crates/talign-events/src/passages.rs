@@ -346,9 +346,14 @@ pub struct BeadEvidence {
     pub news: Vec<u32>,
 }
 
-/// The figures of each sentence (a range of units), sorted, without repeats.
+/// The figures of the units, sorted, without repeats.
+fn figures_in(units: &[Unit]) -> Vec<u32> {
+    sorted_union(units, |u| u.figures.iter().copied())
+}
+
+/// The figures of each sentence (a range of units).
 fn figures_of(units: &[Unit], sentences: &[std::ops::Range<usize>]) -> Vec<Vec<u32>> {
-    sentences.iter().map(|r| sorted_union(&units[r.clone()], |u| u.figures.iter().copied())).collect()
+    sentences.iter().map(|r| figures_in(&units[r.clone()])).collect()
 }
 
 /// The specific anchors of each sentence (a range of units) that are rare in the two
@@ -943,10 +948,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
             .flatten()
             .filter(|m| m.evidence.support >= opts.keep_supported)
             .filter(|m| any_asks(&a[m.left.0..m.left.1]) == any_asks(&b[m.right.0..m.right.1]))
-            .filter(|m| {
-                let figures = |units: &[Unit]| sorted_union(units, |u| u.figures.iter().copied());
-                figures_agree(&figures(&a[m.left.0..m.left.1]), &figures(&b[m.right.0..m.right.1]))
-            })
+            .filter(|m| figures_agree(&figures_in(&a[m.left.0..m.left.1]), &figures_in(&b[m.right.0..m.right.1])))
             .filter(|m| !beads.iter().any(|b| taken(b.left, m.left) || taken(b.right, m.right)))
             .collect();
         beads.extend(kept);
