@@ -51,7 +51,8 @@
 //!   Weekdays (`星期一`, `周一`, `月曜日`, `上周一`) and relative days (`昨天`, `昨日`) are
 //!   found inside runs of text, which these languages write without spaces.
 //! - **Other languages**: Russian, Ukrainian, Hindi, Marathi, Urdu, Arabic (both month
-//!   series, `تشرين الأول` as one name), Turkish, Azerbaijani, German, French, Spanish,
+//!   series, `تشرين الأول` as one name, and both at once: `10 مارس/آذار 2023`, `19 يونيو
+//!   (حزيران) 2024`), Turkish, Azerbaijani, German, French, Spanish,
 //!   Portuguese and Italian month names, and the weekdays of most of them; `20 de mayo de
 //!   2024`, `20. Mai 2024`, `20 мая 2024 года`.
 //!
@@ -404,6 +405,19 @@ impl<'t> Finder<'t> {
         }
         if m.calendar == Calendar::SolarHijri && self.lex(next).is_some_and(|l| l.month_word) {
             next += 1;
+        }
+        // Arabic news names a Gregorian month twice, in its two sets of names: مارس/آذار,
+        // آذار/مارس, يونيو (حزيران). The second name is taken with the first.
+        if m.calendar == Calendar::Gregorian
+            && self.punct(next, &['/', '(']).is_some()
+            && let Some(other) = self.lex(next + 1).and_then(|l| l.month)
+            && other.number == m.number
+            && other.calendar == Calendar::Gregorian
+        {
+            next += 2;
+            if self.punct(next, &[')']).is_some() {
+                next += 1;
+            }
         }
         Some((m, next))
     }

@@ -442,6 +442,27 @@ fn dates_in_the_other_languages_of_the_region() {
     check("في 19 مايو 2024", None, &[("19 مايو 2024", day("2024-05-19"))]);
     check("في 7 تشرين الأول 2023", None, &[("7 تشرين الأول 2023", day("2023-10-07"))]);
     check("يوم الأربعاء الماضي", Some("2023-12-22"), &[("الأربعاء الماضي", day("2023-12-20"))]);
+    // Arabic news names a month in both series at once; the day, both names and the year
+    // are one date (not a day and month, then a month and year).
+    check("في 10 مارس/آذار 2023", None, &[("10 مارس/آذار 2023", day("2023-03-10"))]);
+    check(
+        "الجمعة 10 آذار/مارس 2023",
+        None,
+        &[("الجمعة", TimeValue::Weekday(Weekday::Fri)), ("10 آذار/مارس 2023", day("2023-03-10"))],
+    );
+    check("19 يونيو (حزيران) 2024 -", None, &[("19 يونيو (حزيران) 2024", day("2024-06-19"))]);
+    // Two names of different months are two mentions.
+    check(
+        "بين 10 مارس/نيسان 2023",
+        None,
+        &[
+            ("10 مارس", TimeValue::DayMonth { month: 3, day: 10 }),
+            ("نيسان 2023", TimeValue::MonthYear { year: 2023, month: 4 }),
+        ],
+    );
+    // Marathi's own names of January, February and July.
+    check("8 जुलै 2024 रोजी", None, &[("8 जुलै 2024", day("2024-07-08"))]);
+    check("5 फेब्रुवारी 2024", None, &[("5 फेब्रुवारी 2024", day("2024-02-05"))]);
     // The English month names in Tamil, Telugu, Kannada, Malayalam and Gujarati.
     check("கடந்த 19 மே 2024 அன்று", None, &[("19 மே 2024", day("2024-05-19"))]);
     check("ஜூலை 8, 2024", None, &[("ஜூலை 8, 2024", day("2024-07-08"))]);
