@@ -320,9 +320,9 @@ struct Tuning {
     #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::align::AlignOptions::default().order_weight)]
     order_weight: f32,
     /// Align each document's K best candidates in other languages passage by passage; two
-    /// documents that are each other's best with a run of 5 passages aligned as a
-    /// translation are linked (a report that translates part of another, beside a
-    /// neighbouring story that shares more names). 0: no verification, and no passage
+    /// documents that are each other's best with 5 passages aligned as a translation (3
+    /// where the corpus taught their languages a table) are linked (a report that
+    /// translates part of another, beside a neighbouring story that shares more names). 0: no verification, and no passage
     /// alignment before `export sentences`
     #[arg(long, hide_short_help = true, value_name = "K", default_value_t = talign_events::align::AlignOptions::default().verify)]
     verify_candidates: usize,

@@ -1,0 +1,89 @@
+//! Verified links on a corpus that teaches a translation table: a report that translates a
+//! few sentences of another, padded with text of its own, is linked from three passages
+//! aligned as a translation (not five, as where no table reads the wording).
+
+use std::collections::BTreeMap;
+
+use talign_corpus::{Corpus, Document};
+use talign_events::analysis::{VERIFY_PASSAGES, VERIFY_PASSAGES_TAUGHT};
+use talign_events::passages::{PassageOptions, Regime};
+use talign_events::{Analysis, Options};
+use talign_tests::root;
+
+/// NTREX dev's articles by id, and its gold line pairs by Bengali document.
+fn ntrex() -> (BTreeMap<String, Document>, BTreeMap<String, (String, Vec<(String, String)>)>) {
+    let dir = root().join("corpora/ntrex-dev");
+    let corpus = Corpus::load(&[dir.join("articles.jsonl")]).expect("NTREX dev loads");
+    let docs = corpus.docs().iter().map(|d| (d.id.clone(), d.clone())).collect();
+    let mut pairs: BTreeMap<String, (String, Vec<(String, String)>)> = BTreeMap::new();
+    let mut gold = csv::Reader::from_path(dir.join("gold_sentences.csv")).expect("gold lines");
+    for row in gold.records() {
+        let row = row.expect("a gold row");
+        let e = pairs.entry(row[0].to_owned()).or_insert_with(|| (row[1].to_owned(), Vec::new()));
+        e.1.push((row[2].to_owned(), row[3].to_owned()));
+    }
+    (docs, pairs)
+}
+
+/// The corpus without the pair of `donor` (its Persian lines pad the cut article), with the
+/// Persian article of `cut` reduced to its title and `keep` of its lines, between filler.
+fn cut_corpus(cut: usize, donor: usize, keep: std::ops::Range<usize>) -> (Corpus, String, String) {
+    let (docs, pairs) = ntrex();
+    let pairs: Vec<(&String, &(String, Vec<(String, String)>))> = pairs.iter().collect();
+    let (bn, (fa, lines)) = pairs[cut];
+    let (dbn, (dfa, filler)) = pairs[donor];
+    let filler: Vec<&str> = filler.iter().map(|l| l.1.as_str()).collect();
+    let kept: Vec<&str> = lines[keep].iter().map(|l| l.1.as_str()).collect();
+    let half = filler.len() / 2;
+    let body = [&filler[..half], &kept[..], &filler[half..]].concat().join(" ");
+    let mut out = Vec::new();
+    for (id, d) in &docs {
+        if id == dbn || id == dfa {
+            continue;
+        }
+        let mut d = d.clone();
+        if id == fa {
+            d.text = format!("{}\n\n{body}", d.title.clone().unwrap_or_default());
+        }
+        out.push(d);
+    }
+    (Corpus::from_docs(out).expect("a corpus"), bn.clone(), fa.clone())
+}
+
+fn linked(corpus: &Corpus, a: &Analysis, x: &str, y: &str) -> bool {
+    let id = |l: usize| corpus.docs()[l].id.as_str();
+    a.links.iter().any(|l| (id(l.left), id(l.right)) == (x, y) || (id(l.left), id(l.right)) == (y, x))
+}
+
+#[test]
+fn a_report_that_translates_four_lines_of_another_is_linked_where_a_table_was_taught() {
+    // The fourteenth pair's Persian article keeps its title and four of its thirteen lines,
+    // between the Persian lines of another pair, which leaves the corpus. The rest of NTREX
+    // dev teaches the Bengali–Persian table.
+    let (corpus, bn, fa) = cut_corpus(13, 20, 4..8);
+    let a = Analysis::with_options(&corpus, &Options::default());
+    assert!(linked(&corpus, &a, &bn, &fa), "{bn} and the four lines of {fa} are linked");
+    // Only the verification links them: names and numbers alone do not.
+    let mut unverified = Options::default();
+    unverified.align.verify = 0;
+    let b = Analysis::with_options(&corpus, &unverified);
+    assert!(!linked(&corpus, &b, &bn, &fa), "without verification {bn} and {fa} are not linked");
+    // And fewer passages verify them than the five needed where no table reads the wording.
+    let link = a
+        .links
+        .iter()
+        .find(|l| {
+            let ids = (corpus.docs()[l.left].id.as_str(), corpus.docs()[l.right].id.as_str());
+            ids == (bn.as_str(), fa.as_str()) || ids == (fa.as_str(), bn.as_str())
+        })
+        .expect("the link");
+    let translated = a
+        .passages(link, &PassageOptions::default())
+        .iter()
+        .filter(|p| p.bead.evidence.regime == Regime::Translation)
+        .count();
+    assert!(
+        (VERIFY_PASSAGES_TAUGHT..VERIFY_PASSAGES).contains(&translated),
+        "{translated} passages aligned as a translation"
+    );
+}
