@@ -10,12 +10,15 @@ use talign_events::passages::{PassageOptions, Regime};
 use talign_events::{Analysis, Options};
 use talign_tests::root;
 
+/// A gold document pair's Persian id and its (Bengali, Persian) lines, by Bengali id.
+type GoldPairs = BTreeMap<String, (String, Vec<(String, String)>)>;
+
 /// NTREX dev's articles by id, and its gold line pairs by Bengali document.
-fn ntrex() -> (BTreeMap<String, Document>, BTreeMap<String, (String, Vec<(String, String)>)>) {
+fn ntrex() -> (BTreeMap<String, Document>, GoldPairs) {
     let dir = root().join("corpora/ntrex-dev");
     let corpus = Corpus::load(&[dir.join("articles.jsonl")]).expect("NTREX dev loads");
     let docs = corpus.docs().iter().map(|d| (d.id.clone(), d.clone())).collect();
-    let mut pairs: BTreeMap<String, (String, Vec<(String, String)>)> = BTreeMap::new();
+    let mut pairs = GoldPairs::new();
     let mut gold = csv::Reader::from_path(dir.join("gold_sentences.csv")).expect("gold lines");
     for row in gold.records() {
         let row = row.expect("a gold row");
@@ -29,9 +32,8 @@ fn ntrex() -> (BTreeMap<String, Document>, BTreeMap<String, (String, Vec<(String
 /// Persian article of `cut` reduced to its title and `keep` of its lines, between filler.
 fn cut_corpus(cut: usize, donor: usize, keep: std::ops::Range<usize>) -> (Corpus, String, String) {
     let (docs, pairs) = ntrex();
-    let pairs: Vec<(&String, &(String, Vec<(String, String)>))> = pairs.iter().collect();
-    let (bn, (fa, lines)) = pairs[cut];
-    let (dbn, (dfa, filler)) = pairs[donor];
+    let (bn, (fa, lines)) = pairs.iter().nth(cut).expect("the cut pair");
+    let (dbn, (dfa, filler)) = pairs.iter().nth(donor).expect("the donor pair");
     let filler: Vec<&str> = filler.iter().map(|l| l.1.as_str()).collect();
     let kept: Vec<&str> = lines[keep].iter().map(|l| l.1.as_str()).collect();
     let half = filler.len() / 2;
