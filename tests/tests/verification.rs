@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use talign_corpus::{Corpus, Document};
+use talign_events::align::Link;
 use talign_events::analysis::{VERIFY_PASSAGES, VERIFY_PASSAGES_TAUGHT};
 use talign_events::passages::{PassageOptions, Regime};
 use talign_events::{Analysis, Options};
@@ -45,16 +46,17 @@ fn cut_corpus(cut: usize, donor: usize, keep: std::ops::Range<usize>) -> (Corpus
         }
         let mut d = d.clone();
         if id == fa {
-            d.text = format!("{}\n\n{body}", d.title.clone().unwrap_or_default());
+            d.text = format!("{}\n\n{body}", d.title.as_deref().unwrap_or_default());
         }
         out.push(d);
     }
     (Corpus::from_docs(out).expect("a corpus"), bn.clone(), fa.clone())
 }
 
-fn linked(corpus: &Corpus, a: &Analysis, x: &str, y: &str) -> bool {
+/// The link between the documents with ids `x` and `y`, if the analysis made one.
+fn link_between<'a>(corpus: &Corpus, a: &'a Analysis, x: &str, y: &str) -> Option<&'a Link> {
     let id = |l: usize| corpus.docs()[l].id.as_str();
-    a.links.iter().any(|l| (id(l.left), id(l.right)) == (x, y) || (id(l.left), id(l.right)) == (y, x))
+    a.links.iter().find(|l| (id(l.left), id(l.right)) == (x, y) || (id(l.left), id(l.right)) == (y, x))
 }
 
 #[test]
@@ -64,21 +66,14 @@ fn a_report_that_translates_four_lines_of_another_is_linked_where_a_table_was_ta
     // dev teaches the Bengali–Persian table.
     let (corpus, bn, fa) = cut_corpus(13, 20, 4..8);
     let a = Analysis::with_options(&corpus, &Options::default());
-    assert!(linked(&corpus, &a, &bn, &fa), "{bn} and the four lines of {fa} are linked");
+    let link =
+        link_between(&corpus, &a, &bn, &fa).unwrap_or_else(|| panic!("{bn} and the four lines of {fa} are linked"));
     // Only the verification links them: names and numbers alone do not.
     let mut unverified = Options::default();
     unverified.align.verify = 0;
     let b = Analysis::with_options(&corpus, &unverified);
-    assert!(!linked(&corpus, &b, &bn, &fa), "without verification {bn} and {fa} are not linked");
+    assert!(link_between(&corpus, &b, &bn, &fa).is_none(), "without verification {bn} and {fa} are not linked");
     // And fewer passages verify them than the five needed where no table reads the wording.
-    let link = a
-        .links
-        .iter()
-        .find(|l| {
-            let ids = (corpus.docs()[l.left].id.as_str(), corpus.docs()[l.right].id.as_str());
-            ids == (bn.as_str(), fa.as_str()) || ids == (fa.as_str(), bn.as_str())
-        })
-        .expect("the link");
     let translated = a
         .passages(link, &PassageOptions::default())
         .iter()

@@ -978,31 +978,31 @@ impl<'c> Analysis<'c> {
                 relation: Relation::Report,
             })
             .collect();
-        // Per checked pair, its passages aligned as a translation, and whether they are
-        // enough to verify it.
-        let mut translated: Vec<(u32, u32, usize, bool)> = Vec::with_capacity(links.len());
+        // Per checked pair with enough of them to verify it, its passages aligned as a
+        // translation.
+        let mut translated: Vec<(u32, u32, usize)> = Vec::with_capacity(links.len());
         // Only how many passages each pair aligns as a translation is needed; a pair with
         // fewer units than that on a side cannot have them (each passage holds a unit of
         // each side), and is not aligned. Where a table reads the wording, fewer verify it.
         let count = |l: &Link, ua: &[Unit], ub: &[Unit], model: passages::PairModel<'_>| {
             let needed = if model.dictionary.is_some() { VERIFY_PASSAGES_TAUGHT } else { VERIFY_PASSAGES };
             if ua.len().min(ub.len()) < needed {
-                return (0, false);
+                return None;
             }
             let (beads, _) = passages::align_passages_oriented(ua, ub, model, opts, self.flipped(l));
             let n = beads.iter().filter(|b| b.evidence.regime == passages::Regime::Translation).count();
-            (n, n >= needed)
+            (n >= needed).then_some(n)
         };
         let done: Result<(), std::convert::Infallible> =
-            self.each_link_aligned(&links, opts, LINK_CHUNK, count, |l, (n, enough)| {
-                translated.push((l.left as u32, l.right as u32, n, enough));
+            self.each_link_aligned(&links, opts, LINK_CHUNK, count, |l, n| {
+                translated.extend(n.map(|n| (l.left as u32, l.right as u32, n)));
                 Ok(())
             });
         let Ok(()) = done;
         // Each document's best verified pair: most translated passages, then score, then
         // the partner's content key.
         let mut best: HashMap<u32, (usize, f32, std::cmp::Reverse<u64>, u32)> = HashMap::new();
-        for &(a, b, n, _) in translated.iter().filter(|t| t.3) {
+        for &(a, b, n) in &translated {
             let s = checked[&(a, b)];
             for (d, o) in [(a, b), (b, a)] {
                 let cand = (n, s, std::cmp::Reverse(keys[o as usize]), o);

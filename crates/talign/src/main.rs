@@ -322,8 +322,8 @@ struct Tuning {
     /// Align each document's K best candidates in other languages passage by passage; two
     /// documents that are each other's best with 5 passages aligned as a translation (3
     /// where the corpus taught their languages a table) are linked (a report that
-    /// translates part of another, beside a neighbouring story that shares more names). 0: no verification, and no passage
-    /// alignment before `export sentences`
+    /// translates part of another, beside a neighbouring story that shares more names).
+    /// 0: no verification, and no passage alignment before `export sentences`
     #[arg(long, hide_short_help = true, value_name = "K", default_value_t = talign_events::align::AlignOptions::default().verify)]
     verify_candidates: usize,
     /// Cost of leaving a sentence unaligned (higher aligns more, lower skips more).
