@@ -369,6 +369,11 @@ fn specific_of(units: &[Unit], sentences: &[std::ops::Range<usize>], rare: &Rare
         .collect()
 }
 
+/// The specific anchors of each sentence (a range of units), sorted, without repeats.
+fn named_of(units: &[Unit], sentences: &[std::ops::Range<usize>]) -> Vec<Vec<u32>> {
+    sentences.iter().map(|r| sorted_union(&units[r.clone()], |u| u.specific.iter().copied())).collect()
+}
+
 /// Whether two passages' figures (sorted) may state one fact: one of them states none, or
 /// they share one.
 fn figures_agree(x: &[u32], y: &[u32]) -> bool {
@@ -538,6 +543,15 @@ pub struct PassageOptions {
     /// report) that the hub's best partner does not: the sentence tells another of the
     /// hub's facts.
     pub mine_hub_margin: f32,
+    /// Two languages without a learnt table: a sentence that is the best partner of at
+    /// least this many sentences of the other report tells in one what they tell one by one
+    /// (a headline, a summing-up lead). It is paired with each of them whose similarity
+    /// reaches [`PassageOptions::mine_fan_support`], from the margin
+    /// [`PassageOptions::mine_hub_margin`], when one of the two names nothing specific (a
+    /// person, place, figure or date) the other does not; 0 turns the rule off.
+    pub mine_fan_in: usize,
+    /// The least similarity of a pair [`PassageOptions::mine_fan_in`] prints.
+    pub mine_fan_support: f32,
 }
 
 impl Default for PassageOptions {
@@ -578,6 +592,8 @@ impl Default for PassageOptions {
             lead_sentences: 2,
             lead_shared: 0.4,
             mine_hub_margin: 1.0,
+            mine_fan_in: 3,
+            mine_fan_support: 0.3,
         }
     }
 }
@@ -896,6 +912,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
             keep(opts.mine_support_untaught),
             keep_from(opts.mine_support_untaught, opts.mine_hub_margin),
             (&specific_of(a, &sa, &rare), &specific_of(b, &sb, &rare)),
+            (&named_of(a, &sa), &named_of(b, &sb)),
             opts,
         )
     } else if plain.iter().any(|p| !alike(p)) {
@@ -1060,6 +1077,11 @@ const SIMILARITY_RARITY_POWER: i32 = 2;
 /// What each word spelt alike (weighted by rarity) adds to two sentences' similarity.
 const COGNATE_SIMILARITY: f32 = 0.1;
 
+/// The least weight of specific anchors (scaled by rarity) a pair of a sentence with a hub
+/// it fans into must share (see [`PassageOptions::mine_fan_in`]); below the 0.7 of a mined
+/// pair's, since a hub's names are spread over the sentences that fan into it.
+const FAN_SHARED: f32 = 0.5;
+
 /// Neighbours each sentence's margin is measured against (the k of Artetxe & Schwenk).
 const MARGIN_NEIGHBOURS: usize = 4;
 
@@ -1148,6 +1170,7 @@ impl Mining {
         keep: impl Fn(&SentencePair) -> bool,
         keep_hub: impl Fn(&SentencePair) -> bool,
         specific: (&[Vec<u32>], &[Vec<u32>]),
+        named: (&[Vec<u32>], &[Vec<u32>]),
         opts: &PassageOptions,
     ) -> Vec<SentencePair> {
         let (mut best_a, mut best_b) = (vec![0f32; self.n], vec![0f32; self.m]);
@@ -1178,6 +1201,17 @@ impl Mining {
                 .collect()
         };
         let (rank_a, rank_b) = (rank(&best_a), rank(&best_b));
+        // How many sentences of the other report have each sentence as their best partner.
+        let fan_in = |best: &[f32], best_at: &[usize], len: usize| {
+            let mut fan = vec![0usize; len];
+            for (i, _) in best.iter().enumerate().filter(|(_, b)| **b > 0.0) {
+                fan[best_at[i]] += 1;
+            }
+            fan
+        };
+        let (fan_a, fan_b) = (fan_in(&best_b, &best_b_at, self.n), fan_in(&best_a, &best_a_at, self.m));
+        // Whether every specific anchor of `x` is one of `y`'s.
+        let within = |x: &[u32], y: &[u32]| x.iter().all(|f| y.binary_search(f).is_ok());
         let mut out: Vec<SentencePair> = self
             .pairs
             .iter()
@@ -1202,7 +1236,22 @@ impl Mining {
                     && keep_hub(p)
                     && p.similarity >= opts.mine_relative * best_a[p.left].max(best_b[p.right])
                     && new_fact();
-                lead || near_best || of_hub
+                // A sentence that tells in one what several sentences of the other report
+                // tell one by one (it is the best partner of at least `mine_fan_in` of them),
+                // with each of those whose specific anchors (names, places, figures, dates)
+                // are all its own, or the other way round: "they talked of cooperation in
+                // the UN and BRICS" names what "the ministers discussed Gaza on the forum's
+                // sidelines" does not, and the hub names what it does not: another fact.
+                let (na, nb) = named;
+                let hub_fan = if a_best { fan_b[p.right] } else { fan_a[p.left] };
+                let of_fan = opts.mine_fan_in > 0
+                    && (a_best != b_best)
+                    && hub_fan >= opts.mine_fan_in
+                    && p.similarity >= opts.mine_fan_support
+                    && p.margin >= opts.mine_hub_margin
+                    && p.shared >= FAN_SHARED
+                    && (within(&na[p.left], &nb[p.right]) || within(&nb[p.right], &na[p.left]));
+                lead || near_best || of_hub || of_fan
             })
             .copied()
             .collect();
@@ -2555,7 +2604,7 @@ mod tests {
         let left = [place_and_figure.clone(), Vec::new()];
         let printed = |right: &[Vec<u32>], hub_margin: f32| -> Vec<(usize, usize)> {
             mining
-                .many_to_many(keep(1.4), keep(hub_margin), (&left, right), &opts)
+                .many_to_many(keep(1.4), keep(hub_margin), (&left, right), (&left, right), &opts)
                 .iter()
                 .map(|p| (p.left, p.right))
                 .collect()
@@ -2568,6 +2617,42 @@ mod tests {
         // partner does not share too.
         assert_eq!(printed(&[place_and_figure.clone(), figure.clone()], 1.0), [(0, 0)]);
         assert_eq!(printed(&[place.clone(), place.clone()], 1.0), [(0, 0)]);
+    }
+
+    #[test]
+    fn a_sentence_that_tells_what_three_tell_pairs_with_those_that_name_nothing_else() {
+        // Right sentence 0 (a headline: "Russia's foreign minister makes the first visit to
+        // Bangladesh") is the best partner of left sentences 0, 1 and 2; its own best partner
+        // is left 0. Left 1 names only what it names (the place 7); left 2 also names a
+        // person 11 it does not, while it names 8 and 9, which left 2 does not: another fact.
+        let pair = |left, similarity: f32, margin: f32| SentencePair {
+            left,
+            right: 0,
+            similarity,
+            shared: 0.8,
+            support: 1.0,
+            margin,
+        };
+        let mining = Mining { pairs: vec![pair(0, 0.6, 1.9), pair(1, 0.4, 1.1), pair(2, 0.4, 1.1)], n: 3, m: 1 };
+        let keep = |margin: f32| move |p: &SentencePair| p.similarity >= 0.25 && p.margin >= margin;
+        let left = [vec![7, 8, 9], vec![7], vec![7, 11]];
+        let right = [vec![7, 8, 9]];
+        let printed = |opts: &PassageOptions| -> Vec<(usize, usize)> {
+            let no_rare: [Vec<u32>; 3] = Default::default();
+            mining
+                .many_to_many(keep(1.4), keep(opts.mine_hub_margin), (&no_rare, &[vec![]]), (&left, &right), opts)
+                .iter()
+                .map(|p| (p.left, p.right))
+                .collect()
+        };
+        let opts = PassageOptions { lead_sentences: 0, ..PassageOptions::default() };
+        assert_eq!(printed(&opts), [(0, 0), (1, 0)]);
+        // A headline the best partner of fewer sentences is not a hub; a weaker pair, or a
+        // smaller margin, is not printed.
+        assert_eq!(printed(&PassageOptions { mine_fan_in: 4, ..opts }), [(0, 0)]);
+        assert_eq!(printed(&PassageOptions { mine_fan_in: 0, ..opts }), [(0, 0)]);
+        assert_eq!(printed(&PassageOptions { mine_fan_support: 0.45, ..opts }), [(0, 0)]);
+        assert_eq!(printed(&PassageOptions { mine_hub_margin: 1.2, ..opts }), [(0, 0)]);
     }
 
     #[test]
@@ -2624,8 +2709,9 @@ mod tests {
         // as alike as the headline but not a lead, does not pair.
         assert!(leads.contains(&(0, 0)) && leads.contains(&(1, 0)), "{leads:?}");
         assert!(!leads.contains(&(3, 0)), "{leads:?}");
-        // Without the lead rule, only what mining alone accepts.
-        let without = pairs(&PassageOptions { lead_sentences: 0, ..opts });
+        // Without the lead rule (nor the hub rule, which pairs b's lead with the sentences
+        // whose best partner it is), only what mining alone accepts.
+        let without = pairs(&PassageOptions { lead_sentences: 0, mine_fan_in: 0, ..opts });
         assert!(!without.contains(&(0, 0)), "{without:?}");
         assert!(without.iter().all(|p| leads.contains(p)), "{without:?} {leads:?}");
     }

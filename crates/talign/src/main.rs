@@ -392,6 +392,15 @@ struct Tuning {
     /// tells several facts in one).
     #[arg(long, hide_short_help = true, value_name = "M", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_hub_margin)]
     passage_mine_hub_margin: f32,
+    /// Two languages without a learnt table: a sentence that is the best partner of at least
+    /// N sentences of the other report (it tells in one what they tell one by one) pairs with
+    /// each of them whose names, places, figures and dates are all its own, or that names
+    /// nothing it does not (0: off).
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().mine_fan_in)]
+    passage_mine_fan_in: usize,
+    /// Least similarity of a pair `--passage-mine-fan-in` prints.
+    #[arg(long, hide_short_help = true, value_name = "S", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_fan_support)]
+    passage_mine_fan_support: f32,
     /// Two languages without a learnt table: print a mined pair when its similarity is at
     /// least this share of the best pair of each of its sentences (many to many).
     #[arg(long, hide_short_help = true, value_name = "Q", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().mine_relative)]
@@ -483,6 +492,8 @@ impl Tuning {
         o.passages.mine_support = self.passage_mine_support;
         o.passages.mine_support_untaught = self.passage_mine_support_untaught;
         o.passages.mine_hub_margin = self.passage_mine_hub_margin;
+        o.passages.mine_fan_in = self.passage_mine_fan_in;
+        o.passages.mine_fan_support = self.passage_mine_fan_support;
         o.passages.mine_relative = self.passage_mine_relative;
         o.passages.lead_sentences = self.passage_lead_sentences;
         o.passages.lead_shared = self.passage_lead_shared;
