@@ -2062,8 +2062,11 @@ impl Analysis<'_> {
     pub fn passage_evidence(&self, bead: &Bead) -> String {
         let e = &bead.evidence;
         let mut parts = vec![match (e.regime, e.margin) {
-            (passages::Regime::Mined, Some(m)) => format!("independent reports: mined, margin {m:.2}"),
-            (passages::Regime::Mined, None) => "independent reports: mined".to_owned(),
+            (passages::Regime::Mined, m) => {
+                let by = e.mined_by.map(|b| format!(" ({})", b.label())).unwrap_or_default();
+                let margin = m.map(|m| format!(", margin {m:.2}")).unwrap_or_default();
+                format!("independent reports: mined{by}{margin}")
+            }
             (passages::Regime::Translation, _) => "translation: monotonic".to_owned(),
         }];
         if !e.anchors.is_empty() {

@@ -344,6 +344,42 @@ pub struct BeadEvidence {
     /// Mined pairs read with news words: the concepts (indices into
     /// [`crate::lists::Lists::words`]) both passages have.
     pub news: Vec<u32>,
+    /// Mined pairs: the rule that printed the pair.
+    pub mined_by: Option<MinedBy>,
+}
+
+/// The rule that printed a mined pair of independent reports (see `--explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MinedBy {
+    /// A one-to-one matching of the confident pairs, best margin first (two languages the
+    /// corpus taught a table).
+    Matching,
+    /// Nearly as alike as the best pair of each of its two sentences (two languages
+    /// without a table; see [`PassageOptions::mine_relative`]).
+    NearBest,
+    /// Among the first sentences of both reports that share anything (see
+    /// [`PassageOptions::lead_sentences`]).
+    Leads,
+    /// One sentence tells several facts and the other tells another of them than the first's
+    /// best partner does (see [`PassageOptions::mine_hub_margin`]).
+    OtherFact,
+    /// One sentence tells in one what several of the other report tell one by one, and the
+    /// other is one of them (see [`PassageOptions::mine_fan_in`]).
+    PartOfHub,
+}
+
+impl MinedBy {
+    /// How `--explain` names the rule.
+    pub fn label(self) -> &'static str {
+        match self {
+            MinedBy::Matching => "one to one",
+            MinedBy::NearBest => "each near its sentences' best",
+            MinedBy::Leads => "both leads",
+            MinedBy::OtherFact => "another fact of a sentence that tells several",
+            MinedBy::PartOfHub => "part of what one sentence tells",
+        }
+    }
 }
 
 /// The figures of the units, sorted, without repeats.
@@ -417,6 +453,7 @@ impl BeadEvidence {
             regime: Regime::Translation,
             margin: None,
             news: Vec::new(),
+            mined_by: None,
         }
     }
 }
@@ -942,6 +979,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
                 margin: Some(p.margin),
                 support: p.support,
                 news,
+                mined_by: Some(p.by),
                 ..BeadEvidence::of(
                     &a[ra.clone()],
                     &b[rb.clone()],
@@ -1102,6 +1140,8 @@ struct SentencePair {
     support: f32,
     /// `support` against the mean of each sentence's best neighbours.
     margin: f32,
+    /// The rule that keeps the pair (a one-to-one matching until another says otherwise).
+    by: MinedBy,
 }
 
 /// Every sentence of one document scored against every sentence of the other.
@@ -1151,6 +1191,7 @@ impl Mining {
                         shared: shared[i * m + j],
                         support,
                         margin,
+                        by: MinedBy::Matching,
                     });
                 }
             }
@@ -1215,7 +1256,7 @@ impl Mining {
         let mut out: Vec<SentencePair> = self
             .pairs
             .iter()
-            .filter(|p| {
+            .filter_map(|p| {
                 let lead = rank_a[p.left] < opts.lead_sentences
                     && rank_b[p.right] < opts.lead_sentences
                     && p.shared >= opts.lead_shared
@@ -1251,9 +1292,16 @@ impl Mining {
                     && p.margin >= opts.mine_hub_margin
                     && p.shared >= FAN_SHARED
                     && (within(&na[p.left], &nb[p.right]) || within(&nb[p.right], &na[p.left]));
-                lead || near_best || of_hub || of_fan
+                let by = [
+                    (lead, MinedBy::Leads),
+                    (near_best, MinedBy::NearBest),
+                    (of_hub, MinedBy::OtherFact),
+                    (of_fan, MinedBy::PartOfHub),
+                ]
+                .into_iter()
+                .find_map(|(kept, by)| kept.then_some(by))?;
+                Some(SentencePair { by, ..*p })
             })
-            .copied()
             .collect();
         out.sort_by_key(|p| (p.left, p.right));
         out
@@ -2594,6 +2642,7 @@ mod tests {
             shared: 0.8,
             support: 1.0,
             margin,
+            by: MinedBy::Matching,
         };
         let mining =
             Mining { pairs: vec![pair(0, 0, 0.6, 1.9), pair(0, 1, 0.5, 1.2), pair(1, 1, 0.2, 0.9)], n: 2, m: 2 };
@@ -2632,6 +2681,7 @@ mod tests {
             shared: 0.8,
             support: 1.0,
             margin,
+            by: MinedBy::Matching,
         };
         let mining = Mining { pairs: vec![pair(0, 0.6, 1.9), pair(1, 0.4, 1.1), pair(2, 0.4, 1.1)], n: 3, m: 1 };
         let keep = |margin: f32| move |p: &SentencePair| p.similarity >= 0.25 && p.margin >= margin;
@@ -2647,6 +2697,14 @@ mod tests {
         };
         let opts = PassageOptions { lead_sentences: 0, ..PassageOptions::default() };
         assert_eq!(printed(&opts), [(0, 0), (1, 0)]);
+        // `--explain` says which rule printed each.
+        let no_rare: [Vec<u32>; 3] = Default::default();
+        let rules: Vec<MinedBy> = mining
+            .many_to_many(keep(1.4), keep(1.0), (&no_rare, &[vec![]]), (&left, &right), &opts)
+            .iter()
+            .map(|p| p.by)
+            .collect();
+        assert_eq!(rules, [MinedBy::NearBest, MinedBy::PartOfHub]);
         // A headline the best partner of fewer sentences is not a hub; a weaker pair, or a
         // smaller margin, is not printed.
         assert_eq!(printed(&PassageOptions { mine_fan_in: 4, ..opts }), [(0, 0)]);
