@@ -1203,9 +1203,10 @@ impl Mining {
     /// `keep` accepts that are nearly as alike as the best pair of each of their sentences,
     /// those `keep_hub` accepts whose one sentence has the other as its best partner while
     /// the other has a better one, nearly as alike as that (see
-    /// [`PassageOptions::mine_hub_margin`]), and those of the two reports' leads that share
+    /// [`PassageOptions::mine_hub_margin`]), those of a hub with the sentences that fan into it
+    /// (see [`PassageOptions::mine_fan_in`]), and those of the two reports' leads that share
     /// specific anchors (see [`PassageOptions::mine_relative`] and
-    /// [`PassageOptions::lead_sentences`]).
+    /// [`PassageOptions::lead_sentences`]). Each carries the rule that printed it.
     fn many_to_many(
         &self,
         keep: impl Fn(&SentencePair) -> bool,
