@@ -1683,6 +1683,12 @@ impl<'c> Analysis<'c> {
         } else {
             Vec::new()
         };
+        // The dates the text states, for its datelines.
+        let dates: Vec<(usize, usize)> = self.anchors[d]
+            .iter()
+            .filter(|a| self.space.feature(a.feature).kind == FeatureKind::Date)
+            .map(|a| (a.start as usize, a.end as usize))
+            .collect();
         let mut out = Vec::new();
         for s in doc.sentences() {
             // The title, alone or as a page heading with the outlet's name after it.
@@ -1699,6 +1705,10 @@ impl<'c> Analysis<'c> {
                 continue;
             }
             let asks = passages::asks(s.text);
+            // A date and no word outside it: a dateline (`16 شهریور 1402 - 18:53`).
+            let in_date = |i: usize| dates.iter().any(|&(a, b)| a <= i && i < b);
+            let dateline = dates.iter().any(|&(a, b)| s.start <= a && b <= s.start + s.text.len())
+                && s.text.char_indices().filter(|(_, c)| c.is_alphabetic()).all(|(i, _)| in_date(s.start + i));
             let cuts = model.map(|m| m.cuts_with(doc.lang, s.text, &mut words)).unwrap_or_default();
             let total = letters(s.text).max(1.0);
             let mut from = (0usize, 0.0f32);
@@ -1732,6 +1742,7 @@ impl<'c> Analysis<'c> {
                     asks,
                     figures,
                     specific,
+                    dateline,
                 });
                 from = (at, cut);
             }
@@ -2216,6 +2227,21 @@ mod tests {
         let mut other = same;
         other[conflict] = 1.0;
         assert!(analysis.model.probability_of(&other) < analysis.model.probability_of(&same) - 0.05);
+    }
+
+    #[test]
+    fn a_sentence_that_is_only_a_date_is_a_dateline() {
+        // A Persian page's dateline (a Solar Hijri date and a time) stands alone; the next
+        // sentence states the same day with words around it.
+        let docs = vec![Document::new(
+            "a",
+            "16 شهریور 1402 - 18:53\n\n«سرگئی لاوروف» وزیر امور خارجه روسیه روز پنجشنبه ۱۶ شهریور وارد داکا شد.",
+        )];
+        let corpus = Corpus::from_docs(docs).expect("distinct ids");
+        let analysis = Analysis::new(&corpus);
+        let units = analysis.units(0, &PassageOptions::default());
+        let datelines: Vec<bool> = units.iter().filter(|u| u.starts_sentence).map(|u| u.dateline).collect();
+        assert_eq!(datelines, [true, false], "{units:?}");
     }
 
     /// In a language of a few pages about a few stories (Tamil, which the lexicon has no

@@ -68,6 +68,10 @@ pub struct Unit {
     /// The ids of its anchors that name something specific (a person, a place, a figure, a
     /// date; not an event word), sorted.
     pub specific: Vec<u32>,
+    /// Whether the unit's sentence is a dateline: a date and nothing else but figures and
+    /// punctuation (`16 شهریور 1402 - 18:53`). It states no fact, so mining pairs it with
+    /// nothing (a page's dateline shares its date with the other report's "today").
+    pub dateline: bool,
 }
 
 /// Whether a sentence asks a question: it ends with a question mark (Latin ?, Arabic-script
@@ -119,6 +123,7 @@ impl Unit {
             asks: false,
             figures: Vec::new(),
             specific: Vec::new(),
+            dateline: false,
         }
     }
 }
@@ -941,8 +946,15 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let asks_a: Vec<bool> = sa.iter().map(|r| any_asks(&a[r.clone()])).collect();
     let asks_b: Vec<bool> = sb.iter().map(|r| any_asks(&b[r.clone()])).collect();
     let (figures_a, figures_b) = (figures_of(a, &sa), figures_of(b, &sb));
-    let alike =
-        |p: &SentencePair| asks_a[p.left] == asks_b[p.right] && figures_agree(&figures_a[p.left], &figures_b[p.right]);
+    let dateline = |units: &[Unit], r: &std::ops::Range<usize>| units[r.clone()].iter().any(|u| u.dateline);
+    let (dateline_a, dateline_b): (Vec<bool>, Vec<bool>) =
+        (sa.iter().map(|r| dateline(a, r)).collect(), sb.iter().map(|r| dateline(b, r)).collect());
+    let alike = |p: &SentencePair| {
+        asks_a[p.left] == asks_b[p.right]
+            && figures_agree(&figures_a[p.left], &figures_b[p.right])
+            && !dateline_a[p.left]
+            && !dateline_b[p.right]
+    };
     let news_read = scorer.has_news();
     let candidates = if news_read {
         Mining::new(&scorer, &sa, &sb, true).retain(alike).many_to_many(
@@ -994,8 +1006,8 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let mut beads = beads;
     // Passages of the monotonic alignment with evidence of their own, where no mined pair
     // took their sentences (only where the corpus taught the two languages a table: see
-    // `PassageOptions::keep_supported`), and that do not pair a question with a statement
-    // or figures with others.
+    // `PassageOptions::keep_supported`), and that do not pair a question with a statement,
+    // figures with others, or a dateline with anything.
     if keep_supported {
         let taken = |x: (usize, usize), y: (usize, usize)| x.0 < y.1 && y.0 < x.1;
         let kept: Vec<Bead> = monotonic
@@ -1003,6 +1015,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
             .flatten()
             .filter(|m| m.evidence.support >= opts.keep_supported)
             .filter(|m| any_asks(&a[m.left.0..m.left.1]) == any_asks(&b[m.right.0..m.right.1]))
+            .filter(|m| !a[m.left.0..m.left.1].iter().chain(&b[m.right.0..m.right.1]).any(|u| u.dateline))
             .filter(|m| figures_agree(&figures_in(&a[m.left.0..m.left.1]), &figures_in(&b[m.right.0..m.right.1])))
             .filter(|m| !beads.iter().any(|b| taken(b.left, m.left) || taken(b.right, m.right)))
             .collect();
@@ -2617,6 +2630,20 @@ mod tests {
             assert!(!clash.contains(&(0, 2)) && clash.contains(&(2, 0)), "{clash:?}");
             b[2].figures = vec![40, 41];
             assert_eq!(mined_pairs(&a, &b, model), plain, "a shared figure");
+        }
+    }
+
+    #[test]
+    fn a_dateline_pairs_with_nothing_between_independent_reports() {
+        // In the crossing reports, a's first sentence pairs with b's third; marked as a
+        // dateline (a date and nothing else), it states no fact and pairs with nothing.
+        let (a, b) = crossing_reports();
+        for model in [PairModel::default(), PairModel { untaught: true, ..PairModel::default() }] {
+            let (plain, mut a) = (mined_pairs(&a, &b, model), a.clone());
+            assert!(plain.contains(&(0, 2)), "{plain:?}");
+            a[0].dateline = true;
+            let dated = mined_pairs(&a, &b, model);
+            assert!(!dated.iter().any(|p| p.0 == 0) && dated.contains(&(2, 0)), "{dated:?}");
         }
     }
 
