@@ -91,6 +91,11 @@ fn any_asks(units: &[Unit]) -> bool {
     units.iter().any(|u| u.asks)
 }
 
+/// Whether any of these units belongs to a dateline (see [`Unit::dateline`]).
+fn any_dateline(units: &[Unit]) -> bool {
+    units.iter().any(|u| u.dateline)
+}
+
 /// The anchor id of news-word concept `concept`: counted down from the largest id, which no
 /// feature of a corpus reaches.
 pub fn news_anchor(concept: u32) -> u32 {
@@ -397,22 +402,15 @@ fn figures_of(units: &[Unit], sentences: &[std::ops::Range<usize>]) -> Vec<Vec<u
     sentences.iter().map(|r| figures_in(&units[r.clone()])).collect()
 }
 
-/// The specific anchors of each sentence (a range of units) that are rare in the two
-/// documents (see [`RareAnchors`]), sorted, without repeats.
-fn specific_of(units: &[Unit], sentences: &[std::ops::Range<usize>], rare: &RareAnchors) -> Vec<Vec<u32>> {
-    sentences
-        .iter()
-        .map(|r| {
-            let mut v = sorted_union(&units[r.clone()], |u| u.specific.iter().copied());
-            v.retain(|&id| rare.is_rare(id));
-            v
-        })
-        .collect()
-}
-
 /// The specific anchors of each sentence (a range of units), sorted, without repeats.
 fn named_of(units: &[Unit], sentences: &[std::ops::Range<usize>]) -> Vec<Vec<u32>> {
     sentences.iter().map(|r| sorted_union(&units[r.clone()], |u| u.specific.iter().copied())).collect()
+}
+
+/// Of each sentence's specific anchors ([`named_of`]), those rare in the two documents (see
+/// [`RareAnchors`]).
+fn rare_of(named: &[Vec<u32>], rare: &RareAnchors) -> Vec<Vec<u32>> {
+    named.iter().map(|v| v.iter().copied().filter(|&id| rare.is_rare(id)).collect()).collect()
 }
 
 /// Whether two passages' figures (sorted) may state one fact: one of them states none, or
@@ -946,9 +944,8 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     let asks_a: Vec<bool> = sa.iter().map(|r| any_asks(&a[r.clone()])).collect();
     let asks_b: Vec<bool> = sb.iter().map(|r| any_asks(&b[r.clone()])).collect();
     let (figures_a, figures_b) = (figures_of(a, &sa), figures_of(b, &sb));
-    let dateline = |units: &[Unit], r: &std::ops::Range<usize>| units[r.clone()].iter().any(|u| u.dateline);
-    let (dateline_a, dateline_b): (Vec<bool>, Vec<bool>) =
-        (sa.iter().map(|r| dateline(a, r)).collect(), sb.iter().map(|r| dateline(b, r)).collect());
+    let dateline_a: Vec<bool> = sa.iter().map(|r| any_dateline(&a[r.clone()])).collect();
+    let dateline_b: Vec<bool> = sb.iter().map(|r| any_dateline(&b[r.clone()])).collect();
     let alike = |p: &SentencePair| {
         asks_a[p.left] == asks_b[p.right]
             && figures_agree(&figures_a[p.left], &figures_b[p.right])
@@ -957,11 +954,12 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
     };
     let news_read = scorer.has_news();
     let candidates = if news_read {
+        let (named_a, named_b) = (named_of(a, &sa), named_of(b, &sb));
         Mining::new(&scorer, &sa, &sb, true).retain(alike).many_to_many(
             keep(opts.mine_support_untaught),
             keep_from(opts.mine_support_untaught, opts.mine_hub_margin),
-            (&specific_of(a, &sa, &rare), &specific_of(b, &sb, &rare)),
-            (&named_of(a, &sa), &named_of(b, &sb)),
+            (&rare_of(&named_a, &rare), &rare_of(&named_b, &rare)),
+            (&named_a, &named_b),
             opts,
         )
     } else if plain.iter().any(|p| !alike(p)) {
@@ -1015,7 +1013,7 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
             .flatten()
             .filter(|m| m.evidence.support >= opts.keep_supported)
             .filter(|m| any_asks(&a[m.left.0..m.left.1]) == any_asks(&b[m.right.0..m.right.1]))
-            .filter(|m| !a[m.left.0..m.left.1].iter().chain(&b[m.right.0..m.right.1]).any(|u| u.dateline))
+            .filter(|m| !any_dateline(&a[m.left.0..m.left.1]) && !any_dateline(&b[m.right.0..m.right.1]))
             .filter(|m| figures_agree(&figures_in(&a[m.left.0..m.left.1]), &figures_in(&b[m.right.0..m.right.1])))
             .filter(|m| !beads.iter().any(|b| taken(b.left, m.left) || taken(b.right, m.right)))
             .collect();
@@ -2715,8 +2713,8 @@ mod tests {
         let keep = |margin: f32| move |p: &SentencePair| p.similarity >= 0.25 && p.margin >= margin;
         let left = [vec![7, 8, 9], vec![7], vec![7, 11]];
         let right = [vec![7, 8, 9]];
+        let no_rare: [Vec<u32>; 3] = Default::default();
         let printed = |opts: &PassageOptions| -> Vec<(usize, usize)> {
-            let no_rare: [Vec<u32>; 3] = Default::default();
             mining
                 .many_to_many(keep(1.4), keep(opts.mine_hub_margin), (&no_rare, &[vec![]]), (&left, &right), opts)
                 .iter()
@@ -2726,7 +2724,6 @@ mod tests {
         let opts = PassageOptions { lead_sentences: 0, ..PassageOptions::default() };
         assert_eq!(printed(&opts), [(0, 0), (1, 0)]);
         // `--explain` says which rule printed each.
-        let no_rare: [Vec<u32>; 3] = Default::default();
         let rules: Vec<MinedBy> = mining
             .many_to_many(keep(1.4), keep(1.0), (&no_rare, &[vec![]]), (&left, &right), &opts)
             .iter()
