@@ -20,6 +20,7 @@ use crate::cluster::{self, ClusterOptions};
 use crate::entities::{self, Resolution};
 use crate::keywords::{self, EventMention};
 use crate::lexical::{self, PassageWords, Translations, Vocabulary};
+use crate::measures;
 use crate::mentions::{self, Mention};
 use crate::numbers::{self, NumberMention};
 use crate::passages::{self, Bead, Dictionary, PassageOptions, Unit, news_anchor};
@@ -609,6 +610,8 @@ fn offset(at: usize) -> u32 {
 #[derive(Debug, Clone, Copy)]
 struct LabelledFact {
     kind: FeatureKind,
+    /// A figure with a unit (its digits as written, or its metric value).
+    measured: bool,
     label: u32,
     start: u32,
     end: u32,
@@ -659,21 +662,32 @@ impl Labels {
 impl Kept {
     fn new(f: &DocFacts, text: &str, url: Option<&str>, labels: &mut Labels) -> Kept {
         let mut labelled = Vec::with_capacity(f.numbers.len() + f.dates.len() + f.events.len());
-        let mut fact = |kind, label: &str, start, end| {
-            labelled.push(LabelledFact { kind, label: labels.id(label), start: offset(start), end: offset(end) });
+        let mut fact = |kind, label: &str, start, end, measured| {
+            labelled.push(LabelledFact {
+                kind,
+                measured,
+                label: labels.id(label),
+                start: offset(start),
+                end: offset(end),
+            });
         };
-        for n in &f.numbers {
-            fact(FeatureKind::Number, &number_label(n.value), n.start, n.end);
+        // A figure with a unit is also its metric value as a translator rounds it (10 inches
+        // and 250 mm share a label).
+        for (n, &unit) in f.numbers.iter().zip(&measures::units_of(text, &f.numbers)) {
+            fact(FeatureKind::Number, &number_label(n.value), n.start, n.end, unit.is_some());
+            for label in unit.map(|m| measures::labels(n.value, m)).unwrap_or_default() {
+                fact(FeatureKind::Number, &label, n.start, n.end, true);
+            }
         }
         let mut days = Vec::new();
         for dm in &f.dates {
             if let Some((label, day)) = date_label(&dm.value) {
-                fact(FeatureKind::Date, &label, dm.start, dm.end);
+                fact(FeatureKind::Date, &label, dm.start, dm.end, false);
                 days.extend(day);
             }
         }
         for e in &f.events {
-            fact(FeatureKind::Event, &e.concept, e.start, e.end);
+            fact(FeatureKind::Event, &e.concept, e.start, e.end, false);
         }
         labelled.shrink_to_fit();
         let mentions = f.mentions.iter().map(|m| (offset(m.start), offset(m.end))).collect();
@@ -704,6 +718,11 @@ fn anchor_weight(kind: FeatureKind) -> f32 {
 fn number_anchor_weight(label: &str) -> f32 {
     if label.len() == 1 { SMALL_NUMBER_WEIGHT } else { anchor_weight(FeatureKind::Number) }
 }
+
+/// The weight as a passage anchor of each label of a figure with a unit, its digits as
+/// written and its metric values (see [`measures::labels`]): a figure with a unit weighs 1 to
+/// 1.5 where it is not converted, and a converted one shares one or two of its three.
+const MEASURE_WEIGHT: f32 = 0.5;
 
 /// See [`number_anchor_weight`].
 const SMALL_NUMBER_WEIGHT: f32 = 0.3;
@@ -1162,6 +1181,7 @@ impl<'c> Analysis<'c> {
                     });
                     if let Some(feature) = id {
                         let weight = match l.kind {
+                            FeatureKind::Number if l.measured => MEASURE_WEIGHT,
                             FeatureKind::Number => number_anchor_weight(&labels[l.label as usize]),
                             kind => anchor_weight(kind),
                         };

@@ -27,6 +27,7 @@ pub mod furniture;
 pub mod keywords;
 pub mod lexical;
 pub mod lists;
+pub mod measures;
 pub mod mentions;
 pub mod numbers;
 pub mod pairmodel;

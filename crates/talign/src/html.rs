@@ -1236,27 +1236,28 @@ mod tests {
         assert!(!files["overview-2.html"].contains("<svg"));
     }
 
-    /// An event of three links (the web sample: a wire story, its reprint, a preview and a
-    /// Bengali report) on pages of one link each: the event goes on over three pages, its
-    /// heading on the first only, and the overview links to that one.
+    /// An event of four links (the web sample: a wire story, its reprint, a preview, and a
+    /// Bengali report that translates both copies of the wire story) on pages of one link
+    /// each: the event goes on over four pages, its heading on the first only, and the
+    /// overview links to that one.
     #[test]
     fn a_large_event_goes_on_over_pages_between_its_links() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/web-sample");
         let corpus = talign_corpus::Corpus::load(&[path]).expect("the web sample loads");
         let files = site(&corpus, Limits { page_bytes: 1, ..Limits::default() });
-        // Pages in order: events-1, events-2, … (four: the lone document's event has one).
+        // Pages in order: events-1, events-2, … (five: the lone document's event has one).
         let pages: Vec<&String> =
             (1..).map(|p| files.get(&format!("events-{p}.html"))).take_while(Option::is_some).flatten().collect();
-        assert_eq!(pages.len(), 4);
-        assert_eq!(files.keys().filter(|f| f.starts_with("events-")).count(), 4);
+        assert_eq!(pages.len(), 5);
+        assert_eq!(files.keys().filter(|f| f.starts_with("events-")).count(), 5);
         let links = |html: &str| html.matches("<div class=\"link\" data-left").count();
         let first =
             pages.iter().position(|p| p.contains("<section class=\"event\" id=\"E001\">")).expect("E001's page");
         assert!(first <= 1 && links(pages[first]) == 1, "E001 opens with its first link");
-        for p in &pages[first + 1..first + 3] {
+        for p in &pages[first + 1..first + 4] {
             assert!(p.contains("E001 (continued)") && !p.contains("id=\"E001\"") && links(p) == 1);
         }
-        let lone = if first == 0 { 3 } else { 0 };
+        let lone = if first == 0 { 4 } else { 0 };
         assert!(pages[lone].contains("id=\"E002\"") && links(pages[lone]) == 0, "the lone document's event");
         assert!(files["index.html"].contains(&format!("href=\"events-{}.html#E001\"", first + 1)));
         assert_links_resolve(&files);
