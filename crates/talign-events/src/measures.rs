@@ -230,15 +230,16 @@ const FIRST_HALVES: &[&str] = &["میلی", "سانتی", "کیلو"];
 /// Folds a word for the unit table: lower case, Arabic kaf and yeh as Persian ones, no
 /// zero-width non-joiner or tatweel.
 fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|&c| !matches!(c, '\u{200c}' | '\u{640}'))
-        .map(|c| match c {
-            'ك' => 'ک',
-            'ي' | 'ى' => 'ی',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    word.chars().filter(|&c| !matches!(c, '\u{200c}' | '\u{640}')).map(fold_char).flat_map(char::to_lowercase).collect()
+}
+
+/// A letter as [`fold`] reads it, before lower case.
+fn fold_char(c: char) -> char {
+    match c {
+        'ك' => 'ک',
+        'ي' | 'ى' => 'ی',
+        c => c,
+    }
 }
 
 /// The unit a folded word names, endings aside.
@@ -266,10 +267,27 @@ fn next_word(text: &str, at: usize) -> Option<(&str, usize)> {
     (word_len > 0).then(|| (&text[start..start + word_len], start + word_len))
 }
 
+/// Whether a word starting with `c` may be a unit, a degree or the first half of one (most
+/// words after a number are not, and are passed over before they are folded).
+fn may_start_unit(c: char) -> bool {
+    static FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let forms = UNITS.iter().map(|(f, _)| *f).chain(DEGREES.iter().copied()).chain(FIRST_HALVES.iter().copied());
+        let mut first: Vec<char> = forms.filter_map(|f| f.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    });
+    let folded = fold_char(c).to_lowercase().next().unwrap_or(c);
+    FIRST.binary_search(&folded).is_ok()
+}
+
 /// The unit written right after a number that ends at byte `end` of `text` (see the
 /// module's policies), if any.
 pub fn unit_after(text: &str, end: usize) -> Option<Measure> {
     let (w1, e1) = next_word(text, end)?;
+    if !w1.chars().next().is_some_and(may_start_unit) {
+        return None;
+    }
     let f1 = fold(w1);
     let second = || next_word(text, e1).map(|(w, _)| fold(w));
     if FIRST_HALVES.contains(&f1.as_str())
