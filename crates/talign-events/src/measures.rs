@@ -70,6 +70,9 @@ const fn unit(dimension: Dimension, scale: f64) -> Measure {
     Measure { dimension, scale, offset: 0.0 }
 }
 
+/// The pound avoirdupois.
+const POUND: Measure = unit(Dimension::Mass, 0.453_592_37);
+
 const FAHRENHEIT: Measure = Measure { dimension: Dimension::Temperature, scale: 5.0 / 9.0, offset: -160.0 / 9.0 };
 const CELSIUS: Measure = unit(Dimension::Temperature, 1.0);
 
@@ -87,7 +90,6 @@ const UNITS: &[(&str, Measure)] = {
     const MILE: Measure = unit(Length, 1609.344);
     const KG: Measure = unit(Mass, 1.0);
     const TON: Measure = unit(Mass, 1000.0);
-    const POUND: Measure = unit(Mass, 0.453_592_37);
     &[
         // Length.
         ("mm", MM),
@@ -327,10 +329,17 @@ pub fn range_word(between: &str) -> bool {
 
 /// The unit of each of `numbers` (as found in `text`, in order): the unit written right
 /// after a count ([`unit_after`]), or for the first number of a range the unit of the
-/// second (`২ থেকে ৪ ইঞ্চি`: both in inches). Ordinals, percentages and money have none.
+/// second (`২ থেকে ৪ ইঞ্চি`: both in inches). Ordinals, percentages and money have none,
+/// but for pounds written as a word, which weigh as often as they pay.
 pub fn units_of(text: &str, numbers: &[NumberMention]) -> Vec<Option<Measure>> {
-    let mut units: Vec<Option<Measure>> =
-        numbers.iter().map(|n| if n.kind == NumberKind::Cardinal { unit_after(text, n.end) } else { None }).collect();
+    // An amount of pounds written with the word, not the sign, may weigh (a 550-pound pig,
+    // `৫৫০ পাউন্ড`, read as money): it is read both ways.
+    let unit = |n: &NumberMention| match n.kind {
+        NumberKind::Cardinal => unit_after(text, n.end),
+        NumberKind::Money if n.currency == Some("GBP") && !n.text.contains('£') => Some(POUND),
+        _ => None,
+    };
+    let mut units: Vec<Option<Measure>> = numbers.iter().map(unit).collect();
     for i in (0..numbers.len().saturating_sub(1)).rev() {
         let (n, next) = (&numbers[i], &numbers[i + 1]);
         if units[i].is_none()
@@ -472,6 +481,11 @@ mod tests {
         let text = "৫ জন নিহত, ১০ কিলোমিটার দূরে";
         let units = units_of(text, &crate::numbers::find_numbers(text));
         assert!(units[0].is_none() && units[1].is_some(), "{units:?}");
+        for (text, weighs) in [("৫৫০ পাউন্ড ওজনের", true), ("550 pounds", true), ("£550", false), ("550 dollars", false)]
+        {
+            let units = units_of(text, &crate::numbers::find_numbers(text));
+            assert_eq!(units.first().copied().flatten() == Some(POUND), weighs, "{text}");
+        }
     }
 
     #[test]
