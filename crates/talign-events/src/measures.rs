@@ -165,6 +165,7 @@ const UNITS: &[(&str, Measure)] = {
         ("миль", MILE),
         ("мили", MILE),
         ("मील", MILE),
+        ("मैल", MILE),
         // Mass.
         ("kg", KG),
         ("kgs", KG),
@@ -430,6 +431,7 @@ mod tests {
         assert!(shares("650 pounds", "290 کیلویی"));
         assert!(shares("80 °F", "27 درجه سانتیگراد"));
         assert!(shares("250 mm", "250 میلیمتر"));
+        assert!(shares("25 मैल", "40 किलोमीटर"));
     }
 
     #[test]
