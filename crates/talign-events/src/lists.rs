@@ -124,7 +124,10 @@ fn kind(file: &'static str, line: u64, s: &str) -> Result<Kind, ListError> {
     }
 }
 
-fn key(s: &str) -> String {
+/// The form a word list's entry and a word of a text are compared in: cleaned as names are
+/// (`talign_names::normalize`: NFC, Arabic-script letters in their Persian forms, no
+/// tatweel) and folded as lexicon keys are (lower case, no zero-width non-joiner).
+pub(crate) fn key(s: &str) -> String {
     lookup_key(&talign_names::normalize(s))
 }
 

@@ -76,8 +76,8 @@ const POUND: Measure = unit(Dimension::Mass, 0.453_592_37);
 const FAHRENHEIT: Measure = Measure { dimension: Dimension::Temperature, scale: 5.0 / 9.0, offset: -160.0 / 9.0 };
 const CELSIUS: Measure = unit(Dimension::Temperature, 1.0);
 
-/// Units by their written forms, folded as [`fold`] folds them (lower case, Arabic kaf and
-/// yeh as Persian ones, no zero-width non-joiner).
+/// Units by their written forms (compared as [`crate::lists::key`] folds them: see
+/// [`keyed`]).
 const UNITS: &[(&str, Measure)] = {
     use Dimension::{Length, Mass};
     const MM: Measure = unit(Length, 0.001);
@@ -211,7 +211,6 @@ const UNITS: &[(&str, Measure)] = {
         ("fahrenheit", FAHRENHEIT),
         ("ফারেনহাইট", FAHRENHEIT),
         ("فارنهایت", FAHRENHEIT),
-        ("فارنهایت", FAHRENHEIT),
         ("фаренгейт", FAHRENHEIT),
     ]
 };
@@ -230,27 +229,35 @@ const ENDINGS: &[&str] = &[
 /// Persian first halves of a unit written as two words (`میلی متر`, `کیلو متر`).
 const FIRST_HALVES: &[&str] = &["میلی", "سانتی", "کیلو"];
 
-/// Folds a word for the unit table: lower case, Arabic kaf and yeh as Persian ones, no
-/// zero-width non-joiner or tatweel.
-fn fold(word: &str) -> String {
-    word.chars().filter(|&c| !matches!(c, '\u{200c}' | '\u{640}')).map(fold_char).flat_map(char::to_lowercase).collect()
+/// The unit table, [`DEGREES`] and [`FIRST_HALVES`] in the form words of a text are
+/// compared in ([`crate::lists::key`]: `بوصة` and `بوصه`, `إنش` and `انش`, a precomposed
+/// and a decomposed য় alike).
+struct Keyed {
+    units: Vec<(String, Measure)>,
+    degrees: Vec<String>,
+    first_halves: Vec<String>,
 }
 
-/// A letter as [`fold`] reads it, before lower case.
-fn fold_char(c: char) -> char {
-    match c {
-        'ك' => 'ک',
-        'ي' | 'ى' => 'ی',
-        c => c,
-    }
+fn keyed() -> &'static Keyed {
+    static KEYED: std::sync::LazyLock<Keyed> = std::sync::LazyLock::new(|| {
+        let key = crate::lists::key;
+        Keyed {
+            units: UNITS.iter().map(|&(form, m)| (key(form), m)).collect(),
+            degrees: DEGREES.iter().map(|d| key(d)).collect(),
+            first_halves: FIRST_HALVES.iter().map(|h| key(h)).collect(),
+        }
+    });
+    &KEYED
 }
 
-/// The unit a folded word names, endings aside.
+/// Whether a keyed word is `form` with one of the [`ENDINGS`] after it.
+fn is_form(word: &str, form: &str) -> bool {
+    word.strip_prefix(form).is_some_and(|rest| ENDINGS.contains(&rest))
+}
+
+/// The unit a keyed word names, endings aside.
 fn lookup(word: &str) -> Option<Measure> {
-    UNITS.iter().find_map(|&(form, m)| {
-        let rest = word.strip_prefix(form)?;
-        ENDINGS.contains(&rest).then_some(m)
-    })
+    keyed().units.iter().find_map(|(form, m)| is_form(word, form).then_some(*m))
 }
 
 /// The next word of `text` from `at`, after at most one separator (`None` past two
@@ -270,62 +277,34 @@ fn next_word(text: &str, at: usize) -> Option<(&str, usize)> {
     (word_len > 0).then(|| (&text[start..start + word_len], start + word_len))
 }
 
-/// Whether a word starting with `c` may be a unit, a degree or the first half of one (most
-/// words after a number are not, and are passed over before they are folded).
-fn may_start_unit(c: char) -> bool {
-    static FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-        let forms = UNITS.iter().map(|(f, _)| *f).chain(DEGREES.iter().copied()).chain(FIRST_HALVES.iter().copied());
-        let mut first: Vec<char> = forms.filter_map(|f| f.chars().next()).collect();
-        first.sort_unstable();
-        first.dedup();
-        first
-    });
-    let folded = fold_char(c).to_lowercase().next().unwrap_or(c);
-    FIRST.binary_search(&folded).is_ok()
-}
-
 /// The unit written right after a number that ends at byte `end` of `text` (see the
 /// module's policies), if any.
 pub fn unit_after(text: &str, end: usize) -> Option<Measure> {
+    let key = crate::lists::key;
     let (w1, e1) = next_word(text, end)?;
-    if !w1.chars().next().is_some_and(may_start_unit) {
-        return None;
-    }
-    let f1 = fold(w1);
-    let second = || next_word(text, e1).map(|(w, _)| fold(w));
-    if FIRST_HALVES.contains(&f1.as_str())
+    let f1 = key(w1);
+    let second = || next_word(text, e1).map(|(w, _)| key(w));
+    if keyed().first_halves.contains(&f1)
         && let Some(m) = second().and_then(|f2| lookup(&format!("{f1}{f2}")))
     {
         return Some(m);
     }
-    if DEGREES.iter().any(|d| f1.strip_prefix(d).is_some_and(|rest| ENDINGS.contains(&rest))) {
+    if keyed().degrees.iter().any(|d| is_form(&f1, d)) {
         return second().and_then(|f2| lookup(&f2)).filter(|m| m.dimension == Dimension::Temperature);
     }
     lookup(&f1)
 }
 
 /// Whether the text between two numbers makes them a range (`2 to 4`, `২ থেকে ৪`, `۵۰ تا
-/// ۱۰۰`, `50-100`, `من 50 إلى 100`), so that the first takes the second's unit. The text
-/// is folded first, so Arabic ى reads as Persian ی.
+/// ۱۰۰`, `50-100`, `من 50 إلى 100`), so that the first takes the second's unit. A word is
+/// compared keyed ([`crate::lists::key`]), so Arabic إلى reads as الی.
 pub fn range_word(between: &str) -> bool {
-    let t = fold(between.trim());
-    matches!(
-        t.as_str(),
-        "-" | "–"
-            | "—"
-            | "to"
-            | "and"
-            | "or"
-            | "থেকে"
-            | "تا"
-            | "الی"
-            | "إلی"
-            | "و"
-            | "یا"
-            | "до"
-            | "и"
-            | "से"
-    )
+    let t = between.trim();
+    matches!(t, "-" | "–" | "—")
+        || matches!(
+            crate::lists::key(t).as_str(),
+            "to" | "and" | "or" | "থেকে" | "تا" | "الی" | "و" | "یا" | "до" | "и" | "से"
+        )
 }
 
 /// The unit of each of `numbers` (as found in `text`, in order): the unit written right
@@ -466,6 +445,11 @@ mod tests {
         assert_eq!(unit_after("10km", 2).map(|m| m.scale), Some(1000.0));
         assert_eq!(unit_after("10 كيلومترات", 2).map(|m| m.scale), Some(1000.0));
         assert_eq!(unit_after("10 ইঞ্চির", 2).map(|m| m.scale), Some(0.0254));
+        // য় precomposed (U+09DF) or as য with a nukta, and Arabic ة, read alike.
+        for text in ["30 সেলসি\u{9df}াস", "30 সেলসি\u{9af}\u{9bc}াস"] {
+            assert_eq!(unit_after(text, 2).map(|m| m.dimension), Some(Dimension::Temperature), "{text}");
+        }
+        assert_eq!(unit_after("10 بوصة", 2).map(|m| m.scale), Some(0.0254));
         assert_eq!(unit_after("5 километров", 1).map(|m| m.scale), Some(1000.0));
         assert_eq!(unit_after("10", 2), None);
         assert_eq!(unit_after("10 ", 5), None, "past the end");
