@@ -56,6 +56,8 @@ pub struct DocFacts {
     pub dates: Vec<DateMention>,
     /// Numbers (those inside dates excluded).
     pub numbers: Vec<NumberMention>,
+    /// The unit of each of `numbers`, if it has one (see [`measures::units_of`]).
+    pub units: Vec<Option<measures::Measure>>,
     /// Event words.
     pub events: Vec<EventMention>,
 }
@@ -249,10 +251,11 @@ fn extract_folded(doc: &Document, text: &str, folded: &talign_names::Folded, fre
         },
     };
     let dates = temporal::find_dates(text, published);
-    let numbers = numbers::find_numbers(text)
+    let numbers: Vec<NumberMention> = numbers::find_numbers(text)
         .into_iter()
         .filter(|n| !dates.iter().any(|d| d.start < n.end && n.start < d.end))
         .collect();
+    let units = measures::units_of(text, &numbers);
     DocFacts {
         published,
         published_inferred,
@@ -266,6 +269,7 @@ fn extract_folded(doc: &Document, text: &str, folded: &talign_names::Folded, fre
         ),
         dates,
         numbers,
+        units,
         events: keywords::find_events_folded(text, folded),
     }
 }
@@ -673,7 +677,7 @@ impl Kept {
         };
         // A figure with a unit is also its metric value as a translator rounds it (10 inches
         // and 250 mm share a label).
-        for (n, &unit) in f.numbers.iter().zip(&measures::units_of(text, &f.numbers)) {
+        for (n, &unit) in f.numbers.iter().zip(&f.units) {
             fact(FeatureKind::Number, &number_label(n.value), n.start, n.end, unit.is_some());
             for label in unit.map(|m| measures::labels(n.value, m)).unwrap_or_default() {
                 fact(FeatureKind::Number, &label, n.start, n.end, true);

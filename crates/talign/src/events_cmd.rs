@@ -180,8 +180,7 @@ pub(crate) fn corpus_facts(args: &CorpusArgs, out: &Output) -> Result<()> {
             let note = dm.note.map(|n| format!("{n:?}").to_lowercase()).unwrap_or_default();
             rows.push((dm.start, dm.end, "date", value, note));
         }
-        let units = talign_events::measures::units_of(&doc.text, &f.numbers);
-        for (n, unit) in f.numbers.iter().zip(units) {
+        for (n, unit) in f.numbers.iter().zip(&f.units) {
             // A figure with a unit is read in metric units too, as a translator rounds it.
             let note = unit.map(|m| talign_events::measures::labels(n.value, m).join(" ")).unwrap_or_default();
             rows.push((n.start, n.end, "number", n.value.to_string(), note));
