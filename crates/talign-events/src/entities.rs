@@ -391,6 +391,14 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         }
     }
 
+    // A surname alone names a person of the lexicon even where the corpus never writes the
+    // full name (the surname rule below lends the words of the corpus's full names); it
+    // names the entity it ends up in (see below).
+    let mut surname_of: Vec<Option<EntityId>> = vec![None; n];
+    for (i, e) in lexicon_surnames(&forms, &names, &form_lex, &form_confirmed, lex) {
+        surname_of[i] = Some(e);
+    }
+
     // Lexicon forms of one entity are one entity.
     let mut first_of_lex: HashMap<EntityId, u32> = HashMap::new();
     let mut lex_edges: Vec<(u32, u32)> = Vec::new();
@@ -525,6 +533,10 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         .collect();
     let mut kind_votes: Vec<BTreeMap<Kind, usize>> = vec![BTreeMap::new(); entities.len()];
     let mut key_mentions = vec![0usize; keys.len()];
+    // Per entity: the lexicon person one of its forms is the surname of, and whether one of
+    // its forms has several words (a full name of its own).
+    let mut surname_entity: Vec<Option<EntityId>> = vec![None; entities.len()];
+    let mut full_name = vec![false; entities.len()];
     let mut doc_entities = Vec::with_capacity(table.docs.len());
     for (d, ks) in table.docs.iter().enumerate() {
         let mut de = Vec::with_capacity(ks.len());
@@ -544,12 +556,30 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
             if let Some(l) = form_lex[id as usize] {
                 e.lexicon.get_or_insert(l);
             }
+            if let Some(l) = surname_of[id as usize] {
+                surname_entity[c].get_or_insert(l);
+            }
+            full_name[c] |= forms[id as usize].contains(' ');
             if matches!(m.source, Source::Title | Source::Lexicon) {
                 *kind_votes[c].entry(m.kind).or_default() += 1;
             }
             de.push(c as u32);
         }
         doc_entities.push(de);
+    }
+    // An entity that holds a lexicon person's surname, no lexicon entity and no full name of
+    // its own (Haris in a corpus that writes Dwi Haris is not Kamala Harris) is that person,
+    // when the corpus has no other entity of theirs: a corpus that writes only اردوغان and
+    // এরদোগান names Recep Tayyip Erdoğan, not a romanized surname.
+    let held: std::collections::HashSet<EntityId> = entities.iter().filter_map(|e| e.lexicon).collect();
+    for ((e, l), full) in entities.iter_mut().zip(surname_entity).zip(full_name) {
+        if let Some(l) = l
+            && e.lexicon.is_none()
+            && !full
+            && !held.contains(&l)
+        {
+            e.lexicon = Some(l);
+        }
     }
     // Variants are shown as written (سرگئی, not the folded سرگیی), unless a case ending was
     // taken off, in which case the cleaned stem is shown. Mentions of one key show the same.
@@ -634,6 +664,62 @@ const CORE_FORMS: usize = 6;
 /// form always leaves. The forms that left are joined again by the pairs between them, and
 /// checked again; against a short name (two consonants or fewer) a form needs
 /// [`CORE_LINK_SHORT`]. The result depends on the forms and pairs, not on their order.
+/// The single-word forms that are the surname of one person of the lexicon, as written
+/// in one of its variants of several words (اردوغان of رجب طیب اردوغان, Erdogan of Recep
+/// Tayyip Erdogan), with that person: forms the lexicon does not know, of at least two
+/// consonants, confirmed by a mention of their own (a title before them: a candidate word
+/// that sounds like a surname is as often a common word, শূকর "pig" for Shoukry, پزشکان
+/// "doctors" for Pezeshkian), sounding the same as the surname ([`LINK_FIRST_PART`]: alone,
+/// a surname is less sure than beside a full name of the corpus) and like no other
+/// person's. First words are left out: they are given names many people share (Ali, Abbas,
+/// Mohammad) or titles (Sheikh).
+fn lexicon_surnames(
+    forms: &[String],
+    names: &[Name],
+    form_lex: &[Option<EntityId>],
+    form_confirmed: &[bool],
+    lex: &Lexicon,
+) -> Vec<(usize, EntityId)> {
+    let mut surnames: Vec<(EntityId, String)> = lex
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Person)
+        .flat_map(|(id, e)| {
+            e.variants.iter().filter_map(move |(_, v)| {
+                let (rest, last) = v.rsplit_once(' ')?;
+                (!rest.is_empty() && !last.is_empty()).then(|| (id as EntityId, last.to_owned()))
+            })
+        })
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    if surnames.is_empty() {
+        return Vec::new();
+    }
+    let owner: Vec<EntityId> = surnames.iter().map(|s| s.0).collect();
+    let index = NameIndex::from_prepared(surnames.into_iter().map(|(_, s)| Name::from_clean(s, lex)).collect(), lex);
+    let singles: Vec<usize> = (0..forms.len())
+        .filter(|&i| {
+            form_lex[i].is_none()
+                && form_confirmed[i]
+                && !forms[i].contains(' ')
+                && !names[i].phonemes().is_empty()
+                && key_consonants(&names[i]) >= 2
+        })
+        .collect();
+    let queries: Vec<Name> = singles.iter().map(|&i| names[i].clone()).collect();
+    singles
+        .iter()
+        .zip(index.query_all(&queries, 4))
+        .filter_map(|(&i, hits)| {
+            let mut people = hits.iter().filter(|h| h.matched.score >= LINK_FIRST_PART).map(|h| owner[h.index]);
+            let first = people.next()?;
+            people.all(|p| p == first).then_some((i, first))
+        })
+        .collect()
+}
+
 fn without_chains(
     names: &[Name],
     forms: &[String],
@@ -813,6 +899,29 @@ mod tests {
         assert!(bn.contains(&"পেজেশকিয়ান") && bn.contains(&"পেজেকশিয়ান"), "{bn:?}");
         assert!(pz.confirmed);
         assert_eq!(pz.docs, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_surname_alone_names_its_lexicon_person_where_the_corpus_never_writes_the_full_name() {
+        let lex = Lexicon::builtin();
+        let slug_of = |docs: &[&str], written: &str| {
+            let ms: Vec<Vec<Mention>> = docs.iter().map(|d| find_mentions(d)).collect();
+            let r = resolve(docs, &ms, lex);
+            let e = r.entities.iter().find(|e| e.variants.values().any(|v| v.contains_key(written)));
+            e.expect(written).lexicon.map(|id| lex.entity(id).slug.clone())
+        };
+        // A title confirms the surname: Erdogan, though no text writes Recep Tayyip.
+        let erdogan = ["رئیس جمهور اردوغان به کلن رفت.", "কোলোনে গেলেন প্রেসিডেন্ট এরদোগান। এরদোগান সেখানে ছিলেন।"];
+        assert_eq!(slug_of(&erdogan, "اردوغان").as_deref(), Some("recep-tayyip-erdogan"));
+        assert_eq!(slug_of(&erdogan, "এরদোগান").as_deref(), Some("recep-tayyip-erdogan"));
+        // A corpus that writes another full name ending so keeps it apart from the lexicon's
+        // Kamala Harris.
+        let haris = ["Spokesman Dwi Haris said the pig was found.", "The pig was alive, said spokesman Haris."];
+        assert_eq!(slug_of(&haris, "Haris"), None);
+        // An unconfirmed word that sounds like a surname is not the person: শূকর is a pig,
+        // not Sameh Shoukry.
+        let pig = ["খামারে একটি শূকর পাওয়া গেছে। শূকর টি বড়।", "در مزرعه یک خوک پیدا شد."];
+        assert_eq!(slug_of(&pig, "শূকর"), None);
     }
 
     #[test]
