@@ -21,10 +21,15 @@ pub struct EvalArgs {
     /// Events: flags after `--`, handed to every `talign events align` and `export
     /// sentences` run (to measure tuning flags on every variant).
     pub talign: Vec<String>,
+    /// Events: which pairs of each shaped variant are donors, unpartnered and padded is
+    /// rotated by this (0: the standard assignment): the same shapes drawn from other
+    /// pairs, as a held-back set is, to judge a change beyond one assignment.
+    pub rotate: usize,
 }
 
 impl EvalArgs {
-    /// Parses `--data DIR`, `--check`, `--no-lexicon`, and `-- FLAGS...` for talign.
+    /// Parses `--data DIR`, `--check`, `--no-lexicon`, `--rotate N`, and `-- FLAGS...` for
+    /// talign.
     pub fn parse(args: &[String]) -> Result<EvalArgs> {
         let mut out = EvalArgs::default();
         let mut it = args.iter();
@@ -36,7 +41,10 @@ impl EvalArgs {
                 "--data" => out.data = Some(PathBuf::from(it.next().context("--data needs a directory")?)),
                 "--check" => out.check = true,
                 "--no-lexicon" => out.no_lexicon = true,
-                other => bail!("unknown option `{other}` (expected --data DIR, --check, --no-lexicon)"),
+                "--rotate" => {
+                    out.rotate = it.next().context("--rotate needs a number")?.parse().context("--rotate N")?;
+                }
+                other => bail!("unknown option `{other}` (expected --data DIR, --check, --no-lexicon, --rotate N)"),
             }
         }
         Ok(out)
@@ -385,6 +393,12 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
     let gs = read_csv(&std::fs::read_to_string(dir.join("gold_sentences.csv"))?)?;
     let gold_sents: Vec<(String, String)> = gs.iter().map(|r| (r["bn"].clone(), r["fa"].clone())).collect();
 
+    if !args.talign.is_empty() {
+        println!("talign flags: {}\n", args.talign.join(" "));
+    }
+    if args.rotate != 0 {
+        println!("shaped variants drawn with rotation {}\n", args.rotate);
+    }
     println!(
         "| set | docs | doc P | doc R | doc F1 | passage P | passage R | passage F1 | gold passages in unlinked pairs |"
     );
@@ -395,9 +409,6 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
             d.p, d.r, d.f, s.p, s.r, s.f
         );
     };
-    if !args.talign.is_empty() {
-        println!("talign flags: {}\n", args.talign.join(" "));
-    }
     let (d, s, u) = score_events(&bin, &args.talign, &tmp, "ntrex-dev", &docs, &gold_docs, &gold_sents)?;
     show("ntrex-dev", docs.len(), &d, &s, u);
     let mut failures = Vec::new();
@@ -421,7 +432,7 @@ pub fn events(root: &Path, args: &EvalArgs) -> Result<()> {
     // Every shape of overlap, in both directions (see `variants`).
     for shape in Shape::all() {
         for side in [Side::Bn, Side::Fa] {
-            let set = variants::build(&docs, &gs, shape, side)?;
+            let set = variants::build(&docs, &gs, shape, side, args.rotate)?;
             let (d, s, u) =
                 score_events(&bin, &args.talign, &tmp, &shape.slug(side), &set.docs, &set.gold_docs, &set.gold_sents)?;
             show(&shape.label(side), set.docs.len(), &d, &s, u);

@@ -111,8 +111,16 @@ fn mix(a: usize, b: usize, c: usize) -> usize {
     h as usize
 }
 
-/// Builds the variant of the dev set of this shape, cutting `side`.
-pub fn build(docs: &[Article], gs: &[HashMap<String, String>], shape: Shape, side: Side) -> Result<EvalSet> {
+/// Builds the variant of the dev set of this shape, cutting `side`. The pair at position k
+/// is a donor of filler, unpartnered or padded by `(k + rotate) % 4` (`rotate` 0: the
+/// standard assignment; others draw the same shape from other pairs).
+pub fn build(
+    docs: &[Article],
+    gs: &[HashMap<String, String>],
+    shape: Shape,
+    side: Side,
+    rotate: usize,
+) -> Result<EvalSet> {
     let mut by_bn: BTreeMap<String, Pair> = BTreeMap::new();
     for r in gs {
         let p = by_bn.entry(r["bn_doc"].clone()).or_insert_with(|| Pair {
@@ -133,14 +141,15 @@ pub fn build(docs: &[Article], gs: &[HashMap<String, String>], shape: Shape, sid
 
     // Filler: the cut side's lines of the pairs that leave the corpus, in order; each padded
     // article takes the next run of it, so no two padded articles share text.
-    let donor = |k: usize| shape != Shape::Unpartnered && k % 4 == 2;
+    let off = rotate;
+    let donor = |k: usize| shape != Shape::Unpartnered && (k + off) % 4 == 2;
     let pool: Vec<String> = pairs
         .iter()
         .enumerate()
         .filter(|(k, _)| donor(*k))
         .flat_map(|(_, p)| p.lines.iter().map(|l| cut_line(l, side)))
         .collect();
-    let padded = |k: usize| matches!(shape, Shape::Third { pad: true } | Shape::Fraction(_)) && k % 4 < 2;
+    let padded = |k: usize| matches!(shape, Shape::Third { pad: true } | Shape::Fraction(_)) && (k + off) % 4 < 2;
     let recipients = (0..pairs.len()).filter(|&k| padded(k)).count().max(1);
     let quota = pool.len() / recipients;
     let mut next_filler = 0;
@@ -159,7 +168,7 @@ pub fn build(docs: &[Article], gs: &[HashMap<String, String>], shape: Shape, sid
         if donor(k) {
             continue;
         }
-        let unpartnered = if shape == Shape::Unpartnered { k % 2 == 1 } else { k % 4 == 3 };
+        let unpartnered = if shape == Shape::Unpartnered { (k + off) % 2 == 1 } else { (k + off) % 4 == 3 };
         if unpartnered {
             out.docs.push(other_doc.clone());
             continue;
@@ -213,4 +222,47 @@ pub fn build(docs: &[Article], gs: &[HashMap<String, String>], shape: Shape, sid
         out.gold_sents.extend(shared.iter().map(|&i| p.lines[i].clone()));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Eight gold pairs of six lines each, the articles and gold rows `build` reads.
+    fn dev() -> (Vec<Article>, Vec<HashMap<String, String>>) {
+        let mut docs = Vec::new();
+        let mut gs = Vec::new();
+        for k in 0..8 {
+            let (bn, fa) = (format!("bn{k}"), format!("fa{k}"));
+            let lines: Vec<(String, String)> = (0..6).map(|i| (format!("b{k}.{i}"), format!("f{k}.{i}"))).collect();
+            for (id, lang, side) in [(&bn, "bn", 0), (&fa, "fa", 1)] {
+                let body: Vec<&str> =
+                    lines.iter().map(|l| if side == 0 { l.0.as_str() } else { l.1.as_str() }).collect();
+                docs.push(Article { id: id.clone(), lang: lang.into(), title: id.clone(), text: body.join(" ") });
+            }
+            for (b, f) in &lines {
+                let row = [("bn_doc", &bn), ("fa_doc", &fa), ("bn", b), ("fa", f)];
+                gs.push(row.iter().map(|(k, v)| ((*k).to_owned(), (*v).clone())).collect());
+            }
+        }
+        (docs, gs)
+    }
+
+    #[test]
+    fn a_rotation_draws_the_same_shape_from_other_pairs() {
+        let (docs, gs) = dev();
+        let ids = |set: &EvalSet| -> BTreeSet<String> { set.docs.iter().map(|d| d.id.clone()).collect() };
+        let standard = build(&docs, &gs, Shape::Staggered, Side::Bn, 0).unwrap();
+        let rotated = build(&docs, &gs, Shape::Staggered, Side::Bn, 1).unwrap();
+        // As many partnered pairs and gold lines in both draws (of eight pairs, two donate
+        // filler and two lose their partner), but not the same pairs.
+        assert_eq!(standard.gold_docs.len(), 4);
+        assert_eq!(rotated.gold_docs.len(), standard.gold_docs.len());
+        assert_eq!(rotated.gold_sents.len(), standard.gold_sents.len());
+        assert_ne!(rotated.gold_docs, standard.gold_docs);
+        assert_eq!(ids(&rotated).len(), ids(&standard).len());
+        assert_ne!(ids(&rotated), ids(&standard));
+        // A rotation by four is the standard draw again.
+        assert_eq!(build(&docs, &gs, Shape::Staggered, Side::Bn, 4).unwrap().gold_docs, standard.gold_docs);
+    }
 }
