@@ -141,15 +141,14 @@ pub fn build(
 
     // Filler: the cut side's lines of the pairs that leave the corpus, in order; each padded
     // article takes the next run of it, so no two padded articles share text.
-    let off = rotate;
-    let donor = |k: usize| shape != Shape::Unpartnered && (k + off) % 4 == 2;
+    let donor = |k: usize| shape != Shape::Unpartnered && (k + rotate) % 4 == 2;
     let pool: Vec<String> = pairs
         .iter()
         .enumerate()
         .filter(|(k, _)| donor(*k))
         .flat_map(|(_, p)| p.lines.iter().map(|l| cut_line(l, side)))
         .collect();
-    let padded = |k: usize| matches!(shape, Shape::Third { pad: true } | Shape::Fraction(_)) && (k + off) % 4 < 2;
+    let padded = |k: usize| matches!(shape, Shape::Third { pad: true } | Shape::Fraction(_)) && (k + rotate) % 4 < 2;
     let recipients = (0..pairs.len()).filter(|&k| padded(k)).count().max(1);
     let quota = pool.len() / recipients;
     let mut next_filler = 0;
@@ -168,7 +167,7 @@ pub fn build(
         if donor(k) {
             continue;
         }
-        let unpartnered = if shape == Shape::Unpartnered { (k + off) % 2 == 1 } else { (k + off) % 4 == 3 };
+        let unpartnered = if shape == Shape::Unpartnered { (k + rotate) % 2 == 1 } else { (k + rotate) % 4 == 3 };
         if unpartnered {
             out.docs.push(other_doc.clone());
             continue;

@@ -11,7 +11,7 @@
 //! **Invariant:** the result depends only on the documents and their order, never on
 //! thread count: forms are numbered in first-seen order and clusters by their smallest form.
 
-use crate::{HashMap, HashMapExt};
+use crate::{HashMap, HashMapExt, HashSet};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -571,7 +571,7 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
     // its own (Haris in a corpus that writes Dwi Haris is not Kamala Harris) is that person,
     // when the corpus has no other entity of theirs: a corpus that writes only اردوغان and
     // এরদোগান names Recep Tayyip Erdoğan, not a romanized surname.
-    let held: std::collections::HashSet<EntityId> = entities.iter().filter_map(|e| e.lexicon).collect();
+    let held: HashSet<EntityId> = entities.iter().filter_map(|e| e.lexicon).collect();
     for ((e, l), full) in entities.iter_mut().zip(surname_entity).zip(full_name) {
         if let Some(l) = l
             && e.lexicon.is_none()
@@ -651,19 +651,6 @@ const CORE_ROUNDS: usize = 3;
 /// Core forms a form is compared with (the most mentioned).
 const CORE_FORMS: usize = 6;
 
-/// Joins the forms linked by `lex_edges` (forms of one lexicon entity) and `edges` (pairs
-/// that sound alike) without letting a chain of sound-alike pairs carry other people and
-/// common words into a lexicon entity. Single linkage did: حسین (Hossein) sounds like
-/// হাসিনা (Hasina), امیر (Amir) stood beside حسین in one name and عبداللهیان beside امیر, so
-/// Hossein Amir-Abdollahian, Hassan Nasrallah and آیت الله joined Sheikh Hasina; বোন
-/// ("sister") and Faisal bin Abdulrahman joined Masoud Pezeshkian; পার্টি ("party") India.
-/// An entity that holds a lexicon entity's forms (the one most mentioned, where a chain met
-/// two) keeps a joined form only if it scores at least [`CORE_LINK`] against one of those
-/// forms or one of their words (a surname alone names its person), either whole or by one
-/// of its own words (a full name whose surname is the entity's); another lexicon entity's
-/// form always leaves. The forms that left are joined again by the pairs between them, and
-/// checked again; against a short name (two consonants or fewer) a form needs
-/// [`CORE_LINK_SHORT`]. The result depends on the forms and pairs, not on their order.
 /// The single-word forms that are the surname of one person of the lexicon, as written
 /// in one of its variants of several words (اردوغان of رجب طیب اردوغان, Erdogan of Recep
 /// Tayyip Erdogan), with that person: forms the lexicon does not know, of at least two
@@ -720,6 +707,19 @@ fn lexicon_surnames(
         .collect()
 }
 
+/// Joins the forms linked by `lex_edges` (forms of one lexicon entity) and `edges` (pairs
+/// that sound alike) without letting a chain of sound-alike pairs carry other people and
+/// common words into a lexicon entity. Single linkage did: حسین (Hossein) sounds like
+/// হাসিনা (Hasina), امیر (Amir) stood beside حسین in one name and عبداللهیان beside امیر, so
+/// Hossein Amir-Abdollahian, Hassan Nasrallah and آیت الله joined Sheikh Hasina; বোন
+/// ("sister") and Faisal bin Abdulrahman joined Masoud Pezeshkian; পার্টি ("party") India.
+/// An entity that holds a lexicon entity's forms (the one most mentioned, where a chain met
+/// two) keeps a joined form only if it scores at least [`CORE_LINK`] against one of those
+/// forms or one of their words (a surname alone names its person), either whole or by one
+/// of its own words (a full name whose surname is the entity's); another lexicon entity's
+/// form always leaves. The forms that left are joined again by the pairs between them, and
+/// checked again; against a short name (two consonants or fewer) a form needs
+/// [`CORE_LINK_SHORT`]. The result depends on the forms and pairs, not on their order.
 fn without_chains(
     names: &[Name],
     forms: &[String],

@@ -297,7 +297,7 @@ pub fn unit_after(text: &str, end: usize) -> Option<Measure> {
 
 /// Whether the text between two numbers makes them a range (`2 to 4`, `২ থেকে ৪`, `۵۰ تا
 /// ۱۰۰`, `50-100`, `من 50 إلى 100`), so that the first takes the second's unit. A word is
-/// compared keyed ([`crate::lists::key`]), so Arabic إلى reads as الی.
+/// compared keyed (`lists::key`), so Arabic إلى reads as الی.
 pub fn range_word(between: &str) -> bool {
     let t = between.trim();
     matches!(t, "-" | "–" | "—")
