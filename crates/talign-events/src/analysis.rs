@@ -1518,7 +1518,7 @@ impl<'c> Analysis<'c> {
     /// rather than the best partners, lowered the 10 % overlap variants, whose few
     /// translations teach no table either and whose events hold several stories. A
     /// document the candidate search scored against none of its event's documents in that
-    /// language is scored against all of them (in events of up to [`MAX_EVENT_SCAN`]
+    /// language is scored against all of them (in events of at most `MAX_EVENT_SCAN` = 200
     /// documents), so that it has a best partner too (web dev: 30 → 37 of 53). Deciding
     /// it runs the learning pass of [`Analysis::passages`] (with `opts`) if some pair needs
     /// it. Empty after [`Analysis::release_pair_scoring`] apart from the links.

@@ -125,7 +125,7 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// For each document, for each of its mentions, the entity index.
     pub doc_entities: Vec<Vec<u32>>,
-    /// Each distinct mention of the corpus, by its key ([`crate::stats::mention_key`]),
+    /// Each distinct mention of the corpus, by its key (`stats::mention_key`),
     /// with its entity index.
     pub mention_keys: Vec<(String, u32)>,
 }

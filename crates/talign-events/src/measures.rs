@@ -361,7 +361,7 @@ fn half_step(x: f64) -> Option<f64> {
 const HALF_STEP_SLACK: f64 = 0.025;
 
 /// The labels of `value` of unit `m`: its metric value rounded to two significant digits
-/// and, where that is close (see [`half_step`]), to the nearest half of its leading place,
+/// and, where that is close (see `half_step`), to the nearest half of its leading place,
 /// as `≈250 mm` (one label when the two agree). A translator who converts rounds one way
 /// or the other: 10 inches (254 mm) is written 250 mm, 2 to 3 inches (50.8 and 76.2 mm) 50
 /// to 75 mm, 85 miles (136.8 km) 137 km, 80 °F (26.7 °C) 27 °C, and each pair shares a

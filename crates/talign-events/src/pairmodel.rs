@@ -229,7 +229,7 @@ impl PairModel {
     }
 
     /// What agreeing in time and sharing a date are worth in this corpus: the scales of the
-    /// model's `time_agrees` and `dates_shared` inputs (see [`chance_worth`]).
+    /// model's `time_agrees` and `dates_shared` inputs (see `chance_worth`).
     pub fn chance(&self) -> (f32, f32) {
         (self.time_agrees, self.dates_shared)
     }

@@ -560,7 +560,7 @@ impl Model {
     /// [`Model::train`], with a list of Latin name words besides the words of the pairs:
     /// `(word, weight)`, the word in lower-case ASCII letters, the weight its frequency
     /// among names (1 or more). An Arabic-script or Bengali word of the same comparison key
-    /// may be read as one of them ([`Model::pick`]); they teach the chunks nothing.
+    /// may be read as one of them (`Model::pick`); they teach the chunks nothing.
     pub fn train_with_names(pairs: &[Pair], names: &[(String, u32)]) -> Model {
         let mut cache = SeedCache::new();
         let words = word_pairs(pairs, &mut cache);
@@ -830,7 +830,7 @@ impl Model {
 
     /// Romanizes one cleaned native word of the given script, lower case; `None` when the
     /// script is not learnt, a letter was never seen or the word is longer than
-    /// [`MAX_WORD`] letters (no name is; the pick of least Bayes risk compares whole
+    /// 64 letters (`MAX_WORD`) (no name is; the pick of least Bayes risk compares whole
     /// outputs, quadratic in their length). A beam search over the chunks of
     /// the letters, each chunk conditioned on its letter's context and the chunk before.
     /// `maqsura`: the name as written ends its words in ى, not ي ([`writes_maqsura`]), so a

@@ -272,7 +272,7 @@ pub fn write(
     write_pairs(a, &a.links, opts, limits, emit, on_link)
 }
 
-/// [`write`] showing the given pairs of documents (each inside one event) instead of the
+/// [`write()`] showing the given pairs of documents (each inside one event) instead of the
 /// links: `report --within-events` hands it [`Analysis::event_pairs`].
 pub fn write_pairs(
     a: &Analysis<'_>,
