@@ -506,7 +506,14 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         }
     }
 
-    let mut uf = without_chains(&names, &forms, &form_lex, &form_mentions, &lex_edges, &edges, lex);
+    let form_table = FormTable {
+        names: &names,
+        forms: &forms,
+        lex: &form_lex,
+        mentions: &form_mentions,
+        confirmed: &form_confirmed,
+    };
+    let mut uf = without_chains(&form_table, &lex_edges, &edges, lex);
     // Clusters, numbered in order of first mention.
     let roots = uf.numbering();
     let mut number = vec![usize::MAX; roots.iter().max().map_or(0, |m| m + 1)];
@@ -647,7 +654,7 @@ const CORE_LINK: f32 = 0.7;
 const CORE_LINK_SHORT: f32 = 0.85;
 /// Rounds of [`without_chains`]: forms taken out of one entity may chain again among
 /// themselves, and are checked again.
-const CORE_ROUNDS: usize = 3;
+const CORE_ROUNDS: usize = 10;
 /// Core forms a form is compared with (the most mentioned).
 const CORE_FORMS: usize = 6;
 
@@ -707,6 +714,21 @@ fn lexicon_surnames(
         .collect()
 }
 
+/// What [`without_chains`] knows of each form (all indexed by form).
+#[derive(Clone, Copy)]
+struct FormTable<'a> {
+    /// The form's name.
+    names: &'a [Name],
+    /// The form as written (cleaned).
+    forms: &'a [String],
+    /// Its lexicon entity.
+    lex: &'a [Option<EntityId>],
+    /// How many mentions it has.
+    mentions: &'a [usize],
+    /// Whether a mention of it stands on its own evidence.
+    confirmed: &'a [bool],
+}
+
 /// Joins the forms linked by `lex_edges` (forms of one lexicon entity) and `edges` (pairs
 /// that sound alike) without letting a chain of sound-alike pairs carry other people and
 /// common words into a lexicon entity. Single linkage did: حسین (Hossein) sounds like
@@ -720,16 +742,8 @@ fn lexicon_surnames(
 /// form always leaves. The forms that left are joined again by the pairs between them, and
 /// checked again; against a short name (two consonants or fewer) a form needs
 /// [`CORE_LINK_SHORT`]. The result depends on the forms and pairs, not on their order.
-fn without_chains(
-    names: &[Name],
-    forms: &[String],
-    form_lex: &[Option<EntityId>],
-    mentions: &[usize],
-    lex_edges: &[(u32, u32)],
-    edges: &[(u32, u32)],
-    lex: &Lexicon,
-) -> UnionFind {
-    let n = names.len();
+fn without_chains(table: &FormTable<'_>, lex_edges: &[(u32, u32)], edges: &[(u32, u32)], lex: &Lexicon) -> UnionFind {
+    let n = table.names.len();
     // Per form, the round it left its entity in (0: never).
     let mut left = vec![0usize; n];
     // Per form, the core form it was kept beside.
@@ -765,7 +779,7 @@ fn without_chains(
             .filter(|g| g.len() > 1)
             .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|g| core_check(&g, names, forms, form_lex, mentions, lex))
+            .map(|g| core_check(&g, table, lex))
             .collect();
         let mut changed = false;
         for (f, kept) in decisions.into_iter().flatten() {
@@ -789,14 +803,8 @@ fn without_chains(
 /// For one joined group of forms that holds a lexicon entity's forms: each other form with
 /// the core form it stays beside, or `None` when it leaves (see [`without_chains`]). Groups
 /// without a lexicon form are left as joined (an empty list).
-fn core_check(
-    group: &[u32],
-    names: &[Name],
-    forms: &[String],
-    form_lex: &[Option<EntityId>],
-    mentions: &[usize],
-    lex: &Lexicon,
-) -> Vec<(u32, Option<u32>)> {
+fn core_check(group: &[u32], table: &FormTable<'_>, lex: &Lexicon) -> Vec<(u32, Option<u32>)> {
+    let FormTable { names, forms, lex: form_lex, mentions, confirmed } = *table;
     // The lexicon entity most mentioned in the group (ties: the smaller id).
     let mut by_lex: BTreeMap<EntityId, usize> = BTreeMap::new();
     for &f in group {
@@ -804,35 +812,56 @@ fn core_check(
             *by_lex.entry(e).or_default() += mentions[f as usize];
         }
     }
-    let Some(entity) = by_lex.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(e, _)| *e) else {
-        return Vec::new();
-    };
+    let entity = by_lex.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(e, _)| *e);
     let weight = |f: &u32| (mentions[*f as usize], std::cmp::Reverse(forms[*f as usize].as_str()));
-    let mut core: Vec<u32> = group.iter().copied().filter(|&f| form_lex[f as usize] == Some(entity)).collect();
-    core.sort_by_key(|f| std::cmp::Reverse(weight(f)));
-    core.truncate(CORE_FORMS);
-    // A form's name and, where it has several words, each word.
+    let core: Vec<u32> = match entity {
+        Some(entity) => {
+            let mut core: Vec<u32> = group.iter().copied().filter(|&f| form_lex[f as usize] == Some(entity)).collect();
+            core.sort_by_key(|f| std::cmp::Reverse(weight(f)));
+            core.truncate(CORE_FORMS);
+            core
+        }
+        // Without a lexicon entity, the group's anchor is its most mentioned confirmed full
+        // name (else confirmed form): ماریا زاخارووا, not মারা ("died") that sounds like
+        // ماریا, nor امیر عبدالهیان that shares امیر with it.
+        None => match group
+            .iter()
+            .copied()
+            .filter(|&f| confirmed[f as usize])
+            .max_by_key(|f| (forms[*f as usize].contains(' '), weight(f)))
+        {
+            Some(anchor) => vec![anchor],
+            None => return Vec::new(),
+        },
+    };
+    let in_core = |f: u32| match entity {
+        Some(entity) => form_lex[f as usize] == Some(entity),
+        None => core.contains(&f),
+    };
+    // A form's name and, where it has several words, its first and last words, each with
+    // its place in the form.
     let readings = |f: u32| {
         let words: Vec<&str> = forms[f as usize].split(' ').collect();
-        let mut r = vec![names[f as usize].clone()];
-        if words.len() > 1 {
-            r.extend(words.iter().map(|w| Name::from_clean((*w).to_owned(), lex)));
+        let mut r = vec![(names[f as usize].clone(), Part::Whole)];
+        if let [first, .., last] = words[..] {
+            r.push((Name::from_clean(first.to_owned(), lex), Part::First));
+            r.push((Name::from_clean(last.to_owned(), lex), Part::Last));
         }
         r
     };
     // Each probe with the score a form needs against it.
-    let probes: Vec<(u32, Name, f32)> = core
+    let probes: Vec<(u32, Name, Part, f32)> = core
         .iter()
-        .flat_map(|&c| readings(c).into_iter().map(move |r| (c, r)))
-        .map(|(c, r)| {
+        .flat_map(|&c| readings(c).into_iter().map(move |(r, part)| (c, r, part)))
+        .map(|(c, r, part)| {
             let need = if key_consonants(&r) <= 2 { CORE_LINK_SHORT } else { CORE_LINK };
-            (c, r, need)
+            (c, r, part, need)
         })
         .collect();
     group
         .iter()
         .copied()
-        .filter(|&f| form_lex[f as usize] != Some(entity))
+        .filter(|&f| !in_core(f))
         .map(|f| {
             if form_lex[f as usize].is_some() {
                 // Another lexicon entity's form.
@@ -841,7 +870,12 @@ fn core_check(
             let own = readings(f);
             let best = probes
                 .iter()
-                .flat_map(|(c, p, need)| own.iter().map(move |o| (o.score_value(p, lex) - need, std::cmp::Reverse(*c))))
+                .flat_map(|(c, p, part, need)| {
+                    own.iter().filter_map(move |(o, own_part)| {
+                        let need = Part::need(*own_part, *part, *need)?;
+                        Some((o.score_value(p, lex) - need, std::cmp::Reverse(*c)))
+                    })
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             match best {
                 Some((s, std::cmp::Reverse(c))) if s >= 0.0 => (f, Some(c)),
@@ -849,6 +883,37 @@ fn core_check(
             }
         })
         .collect()
+}
+
+/// Where a reading of a form stands in it (see [`core_check`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The whole form.
+    Whole,
+    /// The first word of a form of several.
+    First,
+    /// The last word of a form of several.
+    Last,
+}
+
+impl Part {
+    /// The score a reading in place `own` needs against a core reading in place `core`
+    /// whose own need is `need`, or `None` when the two are not compared. A surname alone
+    /// or a full name with the entity's surname compares last words (or a whole form with
+    /// a last word); a given name, or a family name written first (শি for Xi Jinping),
+    /// must sound the same ([`LINK_FIRST_PART`]); a first word is never compared with a
+    /// last one. Comparing every word with every word let امیر عبدالهیان (Amir-Abdollahian)
+    /// into Maria Zakharova by امیر against ماریا, and মারা ("died") with it.
+    fn need(own: Part, core: Part, need: f32) -> Option<f32> {
+        match (own, core) {
+            (Part::Whole, _) | (_, Part::Whole) if own == Part::First || core == Part::First => {
+                Some(need.max(LINK_FIRST_PART))
+            }
+            (Part::Whole | Part::Last, Part::Whole | Part::Last) => Some(need),
+            (Part::First, Part::First) => Some(need.max(LINK_FIRST_PART)),
+            _ => None,
+        }
+    }
 }
 
 /// The form a Latin name for an entity without a lexicon entry is made from, and whether it
@@ -939,7 +1004,14 @@ mod tests {
         assert!(form_lex[0].is_some() && form_lex[4].is_some() && form_lex[0] != form_lex[4]);
         assert!(form_lex[1..4].iter().all(Option::is_none));
         let edges = [(0, 1), (1, 2), (2, 3), (3, 4)];
-        let mut uf = without_chains(&names, &forms, &form_lex, &[5, 2, 1, 1, 3], &[], &edges, lex);
+        let table = |mentions: &'static [usize]| FormTable {
+            names: &names,
+            forms: &forms,
+            lex: &form_lex,
+            mentions,
+            confirmed: &[false; 5],
+        };
+        let mut uf = without_chains(&table(&[5, 2, 1, 1, 3]), &[], &edges, lex);
         let mut same = |a: u32, b: u32| uf.find(a) == uf.find(b);
         // Hasina keeps the form that sounds like her name; the two words of another name
         // stay together, apart from both people; Pezeshkian is not Hasina.
@@ -947,9 +1019,67 @@ mod tests {
         assert!(same(2, 3));
         assert!(!same(0, 2) && !same(0, 4) && !same(2, 4));
         // Without a lexicon entity in the chain, sound-alike pairs join as before.
-        let mut uf =
-            without_chains(&names[1..4], &forms[1..4], &form_lex[1..4], &[2, 1, 1], &[], &[(0, 1), (1, 2)], lex);
+        let part = FormTable {
+            names: &names[1..4],
+            forms: &forms[1..4],
+            lex: &form_lex[1..4],
+            mentions: &[2, 1, 1],
+            confirmed: &[false; 3],
+        };
+        let mut uf = without_chains(&part, &[], &[(0, 1), (1, 2)], lex);
         assert!(uf.find(0) == uf.find(2));
+    }
+
+    #[test]
+    fn a_chain_without_a_lexicon_entity_keeps_only_what_sounds_like_its_anchor() {
+        // On the web development set single linkage made one "Maria Zakharova" (not in the
+        // built-in lexicon) of her name, মারা ("died"), which sounds like ماریا, and
+        // Amir-Abdollahian's name, which shares امیر ("Amir") with a word that sounds like
+        // ماریا. The confirmed full name anchors the group; only its variants and its
+        // surname stay.
+        let lex = Lexicon::builtin();
+        let forms: Vec<String> = ["ماریا زاخارووا", "মারিয়া জাখারোভা", "زاخارووا", "ماریا", "মারা", "امیر", "امیر عبدالهیان"]
+            .iter()
+            .map(|f| talign_names::normalize(f))
+            .collect();
+        let names: Vec<Name> = forms.iter().map(|f| Name::from_clean(f.clone(), lex)).collect();
+        let form_lex: Vec<Option<EntityId>> = names.iter().map(Name::entity).collect();
+        assert!(form_lex.iter().all(Option::is_none), "none of these is in the built-in lexicon");
+        let table = FormTable {
+            names: &names,
+            forms: &forms,
+            lex: &form_lex,
+            mentions: &[2, 1, 1, 1, 9, 3, 1],
+            confirmed: &[true, true, false, false, false, false, true],
+        };
+        let chain = [(0, 1), (0, 2), (0, 3), (3, 4), (3, 5), (5, 6)];
+        let mut uf = without_chains(&table, &[], &chain, lex);
+        let mut same = |a: u32, b: u32| uf.find(a) == uf.find(b);
+        assert!(same(0, 1) && same(0, 2), "her name in two scripts, and her surname alone");
+        assert!(!same(0, 4), "মারা is a verb, however often it is written");
+        assert!(!same(0, 5) && !same(0, 6), "Amir-Abdollahian is another person");
+        // What left is anchored in turn: his title-confirmed name keeps its first word.
+        assert!(same(5, 6));
+        // Unconfirmed, the same chain is one group, as before (no anchor to check against).
+        let unconfirmed = FormTable { confirmed: &[false; 7], ..table };
+        let mut uf = without_chains(&unconfirmed, &[], &chain, lex);
+        assert_eq!(uf.find(0), uf.find(6));
+    }
+
+    #[test]
+    fn a_first_word_is_compared_with_a_first_word_and_only_when_it_sounds_the_same() {
+        assert_eq!(Part::need(Part::Whole, Part::Whole, 0.7), Some(0.7));
+        // A surname alone, and a full name ending in the entity's surname.
+        assert_eq!(Part::need(Part::Whole, Part::Last, 0.7), Some(0.7));
+        assert_eq!(Part::need(Part::Last, Part::Last, 0.7), Some(0.7));
+        assert_eq!(Part::need(Part::Last, Part::Whole, 0.85), Some(0.85));
+        // A given name, or a family name written first, must sound the same.
+        assert_eq!(Part::need(Part::Whole, Part::First, 0.7), Some(LINK_FIRST_PART));
+        assert_eq!(Part::need(Part::First, Part::First, 0.7), Some(LINK_FIRST_PART));
+        assert_eq!(Part::need(Part::First, Part::Whole, 0.7), Some(LINK_FIRST_PART));
+        // A first word against a last one says nothing.
+        assert_eq!(Part::need(Part::First, Part::Last, 0.7), None);
+        assert_eq!(Part::need(Part::Last, Part::First, 0.7), None);
     }
 
     #[test]
@@ -961,7 +1091,9 @@ mod tests {
         let names: Vec<Name> = forms.iter().map(|f| Name::from_clean(f.clone(), lex)).collect();
         let form_lex: Vec<Option<EntityId>> = names.iter().map(Name::entity).collect();
         assert!(form_lex[0].is_some() && form_lex[1..].iter().all(Option::is_none));
-        let mut uf = without_chains(&names, &forms, &form_lex, &[3, 2, 5, 2], &[], &[(0, 1), (1, 2), (2, 3)], lex);
+        let table =
+            FormTable { names: &names, forms: &forms, lex: &form_lex, mentions: &[3, 2, 5, 2], confirmed: &[false; 4] };
+        let mut uf = without_chains(&table, &[], &[(0, 1), (1, 2), (2, 3)], lex);
         assert_eq!(uf.find(0), uf.find(1));
         assert_ne!(uf.find(0), uf.find(2));
         assert_ne!(uf.find(0), uf.find(3));
