@@ -52,14 +52,16 @@ fn the_stories_of_one_day_are_not_one_event() {
     // edge of the rule that two pairs across two groups must reach 0.4 to merge them
     // (0.396 and 0.49 before the hurricane stories' figures in inches and millimetres
     // matched and raised the corpus's estimated share of same-event pairs, 0.405 and 0.499
-    // since: 50 events, then 49).
-    assert!(same_day.len() + 4 >= undated.len(), "{} events against {} undated", same_day.len(), undated.len());
+    // since: 50 events, then 49). Undated, two of those stories (CNN's) had been one group
+    // with the third (Newsweek's) through a name chain; since the forty-fourth session's
+    // anchored entities they are apart undated too (54 events), and dated still 49.
+    assert!(same_day.len() + 5 >= undated.len(), "{} events against {} undated", same_day.len(), undated.len());
     assert!(largest(&same_day) <= largest(&undated), "{same_day:?}");
     // Undated too, the stories stay apart: NTREX's share of same-event pairs is far below
     // the web pages the model was fitted on, and its probabilities follow. The one event
     // larger than 8 documents is one happening: five stories of the Palu earthquake and
     // tsunami of 28 September 2018, told as the toll rose from 384 to over 800, each in
-    // both languages (53 events; 57 before two likely partners could join groups, the Palu
+    // both languages (54 events; 57 before two likely partners could join groups, the Palu
     // stories in five of them).
     assert!(undated.len() >= 53, "{undated:?}");
     let palu = ["reuters.218863", "reuters.218865", "nytimes.184860", "telegraph.405422", "euronews-en.153797"];
