@@ -391,11 +391,19 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         }
     }
 
+    let form_table = FormTable {
+        names: &names,
+        forms: &forms,
+        lex: &form_lex,
+        mentions: &form_mentions,
+        confirmed: &form_confirmed,
+    };
+
     // A surname alone names a person of the lexicon even where the corpus never writes the
     // full name (the surname rule below lends the words of the corpus's full names); it
     // names the entity it ends up in (see below).
     let mut surname_of: Vec<Option<EntityId>> = vec![None; n];
-    for (i, e) in lexicon_surnames(&forms, &names, &form_lex, &form_confirmed, lex) {
+    for (i, e) in lexicon_surnames(&form_table, lex) {
         surname_of[i] = Some(e);
     }
 
@@ -506,13 +514,6 @@ pub fn resolve_table(table: &MentionTable, lex: &Lexicon) -> Resolution {
         }
     }
 
-    let form_table = FormTable {
-        names: &names,
-        forms: &forms,
-        lex: &form_lex,
-        mentions: &form_mentions,
-        confirmed: &form_confirmed,
-    };
     let mut uf = without_chains(&form_table, &lex_edges, &edges, lex);
     // Clusters, numbered in order of first mention.
     let roots = uf.numbering();
@@ -667,13 +668,8 @@ const CORE_FORMS: usize = 6;
 /// a surname is less sure than beside a full name of the corpus) and like no other
 /// person's. First words are left out: they are given names many people share (Ali, Abbas,
 /// Mohammad) or titles (Sheikh).
-fn lexicon_surnames(
-    forms: &[String],
-    names: &[Name],
-    form_lex: &[Option<EntityId>],
-    form_confirmed: &[bool],
-    lex: &Lexicon,
-) -> Vec<(usize, EntityId)> {
+fn lexicon_surnames(table: &FormTable<'_>, lex: &Lexicon) -> Vec<(usize, EntityId)> {
+    let FormTable { names, forms, lex: form_lex, confirmed: form_confirmed, .. } = *table;
     let mut surnames: Vec<(EntityId, String)> = lex
         .entities()
         .iter()
@@ -714,7 +710,7 @@ fn lexicon_surnames(
         .collect()
 }
 
-/// What [`without_chains`] knows of each form (all indexed by form).
+/// What [`without_chains`] and [`lexicon_surnames`] know of each form (all indexed by form).
 #[derive(Clone, Copy)]
 struct FormTable<'a> {
     /// The form's name.
@@ -731,17 +727,20 @@ struct FormTable<'a> {
 
 /// Joins the forms linked by `lex_edges` (forms of one lexicon entity) and `edges` (pairs
 /// that sound alike) without letting a chain of sound-alike pairs carry other people and
-/// common words into a lexicon entity. Single linkage did: حسین (Hossein) sounds like
+/// common words into an entity. Single linkage did: حسین (Hossein) sounds like
 /// হাসিনা (Hasina), امیر (Amir) stood beside حسین in one name and عبداللهیان beside امیر, so
 /// Hossein Amir-Abdollahian, Hassan Nasrallah and آیت الله joined Sheikh Hasina; বোন
-/// ("sister") and Faisal bin Abdulrahman joined Masoud Pezeshkian; পার্টি ("party") India.
-/// An entity that holds a lexicon entity's forms (the one most mentioned, where a chain met
-/// two) keeps a joined form only if it scores at least [`CORE_LINK`] against one of those
-/// forms or one of their words (a surname alone names its person), either whole or by one
-/// of its own words (a full name whose surname is the entity's); another lexicon entity's
-/// form always leaves. The forms that left are joined again by the pairs between them, and
-/// checked again; against a short name (two consonants or fewer) a form needs
-/// [`CORE_LINK_SHORT`]. The result depends on the forms and pairs, not on their order.
+/// ("sister") and Faisal bin Abdulrahman joined Masoud Pezeshkian; পার্টি ("party") India;
+/// and, without a lexicon entity in the chain, মারা ("died") and Amir-Abdollahian joined
+/// Maria Zakharova. An entity that holds a lexicon entity's forms (the one most mentioned,
+/// where a chain met two) keeps a joined form only if it scores at least [`CORE_LINK`]
+/// against one of those forms, or word against word by their place in the two forms (a
+/// surname alone, a full name whose surname is the entity's; see [`Part::need`]); another
+/// lexicon entity's form always leaves. An entity without one is checked the same way
+/// against its anchor (see [`core_check`]). The forms that left are joined again by the
+/// pairs between them, and checked again, for up to [`CORE_ROUNDS`] rounds; against a short
+/// name (two consonants or fewer) a form needs [`CORE_LINK_SHORT`]. The result depends on
+/// the forms and pairs, not on their order.
 fn without_chains(table: &FormTable<'_>, lex_edges: &[(u32, u32)], edges: &[(u32, u32)], lex: &Lexicon) -> UnionFind {
     let n = table.names.len();
     // Per form, the round it left its entity in (0: never).
@@ -800,9 +799,12 @@ fn without_chains(table: &FormTable<'_>, lex_edges: &[(u32, u32)], edges: &[(u32
     uf
 }
 
-/// For one joined group of forms that holds a lexicon entity's forms: each other form with
-/// the core form it stays beside, or `None` when it leaves (see [`without_chains`]). Groups
-/// without a lexicon form are left as joined (an empty list).
+/// For one joined group of forms: each form outside its core with the core form it stays
+/// beside, or `None` when it leaves (see [`without_chains`]). The core is the forms of the
+/// group's most mentioned lexicon entity (at most [`CORE_FORMS`] of them are compared); in
+/// a group without one, its anchor, the most mentioned confirmed form of several words
+/// (else the most mentioned confirmed form). A group with neither is left as joined (an
+/// empty list).
 fn core_check(group: &[u32], table: &FormTable<'_>, lex: &Lexicon) -> Vec<(u32, Option<u32>)> {
     let FormTable { names, forms, lex: form_lex, mentions, confirmed } = *table;
     // The lexicon entity most mentioned in the group (ties: the smaller id).
@@ -906,12 +908,9 @@ impl Part {
     /// into Maria Zakharova by امیر against ماریا, and মারা ("died") with it.
     fn need(own: Part, core: Part, need: f32) -> Option<f32> {
         match (own, core) {
-            (Part::Whole, _) | (_, Part::Whole) if own == Part::First || core == Part::First => {
-                Some(need.max(LINK_FIRST_PART))
-            }
-            (Part::Whole | Part::Last, Part::Whole | Part::Last) => Some(need),
-            (Part::First, Part::First) => Some(need.max(LINK_FIRST_PART)),
-            _ => None,
+            (Part::First, Part::Last) | (Part::Last, Part::First) => None,
+            (Part::First, _) | (_, Part::First) => Some(need.max(LINK_FIRST_PART)),
+            _ => Some(need),
         }
     }
 }
@@ -1004,14 +1003,14 @@ mod tests {
         assert!(form_lex[0].is_some() && form_lex[4].is_some() && form_lex[0] != form_lex[4]);
         assert!(form_lex[1..4].iter().all(Option::is_none));
         let edges = [(0, 1), (1, 2), (2, 3), (3, 4)];
-        let table = |mentions: &'static [usize]| FormTable {
+        let table = FormTable {
             names: &names,
             forms: &forms,
             lex: &form_lex,
-            mentions,
+            mentions: &[5, 2, 1, 1, 3],
             confirmed: &[false; 5],
         };
-        let mut uf = without_chains(&table(&[5, 2, 1, 1, 3]), &[], &edges, lex);
+        let mut uf = without_chains(&table, &[], &edges, lex);
         let mut same = |a: u32, b: u32| uf.find(a) == uf.find(b);
         // Hasina keeps the form that sounds like her name; the two words of another name
         // stay together, apart from both people; Pezeshkian is not Hasina.
