@@ -1,5 +1,5 @@
 //! Verified links on a corpus that teaches a translation table: a report that translates a
-//! few sentences of another, padded with text of its own, is linked from three passages
+//! few sentences of another, padded with text of its own, is linked from two passages
 //! aligned as a translation (not five, as where no table reads the wording).
 
 use std::collections::BTreeMap;
@@ -83,4 +83,26 @@ fn a_report_that_translates_four_lines_of_another_is_linked_where_a_table_was_ta
         (VERIFY_PASSAGES_TAUGHT..VERIFY_PASSAGES).contains(&translated),
         "{translated} passages aligned as a translation"
     );
+}
+
+#[test]
+fn a_report_that_translates_two_lines_of_another_is_linked_where_a_table_was_taught() {
+    // The eighteenth pair's Persian article keeps its title and two of its lines (the
+    // seventh and eighth), between the same filler: two passages aligned as a translation,
+    // fewer than the three the verification once asked for, still verify the two documents
+    // as each other's best candidates.
+    let (corpus, bn, fa) = cut_corpus(17, 20, 6..8);
+    let a = Analysis::with_options(&corpus, &Options::default());
+    let link =
+        link_between(&corpus, &a, &bn, &fa).unwrap_or_else(|| panic!("{bn} and the two lines of {fa} are linked"));
+    let mut unverified = Options::default();
+    unverified.align.verify = 0;
+    let b = Analysis::with_options(&corpus, &unverified);
+    assert!(link_between(&corpus, &b, &bn, &fa).is_none(), "without verification {bn} and {fa} are not linked");
+    let translated = a
+        .passages(link, &PassageOptions::default())
+        .iter()
+        .filter(|p| p.bead.evidence.regime == Regime::Translation)
+        .count();
+    assert!((VERIFY_PASSAGES_TAUGHT..3).contains(&translated), "{translated} passages aligned as a translation");
 }
