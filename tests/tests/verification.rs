@@ -106,3 +106,24 @@ fn a_report_that_translates_two_lines_of_another_is_linked_where_a_table_was_tau
         .count();
     assert!((VERIFY_PASSAGES_TAUGHT..3).contains(&translated), "{translated} passages aligned as a translation");
 }
+
+#[test]
+fn a_third_that_shares_no_rare_anchor_with_its_article_is_aligned_as_a_translation() {
+    // The Persian side of the article about the Elvie breast pump keeps nine of its
+    // twenty-seven lines, between another pair's lines. Every line of both names the pump,
+    // so the two share no rare anchor: only the table's reading of the wording says that the
+    // nine lines translate part of the Bengali article, in its order.
+    let (corpus, bn, fa) = cut_corpus(32, 20, 8..17);
+    let a = Analysis::with_options(&corpus, &Options::default());
+    let link = link_between(&corpus, &a, &bn, &fa).unwrap_or_else(|| panic!("{bn} and the third of {fa} are linked"));
+    let translated = |opts: &PassageOptions| {
+        a.passages(link, opts).iter().filter(|p| p.bead.evidence.regime == Regime::Translation).count()
+    };
+    let defaults = PassageOptions::default();
+    let (with_rule, needed) = (translated(&defaults), defaults.few_passages_unanchored);
+    assert!(needed > 0 && with_rule >= needed.max(6), "{with_rule} passages of the nine lines");
+    // Without the rule the pair is mined, and only the passage that names the pump twice over
+    // is kept from the monotonic alignment.
+    let off = PassageOptions { few_passages_unanchored: 0, ..defaults };
+    assert!(translated(&off) < 3, "{} passages without the rule", translated(&off));
+}

@@ -540,6 +540,14 @@ pub struct PassageOptions {
     /// to it); a report that translates a third of another, with one name the two share,
     /// aligns as a run of several.
     pub few_passages: usize,
+    /// Pairs with too few seeds in one order whose documents share no rare anchor at all
+    /// (names and figures a whole article repeats, such as the product it is about, are
+    /// not rare) still align as a translation, where the corpus taught the two languages
+    /// a table, when their monotonic alignment has at least this many passages: a Persian
+    /// third of an article about one breast pump, between unrelated text, names the pump
+    /// in every line, and the table's reading of the wording is all that pairs its nine
+    /// lines with the whole Bengali article. 0: off.
+    pub few_passages_unanchored: usize,
     /// Fixed cost of a passage boundary inside a sentence (where the text may have lost a
     /// full stop).
     pub cut_base: f32,
@@ -619,6 +627,7 @@ impl Default for PassageOptions {
             keep_supported: 1.0,
             few_anchors: 1,
             few_passages: 3,
+            few_passages_unanchored: 6,
             cut_base: 0.5,
             cut_weight: 1.0,
             gap_skip: 0.8,
@@ -922,10 +931,17 @@ pub fn align_passages_with(a: &[Unit], b: &[Unit], model: PairModel<'_>, opts: &
         let paired = matched.union(&mined_within(&mined_rare, &beads)).count();
         // Without seeds in one order, only rare anchors the alignment pairs can say so, in a
         // run of passages: two in one order are what independent reports sharing a fact give.
+        // Where the two documents share no rare anchor at all, a longer run says it, when a
+        // table read the wording (see `PassageOptions::few_passages_unanchored`).
+        let unanchored = opts.few_passages_unanchored > 0
+            && model.dictionary.is_some()
+            && paired == 0
+            && beads.len() >= opts.few_passages_unanchored;
         let parallel = if few {
-            matched.len() >= opts.few_anchors
+            (matched.len() >= opts.few_anchors
                 && matched.len() as f32 >= opts.parallel * paired as f32
-                && beads.len() >= opts.few_passages
+                && beads.len() >= opts.few_passages)
+                || unanchored
         } else {
             paired == 0 || matched.len() as f32 >= opts.parallel * paired as f32
         };

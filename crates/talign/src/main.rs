@@ -435,6 +435,11 @@ struct Tuning {
     /// ... and when that alignment has at least N passages.
     #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().few_passages)]
     passage_few_passages: usize,
+    /// Pairs with too few seeds in one order that share no rare anchor at all still align as
+    /// a translation, where the corpus taught the two languages a translation table, when
+    /// that alignment has at least N passages (0: off).
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::passages::PassageOptions::default().few_passages_unanchored)]
+    passage_few_passages_unanchored: usize,
     /// Width of the band around the path of the confident sentence pairs where passages
     /// may be paired, in mean sentences of the right document (0: no band).
     #[arg(long, hide_short_help = true, value_name = "W", value_parser = non_negative, allow_negative_numbers = true, default_value_t = talign_events::passages::PassageOptions::default().band_width)]
@@ -502,6 +507,7 @@ impl Tuning {
         o.passages.keep_supported = self.passage_keep_supported;
         o.passages.few_anchors = self.passage_few_anchors;
         o.passages.few_passages = self.passage_few_passages;
+        o.passages.few_passages_unanchored = self.passage_few_passages_unanchored;
         o.passages.band_width = self.passage_band_width;
         o
     }
