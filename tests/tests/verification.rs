@@ -59,26 +59,31 @@ fn link_between<'a>(corpus: &Corpus, a: &'a Analysis, x: &str, y: &str) -> Optio
     a.links.iter().find(|l| (id(l.left), id(l.right)) == (x, y) || (id(l.left), id(l.right)) == (y, x))
 }
 
-#[test]
-fn a_report_that_translates_four_lines_of_another_is_linked_where_a_table_was_taught() {
-    // The fourteenth pair's Persian article keeps its title and four of its thirteen lines,
-    // between the Persian lines of another pair, which leaves the corpus. The rest of NTREX
-    // dev teaches the Bengali–Persian table.
-    let (corpus, bn, fa) = cut_corpus(13, 20, 4..8);
+/// The passages aligned as a translation between a pair's Bengali article and the Persian
+/// one cut to `keep` of its lines (see [`cut_corpus`]), after checking that the two are
+/// linked, and only through the verification: names and numbers alone do not link them.
+fn verified_passages(cut: usize, keep: std::ops::Range<usize>) -> usize {
+    let (corpus, bn, fa) = cut_corpus(cut, 20, keep.clone());
     let a = Analysis::with_options(&corpus, &Options::default());
     let link =
-        link_between(&corpus, &a, &bn, &fa).unwrap_or_else(|| panic!("{bn} and the four lines of {fa} are linked"));
-    // Only the verification links them: names and numbers alone do not.
+        link_between(&corpus, &a, &bn, &fa).unwrap_or_else(|| panic!("{bn} and lines {keep:?} of {fa} are linked"));
     let mut unverified = Options::default();
     unverified.align.verify = 0;
     let b = Analysis::with_options(&corpus, &unverified);
     assert!(link_between(&corpus, &b, &bn, &fa).is_none(), "without verification {bn} and {fa} are not linked");
-    // And fewer passages verify them than the five needed where no table reads the wording.
-    let translated = a
-        .passages(link, &PassageOptions::default())
+    a.passages(link, &PassageOptions::default())
         .iter()
         .filter(|p| p.bead.evidence.regime == Regime::Translation)
-        .count();
+        .count()
+}
+
+#[test]
+fn a_report_that_translates_four_lines_of_another_is_linked_where_a_table_was_taught() {
+    // The fourteenth pair's Persian article keeps its title and four of its thirteen lines,
+    // between the Persian lines of another pair, which leaves the corpus. The rest of NTREX
+    // dev teaches the Bengali–Persian table. Fewer passages verify them than the five needed
+    // where no table reads the wording.
+    let translated = verified_passages(13, 4..8);
     assert!(
         (VERIFY_PASSAGES_TAUGHT..VERIFY_PASSAGES).contains(&translated),
         "{translated} passages aligned as a translation"
@@ -91,19 +96,7 @@ fn a_report_that_translates_two_lines_of_another_is_linked_where_a_table_was_tau
     // seventh and eighth), between the same filler: two passages aligned as a translation,
     // fewer than the three the verification once asked for, still verify the two documents
     // as each other's best candidates.
-    let (corpus, bn, fa) = cut_corpus(17, 20, 6..8);
-    let a = Analysis::with_options(&corpus, &Options::default());
-    let link =
-        link_between(&corpus, &a, &bn, &fa).unwrap_or_else(|| panic!("{bn} and the two lines of {fa} are linked"));
-    let mut unverified = Options::default();
-    unverified.align.verify = 0;
-    let b = Analysis::with_options(&corpus, &unverified);
-    assert!(link_between(&corpus, &b, &bn, &fa).is_none(), "without verification {bn} and {fa} are not linked");
-    let translated = a
-        .passages(link, &PassageOptions::default())
-        .iter()
-        .filter(|p| p.bead.evidence.regime == Regime::Translation)
-        .count();
+    let translated = verified_passages(17, 6..8);
     assert!((VERIFY_PASSAGES_TAUGHT..3).contains(&translated), "{translated} passages aligned as a translation");
 }
 
