@@ -59,6 +59,11 @@ fn link_between<'a>(corpus: &Corpus, a: &'a Analysis, x: &str, y: &str) -> Optio
     a.links.iter().find(|l| (id(l.left), id(l.right)) == (x, y) || (id(l.left), id(l.right)) == (y, x))
 }
 
+/// How many of the passages `a` prints for `link` with `opts` were aligned as a translation.
+fn translated(a: &Analysis, link: &Link, opts: &PassageOptions) -> usize {
+    a.passages(link, opts).iter().filter(|p| p.bead.evidence.regime == Regime::Translation).count()
+}
+
 /// The passages aligned as a translation between a pair's Bengali article and the Persian
 /// one cut to `keep` of its lines (see [`cut_corpus`]), after checking that the two are
 /// linked, and only through the verification: names and numbers alone do not link them.
@@ -71,10 +76,7 @@ fn verified_passages(cut: usize, keep: std::ops::Range<usize>) -> usize {
     unverified.align.verify = 0;
     let b = Analysis::with_options(&corpus, &unverified);
     assert!(link_between(&corpus, &b, &bn, &fa).is_none(), "without verification {bn} and {fa} are not linked");
-    a.passages(link, &PassageOptions::default())
-        .iter()
-        .filter(|p| p.bead.evidence.regime == Regime::Translation)
-        .count()
+    translated(&a, link, &PassageOptions::default())
 }
 
 #[test]
@@ -109,14 +111,12 @@ fn a_third_that_shares_no_rare_anchor_with_its_article_is_aligned_as_a_translati
     let (corpus, bn, fa) = cut_corpus(32, 20, 8..17);
     let a = Analysis::with_options(&corpus, &Options::default());
     let link = link_between(&corpus, &a, &bn, &fa).unwrap_or_else(|| panic!("{bn} and the third of {fa} are linked"));
-    let translated = |opts: &PassageOptions| {
-        a.passages(link, opts).iter().filter(|p| p.bead.evidence.regime == Regime::Translation).count()
-    };
     let defaults = PassageOptions::default();
-    let (with_rule, needed) = (translated(&defaults), defaults.few_passages_unanchored);
+    let (with_rule, needed) = (translated(&a, link, &defaults), defaults.few_passages_unanchored);
     assert!(needed > 0 && with_rule >= needed.max(6), "{with_rule} passages of the nine lines");
     // Without the rule the pair is mined, and only the passage that names the pump twice over
     // is kept from the monotonic alignment.
     let off = PassageOptions { few_passages_unanchored: 0, ..defaults };
-    assert!(translated(&off) < 3, "{} passages without the rule", translated(&off));
+    let without = translated(&a, link, &off);
+    assert!(without < 3, "{without} passages without the rule");
 }
