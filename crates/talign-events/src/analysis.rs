@@ -1346,6 +1346,10 @@ impl<'c> Analysis<'c> {
             let touched: Vec<u32> = intruders.iter().flat_map(|&(a, b)| [a, b]).collect();
             events = grouping.update(&touched, &edges, &windows, &space.keys, &opts.cluster).numbered();
         }
+        // Greedy merging can leave a document in a group it fits less well than another.
+        if opts.cluster.refine_rounds > 0 {
+            events = cluster::refine(&edges, &windows, &space.keys, &events, &opts.cluster);
+        }
         progress(Stage::Grouped);
         // Copies of one text are linked each to its closest copy (highest containment, ties
         // by content), not each to every other: a story on thirty sites is thirty links,

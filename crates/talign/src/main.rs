@@ -309,6 +309,11 @@ struct Tuning {
     /// --event-min-support.
     #[arg(long, hide_short_help = true, value_name = "S", value_parser = unit_interval, allow_negative_numbers = true, default_value_t = talign_events::cluster::ClusterOptions::default().support)]
     event_support: f32,
+    /// After grouping, look again at each document's event N times at most: a document
+    /// whose average with its own event has fallen below --event-threshold moves to the
+    /// event it fits best, where it may join one (0: off).
+    #[arg(long, hide_short_help = true, value_name = "N", default_value_t = talign_events::cluster::ClusterOptions::default().refine_rounds)]
+    event_refine_rounds: usize,
     /// Documents whose happenings are more than D days apart never share an event.
     #[arg(long, hide_short_help = true, value_name = "D", default_value_t = talign_events::cluster::ClusterOptions::default().tolerance)]
     event_tolerance: i64,
@@ -477,6 +482,7 @@ impl Tuning {
         o.cluster.min_support = self.event_min_support;
         o.cluster.support = self.event_support;
         o.cluster.tolerance = self.event_tolerance;
+        o.cluster.refine_rounds = self.event_refine_rounds;
         o.passages.skip = self.passage_skip;
         o.passages.min_score = self.passage_min_score;
         if self.explicit_min_score {
