@@ -416,9 +416,15 @@ pub fn refine(
     for (d, &g) in group.iter().enumerate() {
         members.entry(g).or_default().push(d as u32);
     }
+    // Per group: its smallest content key (to break ties) and its windows' span, kept up
+    // to date as documents move (a group that loses one is folded again; moves are few).
+    let summary = |ms: &[u32]| {
+        let first = ms.iter().map(|&m| keys[m as usize]).min().unwrap_or(u64::MAX);
+        (first, ms.iter().fold(Span::of(None), |s, &m| s.merge(Span::of(windows[m as usize]))))
+    };
+    let mut summaries: HashMap<usize, (u64, Span)> = members.iter().map(|(&g, ms)| (g, summary(ms))).collect();
     let mut order: Vec<u32> = (0..n as u32).filter(|&d| !adj[d as usize].is_empty()).collect();
     order.sort_by_key(|&d| (keys[d as usize], d));
-    let span_of = |ms: &[u32]| ms.iter().fold(Span::of(None), |s, &m| s.merge(Span::of(windows[m as usize])));
     for _ in 0..opts.refine_rounds {
         let mut moved = false;
         for &d in &order {
@@ -437,21 +443,21 @@ pub fn refine(
             if own_avg >= opts.threshold {
                 continue;
             }
+            let mine = Span::of(windows[d as usize]);
             let mut best: Option<(f32, u64, usize)> = None;
             for (&g, &(sum, strongest, supporting)) in &across {
                 if g == own {
                     continue;
                 }
-                let ms = &members[&g];
-                let avg = sum / ms.len() as f32;
+                let avg = sum / members[&g].len() as f32;
                 if avg <= own_avg || avg < opts.threshold || !opts.may_merge(strongest, supporting) {
                     continue;
                 }
-                let first = ms.iter().map(|&m| keys[m as usize]).min().unwrap_or(0);
+                let (first, span) = summaries[&g];
                 if best.is_some_and(|(b, k, _)| (avg, std::cmp::Reverse(first)) <= (b, std::cmp::Reverse(k))) {
                     continue;
                 }
-                if !span_of(ms).merge(Span::of(windows[d as usize])).consistent(opts.tolerance) {
+                if !span.merge(mine).consistent(opts.tolerance) {
                     continue;
                 }
                 best = Some((avg, first, g));
@@ -460,8 +466,13 @@ pub fn refine(
             // The group left behind agrees in time still (it has fewer windows).
             if let Some(ms) = members.get_mut(&own) {
                 ms.retain(|&m| m != d);
+                summaries.insert(own, summary(ms));
             }
             members.entry(to).or_default().push(d);
+            if let Some((first, span)) = summaries.get_mut(&to) {
+                *first = (*first).min(keys[d as usize]);
+                *span = span.merge(mine);
+            }
             group[d as usize] = to;
             moved = true;
         }
