@@ -375,25 +375,31 @@ impl Grouping {
 
     /// Each document's group, numbered in order of the group's first document.
     pub fn numbered(&self) -> Vec<usize> {
-        let mut number: HashMap<u32, usize> = HashMap::new();
-        self.root
-            .iter()
-            .map(|&r| {
-                let next = number.len();
-                *number.entry(r).or_insert(next)
-            })
-            .collect()
+        numbered_by_first(&self.root)
     }
+}
+
+/// Group labels renumbered 0, 1, … in the order their first document comes.
+fn numbered_by_first<T: Copy + Eq + std::hash::Hash>(labels: &[T]) -> Vec<usize> {
+    let mut number: HashMap<T, usize> = HashMap::new();
+    labels
+        .iter()
+        .map(|&l| {
+            let next = number.len();
+            *number.entry(l).or_insert(next)
+        })
+        .collect()
 }
 
 /// A second look at each document's group after the grouping: average linkage merges
 /// greedily, so a document joined early to a group it fits less well than another it could
 /// join (a report of Sheikh Hasina's resignation drawn into her election of January by
 /// two pairs at 0.41, though three reports of the resignation find it likelier, 0.45 to
-/// 0.59, once their group is whole) stays there. Each document, in the order of its content
-/// key, moves to the group whose average score with it is highest, if that average is
-/// higher than its own group's (without it), reaches [`ClusterOptions::threshold`], the
-/// pairs with that group let a merge ([`ClusterOptions::may_merge`]) and the windows agree.
+/// 0.59, once their group is whole) stays there. Each document whose average score with
+/// its own group (without it) has fallen below [`ClusterOptions::threshold`], in the order
+/// of its content key, moves to the group whose average score with it is highest, if that
+/// average is higher than its own group's, reaches the threshold, the pairs with that group
+/// let a merge ([`ClusterOptions::may_merge`]) and the windows agree.
 /// Up to [`ClusterOptions::refine_rounds`] passes, until nothing moves. `groups[d]` is document `d`'s
 /// group, any numbering; the result is numbered as [`Grouping::numbered`] numbers.
 pub fn refine(
@@ -429,28 +435,25 @@ pub fn refine(
         let mut moved = false;
         for &d in &order {
             let own = group[d as usize];
-            // Per neighbouring group: summed score, strongest, supporting pairs.
-            let mut across: HashMap<usize, (f32, f32, u32)> = HashMap::new();
+            // The document's pairs with each neighbouring group.
+            let mut across: HashMap<usize, Across> = HashMap::new();
             for &(o, s) in &adj[d as usize] {
-                let e = across.entry(group[o as usize]).or_insert((0.0, 0.0, 0));
-                e.0 += s;
-                e.1 = e.1.max(s);
-                e.2 += u32::from(opts.min_support > 0 && s >= opts.support);
+                across.entry(group[o as usize]).or_default().add(s, opts);
             }
             let own_size = members[&own].len();
             let own_avg =
-                if own_size > 1 { across.get(&own).map_or(0.0, |e| e.0) / (own_size - 1) as f32 } else { 0.0 };
+                if own_size > 1 { across.get(&own).map_or(0.0, |e| e.sum) / (own_size - 1) as f32 } else { 0.0 };
             if own_avg >= opts.threshold {
                 continue;
             }
             let mine = Span::of(windows[d as usize]);
             let mut best: Option<(f32, u64, usize)> = None;
-            for (&g, &(sum, strongest, supporting)) in &across {
+            for (&g, pairs) in &across {
                 if g == own {
                     continue;
                 }
-                let avg = sum / members[&g].len() as f32;
-                if avg <= own_avg || avg < opts.threshold || !opts.may_merge(strongest, supporting) {
+                let avg = pairs.sum / members[&g].len() as f32;
+                if avg <= own_avg || avg < opts.threshold || !pairs.may_merge(opts) {
                     continue;
                 }
                 let (first, span) = summaries[&g];
@@ -480,14 +483,7 @@ pub fn refine(
             break;
         }
     }
-    let mut number: HashMap<usize, usize> = HashMap::new();
-    group
-        .iter()
-        .map(|&g| {
-            let next = number.len();
-            *number.entry(g).or_insert(next)
-        })
-        .collect()
+    numbered_by_first(&group)
 }
 
 /// Average linkage over one connected part: `edges` between its documents `0..n`, which
@@ -1043,18 +1039,16 @@ mod tests {
                 }
             }
             // Every group still agrees in time.
-            let mut spans: BTreeMap<usize, Span> = BTreeMap::new();
-            for (d, &g) in refined.iter().enumerate() {
-                let s = spans.entry(g).or_insert(Span::of(None));
-                *s = s.merge(Span::of(windows[d]));
-            }
-            let given: BTreeMap<usize, Span> = groups.iter().enumerate().fold(BTreeMap::new(), |mut m, (d, &g)| {
-                let s = m.entry(g).or_insert(Span::of(None));
-                *s = s.merge(Span::of(windows[d]));
-                m
-            });
-            if given.values().all(|s| s.consistent(opts.tolerance)) {
-                assert!(spans.values().all(|s| s.consistent(opts.tolerance)), "{edges:?} {windows:?} {groups:?}");
+            let agree = |groups: &[usize]| {
+                let mut spans: BTreeMap<usize, Span> = BTreeMap::new();
+                for (d, &g) in groups.iter().enumerate() {
+                    let s = spans.entry(g).or_insert(Span::of(None));
+                    *s = s.merge(Span::of(windows[d]));
+                }
+                spans.values().all(|s| s.consistent(opts.tolerance))
+            };
+            if agree(&groups) {
+                assert!(agree(&refined), "{edges:?} {windows:?} {groups:?}");
             }
         }
     }
