@@ -640,6 +640,28 @@ mod tests {
     }
 
     #[test]
+    fn tamil_places_and_people_come_from_the_lexicon_with_their_case_endings() {
+        // Before the Tamil rows, ரஷ்ய (Russia) read as "Roshya" and matched nothing,
+        // கிரம்ளின் (the Kremlin) stayed an unconfirmed candidate, and நாட்டு ("of the
+        // country") passed for NATO.
+        let text = "ஐந்துநாள் பயணமாக மாஸ்கோ சென்றுள்ள ஜெய்சங்கர் அதிபர் விளாடிமிர் புதினை கிரம்ளின் \
+                    மாளிகையில் சந்தித்தார். அந்நாட்டு அதிபர் ரஷ்யாவுக்கு வந்த இந்தியாவின் அமைச்சரை வரவேற்றார்.";
+        let lex = Lexicon::builtin();
+        let entities: Vec<(String, &str)> = find_mentions(text)
+            .into_iter()
+            .filter(|m| m.source == Source::Lexicon)
+            .filter_map(|m| Some((n(m.surface(text)), lex.entity(m.entity?).canonical.as_str())))
+            .collect();
+        for (word, entity) in
+            [("மாஸ்கோ", "Moscow"), ("கிரம்ளின்", "Kremlin"), ("ரஷ்யாவுக்கு", "Russia"), ("இந்தியாவின்", "India")]
+        {
+            assert!(entities.contains(&(n(word), entity)), "{word} → {entity} in {entities:?}");
+        }
+        let nato = find_mentions(text).into_iter().filter_map(|m| m.entity).any(|e| lex.entity(e).canonical == "NATO");
+        assert!(!nato, "நாட்டு is not NATO");
+    }
+
+    #[test]
     fn titles_quotes_and_lexicon() {
         let m = found("রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ আশা প্রকাশ করেছেন। তিনি মস্কোয় ফিরেছেন।");
         assert!(m.contains(&(n("সের্গেই ল্যাভরভ"), Source::Lexicon)), "{m:?}");
