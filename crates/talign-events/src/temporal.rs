@@ -46,6 +46,9 @@
 //!
 //! - **Relative days** (`আজ`, `গতকাল`, `دیروز`, `вчера`, `yesterday`, `দুই দিন আগে`,
 //!   `۳ روز پیش`, `2 days ago`): resolved against the publication date, skipped without one.
+//! - **Relative months** (`next month`, `আগামী মাসে`, `গত মাসে`, `ماه آینده`, `الشهر المقبل`,
+//!   `अगले महीने`, `в следующем месяце`): the month before or after the publication date's,
+//!   as a [`TimeValue::MonthYear`] ([`Note::FromPublished`]); skipped without a publication date.
 //! - **Chinese and Japanese**: numbers glued to 年, 月 and 日 (`2025年7月15日`, `2024年6月`,
 //!   `7月15日`, the last resolved as any day and month); a day alone (`15日`) is not a date.
 //!   Weekdays (`星期一`, `周一`, `月曜日`, `上周一`) and relative days (`昨天`, `昨日`) are
@@ -908,6 +911,20 @@ impl<'t> Finder<'t> {
         if let Some(days) = self.lex(i).and_then(|l| l.relative_day) {
             self.push(i, i, TimeValue::Day(published.add_days(days)), Calendar::Gregorian, Some(Note::FromPublished));
             return Some(i + 1);
+        }
+        // A month relative to publication: "next month", আগামী মাসে, अगले महीने, ماه آینده,
+        // الشهر المقبل, в следующем месяце.
+        let before = self.lex(i).and_then(|l| l.shift_before).filter(|_| self.lex(i + 1).is_some_and(|l| l.month_noun));
+        let after = self
+            .lex(i + 1)
+            .and_then(|l| l.shift_after)
+            .filter(|_| self.lex(i).is_some_and(|l| l.month_noun || l.month_word));
+        if let Some(shift) = before.or(after) {
+            let step = if shift == Shift::Next { 1 } else { -1 };
+            let months = published.year() * 12 + published.month() as i32 - 1 + step;
+            let (year, month) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+            self.push(i, i + 1, TimeValue::MonthYear { year, month }, Calendar::Gregorian, Some(Note::FromPublished));
+            return Some(i + 2);
         }
         let n = match (self.num(i), self.lex(i).and_then(|l| l.small_number)) {
             (Some(n), _) if n.plain && n.digits <= 2 && n.suffix.is_empty() => n.value as i64,

@@ -7,6 +7,10 @@
 //!   longer text) that is not long before the publication date (background, more than
 //!   [`BACKGROUND_DAYS`] earlier) — when it lies after the publication date, the document
 //!   announces it (a preview) and the window is that future day;
+//!   but when the lead names the month after publication ("next month", আগামী মাসে,
+//!   ماه آینده, الشهر المقبل) and states no day or only the publication day itself (a
+//!   dateline), the document announces a happening of that month, and the window is the
+//!   whole month;
 //! - else the days just before publication (`[published − 3, published]`);
 //! - else a month of a year at the very top, the whole month.
 //!
@@ -193,6 +197,24 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
             }
         }
     }
+    // "Next month" in the lead, and no day stated but the publication day (a dateline):
+    // the document announces a happening of that month.
+    let announced_month = published.and_then(|p| {
+        in_lead().find_map(|(_, m)| match (m.value, m.note) {
+            (TimeValue::MonthYear { year, month }, Some(crate::temporal::Note::FromPublished))
+                if (year, month) > (p.year(), p.month()) =>
+            {
+                crate::temporal::month_days(year, month)
+            }
+            _ => None,
+        })
+    });
+    if let Some((first, last)) = announced_month
+        && stated.is_none_or(|(d, _)| Some(d) == published)
+    {
+        let window = Window::Days(first.days_since_epoch(), last.days_since_epoch());
+        return Some(When { window, source: WhenSource::Announced });
+    }
     if let Some((d, _)) = stated {
         let day = d.days_since_epoch();
         let source = match published {
@@ -257,6 +279,22 @@ mod tests {
         let got = w("Lavrov will visit Dhaka on 7 September 2023.", Some("2023-08-20")).unwrap();
         assert_eq!(got.source, WhenSource::Announced);
         assert_eq!(got.window, Window::Days(day("2023-09-07"), day("2023-09-07")));
+    }
+
+    #[test]
+    fn a_preview_that_names_next_month_announces_that_month() {
+        // The dateline is the publication day; the happening is announced for next month.
+        let t = "date 2023-08-23 Although Lavrov was supposed to visit Dhaka last year, his trip was cancelled. \
+                 Next month, he will be coming to Dhaka before the G-20 summit in Delhi.";
+        let got = w(t, Some("2023-08-23")).unwrap();
+        assert_eq!(got.source, WhenSource::Announced);
+        assert_eq!(got.window, Window::Days(day("2023-09-01"), day("2023-09-30")));
+        // A day stated in the lead that is not the publication day says more.
+        let t = "On 20 August 2023 the ministers met in Dhaka; next month they meet again.";
+        assert_eq!(w(t, Some("2023-08-23")).unwrap().source, WhenSource::Stated);
+        // Last month is background, not an announcement.
+        let t = "Last month the ministers met in Dhaka.";
+        assert_eq!(w(t, Some("2023-08-23")).unwrap().source, WhenSource::Published);
     }
 
     fn wt(text: &str, published: Option<&str>) -> Option<When> {

@@ -490,6 +490,21 @@ fn days_relative_to_publication() {
 }
 
 #[test]
+fn months_relative_to_publication() {
+    let month = |year, month| TimeValue::MonthYear { year, month };
+    check("Next month, he will be coming to Dhaka", Some("2023-08-23"), &[("Next month", month(2023, 9))]);
+    check("তিনি আগামী মাসে ঢাকায় আসবেন", Some("2023-12-20"), &[("আগামী মাসে", month(2024, 1))]);
+    check("لاوروف ماه آینده به داکا می‌رود", Some("2024-01-10"), &[("ماه آینده", month(2024, 2))]);
+    check("يزور لافروف دكا الشهر المقبل", Some("2023-08-23"), &[("الشهر المقبل", month(2023, 9))]);
+    check("अगले महीने रूस का दौरा करेंगे", Some("2024-06-05"), &[("अगले महीने", month(2024, 7))]);
+    check("визит состоится в следующем месяце", Some("2024-05-24"), &[("следующем месяце", month(2024, 6))]);
+    check("গত মাসে ঢাকায় এসেছিলেন", Some("2024-01-10"), &[("গত মাসে", month(2023, 12))]);
+    // Without a publication date there is nothing to resolve against; "last week" is no month.
+    check("Next month, he will be coming to Dhaka", None, &[]);
+    check("talks last week in Dhaka", Some("2024-01-10"), &[]);
+}
+
+#[test]
 fn numeric_dates_with_the_day_first() {
     check("30/12/2018", None, &[("30/12/2018", day("2018-12-30"))]);
     check("08.07.2024 21:08", None, &[("08.07.2024", day("2024-07-08"))]);

@@ -88,6 +88,8 @@ pub(crate) struct Lexeme {
     pub week: bool,
     /// The word "month" that may follow a Persian month name (`آذر ماه`).
     pub month_word: bool,
+    /// The word "month" in "next month", "আগামী মাসে", "ماه آینده", "الشهر المقبل".
+    pub month_noun: bool,
     /// A word that makes a following `جمعه` the Friday prayer, not a date (`نماز جمعه`).
     pub prayer: bool,
     /// First half of a two-word Persian weekday (`پنج` of `پنج شنبه`).
@@ -806,6 +808,11 @@ const SHIFT_BEFORE: &[(&str, Shift)] = &[
     ("अगले", Shift::Next),
     ("آئندہ", Shift::Next),
     ("گزشتہ", Shift::Last),
+    // Russian "в следующем месяце", "в прошлом месяце".
+    ("следующем", Shift::Next),
+    ("прошлом", Shift::Last),
+    ("अगला", Shift::Next),
+    ("اگلے", Shift::Next),
 ];
 /// Persian words after a weekday: شنبه گذشته (last Saturday), شنبه آینده (next Saturday).
 const SHIFT_AFTER: &[(&str, Shift)] = &[
@@ -827,6 +834,11 @@ const WEEK_SHIFT: &[(&str, Shift)] = &[
 ];
 const WEEK: &[&str] = &["هفته", "هفتهی", "সপ্তাহ", "সপ্তাহের", "সপ্তাহে", "week"];
 const MONTH_WORD: &[&str] = &["ماه"];
+/// The word "month" after a shift word (`next month`, `আগামী মাসে`, `अगले महीने`, `اگلے
+/// مہینے`, `в следующем месяце`) or before one (`ماه آینده`, `الشهر المقبل`); Urdu ماہ folds
+/// onto Persian ماه. Arabic شهر without its article is left out: it is Persian for city.
+const MONTH_NOUNS: &[&str] =
+    &["মাস", "month", "ماه", "महीने", "महीना", "माह", "مہینے", "مہینہ", "الشهر", "месяце", "месяц"];
 const PRAYER: &[&str] =
     &["نماز", "امام", "ائمه", "خطیب", "خطبه", "خطبههای", "اقامه", "صلاة", "صلاه", "خطبة", "good", "black"];
 const WEEKDAY_HEADS: &[&str] = &["یک", "دو", "سه", "چهار", "پنج"];
@@ -942,6 +954,10 @@ fn build() -> HashMap<String, Lexeme> {
     }
     for w in MONTH_WORD {
         add(w, &[""], &|l| l.month_word = true);
+    }
+    for w in MONTH_NOUNS {
+        let endings = if script_of(w) == Script::Bengali { BN_ENDINGS } else { &[""] };
+        add(w, endings, &|l| l.month_noun = true);
     }
     for w in PRAYER {
         add(w, &[""], &|l| l.prayer = true);
