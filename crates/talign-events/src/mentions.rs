@@ -647,8 +647,9 @@ mod tests {
         let text = "ஐந்துநாள் பயணமாக மாஸ்கோ சென்றுள்ள ஜெய்சங்கர் அதிபர் விளாடிமிர் புதினை கிரம்ளின் \
                     மாளிகையில் சந்தித்தார். அந்நாட்டு அதிபர் ரஷ்யாவுக்கு வந்த இந்தியாவின் அமைச்சரை வரவேற்றார்.";
         let lex = Lexicon::builtin();
-        let entities: Vec<(String, &str)> = find_mentions(text)
-            .into_iter()
+        let mentions = find_mentions(text);
+        let entities: Vec<(String, &str)> = mentions
+            .iter()
             .filter(|m| m.source == Source::Lexicon)
             .filter_map(|m| Some((n(m.surface(text)), lex.entity(m.entity?).canonical.as_str())))
             .collect();
@@ -657,7 +658,7 @@ mod tests {
         {
             assert!(entities.contains(&(n(word), entity)), "{word} → {entity} in {entities:?}");
         }
-        let nato = find_mentions(text).into_iter().filter_map(|m| m.entity).any(|e| lex.entity(e).canonical == "NATO");
+        let nato = mentions.iter().filter_map(|m| m.entity).any(|e| lex.entity(e).canonical == "NATO");
         assert!(!nato, "நாட்டு is not NATO");
     }
 

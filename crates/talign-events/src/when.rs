@@ -31,7 +31,7 @@
 use talign_corpus::Date;
 
 use crate::cluster::Window;
-use crate::temporal::{Calendar, DateMention, TimeValue};
+use crate::temporal::{Calendar, DateMention, Note, TimeValue};
 
 /// The lead of a short text.
 pub const LEAD_BYTES: usize = 600;
@@ -164,6 +164,12 @@ fn header_clock(text: &str, m: &DateMention, published: Option<Date>) -> bool {
 /// The longest first line that [`header_clock`] takes for a header.
 const HEADER_LINE: usize = 40;
 
+/// The window of a whole month.
+fn month_window(year: i32, month: u32) -> Option<Window> {
+    let (first, last) = crate::temporal::month_days(year, month)?;
+    Some(Window::Days(first.days_since_epoch(), last.days_since_epoch()))
+}
+
 fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, len: usize) -> Option<When> {
     let lead = LEAD_BYTES.max(len * 2 / 5);
     // Dates of the page's metadata and masthead say when the page was made.
@@ -199,20 +205,17 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
     }
     // "Next month" in the lead, and no day stated but the publication day (a dateline):
     // the document announces a happening of that month.
-    let announced_month = published.and_then(|p| {
-        in_lead().find_map(|(_, m)| match (m.value, m.note) {
-            (TimeValue::MonthYear { year, month }, Some(crate::temporal::Note::FromPublished))
+    if let Some(p) = published
+        && stated.is_none_or(|(d, _)| d == p)
+        && let Some(window) = in_lead().find_map(|(_, m)| match (m.value, m.note) {
+            (TimeValue::MonthYear { year, month }, Some(Note::FromPublished))
                 if (year, month) > (p.year(), p.month()) =>
             {
-                crate::temporal::month_days(year, month)
+                month_window(year, month)
             }
             _ => None,
         })
-    });
-    if let Some((first, last)) = announced_month
-        && stated.is_none_or(|(d, _)| Some(d) == published)
     {
-        let window = Window::Days(first.days_since_epoch(), last.days_since_epoch());
         return Some(When { window, source: WhenSource::Announced });
     }
     if let Some((d, _)) = stated {
@@ -237,11 +240,7 @@ fn window(text: Option<&str>, dates: &[DateMention], published: Option<Date>, le
                 return Some(When { window: Window::DaysOfYear(doy, doy), source: WhenSource::DayOfYear });
             }
             TimeValue::MonthYear { year, month } if m.start < DATELINE_BYTES => {
-                let (first, last) = crate::temporal::month_days(year, month)?;
-                return Some(When {
-                    window: Window::Days(first.days_since_epoch(), last.days_since_epoch()),
-                    source: WhenSource::Month,
-                });
+                return Some(When { window: month_window(year, month)?, source: WhenSource::Month });
             }
             _ => {}
         }
