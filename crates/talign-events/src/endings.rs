@@ -233,6 +233,11 @@ pub fn arabic_script_language(text: &str) -> Option<Family> {
 }
 
 impl Fit {
+    /// Exactly these endings after a form, in any language.
+    pub fn endings(endings: &[&str]) -> Fit {
+        Fit { endings: endings.iter().map(|e| (*e).to_owned()).collect(), ..Fit::default() }
+    }
+
     /// Whether `rest` (the letters between the end of the form and the end of its word)
     /// may follow the form.
     pub fn ending_ok(&self, rest: &str) -> bool {

@@ -109,6 +109,10 @@ struct LexiconPattern {
     /// A Chinese or Japanese variant: found anywhere in a run of text, which those
     /// languages write without spaces between words.
     cjk: bool,
+    /// The stem of a Latin variant in -a with the case endings of the Slavic languages
+    /// written in Latin script (Moskv- for Moskva: Moskvi, Moskvu, Moskvom), read only in
+    /// text of those languages.
+    slavic_only: bool,
 }
 
 /// Arabic articles and proclitics before a variant: a one-letter proclitic only before a
@@ -132,6 +136,25 @@ const TURKIC_CASE_ENDINGS: &[&str] = &[
     "nü", "a", "e", "ə", "ya", "ye", "yə", "na", "nə", "da", "de", "də", "ta", "te", "tə", "nda", "ndə", "dan", "den",
     "dən", "tan", "ten", "tən", "ndan", "ndən", "la", "le", "lə", "yla", "yle", "ylə", "dakı", "daki", "dəki", "deki",
 ];
+
+/// Case endings the Slavic languages written in Latin script (Serbian, Croatian, Bosnian,
+/// Slovene, Polish, Czech, Slovak) glue to a name that ends in a consonant: Izraelu,
+/// Irana, Putinom, Kremlja, Kremljem; and the possessive adjective (Putinov, Modijeva).
+const SLAVIC_CASE_ENDINGS: &[&str] = &[
+    "a", "u", "e", "om", "em", "i", "ov", "ova", "ovo", "ove", "ovu", "ev", "eva", "evo", "eve", "evu", "jev", "jeva",
+    "jevo", "jeve", "jevu", "ja", "ju", "je", "jem",
+];
+
+/// Case endings after a Latin-script name in -a that lost it, in the same languages:
+/// Moskva → Moskve, Moskvi, Moskvu, Moskvom, Moskvoj; Rusija → Rusiji; Polish Rosja → Rosji.
+const SLAVIC_A_STEM_ENDINGS: &[&str] = &["e", "i", "u", "om", "oj", "o", "y", "ę", "ą", "ě"];
+
+/// Whether a text is written in a Slavic language in Latin script, by the letters only
+/// those languages write (č, ž, ř, ł, đ, ę, ą, ě, ů…): three of them at least.
+fn slavic_latin_text(text: &str) -> bool {
+    const LETTERS: &str = "čćžđšřłęąěůľťČĆŽĐŠŘŁ";
+    text.chars().filter(|c| LETTERS.contains(*c)).take(3).count() >= 3
+}
 
 /// Arabic nisba adjectives in their feminine and plural forms after a variant in -ی
 /// (المصرية, المصريون, المصريين, folded).
@@ -171,13 +194,39 @@ impl LexiconMatcher {
                         pats.push((
                             form,
                             id,
-                            LexiconPattern { id, last_word, head: head.clone(), script, fit: Some(fit), cjk: false },
+                            LexiconPattern {
+                                id,
+                                last_word,
+                                head: head.clone(),
+                                script,
+                                fit: Some(fit),
+                                cjk: false,
+                                slavic_only: false,
+                            },
                         ));
                     }
                 }
             } else {
                 let cjk = key.chars().next().is_some_and(talign_names::is_cjk);
-                pats.push((key, id, LexiconPattern { id, last_word: None, head: None, script, fit: None, cjk }));
+                // The stem of a Latin variant in -a, for the Slavic case endings.
+                if script == Script::Latin
+                    && let Some(stem) = key.strip_suffix('a')
+                    && stem.rsplit(' ').next().is_some_and(|w| w.chars().count() >= 4)
+                {
+                    let fit = Fit::endings(SLAVIC_A_STEM_ENDINGS);
+                    let last_word = Some(key.rsplit(' ').next().unwrap_or(&key).to_owned());
+                    let (form, head) = (stem.to_owned(), None);
+                    pats.push((
+                        form,
+                        id,
+                        LexiconPattern { id, last_word, head, script, fit: Some(fit), cjk, slavic_only: true },
+                    ));
+                }
+                pats.push((
+                    key,
+                    id,
+                    LexiconPattern { id, last_word: None, head: None, script, fit: None, cjk, slavic_only: false },
+                ));
             }
         }
         // One pattern per form; a whole variant wins over another variant's stem.
@@ -337,6 +386,7 @@ pub(crate) fn find_mentions_folded(
     // Turkish and Azerbaijani glue case endings to names (Moskvada, Pezeşkianla, Putinin):
     // a text is read as theirs by the letters only they write.
     let turkic = text.chars().filter(|c| matches!(c, 'ı' | 'ş' | 'ğ' | 'ə' | 'Ş' | 'Ə')).take(3).count() >= 3;
+    let slavic = slavic_latin_text(text);
     let doc_script = {
         let st = talign_names::ScriptStats::of(f);
         st.dominant()
@@ -370,6 +420,9 @@ pub(crate) fn find_mentions_folded(
     // 1. Lexicon variants.
     for m in lm.ac.find_iter(f) {
         let pat = &lm.pats[m.pattern().as_usize()];
+        if pat.slavic_only && !slavic {
+            continue;
+        }
         let first = word_containing(m.start());
         if first >= ws.len() {
             continue;
@@ -432,7 +485,12 @@ pub(crate) fn find_mentions_folded(
                     && matched_last.chars().count() >= 4
                     && ARABIC_NISBA_ENDINGS.contains(&rest);
                 let turkic_case = turkic && pat.script == Script::Latin && TURKIC_CASE_ENDINGS.contains(&rest);
-                if !nisba && !turkic_case && !affix::stems(whole, w.script).iter().any(|s| s == matched_last) {
+                let slavic_case = slavic && pat.script == Script::Latin && SLAVIC_CASE_ENDINGS.contains(&rest);
+                if !nisba
+                    && !turkic_case
+                    && !slavic_case
+                    && !affix::stems(whole, w.script).iter().any(|s| s == matched_last)
+                {
                     continue;
                 }
                 Some(matched_last)
@@ -691,6 +749,40 @@ mod tests {
         let tr = "Dışişleri Bakanı Hakan Fidan Salı günü Tahran'da mevkidaşı ile görüştü.";
         assert!(found(tr).iter().all(|(m, _)| !m.contains("Salı") && !m.contains("salı")), "{:?}", found(tr));
         assert!(found(en).iter().all(|(m, _)| !m.to_lowercase().contains("friday")), "{:?}", found(en));
+    }
+
+    #[test]
+    fn slavic_case_endings_in_latin_script() {
+        // Serbian and Slovene: the ending glued to a name in a consonant (Izraelu, Kremlja),
+        // and to the stem of a name in -a (Moskvi, Rusiji, Indije), told by the letters
+        // only those languages write.
+        let sr = "Premijer Indije Narendra Modi boravi u Moskvi, rekao je portparol Kremlja. \
+                  Odnosi Rusije i Indije su važni, a Modi će se u Moskvu vratiti; o sastanku s Izraelom se ne zna ništa.";
+        let hits = lexicon_hits(sr);
+        for (surface, slug) in [
+            ("Moskvi", "moscow"),
+            ("Moskvu", "moscow"),
+            ("Kremlja", "kremlin"),
+            ("Indije", "india"),
+            ("Rusije", "russia"),
+            ("Izraelom", "israel"),
+        ] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        let sl = "Iran je izstrelil rakete proti Izraelu, poročajo iz Jeruzalema in Sirije; škode je malo, življenj ni zahteval.";
+        let hits = lexicon_hits(sl);
+        for (surface, slug) in [("Izraelu", "israel"), ("Sirije", "syria")] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        // Without those letters the endings are no endings: English keeps the words whole.
+        let en = "Moskvu and Indije are not words, and the Indiana team met Israelu.";
+        let hits = lexicon_hits(en);
+        assert!(
+            hits.iter().all(|(s, _)| !matches!(s.as_str(), "Moskvu" | "Indije" | "Israelu" | "Indiana")),
+            "{hits:?}"
+        );
+        // A name in -a still ends where its stem does not: Moskva is Moscow in any text.
+        assert!(has(&lexicon_hits("Putin returned to Moskva."), "Moskva", "moscow"));
     }
 
     /// The lexicon entity (its slug) of every lexicon mention, by surface.
