@@ -785,6 +785,31 @@ mod tests {
         assert!(has(&lexicon_hits("Putin returned to Moskva."), "Moskva", "moscow"));
     }
 
+    #[test]
+    fn korean_places_and_people_come_from_the_lexicon_with_their_particles() {
+        let ko = "크렘린은 푸틴 대통령의 북한 방문 준비를 발표했다. 블라디미르 푸틴 러시아 대통령은 평양의 초대를 \
+                  받았고, 이란과 이스라엘의 충돌도 논의했다고 타스가 전했다.";
+        let hits = lexicon_hits(ko);
+        for (surface, slug) in [
+            ("크렘린은", "kremlin"),
+            ("북한", "north-korea"),
+            ("블라디미르 푸틴", "vladimir-putin"),
+            ("러시아", "russia"),
+            ("평양의", "pyongyang"),
+            ("이란과", "iran"),
+            ("이스라엘의", "israel"),
+            ("타스가", "tass"),
+        ] {
+            assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
+        }
+        // A particle is no part of a longer word: 북한산 (a mountain) is not North Korea.
+        assert!(
+            lexicon_hits("북한산에 올랐다.").iter().all(|(_, e)| e != "north-korea"),
+            "{:?}",
+            lexicon_hits("북한산에 올랐다.")
+        );
+    }
+
     /// The lexicon entity (its slug) of every lexicon mention, by surface.
     fn lexicon_hits(text: &str) -> Vec<(String, String)> {
         let lex = Lexicon::builtin();
