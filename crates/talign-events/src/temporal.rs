@@ -1048,7 +1048,42 @@ pub fn is_page_date(text: &str, at: usize) -> bool {
     let (start, end) = line_bounds(text, at);
     let line = &text[start..end];
     let next = text.get(end + 1..).map_or("", |rest| rest.split('\n').next().unwrap_or(""));
-    is_metadata_line(line) || is_clock_line(line) || is_clock_line(next)
+    is_metadata_line(line) || is_clock_line(line) || is_clock_line(next) || (start == 0 && is_bare_date_line(line))
+}
+
+/// Whether a line holds a date and nothing else: no time of day, no place, no headline
+/// (`মঙ্গলবার, ১৭ সেপ্টেম্বর ২০২৪`, `Monday 23 December 2024`). On a page's first line,
+/// above the headline, that is the masthead's clock, the day the page was rendered or
+/// crawled (on the web development set, four such lines of five are months after the story);
+/// a publication line gives the time as well (`شنبه / ۱۶ تیر ۱۴۰۳ / ۰۸:۱۰`), a dateline its
+/// place (`ঢাকা, ২০ ডিসেম্বর ২০২৩`).
+///
+/// ```
+/// use talign_events::temporal::is_bare_date_line;
+/// assert!(is_bare_date_line("মঙ্গলবার, ১৭ সেপ্টেম্বর ২০২৪"));
+/// assert!(is_bare_date_line("Monday 23 December 2024"));
+/// assert!(!is_bare_date_line("08.07.2024 21:08"));
+/// assert!(!is_bare_date_line("ঢাকা, ২০ ডিসেম্বর ২০২৩"));
+/// assert!(!is_bare_date_line("Lavrov arrives in Dhaka"));
+/// ```
+pub fn is_bare_date_line(line: &str) -> bool {
+    if line.chars().count() > METADATA_LINE {
+        return false;
+    }
+    let dates = find_dates(line, None);
+    if !dates.iter().any(|m| matches!(m.value, TimeValue::Day(_))) {
+        return false;
+    }
+    let mut rest = String::with_capacity(line.len());
+    let mut at = 0;
+    for m in &dates {
+        if m.start >= at {
+            rest.push_str(&line[at..m.start]);
+            at = m.end;
+        }
+    }
+    rest.push_str(&line[at.min(line.len())..]);
+    !rest.chars().any(char::is_alphanumeric)
 }
 
 /// How far after its label a publication date may start (room for a time: `۱۵:۴۷ - `).

@@ -353,11 +353,17 @@ mod tests {
         let t = "Saturday 28 September 2024\nPutin in Pyongyang\nOn Wednesday, 19 June 2024 Putin arrived.";
         let got = wt(t, None).unwrap();
         assert_eq!(got.window, Window::Days(day("2024-06-19"), day("2024-06-19")));
-        // A weekday that is not the day's own anchors nothing.
+        // A first line that holds a date and nothing else is the masthead's clock whatever
+        // the story says: its day is never the story's (`temporal::is_bare_date_line`).
         let t = "Saturday 28 September 2024\nPutin in Pyongyang\nOn Thursday, 19 June 2024 Putin arrived.";
+        assert_eq!(wt(t, None).unwrap().window, Window::Days(day("2024-06-19"), day("2024-06-19")));
+        let t = "Saturday 28 September 2024\nPutin in Pyongyang\nPutin arrived in Pyongyang.";
+        assert_eq!(wt(t, None), None);
+        // A first line with more than the date (a time, a place) is a dateline: a weekday
+        // that is not the day's own anchors nothing, and a close day is the same news.
+        let t = "Saturday 28 September 2024 10:15\nPutin in Pyongyang\nOn Thursday, 19 June 2024 Putin arrived.";
         assert_eq!(wt(t, None).unwrap().window, Window::Days(day("2024-09-28"), day("2024-09-28")));
-        // A close day is the same news, not a clock: the first line stands.
-        let t = "Thursday 20 June 2024\nPutin in Pyongyang\nOn Wednesday, 19 June 2024 Putin arrived.";
+        let t = "Moscow, Thursday 20 June 2024\nPutin in Pyongyang\nOn Wednesday, 19 June 2024 Putin arrived.";
         assert_eq!(wt(t, None).unwrap().window, Window::Days(day("2024-06-20"), day("2024-06-20")));
     }
 
