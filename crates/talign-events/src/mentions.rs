@@ -149,11 +149,15 @@ const SLAVIC_CASE_ENDINGS: &[&str] = &[
 /// Moskva → Moskve, Moskvi, Moskvu, Moskvom, Moskvoj; Rusija → Rusiji; Polish Rosja → Rosji.
 const SLAVIC_A_STEM_ENDINGS: &[&str] = &["e", "i", "u", "om", "oj", "o", "y", "ę", "ą", "ě"];
 
-/// Whether a text is written in a Slavic language in Latin script, by the letters only
-/// those languages write (č, ž, ř, ł, đ, ę, ą, ě, ů…): three of them at least.
-fn slavic_latin_text(text: &str) -> bool {
-    const LETTERS: &str = "čćžđšřłęąěůľťČĆŽĐŠŘŁ";
-    text.chars().filter(|c| LETTERS.contains(*c)).take(3).count() >= 3
+/// Letters only Turkish and Azerbaijani write among the languages of Latin script.
+const TURKIC_LETTERS: &str = "ışğəŞƏ";
+/// Letters only the Slavic languages of Latin script write (č, ž, ř, ł, đ, ę, ą, ě, ů…).
+const SLAVIC_LETTERS: &str = "čćžđšřłęąěůľťČĆŽĐŠŘŁ";
+
+/// Whether a text is written in one of the languages that alone write `letters`: it holds
+/// three of them at least.
+fn writes_letters_of(text: &str, letters: &str) -> bool {
+    text.chars().filter(|c| letters.contains(*c)).take(3).count() >= 3
 }
 
 /// Arabic nisba adjectives in their feminine and plural forms after a variant in -ی
@@ -208,18 +212,22 @@ impl LexiconMatcher {
                 }
             } else {
                 let cjk = key.chars().next().is_some_and(talign_names::is_cjk);
-                // The stem of a Latin variant in -a, for the Slavic case endings.
-                if script == Script::Latin
-                    && let Some(stem) = key.strip_suffix('a')
-                    && stem.rsplit(' ').next().is_some_and(|w| w.chars().count() >= 4)
-                {
-                    let fit = Fit::endings(SLAVIC_A_STEM_ENDINGS);
-                    let last_word = Some(key.rsplit(' ').next().unwrap_or(&key).to_owned());
-                    let (form, head) = (stem.to_owned(), None);
+                // The stem of a Latin variant in -a, for the Slavic case endings: its last
+                // word keeps four letters at least (Moskv-, not Kin- for Kina).
+                let last = key.rsplit(' ').next().unwrap_or(&key);
+                if script == Script::Latin && last.ends_with('a') && last.chars().count() >= 5 {
                     pats.push((
-                        form,
+                        key[..key.len() - 1].to_owned(),
                         id,
-                        LexiconPattern { id, last_word, head, script, fit: Some(fit), cjk, slavic_only: true },
+                        LexiconPattern {
+                            id,
+                            last_word: Some(last.to_owned()),
+                            head: None,
+                            script,
+                            fit: Some(Fit::endings(SLAVIC_A_STEM_ENDINGS)),
+                            cjk,
+                            slavic_only: true,
+                        },
                     ));
                 }
                 pats.push((
@@ -385,8 +393,9 @@ pub(crate) fn find_mentions_folded(
     let ws = words(f);
     // Turkish and Azerbaijani glue case endings to names (Moskvada, Pezeşkianla, Putinin):
     // a text is read as theirs by the letters only they write.
-    let turkic = text.chars().filter(|c| matches!(c, 'ı' | 'ş' | 'ğ' | 'ə' | 'Ş' | 'Ə')).take(3).count() >= 3;
-    let slavic = slavic_latin_text(text);
+    let turkic = writes_letters_of(text, TURKIC_LETTERS);
+    // Likewise the Slavic languages written in Latin script (Moskvi, Izraelu, Kremlja).
+    let slavic = writes_letters_of(text, SLAVIC_LETTERS);
     let doc_script = {
         let st = talign_names::ScriptStats::of(f);
         st.dominant()
@@ -803,11 +812,8 @@ mod tests {
             assert!(has(&hits, surface, slug), "{surface} → {slug}: {hits:?}");
         }
         // A particle is no part of a longer word: 북한산 (a mountain) is not North Korea.
-        assert!(
-            lexicon_hits("북한산에 올랐다.").iter().all(|(_, e)| e != "north-korea"),
-            "{:?}",
-            lexicon_hits("북한산에 올랐다.")
-        );
+        let hits = lexicon_hits("북한산에 올랐다.");
+        assert!(hits.iter().all(|(_, e)| e != "north-korea"), "{hits:?}");
     }
 
     /// The lexicon entity (its slug) of every lexicon mention, by surface.
