@@ -945,38 +945,44 @@ impl<'c> Analysis<'c> {
     /// another from a neighbouring story on the same subject, which shares more names with
     /// it. So each document has its [`AlignOptions::verify`] best candidates in other
     /// languages aligned passage by passage (with the translation table learnt from the
-    /// links), and two documents that are each other's best candidate with at least
-    /// [`VERIFY_PASSAGES`] passages aligned as a translation ([`VERIFY_PASSAGES_TAUGHT`]
-    /// where the corpus taught their two languages a table) are linked as the link rule
-    /// links (the link decision, the grouping and the links are made again with them, when
-    /// some are not linked yet; the facts, entities, features and scored pairs of the first
-    /// run are kept, since verified pairs change none of them, and so is the translation
-    /// table the verification learnt).
+    /// pairs the link rule keeps), and two documents that are each other's best candidate
+    /// with at least [`VERIFY_PASSAGES`] passages aligned as a translation
+    /// ([`VERIFY_PASSAGES_TAUGHT`] where the corpus taught their two languages a table) are
+    /// linked as the link rule links. The verification needs only the scored pairs, so the
+    /// documents are grouped into events once, with the verified pairs; the table it learnt
+    /// is kept for the passages.
     pub fn with_stats(
         corpus: &'c Corpus,
         opts: &Options,
         stats: Option<&Stats>,
         progress: &dyn Fn(Stage),
     ) -> Analysis<'c> {
-        let first = Analysis::run(corpus, opts, stats, progress, None);
-        if opts.align.verify == 0 {
-            return first;
-        }
-        let verified = first.verified_pairs(&opts.passages);
-        let linked: HashSet<(u32, u32)> =
-            first.links.iter().map(|l| (l.left.min(l.right) as u32, l.left.max(l.right) as u32)).collect();
-        if verified.is_subset(&linked) {
-            return first;
-        }
-        // Only the link decision and what follows change: the facts, entities, features and
-        // scored pairs are the first run's, and so is the translation table the verification
-        // learnt from the first run's links (learning it again from the new links moved the
-        // partial-overlap variants' passage F1 by −0.011 to +0.011, −0.0005 on average, and
-        // cost a pass over every link: about 1 s of the 60 `export sentences` has for
-        // 100,000 documents).
-        let mut second = first;
-        second.group(Some(&verified), progress);
-        second
+        let mut analysis = Analysis::run(corpus, opts, stats, progress);
+        let verified = (opts.align.verify > 0).then(|| {
+            // The pairs the link rule keeps stand for the links while the table is learnt:
+            // learning it from the links of a first grouping (the links are those pairs
+            // inside one event) and grouping again with the verified pairs cost a whole
+            // grouping, 7–8 of the 85 s `events align` took for 100,000 documents, and
+            // moved no figure of web dev, NTREX dev or the partial-overlap variants by more
+            // than 0.004.
+            let decided = align::decide(&analysis.space, &analysis.pairs, &opts.align);
+            analysis.links = analysis
+                .pairs
+                .iter()
+                .zip(&decided)
+                .filter(|(_, d)| **d)
+                .map(|(p, _)| Link {
+                    left: p.left as usize,
+                    right: p.right as usize,
+                    score: p.score,
+                    evidence: String::new(),
+                    relation: Relation::Report,
+                })
+                .collect();
+            analysis.verified_pairs(&opts.passages)
+        });
+        analysis.group(verified.as_ref(), progress);
+        analysis
     }
 
     /// Pairs of documents (smaller index first) that are each other's best candidate in
@@ -1050,15 +1056,10 @@ impl<'c> Analysis<'c> {
             .collect()
     }
 
-    /// The pipeline, with pairs verified by their passages linked (see
+    /// The pipeline up to the scored pairs: facts, entities, features, the pairs and their
+    /// probabilities. No links or events yet ([`Analysis::group`] makes them, see
     /// [`Analysis::with_stats`]).
-    fn run(
-        corpus: &'c Corpus,
-        opts: &Options,
-        stats: Option<&Stats>,
-        progress: &dyn Fn(Stage),
-        verified: Option<&HashSet<(u32, u32)>>,
-    ) -> Analysis<'c> {
+    fn run(corpus: &'c Corpus, opts: &Options, stats: Option<&Stats>, progress: &dyn Fn(Stage)) -> Analysis<'c> {
         let lex = Lexicon::builtin();
         let docs = corpus.docs();
         let frequent = frequent_for(corpus, stats);
@@ -1245,7 +1246,7 @@ impl<'c> Analysis<'c> {
         for (p, x) in pairs.iter_mut().zip(probabilities) {
             p.same_event = x;
         }
-        let mut analysis = Analysis {
+        Analysis {
             corpus,
             published,
             resolution,
@@ -1269,15 +1270,13 @@ impl<'c> Analysis<'c> {
             event_ids: EventIds::new(0),
             base_rate,
             floors,
-        };
-        analysis.group(verified, progress);
-        analysis
+        }
     }
 
     /// The part of the pipeline that pairs verified by their passages change: the link
-    /// decision, the grouping into events and the links (see [`Analysis::with_stats`]).
-    /// Everything before it (facts, entities, features, scored pairs) is the same with and
-    /// without them, so a run with verified pairs redoes only this.
+    /// decision, the grouping into events and the links, made once, after the verification
+    /// (see [`Analysis::with_stats`]). Everything before it (facts, entities, features,
+    /// scored pairs) is the same with and without them.
     fn group(&mut self, verified: Option<&HashSet<(u32, u32)>>, progress: &dyn Fn(Stage)) {
         let opts = &self.options;
         let space = &self.space;
