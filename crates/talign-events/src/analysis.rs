@@ -958,6 +958,9 @@ impl<'c> Analysis<'c> {
         progress: &dyn Fn(Stage),
     ) -> Analysis<'c> {
         let mut analysis = Analysis::run(corpus, opts, stats, progress);
+        // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
+        // event whatever the model says; the model weighs the rest.
+        let decided = align::decide(&analysis.space, &analysis.pairs, &opts.align);
         let verified = (opts.align.verify > 0).then(|| {
             // The pairs the link rule keeps stand for the links while the table is learnt:
             // learning it from the links of a first grouping (the links are those pairs
@@ -965,7 +968,6 @@ impl<'c> Analysis<'c> {
             // grouping, 7–8 of the 85 s `events align` took for 100,000 documents, and
             // moved no figure of web dev, NTREX dev or the partial-overlap variants by more
             // than 0.004.
-            let decided = align::decide(&analysis.space, &analysis.pairs, &opts.align);
             analysis.links = analysis
                 .pairs
                 .iter()
@@ -981,7 +983,7 @@ impl<'c> Analysis<'c> {
                 .collect();
             analysis.verified_pairs(&opts.passages)
         });
-        analysis.group(verified.as_ref(), progress);
+        analysis.group(decided, verified.as_ref(), progress);
         analysis
     }
 
@@ -1276,8 +1278,9 @@ impl<'c> Analysis<'c> {
     /// The part of the pipeline that pairs verified by their passages change: the link
     /// decision, the grouping into events and the links, made once, after the verification
     /// (see [`Analysis::with_stats`]). Everything before it (facts, entities, features,
-    /// scored pairs) is the same with and without them.
-    fn group(&mut self, verified: Option<&HashSet<(u32, u32)>>, progress: &dyn Fn(Stage)) {
+    /// scored pairs) is the same with and without them. `decided[i]`: whether the link rule
+    /// keeps `self.pairs[i]` ([`align::decide`]).
+    fn group(&mut self, mut decided: Vec<bool>, verified: Option<&HashSet<(u32, u32)>>, progress: &dyn Fn(Stage)) {
         let opts = &self.options;
         let space = &self.space;
         let pairs = &self.pairs[..];
@@ -1287,9 +1290,6 @@ impl<'c> Analysis<'c> {
         let published = &self.published[..];
         let weights = &self.weights;
         let windows: Vec<Option<cluster::Window>> = whens.iter().map(|w| w.map(|w| w.window)).collect();
-        // A pair the link rule keeps (a translation, a rewrite of one wire story) is one
-        // event whatever the model says; the model weighs the rest.
-        let mut decided = align::decide(space, pairs, &opts.align);
         let is_verified = |p: &align::ScoredPair| verified.is_some_and(|v| v.contains(&(p.left, p.right)));
         for (p, d) in pairs.iter().zip(decided.iter_mut()) {
             *d |= is_verified(p);
